@@ -1,0 +1,243 @@
+/* tp-document.c: a document: id, immutable text, metadata, layers. */
+#include "config.h"
+
+#include <string.h>
+
+#include "tp-private.h"
+
+void tp_layer_free (TpLayer *layer);
+TpLayer *tp_layer_new (const char *name, const TpAttrSpec *attrs);
+
+/* Finds the first invalid byte of @text, for an error message that says
+ * where the bad byte is. */
+static gboolean
+tp_document_check_text (const char *text, gsize len, GError **error)
+{
+  const char *end = NULL;
+  const char *nul;
+
+  if (len > TP_DOCUMENT_MAX_LENGTH)
+    {
+      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_TOO_LARGE,
+                   "document of %" G_GSIZE_FORMAT
+                   " bytes is larger than the limit of %" G_GSIZE_FORMAT,
+                   len, TP_DOCUMENT_MAX_LENGTH);
+      return FALSE;
+    }
+  nul = memchr (text, '\0', len);
+  if (g_utf8_validate_len (text, nul ? (gsize) (nul - text) : len, &end)
+      && nul == NULL)
+    return TRUE;
+  if (nul != NULL && end == nul)
+    {
+      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_NUL_BYTE,
+                   "NUL byte at byte offset %" G_GSIZE_FORMAT,
+                   (gsize) (nul - text));
+      return FALSE;
+    }
+  g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
+               "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
+               " (byte 0x%02x)",
+               (gsize) (end - text), (guint) (guchar) *end);
+  return FALSE;
+}
+
+TpDocument *
+tp_document_new (const char *id, const char *text, gssize len, GError **error)
+{
+  TpDocument *doc;
+  gsize n;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  n = len < 0 ? strlen (text) : (gsize) len;
+  if (!tp_document_check_text (text ? text : "", n, error))
+    return NULL;
+
+  doc = g_new0 (TpDocument, 1);
+  doc->id = g_strdup (id);
+  doc->text = g_malloc (n + 1);
+  if (n > 0)
+    memcpy (doc->text, text, n);
+  doc->text[n] = '\0';
+  doc->length = n;
+  doc->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_layer_free);
+  return doc;
+}
+
+void
+tp_document_free (TpDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  g_free (doc->id);
+  g_free (doc->text);
+  if (doc->meta)
+    g_hash_table_unref (doc->meta);
+  g_ptr_array_unref (doc->layers);
+  g_free (doc->drop_reason);
+  g_free (doc->record);
+  g_free (doc);
+}
+
+const char *
+tp_document_get_id (const TpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  return doc->id;
+}
+
+const char *
+tp_document_get_text (const TpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  return doc->text;
+}
+
+gsize
+tp_document_get_length (const TpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, 0);
+  return doc->length;
+}
+
+const char *
+tp_document_get_meta (const TpDocument *doc, const char *key)
+{
+  g_return_val_if_fail (doc != NULL && key != NULL, NULL);
+  return doc->meta ? g_hash_table_lookup (doc->meta, key) : NULL;
+}
+
+void
+tp_document_set_meta (TpDocument *doc, const char *key, const char *value)
+{
+  g_return_if_fail (doc != NULL && key != NULL);
+  if (doc->meta == NULL)
+    doc->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (value == NULL)
+    g_hash_table_remove (doc->meta, key);
+  else
+    g_hash_table_insert (doc->meta, g_strdup (key), g_strdup (value));
+}
+
+GList *
+tp_document_get_meta_keys (const TpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  if (doc->meta == NULL)
+    return NULL;
+  return g_list_sort (g_hash_table_get_keys (doc->meta),
+                      (GCompareFunc) strcmp);
+}
+
+TpLayer *
+tp_document_get_layer (const TpDocument *doc, const char *name)
+{
+  g_return_val_if_fail (doc != NULL && name != NULL, NULL);
+  for (guint i = 0; i < doc->layers->len; i++)
+    {
+      TpLayer *layer = g_ptr_array_index (doc->layers, i);
+      if (strcmp (layer->name, name) == 0)
+        return layer;
+    }
+  return NULL;
+}
+
+TpLayer *
+tp_document_add_layer (TpDocument *doc, const char *name,
+                       const TpAttrSpec *attrs, GError **error)
+{
+  TpLayer *layer;
+
+  g_return_val_if_fail (doc != NULL && name != NULL, NULL);
+  if (tp_document_get_layer (doc, name) != NULL)
+    {
+      g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_FAILED,
+                   "layer '%s' exists already in document '%s'", name,
+                   doc->id);
+      return NULL;
+    }
+  layer = tp_layer_new (name, attrs);
+  g_ptr_array_add (doc->layers, layer);
+  return layer;
+}
+
+guint
+tp_document_get_n_layers (const TpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, 0);
+  return doc->layers->len;
+}
+
+TpLayer *
+tp_document_get_nth_layer (const TpDocument *doc, guint n)
+{
+  g_return_val_if_fail (doc != NULL && n < doc->layers->len, NULL);
+  return g_ptr_array_index (doc->layers, n);
+}
+
+void
+tp_document_drop (TpDocument *doc, const char *reason)
+{
+  g_return_if_fail (doc != NULL);
+  doc->dropped = TRUE;
+  g_free (doc->drop_reason);
+  doc->drop_reason = g_strdup (reason);
+}
+
+gboolean
+tp_document_is_dropped (const TpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, FALSE);
+  return doc->dropped;
+}
+
+const char *
+tp_document_get_drop_reason (const TpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  return doc->drop_reason;
+}
+
+const char *
+tp_document_get_record (const TpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  return doc->record;
+}
+
+void
+tp_document_set_record (TpDocument *doc, const char *record, gssize len)
+{
+  g_return_if_fail (doc != NULL);
+  g_free (doc->record);
+  doc->record = record ? g_strndup (record, len < 0 ? strlen (record)
+                                                    : (gsize) len)
+                       : NULL;
+}
+
+/* A stage is trusted with the text but not with its arithmetic: catch a
+ * span past the end before the writer reads it. */
+gboolean
+tp_document_check_layers (const TpDocument *doc, GError **error)
+{
+  for (guint i = 0; i < doc->layers->len; i++)
+    {
+      const TpLayer *layer = g_ptr_array_index (doc->layers, i);
+      for (guint k = 0; k < layer->len; k++)
+        {
+          const TpSpan *s = &layer->spans[k];
+          if (s->start > s->end || s->end > doc->length)
+            {
+              g_set_error (error, TP_DOCUMENT_ERROR,
+                           TP_DOCUMENT_ERROR_BAD_LAYER,
+                           "layer '%s' annotation %u has span [%u, %u) "
+                           "outside the text of %" G_GSIZE_FORMAT " bytes",
+                           layer->name, k, s->start, s->end, doc->length);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}

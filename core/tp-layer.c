@@ -1,0 +1,479 @@
+/* tp-layer.c: compact annotation layers.
+ *
+ * A layer is an array of [start, end) spans plus one column per attribute.
+ * Every column is zero-filled, and zero means null, so appending an
+ * annotation touches only the span array.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "tp-private.h"
+
+/* Bytes one value of an attribute takes in its column. */
+static gsize
+tp_attr_value_size (TpAttrType type)
+{
+  switch (type)
+    {
+    case TP_ATTR_INT:
+      return sizeof (gint64);
+    case TP_ATTR_DOUBLE:
+      return sizeof (double);
+    case TP_ATTR_BOOL:
+    case TP_ATTR_ENUM:
+      return 1;
+    case TP_ATTR_SPAN:
+      return sizeof (TpSpan);
+    case TP_ATTR_STRING:
+    case TP_ATTR_STRV:
+    case TP_ATTR_REF:
+    default:
+      return sizeof (guint32);
+    }
+}
+
+TpLayer *tp_layer_new (const char *name, const TpAttrSpec *attrs);
+void tp_layer_free (TpLayer *layer);
+
+TpLayer *
+tp_layer_new (const char *name, const TpAttrSpec *attrs)
+{
+  TpLayer *layer = g_new0 (TpLayer, 1);
+
+  layer->name = g_strdup (name);
+  layer->attrs = attrs;
+  while (attrs && attrs[layer->n_attrs].name != NULL)
+    layer->n_attrs++;
+  if (layer->n_attrs > 0)
+    layer->columns = g_new0 (TpColumn, layer->n_attrs);
+  return layer;
+}
+
+void
+tp_layer_free (TpLayer *layer)
+{
+  if (layer == NULL)
+    return;
+  for (guint i = 0; i < layer->n_attrs; i++)
+    {
+      g_free (layer->columns[i].values);
+      g_free (layer->columns[i].present);
+    }
+  g_free (layer->columns);
+  g_free (layer->spans);
+  if (layer->strings)
+    g_string_free (layer->strings, TRUE);
+  if (layer->lists)
+    g_ptr_array_unref (layer->lists);
+  g_free (layer->name);
+  g_free (layer);
+}
+
+guint
+tp_layer_get_length (const TpLayer *layer)
+{
+  g_return_val_if_fail (layer != NULL, 0);
+  return layer->len;
+}
+
+const char *
+tp_layer_get_name (const TpLayer *layer)
+{
+  g_return_val_if_fail (layer != NULL, NULL);
+  return layer->name;
+}
+
+gint
+tp_layer_attr_index (const TpLayer *layer, const char *name)
+{
+  g_return_val_if_fail (layer != NULL && name != NULL, -1);
+  for (guint i = 0; i < layer->n_attrs; i++)
+    if (strcmp (layer->attrs[i].name, name) == 0)
+      return (gint) i;
+  return -1;
+}
+
+guint
+tp_layer_get_n_attrs (const TpLayer *layer)
+{
+  g_return_val_if_fail (layer != NULL, 0);
+  return layer->n_attrs;
+}
+
+const TpAttrSpec *
+tp_layer_get_attr_spec (const TpLayer *layer, guint attr)
+{
+  g_return_val_if_fail (layer != NULL && attr < layer->n_attrs, NULL);
+  return &layer->attrs[attr];
+}
+
+guint
+tp_layer_append (TpLayer *layer, gsize start, gsize end)
+{
+  g_return_val_if_fail (layer != NULL, 0);
+  if (G_UNLIKELY (layer->len == layer->cap))
+    {
+      g_return_val_if_fail (layer->cap < G_MAXUINT / 2, 0);
+      layer->cap = layer->cap ? layer->cap * 2 : 64;
+      layer->spans = g_renew (TpSpan, layer->spans, layer->cap);
+    }
+  /* Out-of-range spans are kept as given (clamped to 32 bits) and refused
+   * by tp_document_check_layers with a message naming the layer. */
+  layer->spans[layer->len].start = start > G_MAXUINT32 ? G_MAXUINT32 : start;
+  layer->spans[layer->len].end = end > G_MAXUINT32 ? G_MAXUINT32 : end;
+  return layer->len++;
+}
+
+gsize
+tp_layer_get_start (const TpLayer *layer, guint index)
+{
+  g_return_val_if_fail (layer != NULL && index < layer->len, 0);
+  return layer->spans[index].start;
+}
+
+gsize
+tp_layer_get_end (const TpLayer *layer, guint index)
+{
+  g_return_val_if_fail (layer != NULL && index < layer->len, 0);
+  return layer->spans[index].end;
+}
+
+/* The slot of annotation @index in column @attr, growing the column to
+ * the layer's capacity; NULL after a programming error. */
+static guint8 *
+tp_layer_slot (TpLayer *layer, guint index, guint attr, TpAttrType type)
+{
+  TpColumn *col;
+  gsize size;
+
+  g_return_val_if_fail (layer != NULL, NULL);
+  g_return_val_if_fail (index < layer->len, NULL);
+  g_return_val_if_fail (attr < layer->n_attrs, NULL);
+  g_return_val_if_fail (layer->attrs[attr].type == type, NULL);
+
+  col = &layer->columns[attr];
+  size = tp_attr_value_size (type);
+  if (index >= col->cap)
+    {
+      guint cap = MAX (layer->cap, index + 1);
+      col->values = g_realloc (col->values, cap * size);
+      memset (col->values + col->cap * size, 0, (cap - col->cap) * size);
+      if (type == TP_ATTR_INT || type == TP_ATTR_DOUBLE)
+        {
+          col->present = g_realloc (col->present, cap);
+          memset (col->present + col->cap, 0, cap - col->cap);
+        }
+      col->cap = cap;
+    }
+  return col->values + index * size;
+}
+
+/* The slot for reading, or NULL when the value was never set. */
+static const guint8 *
+tp_layer_peek (const TpLayer *layer, guint index, guint attr, TpAttrType type)
+{
+  const TpColumn *col;
+
+  g_return_val_if_fail (layer != NULL, NULL);
+  g_return_val_if_fail (index < layer->len, NULL);
+  g_return_val_if_fail (attr < layer->n_attrs, NULL);
+  g_return_val_if_fail (layer->attrs[attr].type == type, NULL);
+  col = &layer->columns[attr];
+  if (index >= col->cap)
+    return NULL;
+  if ((type == TP_ATTR_INT || type == TP_ATTR_DOUBLE) && !col->present[index])
+    return NULL;
+  return col->values + index * tp_attr_value_size (type);
+}
+
+/* Copies a string into the layer's pool; returns its offset plus one. */
+static guint32
+tp_layer_intern (TpLayer *layer, const char *value, gssize len)
+{
+  gsize n = len < 0 ? strlen (value) : (gsize) len;
+  guint32 at;
+
+  if (layer->strings == NULL)
+    layer->strings = g_string_sized_new (256);
+  at = (guint32) layer->strings->len;
+  g_string_append_len (layer->strings, value, n);
+  g_string_append_c (layer->strings, '\0');
+  return at + 1;
+}
+
+void
+tp_layer_set_string_len (TpLayer *layer, guint index, guint attr,
+                         const char *value, gssize len)
+{
+  guint8 *slot = tp_layer_slot (layer, index, attr, TP_ATTR_STRING);
+  guint32 v = 0;
+
+  if (slot == NULL)
+    return;
+  if (value != NULL)
+    v = tp_layer_intern (layer, value, len);
+  memcpy (slot, &v, sizeof v);
+}
+
+void
+tp_layer_set_string (TpLayer *layer, guint index, guint attr,
+                     const char *value)
+{
+  tp_layer_set_string_len (layer, index, attr, value, -1);
+}
+
+void
+tp_layer_set_int (TpLayer *layer, guint index, guint attr, gint64 value)
+{
+  guint8 *slot = tp_layer_slot (layer, index, attr, TP_ATTR_INT);
+  if (slot == NULL)
+    return;
+  memcpy (slot, &value, sizeof value);
+  layer->columns[attr].present[index] = 1;
+}
+
+void
+tp_layer_set_double (TpLayer *layer, guint index, guint attr, double value)
+{
+  guint8 *slot = tp_layer_slot (layer, index, attr, TP_ATTR_DOUBLE);
+  if (slot == NULL)
+    return;
+  memcpy (slot, &value, sizeof value);
+  layer->columns[attr].present[index] = 1;
+}
+
+void
+tp_layer_set_bool (TpLayer *layer, guint index, guint attr, gboolean value)
+{
+  guint8 *slot = tp_layer_slot (layer, index, attr, TP_ATTR_BOOL);
+  if (slot)
+    *slot = value ? 2 : 1;
+}
+
+void
+tp_layer_set_ref (TpLayer *layer, guint index, guint attr, guint target)
+{
+  guint8 *slot = tp_layer_slot (layer, index, attr, TP_ATTR_REF);
+  guint32 v = target + 1;
+
+  g_return_if_fail (target < G_MAXUINT32 - 1);
+  if (slot)
+    memcpy (slot, &v, sizeof v);
+}
+
+void
+tp_layer_set_enum (TpLayer *layer, guint index, guint attr, guint value)
+{
+  guint8 *slot;
+
+  g_return_if_fail (layer != NULL && attr < layer->n_attrs);
+  g_return_if_fail (layer->attrs[attr].enum_values != NULL);
+  g_return_if_fail (value < 255
+                    && layer->attrs[attr].enum_values[value] != NULL);
+  slot = tp_layer_slot (layer, index, attr, TP_ATTR_ENUM);
+  if (slot)
+    *slot = (guint8) (value + 1);
+}
+
+void
+tp_layer_set_span (TpLayer *layer, guint index, guint attr, gsize start,
+                   gsize end)
+{
+  guint8 *slot = tp_layer_slot (layer, index, attr, TP_ATTR_SPAN);
+  TpSpan s;
+
+  if (slot == NULL)
+    return;
+  g_return_if_fail (start <= end && end < G_MAXUINT32);
+  s.start = (guint32) start + 1;
+  s.end = (guint32) end;
+  memcpy (slot, &s, sizeof s);
+}
+
+void
+tp_layer_strv_append (TpLayer *layer, guint index, guint attr,
+                      const char *value, gssize len)
+{
+  guint8 *slot = tp_layer_slot (layer, index, attr, TP_ATTR_STRV);
+  guint32 list;
+  guint32 str;
+  GArray *items;
+
+  if (slot == NULL || value == NULL)
+    return;
+  memcpy (&list, slot, sizeof list);
+  if (list == 0)
+    {
+      if (layer->lists == NULL)
+        layer->lists
+            = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      g_ptr_array_add (layer->lists, g_array_new (FALSE, FALSE,
+                                                  sizeof (guint32)));
+      list = layer->lists->len;
+      memcpy (slot, &list, sizeof list);
+    }
+  items = g_ptr_array_index (layer->lists, list - 1);
+  str = tp_layer_intern (layer, value, len);
+  g_array_append_val (items, str);
+}
+
+gboolean
+tp_layer_is_null (const TpLayer *layer, guint index, guint attr)
+{
+  const guint8 *slot;
+  TpAttrType type;
+
+  g_return_val_if_fail (layer != NULL && attr < layer->n_attrs, TRUE);
+  type = layer->attrs[attr].type;
+  slot = tp_layer_peek (layer, index, attr, type);
+  if (slot == NULL)
+    return TRUE;
+  switch (type)
+    {
+    case TP_ATTR_INT:
+    case TP_ATTR_DOUBLE:
+      return FALSE;
+    case TP_ATTR_BOOL:
+    case TP_ATTR_ENUM:
+      return *slot == 0;
+    case TP_ATTR_SPAN:
+      return ((const TpSpan *) (const void *) slot)->start == 0;
+    default:
+      {
+        guint32 v;
+        memcpy (&v, slot, sizeof v);
+        return v == 0;
+      }
+    }
+}
+
+const char *
+tp_layer_get_string (const TpLayer *layer, guint index, guint attr)
+{
+  const guint8 *slot = tp_layer_peek (layer, index, attr, TP_ATTR_STRING);
+  guint32 v;
+
+  if (slot == NULL)
+    return NULL;
+  memcpy (&v, slot, sizeof v);
+  return v ? layer->strings->str + v - 1 : NULL;
+}
+
+gboolean
+tp_layer_get_int (const TpLayer *layer, guint index, guint attr,
+                  gint64 *value)
+{
+  const guint8 *slot = tp_layer_peek (layer, index, attr, TP_ATTR_INT);
+  if (slot == NULL)
+    return FALSE;
+  if (value)
+    memcpy (value, slot, sizeof *value);
+  return TRUE;
+}
+
+gboolean
+tp_layer_get_double (const TpLayer *layer, guint index, guint attr,
+                     double *value)
+{
+  const guint8 *slot = tp_layer_peek (layer, index, attr, TP_ATTR_DOUBLE);
+  if (slot == NULL)
+    return FALSE;
+  if (value)
+    memcpy (value, slot, sizeof *value);
+  return TRUE;
+}
+
+gboolean
+tp_layer_get_bool (const TpLayer *layer, guint index, guint attr,
+                   gboolean *value)
+{
+  const guint8 *slot = tp_layer_peek (layer, index, attr, TP_ATTR_BOOL);
+  if (slot == NULL || *slot == 0)
+    return FALSE;
+  if (value)
+    *value = *slot == 2;
+  return TRUE;
+}
+
+gboolean
+tp_layer_get_ref (const TpLayer *layer, guint index, guint attr,
+                  guint *target)
+{
+  const guint8 *slot = tp_layer_peek (layer, index, attr, TP_ATTR_REF);
+  guint32 v;
+
+  if (slot == NULL)
+    return FALSE;
+  memcpy (&v, slot, sizeof v);
+  if (v == 0)
+    return FALSE;
+  if (target)
+    *target = v - 1;
+  return TRUE;
+}
+
+gint
+tp_layer_get_enum (const TpLayer *layer, guint index, guint attr)
+{
+  const guint8 *slot = tp_layer_peek (layer, index, attr, TP_ATTR_ENUM);
+  if (slot == NULL || *slot == 0)
+    return -1;
+  return *slot - 1;
+}
+
+const char *
+tp_layer_get_enum_string (const TpLayer *layer, guint index, guint attr)
+{
+  gint v = tp_layer_get_enum (layer, index, attr);
+  return v < 0 ? NULL : layer->attrs[attr].enum_values[v];
+}
+
+gboolean
+tp_layer_get_span (const TpLayer *layer, guint index, guint attr,
+                   gsize *start, gsize *end)
+{
+  const guint8 *slot = tp_layer_peek (layer, index, attr, TP_ATTR_SPAN);
+  TpSpan s;
+
+  if (slot == NULL)
+    return FALSE;
+  memcpy (&s, slot, sizeof s);
+  if (s.start == 0)
+    return FALSE;
+  if (start)
+    *start = s.start - 1;
+  if (end)
+    *end = s.end;
+  return TRUE;
+}
+
+/* The list behind a STRV value, or NULL when empty. */
+static GArray *
+tp_layer_strv_items (const TpLayer *layer, guint index, guint attr)
+{
+  const guint8 *slot = tp_layer_peek (layer, index, attr, TP_ATTR_STRV);
+  guint32 list;
+
+  if (slot == NULL)
+    return NULL;
+  memcpy (&list, slot, sizeof list);
+  return list ? g_ptr_array_index (layer->lists, list - 1) : NULL;
+}
+
+guint
+tp_layer_get_strv_length (const TpLayer *layer, guint index, guint attr)
+{
+  GArray *items = tp_layer_strv_items (layer, index, attr);
+  return items ? items->len : 0;
+}
+
+const char *
+tp_layer_get_strv_item (const TpLayer *layer, guint index, guint attr,
+                        guint item)
+{
+  GArray *items = tp_layer_strv_items (layer, index, attr);
+
+  g_return_val_if_fail (items != NULL && item < items->len, NULL);
+  return layer->strings->str + g_array_index (items, guint32, item) - 1;
+}

@@ -1,0 +1,118 @@
+/* tp-private.h: structures shared inside libtextpipe, not installed. */
+#ifndef TP_PRIVATE_H
+#define TP_PRIVATE_H
+
+#include <ltdl.h>
+
+#include "textpipe.h"
+
+typedef struct {
+  guint32 start;
+  guint32 end;
+} TpSpan;
+
+/* One attribute's values, one slot per annotation, grown on first set. */
+typedef struct {
+  guint8 *values;
+  guint8 *present; /* for INT, DOUBLE: 1 when set */
+  guint len;       /* slots filled */
+  guint cap;
+} TpColumn;
+
+struct _TpLayer {
+  char *name;
+  const TpAttrSpec *attrs;
+  guint n_attrs;
+  TpSpan *spans;
+  guint len;
+  guint cap;
+  TpColumn *columns;
+  GString *strings;     /* string pool: NUL-terminated values */
+  GPtrArray *lists;     /* STRV values: GArray of guint32 pool offsets */
+};
+
+struct _TpDocument {
+  char *id;
+  char *text;
+  gsize length;
+  GHashTable *meta; /* created on first set */
+  GPtrArray *layers;
+  gboolean dropped;
+  char *drop_reason;
+  char *record;
+};
+
+struct _TpPlugin {
+  char *name;
+  char *path;
+  lt_dlhandle handle;
+  const TpPluginDescriptor *desc;
+};
+
+typedef struct {
+  TpOptionType type;
+  gboolean set;
+  char *text;   /* as written (or the default) */
+  gint64 i;
+  double d;
+  gboolean b;
+  char **list;
+} TpOptionValue;
+
+struct _TpOptions {
+  char *stage;
+  GHashTable *values; /* name -> TpOptionValue */
+};
+
+typedef struct {
+  char *key;
+  char *value;
+  char *origin;
+} TpRawOption;
+
+struct _TpStage {
+  char *name;
+  char *plugin_name;
+  char *origin;        /* where the stage was defined */
+  GPtrArray *raw;      /* TpRawOption */
+  TpPlugin *plugin;
+  TpOptions *options;
+};
+
+struct _TpPipeline {
+  char *name;
+  char *description;
+  char *file;          /* NULL when built in code */
+  char *dir;           /* folder relative paths are taken from */
+  TpLoader *loader;
+  GPtrArray *stages;
+  TpOnError on_error;
+  double max_errors;
+  gboolean max_errors_is_rate;
+  gboolean prepared;
+  char *ini_digest;    /* checksum of the INI content, when read from one */
+};
+
+TpOptions *tp_options_new (const char *stage, const TpOptionSpec *table,
+                           GPtrArray *raw, const char *base_dir,
+                           const char *plugin_name, GError **error);
+void tp_options_free (TpOptions *opts);
+
+/* Byte offset -> code point offset mapping for one document. */
+typedef struct {
+  const char *text;
+  gsize length;
+  gboolean ascii;
+  guint32 *cp_at_block; /* code points before each 64-byte block */
+} TpOffsetMap;
+
+void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length);
+gsize tp_offset_map_convert (const TpOffsetMap *map, gsize byte_offset);
+void tp_offset_map_clear (TpOffsetMap *map);
+
+/* Finds the line of "[section]" or of "key" inside @section in an INI
+ * file, for messages; 0 when not found. */
+guint tp_ini_find_line (const char *path, const char *section,
+                        const char *key);
+
+#endif /* TP_PRIVATE_H */

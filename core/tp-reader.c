@@ -1,0 +1,347 @@
+/* tp-reader.c: turns files, folders and stdin into documents. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "tp-private.h"
+
+struct _TpReader {
+  GPtrArray *sources;    /* paths still to open, in order ("-" = stdin) */
+  guint next_source;
+  TpInputFormat format;
+  char *id_field;
+  char *text_field;
+  /* the file being read line by line */
+  FILE *file;
+  char *path;
+  TpInputFormat file_format;
+  guint64 line_no;
+  char *line;
+  size_t line_cap;
+  guint64 bytes;
+};
+
+/* Orders folder entries by name so runs are reproducible. */
+static gint
+tp_reader_compare (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* Appends the regular files under @dir, sorted, recursing into folders;
+ * hidden entries are skipped. */
+static void
+tp_reader_walk (GPtrArray *out, const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  if (d == NULL)
+    {
+      g_ptr_array_add (out, g_strdup (dir)); /* fails with a message later */
+      g_ptr_array_unref (names);
+      return;
+    }
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (entry[0] != '.')
+      g_ptr_array_add (names, g_build_filename (dir, entry, NULL));
+  g_dir_close (d);
+  g_ptr_array_sort (names, tp_reader_compare);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *path = names->pdata[i];
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        tp_reader_walk (out, path);
+      else
+        g_ptr_array_add (out, g_strdup (path));
+    }
+  g_ptr_array_unref (names);
+}
+
+TpReader *
+tp_reader_new (const char *const *inputs, TpInputFormat format,
+               const char *id_field, const char *text_field)
+{
+  TpReader *r = g_new0 (TpReader, 1);
+
+  r->sources = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; inputs && inputs[i]; i++)
+    {
+      if (strcmp (inputs[i], "-") != 0
+          && g_file_test (inputs[i], G_FILE_TEST_IS_DIR))
+        tp_reader_walk (r->sources, inputs[i]);
+      else
+        g_ptr_array_add (r->sources, g_strdup (inputs[i]));
+    }
+  r->format = format;
+  r->id_field = g_strdup (id_field ? id_field : "id");
+  r->text_field = g_strdup (text_field ? text_field : "text");
+  return r;
+}
+
+void
+tp_reader_free (TpReader *r)
+{
+  if (r == NULL)
+    return;
+  if (r->file && r->file != stdin)
+    fclose (r->file);
+  g_ptr_array_unref (r->sources);
+  g_free (r->id_field);
+  g_free (r->text_field);
+  g_free (r->path);
+  free (r->line);
+  g_free (r);
+}
+
+guint64
+tp_reader_get_bytes (const TpReader *r)
+{
+  return r->bytes;
+}
+
+/* The format of @path under the reader's setting. */
+static TpInputFormat
+tp_reader_format_for (const TpReader *r, const char *path)
+{
+  if (r->format != TP_INPUT_AUTO)
+    return r->format;
+  if (g_str_has_suffix (path, ".jsonl") || g_str_has_suffix (path, ".ndjson"))
+    return TP_INPUT_JSONL;
+  return TP_INPUT_TEXT;
+}
+
+/* Reads all of stdin. */
+static gboolean
+tp_reader_slurp_stdin (GString *out, GError **error)
+{
+  char buf[65536];
+  size_t n;
+  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+    g_string_append_len (out, buf, n);
+  if (ferror (stdin))
+    {
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_READ,
+                   "cannot read standard input: %s", g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Turns a JSON value into a metadata string: strings as they are, other
+ * values as compact JSON. */
+static char *
+tp_reader_meta_value (json_t *value)
+{
+  if (json_is_string (value))
+    return g_strdup (json_string_value (value));
+  {
+    char *dump = json_dumps (value, JSON_COMPACT | JSON_ENCODE_ANY);
+    char *out = g_strdup (dump);
+    free (dump);
+    return out;
+  }
+}
+
+/* Builds a document from one JSONL record. */
+static TpDocument *
+tp_reader_parse_record (TpReader *r, const char *line, gsize len,
+                        const char *fallback_id, char **record_id,
+                        GError **error)
+{
+  json_error_t jerr;
+  json_t *root = json_loadb (line, len, 0, &jerr);
+  json_t *text, *id;
+  const char *key;
+  json_t *value;
+  TpDocument *doc = NULL;
+  char *id_str = NULL;
+
+  if (root == NULL)
+    {
+      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
+                   "malformed JSON at column %d: %s", jerr.column, jerr.text);
+      return NULL;
+    }
+  if (!json_is_object (root))
+    {
+      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
+                   "the record is not a JSON object");
+      goto out;
+    }
+  id = json_object_get (root, r->id_field);
+  if (json_is_string (id))
+    id_str = g_strdup (json_string_value (id));
+  else if (json_is_integer (id))
+    id_str = g_strdup_printf ("%" JSON_INTEGER_FORMAT, json_integer_value (id));
+  *record_id = g_strdup (id_str ? id_str : fallback_id);
+
+  text = json_object_get (root, r->text_field);
+  if (!json_is_string (text))
+    {
+      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
+                   "the record has no string field '%s'%s", r->text_field,
+                   text ? " (it is not a string)" : "");
+      goto out;
+    }
+  doc = tp_document_new (*record_id, json_string_value (text),
+                         json_string_length (text), error);
+  if (doc == NULL)
+    goto out;
+  json_object_foreach (root, key, value)
+    {
+      char *v;
+      if (strcmp (key, r->text_field) == 0 || strcmp (key, r->id_field) == 0)
+        continue;
+      v = tp_reader_meta_value (value);
+      tp_document_set_meta (doc, key, v);
+      g_free (v);
+    }
+out:
+  g_free (id_str);
+  json_decref (root);
+  return doc;
+}
+
+/* Opens the next source; FALSE when none is left or on an error. */
+static gboolean
+tp_reader_open_next (TpReader *r, TpDocument **doc, char **record_id,
+                     GError **error, gboolean *produced)
+{
+  const char *path;
+  TpInputFormat fmt;
+
+  *produced = FALSE;
+  if (r->next_source >= r->sources->len)
+    return FALSE;
+  path = r->sources->pdata[r->next_source++];
+  fmt = tp_reader_format_for (r, path);
+  g_free (r->path);
+  r->path = g_strdup (path);
+
+  if (fmt == TP_INPUT_TEXT)
+    {
+      char *contents = NULL;
+      gsize len = 0;
+      GError *local = NULL;
+      gboolean ok;
+
+      if (strcmp (path, "-") == 0)
+        {
+          GString *buf = g_string_new (NULL);
+          ok = tp_reader_slurp_stdin (buf, &local);
+          len = buf->len;
+          contents = g_string_free (buf, FALSE);
+        }
+      else
+        ok = g_file_get_contents (path, &contents, &len, &local);
+      if (!ok)
+        {
+          g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN, "%s",
+                       local->message);
+          g_error_free (local);
+          g_free (contents);
+          return FALSE;
+        }
+      r->bytes += len;
+      *record_id = g_strdup (strcmp (path, "-") == 0 ? "stdin" : path);
+      *doc = tp_document_new (*record_id, contents, len, error);
+      g_free (contents);
+      *produced = TRUE;
+      return TRUE;
+    }
+
+  if (strcmp (path, "-") == 0)
+    r->file = stdin;
+  else
+    r->file = fopen (path, "rb");
+  if (r->file == NULL)
+    {
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN,
+                   "cannot open %s: %s", path, g_strerror (errno));
+      return FALSE;
+    }
+  r->file_format = fmt;
+  r->line_no = 0;
+  return TRUE;
+}
+
+gboolean
+tp_reader_next (TpReader *r, TpDocument **doc, char **record_id,
+                char **raw_record, GError **error)
+{
+  *doc = NULL;
+  *record_id = NULL;
+  *raw_record = NULL;
+
+  for (;;)
+    {
+      ssize_t n;
+      gsize len;
+      char *fallback;
+
+      if (r->file == NULL)
+        {
+          gboolean produced;
+          if (!tp_reader_open_next (r, doc, record_id, error, &produced))
+            return FALSE;
+          if (produced)
+            return TRUE;
+        }
+      n = getline (&r->line, &r->line_cap, r->file);
+      if (n < 0)
+        {
+          gboolean failed = ferror (r->file);
+          if (r->file != stdin)
+            fclose (r->file);
+          r->file = NULL;
+          if (failed)
+            {
+              g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_READ,
+                           "cannot read %s: %s", r->path, g_strerror (errno));
+              return FALSE;
+            }
+          continue;
+        }
+      r->bytes += n;
+      r->line_no++;
+      len = n;
+      if (len > 0 && r->line[len - 1] == '\n')
+        len--;
+      if (len > 0 && r->line[len - 1] == '\r')
+        len--;
+      fallback = g_strdup_printf ("%s:%" G_GUINT64_FORMAT,
+                                  strcmp (r->path, "-") == 0 ? "stdin" : r->path,
+                                  r->line_no);
+      if (r->file_format == TP_INPUT_JSONL)
+        {
+          if (len == 0 || strspn (r->line, " \t\r") == len)
+            {
+              g_free (fallback);
+              continue; /* blank lines between records are not records */
+            }
+          *doc = tp_reader_parse_record (r, r->line, len, fallback, record_id,
+                                         error);
+          if (*record_id == NULL)
+            *record_id = g_strdup (fallback);
+          if (*doc)
+            tp_document_set_record (*doc, r->line, len);
+          else
+            *raw_record = g_strndup (r->line, len);
+        }
+      else
+        {
+          *record_id = g_strdup (fallback);
+          *doc = tp_document_new (fallback, r->line, len, error);
+          if (*doc == NULL)
+            *raw_record = g_strndup (r->line, len);
+        }
+      g_free (fallback);
+      return TRUE;
+    }
+}

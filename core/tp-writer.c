@@ -1,0 +1,430 @@
+/* tp-writer.c: documents to JSON lines, and atomically written files. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tp-private.h"
+
+/* ---- offsets --------------------------------------------------------- */
+
+#define TP_BLOCK 64
+
+void
+tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length)
+{
+  gsize i = 0;
+  guint32 cp = 0;
+
+  map->text = text;
+  map->length = length;
+  map->cp_at_block = NULL;
+  map->ascii = TRUE;
+  for (; i < length; i++)
+    if ((guchar) text[i] >= 0x80)
+      {
+        map->ascii = FALSE;
+        break;
+      }
+  if (map->ascii)
+    return;
+  map->cp_at_block = g_new (guint32, length / TP_BLOCK + 1);
+  for (i = 0; i < length; i++)
+    {
+      if (i % TP_BLOCK == 0)
+        map->cp_at_block[i / TP_BLOCK] = cp;
+      if (((guchar) text[i] & 0xC0) != 0x80)
+        cp++;
+    }
+  if (length % TP_BLOCK == 0)
+    map->cp_at_block[length / TP_BLOCK] = cp;
+}
+
+gsize
+tp_offset_map_convert (const TpOffsetMap *map, gsize b)
+{
+  gsize block, cp;
+
+  if (map->ascii)
+    return b;
+  if (b > map->length)
+    b = map->length;
+  block = b / TP_BLOCK;
+  cp = map->cp_at_block[block];
+  for (gsize i = block * TP_BLOCK; i < b; i++)
+    if (((guchar) map->text[i] & 0xC0) != 0x80)
+      cp++;
+  return cp;
+}
+
+void
+tp_offset_map_clear (TpOffsetMap *map)
+{
+  g_free (map->cp_at_block);
+  map->cp_at_block = NULL;
+}
+
+/* ---- JSON ------------------------------------------------------------ */
+
+void
+tp_json_append_string (GString *out, const char *s, gssize len)
+{
+  static const char hex[] = "0123456789abcdef";
+  gsize n = len < 0 ? strlen (s) : (gsize) len;
+  const char *end = s + n;
+  const char *run = s;
+
+  g_string_append_c (out, '"');
+  while (s < end)
+    {
+      guchar c = (guchar) *s;
+      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80)
+        {
+          s++;
+          continue;
+        }
+      if (c >= 0x80)
+        {
+          /* Valid UTF-8 passes through; a stray byte becomes U+FFFD so
+           * the line stays valid JSON. */
+          const char *next = g_utf8_find_next_char (s, end);
+          gsize clen = (next ? next : end) - s;
+          if (g_utf8_get_char_validated (s, clen) < (gunichar) -2)
+            {
+              s += clen;
+              continue;
+            }
+          g_string_append_len (out, run, s - run);
+          g_string_append (out, "\\ufffd");
+          s++;
+          run = s;
+          continue;
+        }
+      g_string_append_len (out, run, s - run);
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[c >> 4]);
+          g_string_append_c (out, hex[c & 15]);
+        }
+      s++;
+      run = s;
+    }
+  g_string_append_len (out, run, s - run);
+  g_string_append_c (out, '"');
+}
+
+/* Appends an unsigned number without printf's cost. */
+static void
+tp_json_append_uint (GString *out, guint64 v)
+{
+  char buf[24];
+  int i = sizeof buf;
+  do
+    {
+      buf[--i] = (char) ('0' + v % 10);
+      v /= 10;
+    }
+  while (v);
+  g_string_append_len (out, buf + i, sizeof buf - i);
+}
+
+/* Appends one attribute value as JSON. */
+static void
+tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
+                     guint attr, const TpOffsetMap *map)
+{
+  switch (layer->attrs[attr].type)
+    {
+    case TP_ATTR_STRING:
+      {
+        const char *s = tp_layer_get_string (layer, index, attr);
+        if (s)
+          tp_json_append_string (out, s, -1);
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_INT:
+      {
+        gint64 v;
+        if (tp_layer_get_int (layer, index, attr, &v))
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, v);
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_DOUBLE:
+      {
+        double v;
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        if (tp_layer_get_double (layer, index, attr, &v))
+          g_string_append (out, g_ascii_dtostr (buf, sizeof buf, v));
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_BOOL:
+      {
+        gboolean v;
+        if (tp_layer_get_bool (layer, index, attr, &v))
+          g_string_append (out, v ? "true" : "false");
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_REF:
+      {
+        guint v;
+        if (tp_layer_get_ref (layer, index, attr, &v))
+          tp_json_append_uint (out, v);
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_ENUM:
+      {
+        const char *s = tp_layer_get_enum_string (layer, index, attr);
+        if (s)
+          tp_json_append_string (out, s, -1);
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_SPAN:
+      {
+        gsize a, b;
+        if (tp_layer_get_span (layer, index, attr, &a, &b))
+          {
+            g_string_append_c (out, '[');
+            tp_json_append_uint (out, tp_offset_map_convert (map, a));
+            g_string_append_c (out, ',');
+            tp_json_append_uint (out, tp_offset_map_convert (map, b));
+            g_string_append_c (out, ']');
+          }
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_STRV:
+      {
+        guint n = tp_layer_get_strv_length (layer, index, attr);
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i)
+              g_string_append_c (out, ',');
+            tp_json_append_string (
+                out, tp_layer_get_strv_item (layer, index, attr, i), -1);
+          }
+        g_string_append_c (out, ']');
+        return;
+      }
+    default:
+      g_string_append (out, "null");
+    }
+}
+
+/* Appends one layer as a JSON list. */
+static void
+tp_json_append_layer (GString *out, const TpLayer *layer,
+                      const TpOffsetMap *map)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < layer->len; i++)
+    {
+      if (i)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"start\":");
+      tp_json_append_uint (out, tp_offset_map_convert (map, layer->spans[i].start));
+      g_string_append (out, ",\"end\":");
+      tp_json_append_uint (out, tp_offset_map_convert (map, layer->spans[i].end));
+      for (guint a = 0; a < layer->n_attrs; a++)
+        {
+          g_string_append_c (out, ',');
+          tp_json_append_string (out, layer->attrs[a].name, -1);
+          g_string_append_c (out, ':');
+          tp_json_append_attr (out, layer, i, a, map);
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+void
+tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
+                     GString *out)
+{
+  TpOffsetMap map;
+  gboolean first = TRUE;
+
+  if (opts && opts->offsets == TP_OFFSETS_BYTES)
+    {
+      memset (&map, 0, sizeof map);
+      map.ascii = TRUE;
+    }
+  else
+    tp_offset_map_init (&map, doc->text, doc->length);
+
+  g_string_append (out, "{\"id\":");
+  tp_json_append_string (out, doc->id, -1);
+  if (doc->meta && g_hash_table_size (doc->meta) > 0)
+    {
+      GList *keys = tp_document_get_meta_keys (doc);
+      g_string_append (out, ",\"meta\":{");
+      for (GList *k = keys; k; k = k->next)
+        {
+          if (k != keys)
+            g_string_append_c (out, ',');
+          tp_json_append_string (out, k->data, -1);
+          g_string_append_c (out, ':');
+          tp_json_append_string (out, g_hash_table_lookup (doc->meta, k->data),
+                                 -1);
+        }
+      g_string_append_c (out, '}');
+      g_list_free (keys);
+    }
+  if (opts && opts->include_text)
+    {
+      g_string_append (out, ",\"text\":");
+      tp_json_append_string (out, doc->text, doc->length);
+    }
+  g_string_append (out, ",\"layers\":{");
+  for (guint i = 0; i < doc->layers->len; i++)
+    {
+      const TpLayer *layer = g_ptr_array_index (doc->layers, i);
+      if (opts && opts->layers
+          && !g_strv_contains (opts->layers, layer->name))
+        continue;
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      tp_json_append_string (out, layer->name, -1);
+      g_string_append_c (out, ':');
+      tp_json_append_layer (out, layer, &map);
+    }
+  g_string_append (out, "}}\n");
+  tp_offset_map_clear (&map);
+}
+
+/* ---- atomic output files --------------------------------------------- */
+
+struct _TpOutput {
+  char *path;     /* NULL for stdout */
+  char *tmp_path;
+  FILE *fp;
+};
+
+TpOutput *
+tp_output_open (const char *path, GError **error)
+{
+  TpOutput *out = g_new0 (TpOutput, 1);
+
+  if (path == NULL || strcmp (path, "-") == 0)
+    {
+      out->fp = stdout;
+      return out;
+    }
+  out->path = g_strdup (path);
+  out->tmp_path = g_strdup_printf ("%s.tmp.%d", path, (int) getpid ());
+  out->fp = fopen (out->tmp_path, "wb");
+  if (out->fp == NULL)
+    {
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN,
+                   "cannot create %s: %s", out->tmp_path, g_strerror (errno));
+      g_free (out->path);
+      g_free (out->tmp_path);
+      g_free (out);
+      return NULL;
+    }
+  return out;
+}
+
+gboolean
+tp_output_write (TpOutput *out, const char *data, gsize len, GError **error)
+{
+  if (len > 0 && fwrite (data, 1, len, out->fp) != len)
+    {
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE,
+                   "cannot write %s: %s", out->path ? out->path : "stdout",
+                   g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tp_output_commit (TpOutput *out, GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (fflush (out->fp) != 0 || ferror (out->fp))
+    {
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE, "cannot write %s: %s",
+                   out->path ? out->path : "stdout", g_strerror (errno));
+      ok = FALSE;
+    }
+  if (out->path)
+    {
+      if (ok && fsync (fileno (out->fp)) != 0)
+        {
+          g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE,
+                       "cannot sync %s: %s", out->tmp_path, g_strerror (errno));
+          ok = FALSE;
+        }
+      if (fclose (out->fp) != 0 && ok)
+        {
+          g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE,
+                       "cannot close %s: %s", out->tmp_path, g_strerror (errno));
+          ok = FALSE;
+        }
+      if (ok && rename (out->tmp_path, out->path) != 0)
+        {
+          g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE,
+                       "cannot rename %s to %s: %s", out->tmp_path, out->path,
+                       g_strerror (errno));
+          ok = FALSE;
+        }
+      if (!ok)
+        unlink (out->tmp_path);
+    }
+  g_free (out->path);
+  g_free (out->tmp_path);
+  g_free (out);
+  return ok;
+}
+
+void
+tp_output_abort (TpOutput *out)
+{
+  if (out == NULL)
+    return;
+  if (out->path)
+    {
+      fclose (out->fp);
+      unlink (out->tmp_path);
+    }
+  else
+    fflush (out->fp);
+  g_free (out->path);
+  g_free (out->tmp_path);
+  g_free (out);
+}

@@ -1,0 +1,443 @@
+/* sentences.c: the `sentences` plugin, English sentence splitting.
+ *
+ * Requires layer `token` (from the `tokenizer` plugin: abbreviations and
+ * initials arrive as one token with their period, "U.S.", "Dr.", "J.").
+ * Produces layer `sentence`: one annotation per sentence, from the start of
+ * its first token to the end of its last one.  Attributes (stable names):
+ *
+ *   paragraph  TP_ATTR_INT  0-based index of the paragraph the sentence is
+ *                           in (paragraphs are separated by blank lines)
+ *
+ * A sentence ends at . ! ? and runs of them (?!, ...) and at … when the
+ * next token can start a sentence, after closing quotes and brackets that
+ * hang on the stop (`...,” he said.` stays one sentence: a lower-case word
+ * after a closing quote continues it).  An abbreviation ends a sentence only
+ * before a word that typically starts one ("in the U.S. The ..."); titles
+ * and initials never do (Dr. Smith, J. P. Morgan).  A blank line always
+ * ends a sentence.
+ *
+ * Options:
+ *   paragraphs  STRING  how line breaks count:
+ *                       "blank" (default): a blank line ends the sentence
+ *                         and the paragraph; a single line break ends a
+ *                         sentence only after a headline-like line (no
+ *                         lower-case letters, or short with no final
+ *                         punctuation and a capital next);
+ *                       "line": every line break ends a sentence, blank
+ *                         lines end paragraphs;
+ *                       "blank-only": only blank lines, never single
+ *                         line breaks.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "textpipe-plugin.h"
+
+static const TpAttrSpec sentences_attrs[]
+    = { { "paragraph", TP_ATTR_INT, NULL, NULL }, { NULL } };
+
+static const char *const sentences_requires[] = { "token", NULL };
+static const char *const sentences_produces[] = { "sentence", NULL };
+
+static const TpOptionSpec sentences_options[] = {
+  { "paragraphs", TP_OPTION_STRING, "blank", FALSE,
+    "line breaks: blank (blank lines and headline lines end sentences), "
+    "line (every line break ends a sentence), blank-only" },
+  { NULL }
+};
+
+typedef enum {
+  SENTENCES_PARA_BLANK,
+  SENTENCES_PARA_LINE,
+  SENTENCES_PARA_BLANK_ONLY
+} SentencesParaMode;
+
+typedef struct {
+  SentencesParaMode mode;
+} SentencesState;
+
+/* Abbreviations that precede a name or number and so never end a
+ * sentence (compared without the period, ASCII case as written). */
+static const char *const sentences_titles[] = {
+  "Mr",   "Mrs",  "Ms",   "Dr",   "Prof", "Messrs", "Gen",  "Sen",  "Rep",
+  "Gov",  "Lt",   "Col",  "Capt", "Sgt",  "Maj",    "Adm",  "Cmdr", "Rev",
+  "Hon",  "Pres", "St",   "Mt",   "Ft",   "Jan",    "Feb",  "Mar",  "Apr",
+  "Jun",  "Jul",  "Aug",  "Sep",  "Sept", "Oct",    "Nov",  "Dec",  "No",
+  "Nos",  "Fig",  "Vol",  "Sr",   "Jr",   "Supt",   "Det",  "Insp", "Fr",
+  "vs",   "v",    "cf",   "e.g",  "i.e",  "Sens",   "Reps", "Gens", "Drs",
+  "Brig", "Cpl",  "Pvt",  "Ste",  "approx", "ca",   "viz",  "p",    "pp",
+  "Ph.D", NULL
+};
+
+/* Abbreviations that usually end the sentence they close when a capital
+ * follows ("rose 3 pct. Profits ..."), compared without the period. */
+static const char *const sentences_finals[] = {
+  "pct", "mln", "bln", "etc", "Inc", "Corp", "Ltd", "Co", "Cos", "Bros",
+  "a.m", "p.m", "yrs", "plc", "PLC", "INC", "CORP", "LTD", "CO", "ft",
+  "lbs", "oz", "min", "bn", "mn", NULL
+};
+
+/* Capitalized words that usually start a sentence, so that an abbreviation
+ * before them ends one ("the U.S. The ..."). */
+static const char *const sentences_starters[] = {
+  "The",   "A",     "An",   "He",    "She",    "It",    "They",  "We",
+  "I",     "You",   "But",  "And",   "In",     "On",    "At",    "This",
+  "That",  "These", "Those", "There", "His",   "Her",   "Its",   "Their",
+  "Our",   "My",    "Your", "As",    "For",    "If",    "When",  "While",
+  "After", "Before", "Since", "So",  "Yet",    "Or",    "What",  "Who",
+  "Why",   "How",   "Where", "Which", "Some",  "Many",  "Most",  "All",
+  "Each",  "Both",  "One",  "Such",  "Its",    "Also",  "However", "Meanwhile",
+  "Although", "Though", "Because", "Under", "With", "From", "By", "To",
+  "Of",    "Not",   "No",   "Yes",   "Now",    "Then",  "Still", "Last",
+  "Earlier", "Later", "Today", "Yesterday", "Analysts", "Shares", NULL
+};
+
+/* TRUE when [s, s+n) equals one of @list exactly. */
+static gboolean
+sentences_in_list (const char *const *list, const char *s, gsize n)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strlen (list[i]) == n && memcmp (list[i], s, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Decodes the (valid UTF-8) character at @p. */
+static gunichar
+sentences_char (const char *p)
+{
+  return g_utf8_get_char (p);
+}
+
+/* What a token is, as far as sentence ends are concerned. */
+typedef enum {
+  SENTENCES_TOK_OTHER,
+  SENTENCES_TOK_STOP,     /* . ! ? and runs with them (?! !!! .?) */
+  SENTENCES_TOK_ELLIPSIS, /* ... .... … */
+  SENTENCES_TOK_ABBREV,   /* a word ending in a period: U.S. Inc. */
+  SENTENCES_TOK_TITLE,    /* an abbreviation that precedes names: Dr. J. */
+  SENTENCES_TOK_CLOSE     /* closing quotes and brackets */
+} SentencesTokKind;
+
+/* Classifies the token [s, s+n). */
+static SentencesTokKind
+sentences_kind (const char *s, gsize n)
+{
+  gboolean dots = TRUE, stops = TRUE;
+  gunichar c;
+
+  if (n == 0)
+    return SENTENCES_TOK_OTHER;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (s[i] != '.')
+        dots = FALSE;
+      if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+        stops = FALSE;
+    }
+  if (dots)
+    return n == 1 ? SENTENCES_TOK_STOP : SENTENCES_TOK_ELLIPSIS;
+  if (stops)
+    return SENTENCES_TOK_STOP;
+  if (s[n - 1] == '.')
+    {
+      gsize m = n - 1;
+      if (m == 1 && g_ascii_isupper (s[0]))
+        return SENTENCES_TOK_TITLE; /* an initial */
+      if (sentences_in_list (sentences_titles, s, m))
+        return SENTENCES_TOK_TITLE;
+      /* A.B. style initials (J.P.) are titles; U.S. is not */
+      return SENTENCES_TOK_ABBREV;
+    }
+  c = sentences_char (s);
+  switch (c)
+    {
+    case 0x2026: /* … */
+      return SENTENCES_TOK_ELLIPSIS;
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}':
+    case 0x201D: /* ” */
+    case 0x2019: /* ’ */
+    case 0x00BB: /* » */
+      return SENTENCES_TOK_CLOSE;
+    default:
+      return SENTENCES_TOK_OTHER;
+    }
+}
+
+/* Counts line breaks in the whitespace [s, e); a paragraph separator
+ * counts as two. */
+static guint
+sentences_newlines (const char *t, gsize s, gsize e)
+{
+  guint n = 0;
+  for (gsize i = s; i < e; i++)
+    {
+      if (t[i] == '\n')
+        n++;
+      else if (t[i] == '\r' && !(i + 1 < e && t[i + 1] == '\n'))
+        n++;
+      else if ((guchar) t[i] == 0xE2 && i + 2 < e && (guchar) t[i + 1] == 0x80
+               && (guchar) t[i + 2] == 0xA9)
+        n += 2;
+    }
+  return n;
+}
+
+/* TRUE when the token [s, s+n) can start a sentence after a full stop:
+ * a capital letter, a digit, an opening quote or bracket. */
+static gboolean
+sentences_can_start (const char *s, gsize n)
+{
+  gunichar c = sentences_char (s);
+  if (g_unichar_isupper (c) || g_unichar_istitle (c))
+    return TRUE;
+  if (g_unichar_isdigit (c))
+    return TRUE;
+  switch (c)
+    {
+    case '"':
+    case '\'':
+    case '(':
+    case '[':
+    case 0x201C: /* “ */
+    case 0x2018: /* ‘ */
+    case 0x00AB: /* « */
+    case '-':
+    case '*':
+    case '#':
+    case '@':
+    case 0x2022: /* • */
+    case 0x2013:
+    case 0x2014:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* TRUE when the line [s, e) looks like a headline: no lower-case
+ * letters, or short, in title case, with no final comma or colon. */
+static gboolean
+sentences_is_headline (const char *t, gsize s, gsize e, guint ntokens)
+{
+  gboolean lower = FALSE, letter = FALSE, in_word = FALSE;
+  guint words = 0, capitals = 0;
+  const char *p;
+  gunichar last;
+
+  for (p = t + s; p < t + e; p = g_utf8_next_char (p))
+    {
+      gunichar c = sentences_char (p);
+      if (g_unichar_isalpha (c))
+        {
+          letter = TRUE;
+          if (g_unichar_islower (c))
+            lower = TRUE;
+          if (!in_word)
+            {
+              words++;
+              if (g_unichar_isupper (c) || g_unichar_istitle (c))
+                capitals++;
+            }
+          in_word = TRUE;
+        }
+      else if (c != '\'' && c != 0x2019 && c != '-')
+        in_word = FALSE;
+    }
+  if (letter && !lower)
+    return TRUE;
+  if (ntokens > 15 || e - s > 100 || words == 0)
+    return FALSE;
+  last = sentences_char (g_utf8_prev_char (t + e));
+  if (last == ',' || last == ';' || last == ':' || last == '-' || last == '(')
+    return FALSE;
+  return capitals * 3 >= words * 2;
+}
+
+/* Appends the sentence made of tokens [first, last]. */
+static void
+sentences_emit (TpLayer *out, const TpLayer *tokens, guint first, guint last,
+                gint64 paragraph)
+{
+  guint i = tp_layer_append (out, tp_layer_get_start (tokens, first),
+                             tp_layer_get_end (tokens, last));
+  tp_layer_set_int (out, i, 0, paragraph);
+}
+
+/* Splits the tokens of one document into sentences. */
+static gboolean
+sentences_process (gpointer state, TpDocument *doc, GError **error)
+{
+  const SentencesState *st = state;
+  const char *t = tp_document_get_text (doc);
+  TpLayer *tokens = tp_document_get_layer (doc, "token");
+  TpLayer *out;
+  guint n, first = 0, line_first = 0;
+  gsize line_start = 0;
+  gint64 paragraph = 0;
+
+  if (tokens == NULL)
+    {
+      g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_INVALID_INPUT,
+                   "no token layer: run the tokenizer stage first");
+      return FALSE;
+    }
+  out = tp_document_add_layer (doc, "sentence", sentences_attrs, error);
+  if (out == NULL)
+    return FALSE;
+  n = tp_layer_get_length (tokens);
+  if (n > 0)
+    line_start = tp_layer_get_start (tokens, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize s = tp_layer_get_start (tokens, i);
+      gsize e = tp_layer_get_end (tokens, i);
+      SentencesTokKind kind = sentences_kind (t + s, e - s);
+      guint last = i, k;
+      gsize ns, ne, gap_start;
+      guint nl;
+      gboolean end = FALSE, closed = FALSE;
+
+      if (i + 1 >= n)
+        break;
+      /* closing quotes and brackets attached to a stop belong to it */
+      if (kind == SENTENCES_TOK_STOP || kind == SENTENCES_TOK_ELLIPSIS
+          || kind == SENTENCES_TOK_ABBREV)
+        {
+          while (last + 1 < n
+                 && tp_layer_get_start (tokens, last + 1)
+                        == tp_layer_get_end (tokens, last))
+            {
+              gsize cs = tp_layer_get_start (tokens, last + 1);
+              gsize ce = tp_layer_get_end (tokens, last + 1);
+              SentencesTokKind ck = sentences_kind (t + cs, ce - cs);
+              if (ck == SENTENCES_TOK_CLOSE)
+                closed = TRUE;
+              else if (ck != SENTENCES_TOK_STOP)
+                break;
+              last++;
+            }
+          if (last + 1 >= n)
+            {
+              i = last;
+              break;
+            }
+        }
+      k = last + 1;
+      gap_start = tp_layer_get_end (tokens, last);
+      ns = tp_layer_get_start (tokens, k);
+      ne = tp_layer_get_end (tokens, k);
+      nl = sentences_newlines (t, gap_start, ns);
+
+      switch (kind)
+        {
+        case SENTENCES_TOK_STOP:
+          if (sentences_can_start (t + ns, ne - ns))
+            end = TRUE;
+          else if (!closed && ns > gap_start)
+            {
+              /* a lower-case word after a bare stop: web text often
+               * starts sentences in lower case */
+              gunichar c = sentences_char (t + ns);
+              end = g_unichar_isalpha (c);
+            }
+          break;
+        case SENTENCES_TOK_ELLIPSIS:
+          end = sentences_can_start (t + ns, ne - ns) && ns > gap_start;
+          break;
+        case SENTENCES_TOK_ABBREV:
+          end = sentences_in_list (sentences_starters, t + ns, ne - ns)
+                || ((closed
+                     || sentences_in_list (sentences_finals, t + s, e - s - 1))
+                    && sentences_can_start (t + ns, ne - ns));
+          break;
+        default:
+          break;
+        }
+      if (nl >= 2)
+        end = TRUE;
+      else if (nl == 1 && !end)
+        {
+          if (st->mode == SENTENCES_PARA_LINE)
+            end = TRUE;
+          else if (st->mode == SENTENCES_PARA_BLANK
+                   && sentences_is_headline (t, line_start, gap_start,
+                                             last + 1 - line_first)
+                   && sentences_can_start (t + ns, ne - ns))
+            end = TRUE;
+        }
+      if (end)
+        {
+          sentences_emit (out, tokens, first, last, paragraph);
+          first = k;
+          if (nl >= 2 || (nl == 1 && st->mode == SENTENCES_PARA_LINE))
+            paragraph++;
+        }
+      if (nl >= 1)
+        {
+          line_start = ns;
+          line_first = k;
+        }
+      i = last;
+    }
+  if (first < n)
+    sentences_emit (out, tokens, first, n - 1, paragraph);
+  return TRUE;
+}
+
+/* Reads the options. */
+static gboolean
+sentences_init (const TpOptions *options, gpointer *state, GError **error)
+{
+  SentencesState *st;
+  const char *mode = tp_options_get_string (options, "paragraphs");
+  SentencesParaMode m;
+
+  if (mode == NULL || strcmp (mode, "blank") == 0)
+    m = SENTENCES_PARA_BLANK;
+  else if (strcmp (mode, "line") == 0)
+    m = SENTENCES_PARA_LINE;
+  else if (strcmp (mode, "blank-only") == 0)
+    m = SENTENCES_PARA_BLANK_ONLY;
+  else
+    {
+      g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_CONFIG,
+                   "paragraphs = \"%s\": use blank, line or blank-only",
+                   mode);
+      return FALSE;
+    }
+  st = g_new0 (SentencesState, 1);
+  st->mode = m;
+  *state = st;
+  return TRUE;
+}
+
+/* Nothing to flush at the end of input. */
+static gboolean
+sentences_finish (gpointer state, GError **error)
+{
+  return TRUE;
+}
+
+/* Frees the stage state. */
+static void
+sentences_destroy (gpointer state)
+{
+  g_free (state);
+}
+
+TP_PLUGIN_DEFINE (.name = "sentences", .version = "1.0.0",
+                  .description = "English sentences (abbreviations, quotes, "
+                                 "headlines, paragraphs)",
+                  .license = "MIT", .flags = TP_PLUGIN_FLAG_THREAD_SAFE,
+                  .requires = sentences_requires,
+                  .produces = sentences_produces,
+                  .options = sentences_options, .init = sentences_init,
+                  .process = sentences_process, .finish = sentences_finish,
+                  .destroy = sentences_destroy);

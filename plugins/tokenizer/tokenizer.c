@@ -1,0 +1,1171 @@
+/* tokenizer.c: the `tokenizer` plugin, English news tokenization.
+ *
+ * Produces layer `token`: one annotation per token, a [start, end) byte span
+ * into the unchanged text.  Attributes (stable names):
+ *
+ *   class  TP_ATTR_ENUM, one of (indices stable, new values only appended):
+ *          "word"     letters, digits inside words, abbreviations (U.S., Dr.),
+ *                     contraction parts (do, n't, 's, 're)
+ *          "number"   1,700  13.6  3/8  1990s  5th  713-664-7478
+ *          "punct"    . , ; : ! ? ( ) [ ] - -- ... … – — and runs of them
+ *          "symbol"   $ £ € % & + = * and other symbols, emoji
+ *          "quote"    " “ ” ‘ ’ ' « » when they stand alone
+ *          "url"      http://..., www....
+ *          "email"    name@example.com
+ *          "hashtag"  #word
+ *          "mention"  @name
+ *          "emoticon" :-) :) ;) :(
+ *
+ * Conventions follow Universal Dependencies English (EWT): contractions and
+ * possessives are split (do n't, Canada 's, We ’re, can not), hyphenated
+ * words are split at the hyphen (search - engine) unless the first part is a
+ * common prefix (e-mail, non-human, re-elect), abbreviations and initials keep
+ * their period (U.S., Dr., J.P.), numbers keep separators and decimals,
+ * currency signs and % are separate tokens ($ 1.2, 25 %).
+ *
+ * Options:
+ *   abbreviations       PATH  extra abbreviations, one per line, without or
+ *                             with the final period; a lower-case entry
+ *                             matches any case, others match exactly
+ *   split_contractions  BOOL  split n't, 's, 're ... (default true)
+ *   split_hyphens       BOOL  split hyphenated words (default true)
+ *
+ * Speed: one pass over the bytes; whitespace-separated chunks made only of
+ * ASCII letters or only of digits take a fast path.  No heap allocation per
+ * token.  Every scan moves forward, so any input runs in linear time.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "textpipe-plugin.h"
+
+/* Token classes: the order is the enum's stored value. */
+enum {
+  TOKENIZER_WORD,
+  TOKENIZER_NUMBER,
+  TOKENIZER_PUNCT,
+  TOKENIZER_SYMBOL,
+  TOKENIZER_QUOTE,
+  TOKENIZER_URL,
+  TOKENIZER_EMAIL,
+  TOKENIZER_HASHTAG,
+  TOKENIZER_MENTION,
+  TOKENIZER_EMOTICON
+};
+
+static const char *const tokenizer_class_values[]
+    = { "word",    "number",  "punct",   "symbol",  "quote", "url",
+        "email",   "hashtag", "mention", "emoticon", NULL };
+
+static const TpAttrSpec tokenizer_attrs[]
+    = { { "class", TP_ATTR_ENUM, NULL, tokenizer_class_values }, { NULL } };
+
+static const char *const tokenizer_produces[] = { "token", NULL };
+
+static const TpOptionSpec tokenizer_options[] = {
+  { "abbreviations", TP_OPTION_PATH, NULL, FALSE,
+    "extra abbreviations file, one per line (e.g. Gov. or approx)" },
+  { "split_contractions", TP_OPTION_BOOL, "true", FALSE,
+    "split contractions and possessives UD-style (do n't, Canada 's)" },
+  { "split_hyphens", TP_OPTION_BOOL, "true", FALSE,
+    "split hyphenated words UD-style (search - engine) except prefixes" },
+  { NULL }
+};
+
+/* Built-in abbreviations that keep their period.  A lower-case entry matches
+ * in any case; an entry with capitals matches only as written (so that
+ * "Mass." is an abbreviation and "mass." is a word and a full stop). */
+static const char *const tokenizer_builtin_abbrevs[] = {
+  /* titles */
+  "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "messrs", "mme", "mlle", "Gen",
+  "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Cpl", "Pvt", "Maj", "Adm",
+  "Cmdr", "Brig", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Fr", "Sens",
+  "Reps", "Govs", "Gens", "Drs", "St", "Ste", "Mt", "Ft", "Pt",
+  /* companies, addresses */
+  "inc", "corp", "ltd", "co", "cos", "bros", "plc", "assn", "dept", "univ",
+  "ave", "blvd", "rd", "hwy", "Sq", "Pl", "Ct", "Ln", "Pkwy", "Cie",
+  /* months and days */
+  "jan", "feb", "Mar", "apr", "Jun", "Jul", "aug", "sep", "sept", "oct",
+  "nov", "dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
+  "Sat", "Sun",
+  /* U.S. states in news style */
+  "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
+  "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss",
+  "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Penn", "Pa", "Tenn",
+  "Tex", "Va", "Vt", "Wash", "Wis", "Wisc", "Wyo", "Ont", "Que",
+  /* common Latin and general */
+  "etc", "vs", "viz", "approx", "cf", "al", "ca", "esp", "est", "fig", "figs",
+  "govt", "intl", "natl", "no", "nos", "vol", "vols", "pp", "para", "Nr",
+  "Op", "ed", "eds", "min", "max", "mln", "bln", "mn", "bn", "pct", "Ref",
+  "incl", "excl", "tel", "ext", "dept", "div", "avg", "yr", "yrs", "hr", "hrs",
+  "wk", "wks", "mos", "sq", "ft", "lb", "lbs", "oz", "pt", "qt", "gal",
+  "v", "p", "Ph", "No", "Nos", "Art", "Sec", "Secs", "Ch", "Vol",
+  NULL
+};
+
+/* Prefixes that keep their hyphen (UD English: e-mail, non-human). */
+static const char *const tokenizer_hyphen_prefixes[] = {
+  "e", "non", "anti", "re", "pre", "co", "semi", "mis", "over", "counter",
+  "vice", "ex", "multi", "post", "pro", "un", "sub", "inter", "mid", "de",
+  "bi", "tri", "mini", "micro", "macro", "neo", "pseudo", "quasi", "ultra",
+  "x", "cross", "intra", "extra", "auto", "trans", "meta", "mega", NULL
+};
+
+/* Per-stage state: the abbreviation tables and the options. */
+typedef struct {
+  GHashTable *abbrev_any;   /* lower-case keys, any case matches */
+  GHashTable *abbrev_exact; /* exact keys */
+  gboolean split_contractions;
+  gboolean split_hyphens;
+} TokenizerState;
+
+/* Per-document scanning context. */
+typedef struct {
+  const guchar *text;
+  gsize len;
+  TpLayer *layer;
+  guint class_attr;
+  const TokenizerState *st;
+} TokenizerRun;
+
+/* ASCII byte classes. */
+enum {
+  TK_SPACE = 1 << 0,
+  TK_ALPHA = 1 << 1,
+  TK_DIGIT = 1 << 2,
+  TK_OTHER = 1 << 3, /* ASCII punctuation and symbols */
+  TK_HIGH = 1 << 4,  /* a byte of a multi-byte character */
+  TK_AT = 1 << 5,    /* '@' */
+  TK_COLON = 1 << 6, /* ':' */
+  TK_DOT = 1 << 7    /* '.' */
+};
+
+static guint8 tokenizer_bytes[256];
+
+/* Fills the byte class table once. */
+static void
+tokenizer_bytes_init (void)
+{
+  static gsize done = 0;
+
+  if (!g_once_init_enter (&done))
+    return;
+  for (guint c = 0; c < 256; c++)
+    {
+      guint8 f;
+      if (c >= 0x80)
+        f = TK_HIGH;
+      else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+               || c == '\v')
+        f = TK_SPACE;
+      else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        f = TK_ALPHA;
+      else if (c >= '0' && c <= '9')
+        f = TK_DIGIT;
+      else if (c == '@')
+        f = TK_OTHER | TK_AT;
+      else if (c == ':')
+        f = TK_OTHER | TK_COLON;
+      else if (c == '.')
+        f = TK_OTHER | TK_DOT;
+      else
+        f = TK_OTHER;
+      tokenizer_bytes[c] = f;
+    }
+  g_once_init_leave (&done, 1);
+}
+
+/* Decodes the (valid UTF-8) character at @p; stores its byte length. */
+static inline gunichar
+tokenizer_decode (const guchar *p, guint *len)
+{
+  guchar b = p[0];
+  if (b < 0x80)
+    {
+      *len = 1;
+      return b;
+    }
+  if (b < 0xE0)
+    {
+      *len = 2;
+      return ((gunichar) (b & 0x1F) << 6) | (p[1] & 0x3F);
+    }
+  if (b < 0xF0)
+    {
+      *len = 3;
+      return ((gunichar) (b & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6)
+             | (p[2] & 0x3F);
+    }
+  *len = 4;
+  return ((gunichar) (b & 0x07) << 18) | ((gunichar) (p[1] & 0x3F) << 12)
+         | ((gunichar) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+/* TRUE for the non-ASCII characters that separate tokens. */
+static inline gboolean
+tokenizer_is_uspace (gunichar c)
+{
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B)
+         || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F
+         || c == 0x3000 || c == 0xFEFF;
+}
+
+/* TRUE for characters that continue a word: letters, digits, marks. */
+static inline gboolean
+tokenizer_is_wordchar (gunichar c)
+{
+  if (c < 0x80)
+    return (tokenizer_bytes[c] & (TK_ALPHA | TK_DIGIT)) != 0;
+  if (c == 0xAD || c == 0x200C || c == 0x200D)
+    return TRUE; /* soft hyphen, joiners */
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* TRUE for letters (any script). */
+static inline gboolean
+tokenizer_is_letter (gunichar c)
+{
+  if (c < 0x80)
+    return (tokenizer_bytes[c] & TK_ALPHA) != 0;
+  return g_unichar_isalpha (c);
+}
+
+static inline gboolean
+tokenizer_is_digit (gunichar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* TRUE for ' and ’ (and the modifier letter apostrophe). */
+static inline gboolean
+tokenizer_is_apos (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+/* Appends one token. */
+static inline void
+tokenizer_emit (TokenizerRun *run, gsize start, gsize end, guint cls)
+{
+  guint i = tp_layer_append (run->layer, start, end);
+  tp_layer_set_enum (run->layer, i, run->class_attr, cls);
+}
+
+/* TRUE when [s, e) equals @lit ignoring ASCII case. */
+static gboolean
+tokenizer_eq_ci (const guchar *s, gsize n, const char *lit)
+{
+  gsize m = strlen (lit);
+  if (n != m)
+    return FALSE;
+  return g_ascii_strncasecmp ((const char *) s, lit, n) == 0;
+}
+
+/* TRUE when the word [s, s+n) is an abbreviation that keeps its period. */
+static gboolean
+tokenizer_is_abbrev (const TokenizerState *st, const guchar *s, gsize n)
+{
+  char buf[32];
+  gboolean inner_dot = FALSE;
+  gsize seg = 0, i;
+
+  if (n == 0)
+    return FALSE;
+  /* Dotted forms whose parts are all short: U.S, e.g, Ph.D, a.m, J.P */
+  for (i = 0; i < n; i++)
+    {
+      if (s[i] == '.')
+        {
+          inner_dot = TRUE;
+          if (seg == 0 || seg > 2)
+            break;
+          seg = 0;
+        }
+      else if (s[i] >= 0x80)
+        break;
+      else
+        seg++;
+    }
+  if (inner_dot && i == n && seg > 0 && seg <= 2)
+    return TRUE;
+  /* A single capital letter: an initial */
+  if (n == 1 && s[0] >= 'A' && s[0] <= 'Z')
+    return TRUE;
+  if (n >= sizeof buf)
+    return FALSE;
+  memcpy (buf, s, n);
+  buf[n] = '\0';
+  if (g_hash_table_contains (st->abbrev_exact, buf))
+    return TRUE;
+  for (i = 0; i < n; i++)
+    buf[i] = g_ascii_tolower (buf[i]);
+  return g_hash_table_contains (st->abbrev_any, buf);
+}
+
+/* TRUE when the lower-cased word [s, s+n) is a prefix that keeps its
+ * hyphen. */
+static gboolean
+tokenizer_is_hyphen_prefix (const guchar *s, gsize n)
+{
+  if (n > 7)
+    return FALSE;
+  for (guint i = 0; tokenizer_hyphen_prefixes[i] != NULL; i++)
+    if (tokenizer_eq_ci (s, n, tokenizer_hyphen_prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE when the letters after an apostrophe form a clitic (s re ve ll d m). */
+static gboolean
+tokenizer_is_clitic (const guchar *s, gsize n)
+{
+  switch (n)
+    {
+    case 1:
+      return s[0] == 's' || s[0] == 'S' || s[0] == 'd' || s[0] == 'D'
+             || s[0] == 'm' || s[0] == 'M';
+    case 2:
+      return tokenizer_eq_ci (s, n, "re") || tokenizer_eq_ci (s, n, "ve")
+             || tokenizer_eq_ci (s, n, "ll");
+    default:
+      return FALSE;
+    }
+}
+
+/* Words UD English splits without an apostrophe: the split point. */
+static const struct {
+  const char *word;
+  guint split;
+} tokenizer_fused[] = {
+  { "cannot", 3 }, { "gonna", 3 }, { "gotta", 3 },  { "wanna", 3 },
+  { "outta", 3 },  { "dunno", 2 }, { "gimme", 3 },  { "lemme", 3 },
+  { NULL, 0 }
+};
+
+/* Emits the word [s, e), split in two if it is a fused form (cannot). */
+static void
+tokenizer_emit_word (TokenizerRun *run, gsize s, gsize e)
+{
+  gsize n = e - s;
+  if (run->st->split_contractions && n >= 5 && n <= 6)
+    {
+      for (guint i = 0; tokenizer_fused[i].word != NULL; i++)
+        if (tokenizer_eq_ci (run->text + s, n, tokenizer_fused[i].word))
+          {
+            tokenizer_emit (run, s, s + tokenizer_fused[i].split,
+                            TOKENIZER_WORD);
+            tokenizer_emit (run, s + tokenizer_fused[i].split, e,
+                            TOKENIZER_WORD);
+            return;
+          }
+    }
+  tokenizer_emit (run, s, e, TOKENIZER_WORD);
+}
+
+/* Scans a word starting at @p (a letter or mark) within [p, b); emits it
+ * (and any contraction it holds) and returns the position after it. */
+static gsize
+tokenizer_scan_word (TokenizerRun *run, gsize p, gsize b)
+{
+  const guchar *t = run->text;
+  gsize ws = p, seg = p, q = p;
+  guint l;
+
+  for (;;)
+    {
+      /* letters, digits, marks */
+      while (q < b)
+        {
+          if (t[q] < 0x80)
+            {
+              if (!(tokenizer_bytes[t[q]] & (TK_ALPHA | TK_DIGIT)))
+                break;
+              q++;
+            }
+          else
+            {
+              gunichar c = tokenizer_decode (t + q, &l);
+              if (!tokenizer_is_wordchar (c))
+                break;
+              q += l;
+            }
+        }
+      if (q >= b)
+        break;
+      {
+        gunichar c = tokenizer_decode (t + q, &l);
+        gunichar nx = 0;
+        guint nl = 0;
+        if (q + l < b)
+          nx = tokenizer_decode (t + q + l, &nl);
+
+        if (c == '.' && nx != 0 && tokenizer_is_wordchar (nx))
+          {
+            /* inner period: U.S, e.g, example.com */
+            q += l;
+            seg = q;
+            continue;
+          }
+        if (tokenizer_is_apos (c) && nx != 0 && tokenizer_is_letter (nx))
+          {
+            gsize r = q + l, re = r;
+            while (re < b)
+              {
+                guint ll;
+                gunichar d = tokenizer_decode (t + re, &ll);
+                if (!tokenizer_is_letter (d))
+                  break;
+                re += ll;
+              }
+            if (run->st->split_contractions)
+              {
+                if (tokenizer_is_clitic (t + r, re - r) && q > ws)
+                  {
+                    tokenizer_emit_word (run, ws, q);
+                    tokenizer_emit (run, q, re, TOKENIZER_WORD);
+                    return re;
+                  }
+                if (re - r == 1 && (t[r] == 't' || t[r] == 'T') && q - 1 > ws
+                    && (t[q - 1] == 'n' || t[q - 1] == 'N'))
+                  {
+                    tokenizer_emit (run, ws, q - 1, TOKENIZER_WORD);
+                    tokenizer_emit (run, q - 1, re, TOKENIZER_WORD);
+                    return re;
+                  }
+              }
+            /* O'Brien, rock'n'roll: one word */
+            q = re;
+            continue;
+          }
+        if (c == '-' && nx != 0 && tokenizer_is_wordchar (nx))
+          {
+            if (!run->st->split_hyphens
+                || tokenizer_is_hyphen_prefix (t + seg, q - seg))
+              {
+                q += l;
+                seg = q;
+                continue;
+              }
+            break;
+          }
+        if ((c == '&' || c == '_') && nx != 0 && tokenizer_is_wordchar (nx)
+            && (c == '_' || q - ws <= 3))
+          {
+            /* AT&T, R&D, snake_case */
+            q += l;
+            seg = q;
+            continue;
+          }
+      }
+      break;
+    }
+  /* an abbreviation keeps its period, unless more periods follow */
+  if (q < b && t[q] == '.' && !(q + 1 < b && t[q + 1] == '.')
+      && tokenizer_is_abbrev (run->st, t + ws, q - ws))
+    {
+      tokenizer_emit (run, ws, q + 1, TOKENIZER_WORD);
+      return q + 1;
+    }
+  tokenizer_emit_word (run, ws, q);
+  return q;
+}
+
+/* Number suffixes that stay on the number: 5th, 1990s. */
+static gboolean
+tokenizer_is_number_suffix (const guchar *s, gsize n)
+{
+  return (n == 1 && (s[0] == 's' || s[0] == 'S'))
+         || (n == 2
+             && (tokenizer_eq_ci (s, n, "st") || tokenizer_eq_ci (s, n, "nd")
+                 || tokenizer_eq_ci (s, n, "rd")
+                 || tokenizer_eq_ci (s, n, "th")));
+}
+
+/* Units written after a number that UD splits off: 5 m, 39 K, 10 pm. */
+static gboolean
+tokenizer_is_unit (const guchar *s, gsize n)
+{
+  static const char *const units[]
+      = { "k",  "m",   "b",   "bn",  "mn",  "mln", "bln", "mm",  "cm", "km",
+          "kg", "g",   "mg",  "lb",  "lbs", "oz",  "ft",  "in",  "yd", "mi",
+          "am", "pm",  "mph", "kph", "gb",  "mb",  "kb",  "tb",  "ghz", "mhz",
+          "hz", "kw",  "mw",  "gw",  "kwh", "ml",  "l",   "cc",  "hp", "yr",
+          "yrs", "hrs", "hr", "min", "mins", "sec", "secs", "x",  "t", "tn",
+          "bbl", "bpd", "pct", NULL };
+  if (n > 4)
+    return FALSE;
+  for (guint i = 0; units[i] != NULL; i++)
+    if (tokenizer_eq_ci (s, n, units[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Scans a number starting at the digit @p within [p, b); emits it and
+ * returns the position after it. */
+static gsize
+tokenizer_scan_number (TokenizerRun *run, gsize p, gsize b)
+{
+  const guchar *t = run->text;
+  gsize q = p, group = p;
+  guint cls = TOKENIZER_NUMBER;
+
+  while (q < b && tokenizer_is_digit (t[q]))
+    q++;
+  for (;;)
+    {
+      if (q + 1 < b && tokenizer_is_digit (t[q + 1])
+          && (t[q] == ',' || t[q] == '.' || t[q] == ':' || t[q] == '/'))
+        {
+          q++;
+          group = q;
+          while (q < b && tokenizer_is_digit (t[q]))
+            q++;
+          continue;
+        }
+      if (q + 1 < b && t[q] == '-' && tokenizer_is_digit (t[q + 1]))
+        {
+          /* phone numbers: 3-5213, 853-3242, 713-664-7478 */
+          gsize r = q + 1, before = q - group;
+          while (r < b && tokenizer_is_digit (t[r]))
+            r++;
+          if ((before == 1 || before == 3) && (r - q - 1 == 4 || r - q - 1 == 3)
+              && (r >= b || t[r] != '-' || r - q - 1 == 3)
+              && !(r < b && (t[r] == '.' || t[r] == ',') && r + 1 < b
+                   && tokenizer_is_digit (t[r + 1])))
+            {
+              if (r - q - 1 == 4 || (r < b && t[r] == '-'))
+                {
+                  group = q + 1;
+                  q = r;
+                  continue;
+                }
+            }
+        }
+      break;
+    }
+  /* 1980's: the number, then the clitic */
+  if (q < b && (t[q] == '\'' || t[q] == 0xE2))
+    {
+      guint l;
+      if (tokenizer_is_apos (tokenizer_decode (t + q, &l)) && q + l < b
+          && (t[q + l] == 's' || t[q + l] == 'S')
+          && (q + l + 1 >= b || !(tokenizer_bytes[t[q + l + 1]] & TK_ALPHA)))
+        {
+          if (run->st->split_contractions)
+            {
+              tokenizer_emit (run, p, q, cls);
+              tokenizer_emit (run, q, q + l + 1, TOKENIZER_WORD);
+            }
+          else
+            tokenizer_emit (run, p, q + l + 1, cls);
+          return q + l + 1;
+        }
+    }
+  /* letters right after the digits */
+  if (q < b && t[q] < 0x80 && (tokenizer_bytes[t[q]] & TK_ALPHA))
+    {
+      gsize r = q;
+      while (r < b && t[r] < 0x80 && (tokenizer_bytes[t[r]] & (TK_ALPHA | TK_DIGIT)))
+        r++;
+      if (r < b && t[r] >= 0x80)
+        {
+          guint l;
+          if (tokenizer_is_wordchar (tokenizer_decode (t + r, &l)))
+            goto out_word;
+        }
+      if (tokenizer_is_number_suffix (t + q, r - q))
+        q = r;
+      else if (!tokenizer_is_unit (t + q, r - q))
+        {
+        out_word:
+          /* 4gamer, 3D: a word that starts with digits */
+          return tokenizer_scan_word (run, p, b);
+        }
+    }
+  tokenizer_emit (run, p, q, cls);
+  return q;
+}
+
+/* TRUE when the character at @p is a letter (after # or @). */
+static gboolean
+tokenizer_starts_name (const guchar *p)
+{
+  guint l;
+  return tokenizer_is_letter (tokenizer_decode (p, &l));
+}
+
+/* TRUE for punctuation that ends sentences and merges into runs: . ! ? */
+static inline gboolean
+tokenizer_is_stop (guchar c)
+{
+  return c == '.' || c == '!' || c == '?';
+}
+
+/* TRUE for decorative characters that merge into runs: -- == ** __ ~~ */
+static inline gboolean
+tokenizer_is_deco (guchar c)
+{
+  return c == '-' || c == '=' || c == '*' || c == '_' || c == '~';
+}
+
+/* TRUE when the emoticon at @p (starting with : ; or =) ends at *@end. */
+static gboolean
+tokenizer_emoticon (const guchar *t, gsize p, gsize b, gsize *end)
+{
+  gsize q = p + 1;
+  if (q < b && (t[q] == '-' || t[q] == '\''))
+    q++;
+  if (q >= b)
+    return FALSE;
+  switch (t[q])
+    {
+    case ')':
+    case '(':
+    case 'D':
+    case 'P':
+    case 'p':
+    case '/':
+    case '\\':
+    case '|':
+    case ']':
+    case '[':
+    case 'O':
+    case 'o':
+    case '*':
+      break;
+    default:
+      return FALSE;
+    }
+  q++;
+  /* ":D" and friends must not run into a word: "re:Deal" */
+  if (q < b && t[q] < 0x80 && (tokenizer_bytes[t[q]] & (TK_ALPHA | TK_DIGIT)))
+    return FALSE;
+  if (t[q - 1] == '/' && q < b && t[q] == '/')
+    return FALSE;
+  *end = q;
+  return TRUE;
+}
+
+/* Scans a punctuation or symbol token at @p within [p, b); emits it and
+ * returns the position after it. */
+static gsize
+tokenizer_scan_punct (TokenizerRun *run, gsize p, gsize b)
+{
+  const guchar *t = run->text;
+  guint l;
+  gunichar c = tokenizer_decode (t + p, &l);
+  gsize q = p + l;
+
+  if (c < 0x80)
+    {
+      switch (c)
+        {
+        case '.':
+        case '!':
+        case '?':
+          while (q < b && tokenizer_is_stop (t[q]))
+            q++;
+          tokenizer_emit (run, p, q, TOKENIZER_PUNCT);
+          return q;
+        case ':':
+        case ';':
+        case '=':
+          {
+            gsize e;
+            if (tokenizer_emoticon (t, p, b, &e))
+              {
+                tokenizer_emit (run, p, e, TOKENIZER_EMOTICON);
+                return e;
+              }
+            if (c == ':')
+              {
+                while (q < b && (t[q] == '?' || t[q] == '!'))
+                  q++;
+                tokenizer_emit (run, p, q, TOKENIZER_PUNCT);
+                return q;
+              }
+            if (c == ';')
+              {
+                tokenizer_emit (run, p, q, TOKENIZER_PUNCT);
+                return q;
+              }
+          }
+          /* '=' falls through to the decorative runs */
+          /* fallthrough */
+        case '-':
+        case '*':
+        case '_':
+        case '~':
+          while (q < b && tokenizer_is_deco (t[q]))
+            q++;
+          tokenizer_emit (run, p, q,
+                          (c == '-' || c == '_') ? TOKENIZER_PUNCT
+                                                 : TOKENIZER_SYMBOL);
+          return q;
+        case '"':
+        case '`':
+          if (c == '`' && q < b && t[q] == '`')
+            q++;
+          tokenizer_emit (run, p, q, TOKENIZER_QUOTE);
+          return q;
+        case '\'':
+          if (q < b && t[q] == '\'')
+            q++;
+          tokenizer_emit (run, p, q, TOKENIZER_QUOTE);
+          return q;
+        case '#':
+        case '@':
+          if (q < b && tokenizer_starts_name (t + q))
+            {
+              while (q < b)
+                {
+                  guint ll;
+                  gunichar d = tokenizer_decode (t + q, &ll);
+                  if (!tokenizer_is_wordchar (d) && d != '_')
+                    break;
+                  q += ll;
+                }
+              tokenizer_emit (run, p, q,
+                              c == '#' ? TOKENIZER_HASHTAG
+                                       : TOKENIZER_MENTION);
+              return q;
+            }
+          break;
+        case '(':
+        case ')':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
+        case ',':
+          tokenizer_emit (run, p, q, TOKENIZER_PUNCT);
+          return q;
+        default:
+          break;
+        }
+      /* other ASCII: runs of the same character */
+      while (q < b && t[q] == c)
+        q++;
+      tokenizer_emit (run, p, q,
+                      (c == '/' || c == '\\' || c == '&' || c == '<'
+                       || c == '>' || c == '+' || c == '%' || c == '$'
+                       || c == '^' || c == '|')
+                          ? TOKENIZER_SYMBOL
+                          : TOKENIZER_PUNCT);
+      return q;
+    }
+
+  /* non-ASCII */
+  switch (c)
+    {
+    case 0x201C: /* “ */
+    case 0x201D: /* ” */
+    case 0x2018: /* ‘ */
+    case 0x2019: /* ’ */
+    case 0x201A: /* ‚ */
+    case 0x201E: /* „ */
+    case 0x201F:
+    case 0x201B:
+    case 0x00AB: /* « */
+    case 0x00BB: /* » */
+    case 0x2039: /* ‹ */
+    case 0x203A: /* › */
+    case 0x2032: /* ′ */
+    case 0x2033: /* ″ */
+      tokenizer_emit (run, p, q, TOKENIZER_QUOTE);
+      return q;
+    default:
+      break;
+    }
+  {
+    GUnicodeType type = g_unichar_type (c);
+    guint cls = (type >= G_UNICODE_CONNECT_PUNCTUATION
+                 && type <= G_UNICODE_OPEN_PUNCTUATION)
+                    ? TOKENIZER_PUNCT
+                    : TOKENIZER_SYMBOL;
+    /* runs of the same character (……, ——), then marks and joiners that
+     * belong to an emoji */
+    for (;;)
+      {
+        guint ll;
+        gunichar d;
+        if (q >= b)
+          break;
+        d = tokenizer_decode (t + q, &ll);
+        if (d == c || g_unichar_ismark (d) || d == 0xFE0F || d == 0xFE0E
+            || (d >= 0x1F3FB && d <= 0x1F3FF))
+          q += ll;
+        else if (d == 0x200D && q + ll < b)
+          {
+            guint l2;
+            tokenizer_decode (t + q + ll, &l2);
+            q += ll + l2;
+          }
+        else
+          break;
+      }
+    tokenizer_emit (run, p, q, cls);
+    return q;
+  }
+}
+
+/* Tokenizes [a, b): no whitespace, no URL or e-mail inside. */
+static void
+tokenizer_plain (TokenizerRun *run, gsize a, gsize b)
+{
+  const guchar *t = run->text;
+  gsize p = a;
+
+  while (p < b)
+    {
+      guchar c = t[p];
+      if (c < 0x80)
+        {
+          guint8 f = tokenizer_bytes[c];
+          if (f & TK_ALPHA)
+            p = tokenizer_scan_word (run, p, b);
+          else if (f & TK_DIGIT)
+            p = tokenizer_scan_number (run, p, b);
+          else
+            p = tokenizer_scan_punct (run, p, b);
+        }
+      else
+        {
+          guint l;
+          gunichar u = tokenizer_decode (t + p, &l);
+          if (tokenizer_is_wordchar (u) && !g_unichar_ismark (u))
+            p = tokenizer_scan_word (run, p, b);
+          else
+            p = tokenizer_scan_punct (run, p, b);
+        }
+    }
+}
+
+/* Characters allowed in the local part of an e-mail address. */
+static inline gboolean
+tokenizer_is_local (guchar c)
+{
+  return (c < 0x80 && (tokenizer_bytes[c] & (TK_ALPHA | TK_DIGIT))) || c == '.'
+         || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+/* Characters allowed in a host name. */
+static inline gboolean
+tokenizer_is_host (guchar c)
+{
+  return (c < 0x80 && (tokenizer_bytes[c] & (TK_ALPHA | TK_DIGIT))) || c == '-';
+}
+
+/* Characters that end a URL when they come last: trailing punctuation. */
+static inline gboolean
+tokenizer_is_url_trail (guchar c)
+{
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?'
+         || c == '\'' || c == '"' || c == ')' || c == ']' || c == '}'
+         || c == '>' || c >= 0x80;
+}
+
+/* Finds the end of a host name at @p (labels with at least one dot);
+ * returns @p when there is none. */
+static gsize
+tokenizer_host_end (const guchar *t, gsize p, gsize b, gboolean need_dot)
+{
+  gsize q = p, last = p;
+  gboolean dot = FALSE;
+
+  while (q < b && tokenizer_is_host (t[q]))
+    {
+      while (q < b && tokenizer_is_host (t[q]))
+        q++;
+      last = q;
+      if (q + 1 < b && t[q] == '.' && tokenizer_is_host (t[q + 1]))
+        {
+          dot = TRUE;
+          q++;
+        }
+      else
+        break;
+    }
+  if (need_dot && !dot)
+    return p;
+  return last;
+}
+
+/* Finds the first URL or e-mail in [p, b) from position @from on; returns
+ * TRUE and its span and class, or FALSE. */
+static gboolean
+tokenizer_find_special (const guchar *t, gsize p, gsize from, gsize b,
+                        gsize *ss, gsize *se, guint *cls)
+{
+  for (gsize i = from; i < b; i++)
+    {
+      guchar c = t[i];
+      if (c == '@' && i > p && i + 1 < b && tokenizer_is_local (t[i - 1]))
+        {
+          gsize s = i, e;
+          while (s > p && tokenizer_is_local (t[s - 1]))
+            s--;
+          while (s < i && !(tokenizer_bytes[t[s]] & (TK_ALPHA | TK_DIGIT)))
+            s++;
+          e = tokenizer_host_end (t, i + 1, b, TRUE);
+          if (s < i && e > i + 1)
+            {
+              *ss = s;
+              *se = e;
+              *cls = TOKENIZER_EMAIL;
+              return TRUE;
+            }
+        }
+      else if ((c == ':' && i + 2 < b && t[i + 1] == '/' && t[i + 2] == '/'
+                && i > p && (tokenizer_bytes[t[i - 1]] & TK_ALPHA))
+               || ((c == 'w' || c == 'W') && i + 4 < b
+                   && g_ascii_strncasecmp ((const char *) t + i, "www.", 4) == 0
+                   && (i == p || !(tokenizer_bytes[t[i - 1]] & (TK_ALPHA | TK_DIGIT)))))
+        {
+          gsize s = i, e = b;
+          gint open = 0;
+          if (c == ':')
+            {
+              while (s > p && (tokenizer_bytes[t[s - 1]] & TK_ALPHA))
+                s--;
+            }
+          /* the URL runs to the end of the chunk, minus trailing
+           * punctuation (keeping a balanced closing parenthesis) */
+          for (gsize k = s; k < b; k++)
+            if (t[k] == '(')
+              open++;
+          while (e > s + 4 && tokenizer_is_url_trail (t[e - 1]))
+            {
+              if (t[e - 1] == ')' && open > 0)
+                break;
+              if (t[e - 1] >= 0x80)
+                {
+                  /* back up over a whole non-ASCII character */
+                  gsize k = e - 1;
+                  while (k > s && (t[k] & 0xC0) == 0x80)
+                    k--;
+                  e = k;
+                }
+              else
+                e--;
+            }
+          if (c == 'w' || c == 'W')
+            {
+              if (tokenizer_host_end (t, i, b, TRUE) == i)
+                continue;
+            }
+          *ss = s;
+          *se = e;
+          *cls = TOKENIZER_URL;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Tokenizes one whitespace-free chunk [a, b) with byte classes @flags. */
+static void
+tokenizer_chunk (TokenizerRun *run, gsize a, gsize b, guint flags)
+{
+  gsize p = a, from = a;
+
+  if (flags == TK_ALPHA)
+    {
+      tokenizer_emit_word (run, a, b);
+      return;
+    }
+  if (flags == TK_DIGIT)
+    {
+      tokenizer_emit (run, a, b, TOKENIZER_NUMBER);
+      return;
+    }
+  if (flags & (TK_AT | TK_COLON | TK_DOT))
+    {
+      gsize ss, se;
+      guint cls;
+      while (from < b
+             && tokenizer_find_special (run->text, p, from, b, &ss, &se, &cls))
+        {
+          tokenizer_plain (run, p, ss);
+          tokenizer_emit (run, ss, se, cls);
+          p = from = se;
+        }
+    }
+  tokenizer_plain (run, p, b);
+}
+
+/* Tokenizes the whole text. */
+static void
+tokenizer_run (TokenizerRun *run)
+{
+  const guchar *t = run->text;
+  gsize n = run->len, p = 0;
+
+  while (p < n)
+    {
+      gsize cs;
+      guint flags = 0;
+
+      /* skip whitespace */
+      while (p < n)
+        {
+          guchar c = t[p];
+          if (c < 0x80)
+            {
+              if (!(tokenizer_bytes[c] & TK_SPACE))
+                break;
+              p++;
+            }
+          else
+            {
+              guint l;
+              if (!tokenizer_is_uspace (tokenizer_decode (t + p, &l)))
+                break;
+              p += l;
+            }
+        }
+      if (p >= n)
+        break;
+      /* the chunk up to the next whitespace */
+      cs = p;
+      while (p < n)
+        {
+          guchar c = t[p];
+          guint8 f = tokenizer_bytes[c];
+          if (f & TK_SPACE)
+            break;
+          if (f & TK_HIGH)
+            {
+              guint l;
+              if (tokenizer_is_uspace (tokenizer_decode (t + p, &l)))
+                break;
+              p += l;
+            }
+          else
+            p++;
+          flags |= f;
+        }
+      tokenizer_chunk (run, cs, p, flags);
+    }
+}
+
+/* Adds the lines of @path to the abbreviation tables. */
+static gboolean
+tokenizer_load_abbrevs (TokenizerState *st, const char *path, GError **error)
+{
+  char *contents = NULL;
+  char **lines = NULL;
+  gsize len;
+  GError *local = NULL;
+
+  if (!g_file_get_contents (path, &contents, &len, &local))
+    {
+      g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_IO,
+                   "cannot read abbreviations file: %s", local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *w = g_strstrip (lines[i]);
+      gsize n = strlen (w);
+      gboolean lower = TRUE;
+      if (n == 0 || w[0] == '#')
+        continue;
+      if (w[n - 1] == '.')
+        w[--n] = '\0';
+      if (n == 0)
+        continue;
+      for (gsize k = 0; k < n; k++)
+        if (g_ascii_isupper (w[k]))
+          lower = FALSE;
+      g_hash_table_add (lower ? st->abbrev_any : st->abbrev_exact,
+                        g_strdup (w));
+    }
+  g_strfreev (lines);
+  g_free (contents);
+  return TRUE;
+}
+
+/* Frees the stage state. */
+static void
+tokenizer_destroy (gpointer state)
+{
+  TokenizerState *st = state;
+  if (st == NULL)
+    return;
+  g_hash_table_unref (st->abbrev_any);
+  g_hash_table_unref (st->abbrev_exact);
+  g_free (st);
+}
+
+/* Builds the abbreviation tables and reads the options. */
+static gboolean
+tokenizer_init (const TpOptions *options, gpointer *state, GError **error)
+{
+  TokenizerState *st = g_new0 (TokenizerState, 1);
+  const char *path;
+
+  tokenizer_bytes_init ();
+  st->abbrev_any = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  st->abbrev_exact
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; tokenizer_builtin_abbrevs[i] != NULL; i++)
+    {
+      const char *w = tokenizer_builtin_abbrevs[i];
+      gboolean lower = !g_ascii_isupper (w[0]);
+      g_hash_table_add (lower ? st->abbrev_any : st->abbrev_exact,
+                        g_strdup (w));
+    }
+  st->split_contractions = tp_options_get_bool (options, "split_contractions");
+  st->split_hyphens = tp_options_get_bool (options, "split_hyphens");
+  path = tp_options_get_path (options, "abbreviations");
+  if (path != NULL && path[0] != '\0')
+    {
+      if (!tokenizer_load_abbrevs (st, path, error))
+        goto out_free_state;
+    }
+  *state = st;
+  return TRUE;
+
+out_free_state:
+  tokenizer_destroy (st);
+  return FALSE;
+}
+
+/* Nothing to flush at the end of input. */
+static gboolean
+tokenizer_finish (gpointer state, GError **error)
+{
+  return TRUE;
+}
+
+/* Adds the token layer to one document. */
+static gboolean
+tokenizer_process (gpointer state, TpDocument *doc, GError **error)
+{
+  TokenizerRun run;
+  TpLayer *layer;
+
+  layer = tp_document_add_layer (doc, "token", tokenizer_attrs, error);
+  if (layer == NULL)
+    return FALSE;
+  run.text = (const guchar *) tp_document_get_text (doc);
+  run.len = tp_document_get_length (doc);
+  run.layer = layer;
+  run.class_attr = 0;
+  run.st = state;
+  tokenizer_run (&run);
+  return TRUE;
+}
+
+TP_PLUGIN_DEFINE (.name = "tokenizer", .version = "1.0.0",
+                  .description = "English tokens, UD-style (words, numbers, "
+                                 "punctuation, URLs, e-mails)",
+                  .license = "MIT", .flags = TP_PLUGIN_FLAG_THREAD_SAFE,
+                  .produces = tokenizer_produces, .options = tokenizer_options,
+                  .init = tokenizer_init, .process = tokenizer_process,
+                  .finish = tokenizer_finish,
+                  .destroy = tokenizer_destroy);

@@ -1,0 +1,278 @@
+/* check_sentences.c: table-driven tests of the sentences plugin. */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tp-harness.h"
+
+/* One case: a text and its sentences joined with '|'. */
+typedef struct {
+  const char *text;
+  const char *sentences;
+} SentCase;
+
+static const SentCase sent_cases[] = {
+  { "One. Two! Three? Four", "One.|Two!|Three?|Four" },
+  { "No stop at the end", "No stop at the end" },
+  /* abbreviations and initials */
+  { "Dr. Smith arrived. He sat.", "Dr. Smith arrived.|He sat." },
+  { "Mr. and Mrs. Jones left. Then rain.", "Mr. and Mrs. Jones left.|Then rain." },
+  { "J. P. Morgan spoke. Markets fell.", "J. P. Morgan spoke.|Markets fell." },
+  { "He met J.P. Morgan today.", "He met J.P. Morgan today." },
+  { "On Jan. 5 it rose.", "On Jan. 5 it rose." },
+  { "U.S. officials agreed.", "U.S. officials agreed." },
+  { "It grew in the U.S. The rest fell.", "It grew in the U.S.|The rest fell." },
+  { "Acme Inc. said it would. Shares rose.",
+    "Acme Inc. said it would.|Shares rose." },
+  { "Use e.g. salt, etc. and pepper.", "Use e.g. salt, etc. and pepper." },
+  /* decimals and numbers */
+  { "Sales rose 13.6 pct. Profits fell 2.5 pct.",
+    "Sales rose 13.6 pct.|Profits fell 2.5 pct." },
+  { "It cost $1.2 billion in 1987. In 1988 it fell.",
+    "It cost $1.2 billion in 1987.|In 1988 it fell." },
+  /* quotes */
+  { "\u201cWe are done,\u201d he said. \u201cGo.\u201d",
+    "\u201cWe are done,\u201d he said.|\u201cGo.\u201d" },
+  { "\u201cIt is over...,\u201d he said.", "\u201cIt is over...,\u201d he said." },
+  { "\u201cStop!\u201d she cried. Nobody did.",
+    "\u201cStop!\u201d she cried.|Nobody did." },
+  { "\"Why?\" he asked. \"Because.\"", "\"Why?\" he asked.|\"Because.\"" },
+  { "He said \"no.\" Then he left.", "He said \"no.\"|Then he left." },
+  { "(It was late.) We left.", "(It was late.)|We left." },
+  /* ellipses */
+  { "Wait... What happened?", "Wait...|What happened?" },
+  { "And then... nothing.", "And then... nothing." },
+  /* blank lines always end sentences */
+  { "A headline\n\nThe body starts here. It ends.",
+    "A headline|The body starts here.|It ends." },
+  { "no stop here\n\nnew paragraph", "no stop here|new paragraph" },
+  { "Dr.\n\nSmith", "Dr.|Smith" },
+  /* headline lines end at a single line break */
+  { "OIL PRICES FALL\nOil prices fell today.",
+    "OIL PRICES FALL|Oil prices fell today." },
+  { "Acme Buys Widget Maker\nAcme said on Monday it bought a rival.",
+    "Acme Buys Widget Maker|Acme said on Monday it bought a rival." },
+  /* a wrapped line does not end a sentence */
+  { "The company said that its profits for the year would be lower than\n"
+    "expected because of the strike.",
+    "The company said that its profits for the year would be lower than\n"
+    "expected because of the strike." },
+  /* stops inside URLs and numbers are not sentence ends */
+  { "See www.example.com for more. Thanks.",
+    "See www.example.com for more.|Thanks." },
+  { "Multiple!!! Stops?! Yes.", "Multiple!!!|Stops?!|Yes." },
+  { "", "" },
+  { "...", "..." },
+};
+
+/* The sentence texts of @text joined with '|', newly allocated. */
+static char *
+sent_run (TpHarness *h, const char *text)
+{
+  GError *error = NULL;
+  TpDocument *doc = tp_harness_push_text (h, text, &error);
+  char *joined;
+
+  ck_assert_msg (doc != NULL, "push failed: %s",
+                 error ? error->message : "?");
+  joined = tp_harness_join_layer (doc, "sentence", "|");
+  tp_document_free (doc);
+  return joined;
+}
+
+/* Each table row gives the expected sentences. */
+START_TEST (test_table)
+{
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
+  const SentCase *c = &sent_cases[_i];
+  char *got;
+
+  ck_assert_msg (h != NULL, "%s", error ? error->message : "?");
+  got = sent_run (h, c->text);
+  ck_assert_msg (strcmp (got, c->sentences) == 0,
+                 "text \"%s\": got \"%s\", want \"%s\"", c->text, got,
+                 c->sentences);
+  g_free (got);
+  tp_harness_free (h);
+}
+END_TEST
+
+/* paragraphs = line: every line break ends a sentence; blank-only: none. */
+START_TEST (test_paragraph_modes)
+{
+  static const char *const text
+      = "first line\nsecond line\n\nTITLE HERE\nbody text";
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
+  char *got;
+
+  ck_assert_ptr_nonnull (h);
+  got = sent_run (h, text);
+  ck_assert_str_eq (got, "first line\nsecond line|TITLE HERE\nbody text");
+  g_free (got);
+  tp_harness_set_option (h, "sentences", "paragraphs", "line");
+  got = sent_run (h, text);
+  ck_assert_str_eq (got, "first line|second line|TITLE HERE|body text");
+  g_free (got);
+  tp_harness_free (h);
+
+  h = tp_harness_new ("tokenizer, sentences", &error);
+  tp_harness_set_option (h, "sentences", "paragraphs", "blank-only");
+  got = sent_run (h, "OIL PRICES FALL\nOil prices fell.\n\nNext");
+  ck_assert_str_eq (got, "OIL PRICES FALL\nOil prices fell.|Next");
+  g_free (got);
+  tp_harness_free (h);
+
+  h = tp_harness_new ("tokenizer, sentences", &error);
+  tp_harness_set_option (h, "sentences", "paragraphs", "sometimes");
+  ck_assert (!tp_harness_start (h, &error));
+  ck_assert_ptr_nonnull (error);
+  g_clear_error (&error);
+  tp_harness_free (h);
+}
+END_TEST
+
+/* The paragraph attribute counts blank-line separated paragraphs. */
+START_TEST (test_paragraph_index)
+{
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
+  TpDocument *doc;
+  TpLayer *layer;
+  gint attr;
+  static const gint64 want[] = { 0, 0, 1, 2 };
+
+  ck_assert_ptr_nonnull (h);
+  doc = tp_harness_push_text (h, "One. Two.\n\nThree.\n\n\n\nFour.", &error);
+  ck_assert_ptr_nonnull (doc);
+  layer = tp_document_get_layer (doc, "sentence");
+  attr = tp_layer_attr_index (layer, "paragraph");
+  ck_assert_int_ge (attr, 0);
+  ck_assert_uint_eq (tp_layer_get_length (layer), G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      gint64 v = -1;
+      ck_assert (tp_layer_get_int (layer, i, attr, &v));
+      ck_assert_int_eq (v, want[i]);
+    }
+  tp_document_free (doc);
+  tp_harness_free (h);
+}
+END_TEST
+
+/* Without a token layer the stage cannot run. */
+START_TEST (test_requires_tokens)
+{
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("sentences", &error);
+  TpDocument *doc = NULL;
+
+  if (h != NULL)
+    {
+      if (tp_harness_start (h, &error))
+        doc = tp_harness_push_text (h, "One. Two.", &error);
+      tp_harness_free (h);
+    }
+  ck_assert_ptr_null (doc);
+  ck_assert_ptr_nonnull (error);
+  g_clear_error (&error);
+}
+END_TEST
+
+/* Hostile input: big documents, punctuation only, no spaces: every
+ * sentence is non-empty, in order, and time stays linear. */
+START_TEST (test_hostile)
+{
+  static const char *const units[]
+      = { "Word. ", ". ", "a.", "\n", "\n\n", "!?", "Dr. ", "\u201c.\u201d ",
+          "x" };
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
+
+  ck_assert_ptr_nonnull (h);
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      GString *s = g_string_new (NULL);
+      TpDocument *doc;
+      TpLayer *layer;
+      gsize prev = 0;
+      gint64 t0 = g_get_monotonic_time ();
+      while (s->len < (1 << 20))
+        g_string_append (s, units[u]);
+      doc = tp_harness_push_text (h, s->str, &error);
+      ck_assert_ptr_nonnull (doc);
+      layer = tp_document_get_layer (doc, "sentence");
+      for (guint i = 0; i < tp_layer_get_length (layer); i++)
+        {
+          ck_assert_uint_le (prev, tp_layer_get_start (layer, i));
+          ck_assert_uint_lt (tp_layer_get_start (layer, i),
+                             tp_layer_get_end (layer, i));
+          prev = tp_layer_get_end (layer, i);
+        }
+      ck_assert_msg (g_get_monotonic_time () - t0 < 3 * G_USEC_PER_SEC,
+                     "unit \"%s\" too slow", units[u]);
+      tp_document_free (doc);
+      g_string_free (s, TRUE);
+    }
+  tp_harness_free (h);
+}
+END_TEST
+
+/* A 50 MB document splits into the expected number of sentences. */
+START_TEST (test_big)
+{
+  static const char *const para
+      = "Acme Inc. said on Jan. 5 that U.S. sales rose 3.5%. \u201cWe are "
+        "pleased,\u201d Dr. Smith said.\n\n";
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
+  GString *s = g_string_sized_new (50 << 20);
+  TpDocument *doc;
+
+  ck_assert_ptr_nonnull (h);
+  while (s->len < (50 << 20))
+    g_string_append (s, para);
+  doc = tp_harness_push_text (h, s->str, &error);
+  ck_assert_ptr_nonnull (doc);
+  ck_assert_uint_eq (
+      tp_layer_get_length (tp_document_get_layer (doc, "sentence")),
+      2 * (s->len / strlen (para)));
+  tp_document_free (doc);
+  g_string_free (s, TRUE);
+  tp_harness_free (h);
+}
+END_TEST
+
+static Suite *
+sentences_suite (void)
+{
+  Suite *s = suite_create ("sentences");
+  TCase *tc = tcase_create ("conventions");
+
+  tcase_add_loop_test (tc, test_table, 0, G_N_ELEMENTS (sent_cases));
+  tcase_add_test (tc, test_paragraph_modes);
+  tcase_add_test (tc, test_paragraph_index);
+  tcase_add_test (tc, test_requires_tokens);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("hostile");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_hostile);
+  tcase_add_test (tc, test_big);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *sr = srunner_create (sentences_suite ());
+  int failed;
+
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

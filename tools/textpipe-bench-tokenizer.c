@@ -1,0 +1,150 @@
+/* textpipe-bench-tokenizer: throughput of the tokenizer (and of any
+ * plugins after it) over real text.
+ *
+ *   textpipe-bench-tokenizer [--plugins "tokenizer"] [--runs 5] FILE...
+ *
+ * A FILE ending in .jsonl holds one document per line (its "text" field);
+ * any other FILE is one document.  The documents are read into memory once,
+ * then pushed through the plugins with the test harness @runs times; each
+ * run prints its MB/s (text bytes over wall time, document creation and the
+ * layers included), then the median.  Plugins are found through
+ * TEXTPIPE_PLUGIN_PATH, then the installed plugin folder.
+ */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tp-harness.h"
+
+/* Adds the documents of @path to @docs. */
+static gboolean
+bench_read (const char *path, GPtrArray *docs, GError **error)
+{
+  char *contents = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return FALSE;
+  if (!g_str_has_suffix (path, ".jsonl"))
+    {
+      g_ptr_array_add (docs, contents);
+      return TRUE;
+    }
+  for (char *line = contents, *next; line && *line; line = next)
+    {
+      json_t *root;
+      json_error_t jerr;
+      const char *text;
+      next = strchr (line, '\n');
+      if (next)
+        *next++ = '\0';
+      if (*line == '\0')
+        continue;
+      root = json_loads (line, 0, &jerr);
+      if (root == NULL)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: %s", path,
+                       jerr.text);
+          g_free (contents);
+          return FALSE;
+        }
+      text = json_string_value (json_object_get (root, "text"));
+      if (text != NULL)
+        g_ptr_array_add (docs, g_strdup (text));
+      json_decref (root);
+    }
+  g_free (contents);
+  return TRUE;
+}
+
+/* Compares doubles for qsort. */
+static int
+bench_cmp (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int argc, char **argv)
+{
+  char *plugins = NULL;
+  gint runs = 5;
+  GError *error = NULL;
+  GOptionContext *ctx;
+  GPtrArray *docs = g_ptr_array_new_with_free_func (g_free);
+  TpHarness *h = NULL;
+  double *rates = NULL;
+  guint64 bytes = 0, tokens = 0;
+  int status = 1;
+  GOptionEntry entries[]
+      = { { "plugins", 'p', 0, G_OPTION_ARG_STRING, &plugins,
+            "plugins to run (default: tokenizer)", "LIST" },
+          { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "runs (default: 5)",
+            "N" },
+          { NULL } };
+
+  ctx = g_option_context_new ("FILE...");
+  g_option_context_set_summary (ctx, "Measures tokenizer throughput in MB/s.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    goto out;
+  if (argc < 2 || runs < 1)
+    {
+      g_printerr ("textpipe-bench-tokenizer: give input files (see --help)\n");
+      goto out;
+    }
+  for (int i = 1; i < argc; i++)
+    if (!bench_read (argv[i], docs, &error))
+      goto out;
+  for (guint i = 0; i < docs->len; i++)
+    bytes += strlen (g_ptr_array_index (docs, i));
+  h = tp_harness_new (plugins ? plugins : "tokenizer", &error);
+  if (h == NULL || !tp_harness_start (h, &error))
+    goto out;
+
+  rates = g_new (double, runs);
+  for (gint r = 0; r < runs; r++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double secs;
+      tokens = 0;
+      for (guint i = 0; i < docs->len; i++)
+        {
+          TpDocument *doc
+              = tp_harness_push_text (h, g_ptr_array_index (docs, i), &error);
+          TpLayer *layer;
+          if (doc == NULL)
+            goto out;
+          layer = tp_document_get_layer (doc, "token");
+          if (layer != NULL)
+            tokens += tp_layer_get_length (layer);
+          tp_document_free (doc);
+        }
+      secs = (g_get_monotonic_time () - t0) / 1e6;
+      rates[r] = bytes / 1e6 / secs;
+      printf ("run %d: %.3f s, %.1f MB/s\n", r + 1, secs, rates[r]);
+    }
+  qsort (rates, runs, sizeof *rates, bench_cmp);
+  printf ("%u documents, %" G_GUINT64_FORMAT " bytes, %" G_GUINT64_FORMAT
+          " tokens\nmedian: %.1f MB/s\n",
+          docs->len, bytes, tokens, rates[runs / 2]);
+  status = 0;
+
+out:
+  if (error)
+    {
+      g_printerr ("textpipe-bench-tokenizer: %s\n", error->message);
+      g_error_free (error);
+    }
+  if (h)
+    tp_harness_free (h);
+  g_free (rates);
+  g_ptr_array_unref (docs);
+  g_free (plugins);
+  g_option_context_free (ctx);
+  return status;
+}

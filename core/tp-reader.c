@@ -155,13 +155,23 @@ tp_reader_parse_record (TpReader *r, const char *line, gsize len,
                         GError **error)
 {
   json_error_t jerr;
-  json_t *root = json_loadb (line, len, 0, &jerr);
+  json_t *root;
   json_t *text, *id;
   const char *key;
   json_t *value;
   TpDocument *doc = NULL;
   char *id_str = NULL;
+  const char *bad = NULL;
 
+  if (!g_utf8_validate_len (line, len, &bad))
+    {
+      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
+                   "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
+                   " of the record (byte 0x%02x)",
+                   (gsize) (bad - line), (guint) (guchar) *bad);
+      return NULL;
+    }
+  root = json_loadb (line, len, 0, &jerr);
   if (root == NULL)
     {
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,

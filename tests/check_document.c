@@ -1,0 +1,227 @@
+/* check_document.c: documents, layers, typed attributes, JSON output. */
+#include "tp-test.h"
+
+static const char *const kinds[] = { "alpha", "beta", NULL };
+static const TpAttrSpec attrs[] = {
+  { "s", TP_ATTR_STRING },
+  { "i", TP_ATTR_INT },
+  { "d", TP_ATTR_DOUBLE },
+  { "b", TP_ATTR_BOOL },
+  { "l", TP_ATTR_STRV },
+  { "r", TP_ATTR_REF, "other" },
+  { "e", TP_ATTR_ENUM, NULL, kinds },
+  { "sp", TP_ATTR_SPAN },
+  { NULL }
+};
+
+START_TEST (test_invalid_utf8_refused)
+{
+  GError *error = NULL;
+  TpDocument *doc = tp_document_new ("x", "ab\xff" "cd", -1, &error);
+  ck_assert_ptr_null (doc);
+  ck_assert (g_error_matches (error, TP_DOCUMENT_ERROR,
+                              TP_DOCUMENT_ERROR_INVALID_UTF8));
+  ck_assert_ptr_nonnull (strstr (error->message, "byte offset 2"));
+  g_clear_error (&error);
+
+  doc = tp_document_new ("x", "ab\0cd", 5, &error);
+  ck_assert_ptr_null (doc);
+  ck_assert (g_error_matches (error, TP_DOCUMENT_ERROR,
+                              TP_DOCUMENT_ERROR_NUL_BYTE));
+  g_clear_error (&error);
+
+  /* a truncated multibyte sequence at the very end */
+  doc = tp_document_new ("x", "caf\xc3", -1, &error);
+  ck_assert_ptr_null (doc);
+  g_clear_error (&error);
+}
+END_TEST
+
+START_TEST (test_empty_document)
+{
+  TpDocument *doc = tp_document_new ("e", "", 0, NULL);
+  GString *out = g_string_new (NULL);
+  ck_assert_ptr_nonnull (doc);
+  ck_assert_uint_eq (tp_document_get_length (doc), 0);
+  tp_document_to_json (doc, NULL, out);
+  ck_assert_str_eq (out->str, "{\"id\":\"e\",\"layers\":{}}\n");
+  g_string_free (out, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
+START_TEST (test_attributes_roundtrip)
+{
+  TpDocument *doc = tp_document_new ("a", "hello world", -1, NULL);
+  GError *error = NULL;
+  TpLayer *layer = tp_document_add_layer (doc, "thing", attrs, &error);
+  guint a, b;
+  gint64 iv;
+  double dv;
+  gboolean bv;
+  guint rv;
+  gsize s0, s1;
+
+  ck_assert_ptr_nonnull (layer);
+  ck_assert_ptr_null (tp_document_add_layer (doc, "thing", attrs, &error));
+  g_clear_error (&error);
+
+  a = tp_layer_append (layer, 0, 5);
+  b = tp_layer_append (layer, 6, 11);
+  ck_assert_uint_eq (tp_layer_get_length (layer), 2);
+  /* everything starts null */
+  for (guint k = 0; k < 8; k++)
+    if (k != 4)
+      ck_assert (tp_layer_is_null (layer, a, k));
+  tp_layer_set_string (layer, a, 0, "x\"y");
+  tp_layer_set_int (layer, a, 1, -42);
+  tp_layer_set_double (layer, a, 2, 0.5);
+  tp_layer_set_bool (layer, a, 3, FALSE);
+  tp_layer_strv_append (layer, a, 4, "one", -1);
+  tp_layer_strv_append (layer, a, 4, "two", 2);
+  tp_layer_set_ref (layer, a, 5, 0);
+  tp_layer_set_enum (layer, a, 6, 1);
+  tp_layer_set_span (layer, a, 7, 6, 11);
+
+  ck_assert_str_eq (tp_layer_get_string (layer, a, 0), "x\"y");
+  ck_assert (tp_layer_get_int (layer, a, 1, &iv) && iv == -42);
+  ck_assert (tp_layer_get_double (layer, a, 2, &dv) && dv == 0.5);
+  ck_assert (tp_layer_get_bool (layer, a, 3, &bv) && bv == FALSE);
+  ck_assert_uint_eq (tp_layer_get_strv_length (layer, a, 4), 2);
+  ck_assert_str_eq (tp_layer_get_strv_item (layer, a, 4, 1), "tw");
+  ck_assert (tp_layer_get_ref (layer, a, 5, &rv) && rv == 0);
+  ck_assert_str_eq (tp_layer_get_enum_string (layer, a, 6), "beta");
+  ck_assert (tp_layer_get_span (layer, a, 7, &s0, &s1) && s0 == 6 && s1 == 11);
+  /* the second annotation is untouched */
+  ck_assert (!tp_layer_get_int (layer, b, 1, NULL));
+  ck_assert_ptr_null (tp_layer_get_string (layer, b, 0));
+  ck_assert_int_eq (tp_layer_get_enum (layer, b, 6), -1);
+  ck_assert_int_eq (tp_layer_attr_index (layer, "e"), 6);
+  ck_assert_int_eq (tp_layer_attr_index (layer, "nope"), -1);
+
+  {
+    GString *out = g_string_new (NULL);
+    tp_document_set_meta (doc, "source", "wire");
+    tp_document_to_json (doc, NULL, out);
+    ck_assert_str_eq (
+        out->str,
+        "{\"id\":\"a\",\"meta\":{\"source\":\"wire\"},\"layers\":{\"thing\":["
+        "{\"start\":0,\"end\":5,\"s\":\"x\\\"y\",\"i\":-42,\"d\":0.5,"
+        "\"b\":false,\"l\":[\"one\",\"tw\"],\"r\":0,\"e\":\"beta\","
+        "\"sp\":[6,11]},"
+        "{\"start\":6,\"end\":11,\"s\":null,\"i\":null,\"d\":null,"
+        "\"b\":null,\"l\":[],\"r\":null,\"e\":null,\"sp\":null}]}}\n");
+    g_string_free (out, TRUE);
+  }
+  tp_document_free (doc);
+}
+END_TEST
+
+START_TEST (test_codepoint_offsets)
+{
+  /* "Zoë ‘hi’ 日本": multibyte characters shift byte offsets */
+  const char *text = "Zo\xc3\xab \xe2\x80\x98hi\xe2\x80\x99 \xe6\x97\xa5\xe6\x9c\xac";
+  TpDocument *doc = tp_document_new ("u", text, -1, NULL);
+  TpLayer *layer = tp_document_add_layer (doc, "w", attrs + 8, NULL);
+  TpWriteOptions bytes = { TP_OFFSETS_BYTES, FALSE, NULL };
+  GString *out = g_string_new (NULL);
+
+  tp_layer_append (layer, 8, 10);  /* "hi" */
+  tp_layer_append (layer, 14, 20); /* "日本" */
+  tp_document_to_json (doc, NULL, out);
+  ck_assert_str_eq (out->str, "{\"id\":\"u\",\"layers\":{\"w\":[{\"start\":5,"
+                              "\"end\":7},{\"start\":9,\"end\":11}]}}\n");
+  g_string_truncate (out, 0);
+  tp_document_to_json (doc, &bytes, out);
+  ck_assert_str_eq (out->str, "{\"id\":\"u\",\"layers\":{\"w\":[{\"start\":8,"
+                              "\"end\":10},{\"start\":14,\"end\":20}]}}\n");
+  g_string_free (out, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
+START_TEST (test_codepoint_offsets_long)
+{
+  /* offsets past the first 64-byte block of a non-ASCII text */
+  GString *text = g_string_new (NULL);
+  TpDocument *doc;
+  TpLayer *layer;
+  GString *out = g_string_new (NULL);
+  char *expect;
+
+  for (int i = 0; i < 100; i++)
+    g_string_append (text, "\xc3\xa9"); /* é: 2 bytes, 1 code point */
+  g_string_append (text, "end");
+  doc = tp_document_new ("long", text->str, text->len, NULL);
+  layer = tp_document_add_layer (doc, "w", attrs + 8, NULL);
+  tp_layer_append (layer, 200, 203);
+  tp_layer_append (layer, 128, 130);
+  tp_document_to_json (doc, NULL, out);
+  expect = g_strdup ("{\"id\":\"long\",\"layers\":{\"w\":[{\"start\":100,"
+                     "\"end\":103},{\"start\":64,\"end\":65}]}}\n");
+  ck_assert_str_eq (out->str, expect);
+  g_free (expect);
+  g_string_free (out, TRUE);
+  g_string_free (text, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
+START_TEST (test_million_annotations)
+{
+  /* A big layer must stay compact: spans and enum columns only. */
+  GString *text = g_string_new (NULL);
+  TpDocument *doc;
+  TpLayer *layer;
+  static const char *const cls[] = { "word", NULL };
+  static const TpAttrSpec tok[] = { { "class", TP_ATTR_ENUM, NULL, cls },
+                                    { NULL } };
+
+  for (int i = 0; i < 1000000; i++)
+    g_string_append (text, "a ");
+  doc = tp_document_new ("big", text->str, text->len, NULL);
+  layer = tp_document_add_layer (doc, "token", tok, NULL);
+  for (guint i = 0; i < 1000000; i++)
+    {
+      guint k = tp_layer_append (layer, 2 * i, 2 * i + 1);
+      tp_layer_set_enum (layer, k, 0, 0);
+    }
+  ck_assert_uint_eq (tp_layer_get_length (layer), 1000000);
+  ck_assert_uint_eq (tp_layer_get_end (layer, 999999), 1999999);
+  ck_assert_str_eq (tp_layer_get_enum_string (layer, 999999, 0), "word");
+  ck_assert (tp_document_check_layers (doc, NULL));
+  g_string_free (text, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
+START_TEST (test_json_escapes)
+{
+  GString *out = g_string_new (NULL);
+  tp_json_append_string (out, "a\n\t\x01\\\"\xc3\xa9\xff", -1);
+  ck_assert_str_eq (out->str, "\"a\\n\\t\\u0001\\\\\\\"\xc3\xa9\\ufffd\"");
+  g_string_free (out, TRUE);
+}
+END_TEST
+
+static Suite *
+document_suite (void)
+{
+  Suite *s = suite_create ("document");
+  TCase *tc = tcase_create ("core");
+  tcase_add_test (tc, test_invalid_utf8_refused);
+  tcase_add_test (tc, test_empty_document);
+  tcase_add_test (tc, test_attributes_roundtrip);
+  tcase_add_test (tc, test_codepoint_offsets);
+  tcase_add_test (tc, test_codepoint_offsets_long);
+  tcase_add_test (tc, test_million_annotations);
+  tcase_add_test (tc, test_json_escapes);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return tp_test_run_suite (document_suite ());
+}

@@ -1,0 +1,126 @@
+#!/bin/sh
+# test-cli.sh: end-to-end tests of the textpipe command: exit codes, what
+# goes to stdout and stderr, and the files a run leaves behind.
+set -u
+
+builddir=${TP_TEST_BUILDDIR:-.}
+srcdir=${TP_TEST_SRCDIR:-.}
+tp="$builddir/core/textpipe"
+plugins="$builddir/tests/plugins"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/textpipe-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail () {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# expect CODE DESCRIPTION COMMAND...: runs COMMAND, checks its exit code;
+# stdout and stderr land in $tmp/out and $tmp/err.
+expect () {
+  want=$1; what=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  got=$?
+  if [ "$got" -ne "$want" ]; then
+    fail "$what: exit $got, expected $want"
+    sed 's/^/  stderr: /' "$tmp/err" >&2
+  fi
+}
+
+# contains FILE TEXT DESCRIPTION
+contains () {
+  grep -qF -- "$2" "$1" || { fail "$3: '$2' not in $1"; sed 's/^/  /' "$1" >&2; }
+}
+
+cat >"$tmp/p.ini" <<'INI'
+[pipeline]
+name = cli
+stages = w, count
+
+[w]
+plugin = words
+fail_on = poison
+
+[count]
+plugin = counter
+INI
+
+printf '%s\n' '{"id":"one","text":"hello world"}' \
+  '{"id":"two","text":"poison here"}' \
+  '{"id":"three","text":"a b c"}' >"$tmp/in.jsonl"
+
+expect 0 "--help" "$tp" --help
+contains "$tmp/out" "Usage: textpipe COMMAND" "--help text"
+expect 1 "no arguments" "$tp"
+expect 0 "--version" "$tp" --version
+contains "$tmp/out" "plugin ABI 1" "--version"
+expect 1 "unknown command" "$tp" runn
+contains "$tmp/err" "did you mean 'run'" "unknown command hint"
+expect 0 "run --help" "$tp" run --help
+contains "$tmp/out" "--set" "run --help lists --set"
+
+expect 0 "check" "$tp" check -P "$plugins" "$tmp/p.ini"
+contains "$tmp/out" "is valid" "check output"
+
+expect 0 "plugins" "$tp" plugins -P "$plugins" 2>/dev/null
+expect 1 "plugins with broken ones" "$tp" plugins -P "$plugins"
+contains "$tmp/out" "words" "plugins lists words"
+contains "$tmp/err" "skipping badabi" "plugins reports broken plugins"
+
+expect 0 "describe" "$tp" describe -P "$plugins" words
+contains "$tmp/out" "fail_on" "describe lists options"
+contains "$tmp/out" "produces: word" "describe lists layers"
+expect 1 "describe unknown" "$tp" describe -P "$plugins" nosuch
+contains "$tmp/err" "not found; looked in:" "describe unknown says where"
+
+# a run with one failing document: exit 2, the rest intact on stdout
+expect 2 "run with a reject" sh -c "cd '$tmp' && '$tp' run -P '$plugins' p.ini in.jsonl"
+[ "$(wc -l <"$tmp/out")" -eq 2 ] || fail "stdout should hold 2 documents"
+contains "$tmp/out" '{"id":"one"' "first document written"
+contains "$tmp/out" '"count":[{"start":0,"end":5,"words":3}]' "counter ran"
+contains "$tmp/err" "rejected document 'two' at stage 'w'" "reject message"
+contains "$tmp/err" "read 3, written 2, rejected 1, dropped 0" "accounting"
+contains "$tmp/textpipe-rejects.jsonl" '"id":"two","stage":"w","plugin":"words@1.0.0"' "reject file"
+
+# -o writes atomically and puts rejects beside it
+expect 2 "run -o" "$tp" run -q -P "$plugins" -o "$tmp/result.jsonl" --stats "$tmp/stats.json" "$tmp/p.ini" "$tmp/in.jsonl"
+[ -s "$tmp/out" ] && fail "-o run wrote to stdout"
+[ "$(wc -l <"$tmp/result.jsonl")" -eq 2 ] || fail "-o file should hold 2 lines"
+contains "$tmp/result.jsonl.rejects.jsonl" '"id":"two"' "rejects beside -o"
+contains "$tmp/stats.json" '"read":3,"written":2,"rejected":1,"dropped":0' "--stats"
+ls "$tmp"/result.jsonl.tmp.* >/dev/null 2>&1 && fail "temporary file left behind"
+
+# --set overrides the INI; stdin input; byte offsets
+printf 'x poison y\n' >"$tmp/lines.txt"
+expect 0 "--set" "$tp" run -q -P "$plugins" --set w.fail_on=none --lines "$tmp/p.ini" "$tmp/lines.txt"
+contains "$tmp/out" '"words":3' "--set took effect"
+expect 1 "--set unknown key" "$tp" run -q -P "$plugins" --set w.fail_no=x "$tmp/p.ini" "$tmp/lines.txt"
+contains "$tmp/err" "--set: [w] unknown key 'fail_no' for plugin 'words' (did you mean 'fail_on'?)" "--set error"
+printf 'h\303\251 there' | "$tp" run -q -P "$plugins" --offsets bytes "$tmp/p.ini" - >"$tmp/out" 2>"$tmp/err" || fail "stdin run"
+contains "$tmp/out" '{"start":4,"end":9' "byte offsets"
+printf 'bad \377 byte' >"$tmp/bad.txt"
+expect 2 "invalid UTF-8 file" "$tp" run -P "$plugins" --rejects "$tmp/r.jsonl" "$tmp/p.ini" "$tmp/bad.txt"
+contains "$tmp/r.jsonl" "invalid UTF-8 at byte offset 4" "invalid UTF-8 reject"
+
+# configuration and I/O errors
+expect 3 "missing input" "$tp" run -P "$plugins" "$tmp/p.ini" "$tmp/nope.txt"
+contains "$tmp/err" "does not exist" "missing input message"
+printf '[pipeline]\nstages = w\n[w]\nplugin = words\nfail_onn = 1\n' >"$tmp/bad.ini"
+expect 1 "unknown key" "$tp" check -P "$plugins" "$tmp/bad.ini"
+contains "$tmp/err" "bad.ini:5: [w] unknown key 'fail_onn'" "unknown key names file and line"
+expect 1 "missing pipeline file" "$tp" check "$tmp/none.ini"
+expect 1 "bad option" "$tp" run --offsets furlongs "$tmp/p.ini" "$tmp/in.jsonl"
+
+# the bundled news pipeline over the bundled samples, when built
+if [ -e "$builddir/plugins/tokenizer.la" ]; then
+  expect 0 "news pipeline" "$tp" run -q "$srcdir/pipelines/news.ini" "$srcdir/samples"
+  [ -s "$tmp/out" ] || fail "news pipeline wrote nothing"
+  contains "$tmp/out" '"token":[' "news pipeline tokens"
+fi
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed" >&2
+  exit 1
+fi
+echo "all command-line checks passed"

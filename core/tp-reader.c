@@ -171,7 +171,7 @@ tp_reader_parse_record (TpReader *r, const char *line, gsize len,
                    (gsize) (bad - line), (guint) (guchar) *bad);
       return NULL;
     }
-  root = json_loadb (line, len, 0, &jerr);
+  root = json_loadb (line, len, JSON_ALLOW_NUL, &jerr);
   if (root == NULL)
     {
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,

@@ -63,7 +63,6 @@ contains "$tmp/out" "--set" "run --help lists --set"
 expect 0 "check" "$tp" check -P "$plugins" "$tmp/p.ini"
 contains "$tmp/out" "is valid" "check output"
 
-expect 0 "plugins" "$tp" plugins -P "$plugins" 2>/dev/null
 expect 1 "plugins with broken ones" "$tp" plugins -P "$plugins"
 contains "$tmp/out" "words" "plugins lists words"
 contains "$tmp/err" "skipping badabi" "plugins reports broken plugins"

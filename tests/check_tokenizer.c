@@ -49,7 +49,12 @@ static const TokCase tok_cases[] = {
   { "Acme Inc. said", "Acme|Inc.|said" },
   { "e.g. this, i.e. that", "e.g.|this|,|i.e.|that" },
   { "at 5 p.m. today", "at|5|p.m.|today" },
-  { "in the U.S.", "in|the|U.S." },
+  { "in the U.S. market", "in|the|U.S.|market" },
+  /* ending the text or paragraph, the period is the full stop (UD) */
+  { "in the U.S.", "in|the|U.S|." },
+  { "ask Dr.\n\nNext", "ask|Dr|.|Next" },
+  { "Acme Inc.. Next", "Acme|Inc.|.|Next" },
+  { "and so on etc...", "and|so|on|etc|..." },
   /* a plain word before a period is not an abbreviation */
   { "the end.", "the|end|." },
   { "He came in.", "He|came|in|." },
@@ -77,12 +82,20 @@ static const TokCase tok_cases[] = {
   { "and then...", "and|then|..." },
   { "and then\u2026 nothing", "and|then|\u2026|nothing" },
   { "What?!", "What|?!" },
+  { "where...? here", "where|...|?|here" },
+  /* informal contractions without an apostrophe, and b/c */
+  { "i dont know, im sure", "i|do|nt|know|,|i|m|sure" },
+  { "IM and DONT", "IM|and|DO|NT" },
+  { "alot b/c w/o", "a|lot|b/c|w/o" },
   /* URLs, e-mails, hashtags, mentions */
   { "see http://example.com/a?b=1.", "see|http://example.com/a?b=1|." },
   { "(https://example.org/x)", "(|https://example.org/x|)" },
   { "visit www.example.com, then", "visit|www.example.com|,|then" },
   { "mail jane.doe@example.co.uk.", "mail|jane.doe@example.co.uk|." },
   { "<info@example.com>", "<|info@example.com|>" },
+  { "John Smith/HOU/ECT@ECT wrote", "John|Smith|/|HOU|/|ECT@ECT|wrote" },
+  { "plus @example.com.", "plus|@example.com|." },
+  { "alt.animals.open-forum", "alt.animals.open-forum" },
   { "#MeToo and @jack", "#MeToo|and|@jack" },
   { "# 1 hit", "#|1|hit" },
   /* quotation marks */
@@ -217,8 +230,8 @@ START_TEST (test_abbrev_file)
 
   h = tp_harness_new ("tokenizer", &error);
   tp_harness_set_option (h, "tokenizer", "abbreviations", path);
-  got = tok_run (h, "Blvdx. and Zork. and zork.");
-  ck_assert_str_eq (got, "Blvdx.|and|Zork.|and|zork.");
+  got = tok_run (h, "Blvdx. and Zork. and zork. ok");
+  ck_assert_str_eq (got, "Blvdx.|and|Zork.|and|zork.|ok");
   g_free (got);
   tp_harness_free (h);
   g_unlink (path);

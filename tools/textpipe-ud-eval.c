@@ -132,6 +132,20 @@ eval_print_diff (Eval *ev, const char *tag, const GArray *a, const GArray *b,
     }
 }
 
+/* The sentence ends of @sents (but the last), as one-character spans. */
+static GArray *
+eval_ends (const GArray *sents)
+{
+  GArray *ends = g_array_new (FALSE, FALSE, sizeof (EvalSpan));
+  for (guint i = 0; i + 1 < sents->len; i++)
+    {
+      EvalSpan sp = { g_array_index (sents, EvalSpan, i).e - 1,
+                      g_array_index (sents, EvalSpan, i).e };
+      g_array_append_val (ends, sp);
+    }
+  return ends;
+}
+
 /* Runs the plugins over the document read so far and scores it. */
 static gboolean
 eval_flush (Eval *ev, GError **error)
@@ -207,6 +221,12 @@ eval_flush (Eval *ev, GError **error)
                        text);
       eval_print_diff (ev, "word-extra", sys_tokens, ev->gold_words, byte_of,
                        text);
+      GArray *gold_ends = eval_ends (ev->gold_sents);
+      GArray *sys_ends = eval_ends (sys_sents);
+      eval_print_diff (ev, "end-missed", gold_ends, sys_ends, byte_of, text);
+      eval_print_diff (ev, "end-extra", sys_ends, gold_ends, byte_of, text);
+      g_array_free (gold_ends, TRUE);
+      g_array_free (sys_ends, TRUE);
       eval_print_diff (ev, "sent-missed", ev->gold_sents, sys_sents, byte_of,
                        text);
       eval_print_diff (ev, "sent-extra", sys_sents, ev->gold_sents, byte_of,

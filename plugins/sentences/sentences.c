@@ -90,7 +90,12 @@ static const char *const sentences_starters[] = {
   "Each",  "Both",  "One",  "Such",  "Its",    "Also",  "However", "Meanwhile",
   "Although", "Though", "Because", "Under", "With", "From", "By", "To",
   "Of",    "Not",   "No",   "Yes",   "Now",    "Then",  "Still", "Last",
-  "Earlier", "Later", "Today", "Yesterday", "Analysts", "Shares", NULL
+  "Earlier", "Later", "Today", "Yesterday", "Analysts", "Shares", "Please",
+  "Thanks", "Thank", "Just", "Let", "Here", "Do", "Did", "Does", "Is", "Are",
+  "Was", "Were", "Can", "Could", "Would", "Should", "Will", "Any", "Nothing",
+  "Everything", "Everyone", "Otherwise", "Therefore", "Thus", "Hopefully",
+  "Unfortunately", "Finally", "First", "Second", "Instead",
+  NULL
 };
 
 /* TRUE when [s, s+n) equals one of @list exactly. */
@@ -220,6 +225,14 @@ sentences_can_start (const char *s, gsize n)
     }
 }
 
+/* TRUE when the token at @s starts with an opening quote. */
+static gboolean
+sentences_is_open_quote (const char *s)
+{
+  gunichar c = sentences_char (s);
+  return c == '"' || c == 0x201C || c == 0x2018 || c == 0x00AB;
+}
+
 /* TRUE when the line [s, e) looks like a headline: no lower-case
  * letters, or short, in title case, with no final comma or colon. */
 static gboolean
@@ -257,6 +270,142 @@ sentences_is_headline (const char *t, gsize s, gsize e, guint ntokens)
   if (last == ',' || last == ';' || last == ':' || last == '-' || last == '(')
     return FALSE;
   return capitals * 3 >= words * 2;
+}
+
+/* TRUE for a separator line token: ***, ====, ____, ----. */
+static gboolean
+sentences_is_rule (const char *s, gsize n)
+{
+  gsize dashes = 0;
+  if (n < 3)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (s[i] == '-')
+        dashes++;
+      else if (!strchr ("=*_~#+", s[i]) || s[i] == '\0')
+        return FALSE;
+    }
+  return dashes < n || n >= 4;
+}
+
+/* TRUE when [s, s+n) is digits with the separator @sep between groups of
+ * the given maximum sizes (e.g. 12/31/2001, 10:53:02). */
+static gboolean
+sentences_is_digits (const char *s, gsize n, char sep, guint min_groups)
+{
+  guint groups = 1, len = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (g_ascii_isdigit (s[i]))
+        {
+          if (++len > 4)
+            return FALSE;
+        }
+      else if (s[i] == sep && len > 0)
+        {
+          groups++;
+          len = 0;
+        }
+      else
+        return FALSE;
+    }
+  return len > 0 && groups >= min_groups && groups <= 3;
+}
+
+/* TRUE for AM / PM after a time. */
+static gboolean
+sentences_is_ampm (const char *s, gsize n)
+{
+  return (n == 2 || n == 4)
+         && (g_ascii_strncasecmp (s, "am", n) == 0
+             || g_ascii_strncasecmp (s, "pm", n) == 0
+             || g_ascii_strncasecmp (s, "a.m.", n) == 0
+             || g_ascii_strncasecmp (s, "p.m.", n) == 0);
+}
+
+/* Letter-closings of e-mails: "Thanks," ends its own sentence. */
+static const char *const sentences_closings[]
+    = { "Thanks", "Regards", "regards", "Sincerely", "Cheers", "Best",
+        "Thank you", "Love", "Respectfully", "Yours", "Thx", NULL };
+
+/* TRUE for emoticons: :-) :) ;) :( :D */
+static gboolean
+sentences_is_emoticon (const char *s, gsize n)
+{
+  return n >= 2 && n <= 3 && (s[0] == ':' || s[0] == ';' || s[0] == '=')
+         && strchr (")(DPp]|", s[n - 1]) != NULL;
+}
+
+/* Text of token @i: start in *s, length in *n. */
+static void
+sentences_tok (const char *t, const TpLayer *tokens, guint i, const char **s,
+               gsize *n)
+{
+  gsize a = tp_layer_get_start (tokens, i);
+  *s = t + a;
+  *n = tp_layer_get_end (tokens, i) - a;
+}
+
+/* Breaks that come from e-mail and web layout rather than punctuation:
+ * separator lines, "12/31/2001 10:53 AM" stamps, "Thanks," closings and
+ * emoticons.  TRUE when a sentence ends after token @i (next is @k). */
+static gboolean
+sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
+                        guint first, guint i, guint k)
+{
+  const char *a, *b;
+  gsize an, bn;
+
+  sentences_tok (t, tokens, i, &a, &an);
+  sentences_tok (t, tokens, k, &b, &bn);
+  if (sentences_is_rule (a, an) || sentences_is_rule (b, bn))
+    return TRUE;
+  /* ... 12/31/2001 10:53 AM | Next */
+  if (sentences_is_ampm (a, an) && i >= 2)
+    {
+      const char *c, *d;
+      gsize cn, dn;
+      sentences_tok (t, tokens, i - 1, &c, &cn);
+      sentences_tok (t, tokens, i - 2, &d, &dn);
+      if (sentences_is_digits (c, cn, ':', 2)
+          && sentences_is_digits (d, dn, '/', 3)
+          && (g_ascii_isalnum (b[0]) || b[0] == '"' || b[0] == '<'
+              || (guchar) b[0] >= 0x80))
+        return TRUE;
+    }
+  /* Name | 12/31/2001 10:53 AM */
+  if (k + 2 < n && sentences_is_digits (b, bn, '/', 3)
+      && (g_ascii_isupper (a[0]) || g_ascii_isdigit (a[0]) || a[0] == '>'
+          || a[0] == '"'))
+    {
+      const char *c, *d;
+      gsize cn, dn;
+      sentences_tok (t, tokens, k + 1, &c, &cn);
+      sentences_tok (t, tokens, k + 2, &d, &dn);
+      if (sentences_is_digits (c, cn, ':', 2) && sentences_is_ampm (d, dn))
+        return TRUE;
+    }
+  /* Thanks, | Name */
+  if (an == 1 && a[0] == ',' && i == first + 1 && g_ascii_isupper (b[0]))
+    {
+      const char *c;
+      gsize cn;
+      sentences_tok (t, tokens, i - 1, &c, &cn);
+      if (sentences_in_list (sentences_closings, c, cn))
+        return TRUE;
+    }
+  if (an == 1 && a[0] == ',' && i == first + 2 && g_ascii_isupper (b[0]))
+    {
+      const char *c;
+      gsize cn;
+      sentences_tok (t, tokens, i - 1, &c, &cn);
+      if (cn == 7 && memcmp (c, "regards", 7) == 0)
+        return TRUE;
+    }
+  if (sentences_is_emoticon (a, an) && g_ascii_isupper (b[0]))
+    return TRUE;
+  return FALSE;
 }
 
 /* Appends the sentence made of tokens [first, last]. */
@@ -355,11 +504,14 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
           end = sentences_in_list (sentences_starters, t + ns, ne - ns)
                 || ((closed
                      || sentences_in_list (sentences_finals, t + s, e - s - 1))
-                    && sentences_can_start (t + ns, ne - ns));
+                    && (g_unichar_isupper (sentences_char (t + ns))
+                        || sentences_is_open_quote (t + ns)));
           break;
         default:
           break;
         }
+      if (!end && kind == SENTENCES_TOK_OTHER)
+        end = sentences_layout_break (t, tokens, n, first, last, k);
       if (nl >= 2)
         end = TRUE;
       else if (nl == 1 && !end)

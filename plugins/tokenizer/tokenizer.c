@@ -143,6 +143,8 @@ enum {
 
 static guint8 tokenizer_bytes[256];
 
+static void tokenizer_fused_init (void);
+
 /* Fills the byte class table once. */
 static void
 tokenizer_bytes_init (void)
@@ -173,6 +175,7 @@ tokenizer_bytes_init (void)
         f = TK_OTHER;
       tokenizer_bytes[c] = f;
     }
+  tokenizer_fused_init ();
   g_once_init_leave (&done, 1);
 }
 
@@ -333,22 +336,49 @@ tokenizer_is_clitic (const guchar *s, gsize n)
     }
 }
 
-/* Words UD English splits without an apostrophe: the split point. */
+/* Words UD English splits without an apostrophe (fused forms and
+ * contractions typed without one), with the split point.  Matched in any
+ * case. */
 static const struct {
   const char *word;
   guint split;
 } tokenizer_fused[] = {
-  { "cannot", 3 }, { "gonna", 3 }, { "gotta", 3 },  { "wanna", 3 },
-  { "outta", 3 },  { "dunno", 2 }, { "gimme", 3 },  { "lemme", 3 },
-  { NULL, 0 }
+  { "cannot", 3 },   { "gonna", 3 },    { "gotta", 3 },    { "wanna", 3 },
+  { "outta", 3 },    { "dunno", 2 },    { "gimme", 3 },    { "lemme", 3 },
+  { "alot", 1 },     { "dont", 2 },     { "didnt", 3 },    { "doesnt", 4 },
+  { "isnt", 2 },     { "wasnt", 3 },    { "arent", 3 },    { "werent", 4 },
+  { "havent", 4 },   { "hasnt", 3 },    { "hadnt", 3 },    { "couldnt", 5 },
+  { "wouldnt", 5 },  { "shouldnt", 6 }, { "cant", 2 },     { "wont", 2 },
+  { "aint", 2 },     { "im", 1 },       { "ive", 1 },      { "thats", 4 },
+  { "theres", 5 },   { "whats", 4 },    { "youre", 3 },    { "theyre", 4 },
+  { "youve", 3 },    { "theyve", 4 },   { "weve", 2 },     { "itll", 2 },
+  { "youll", 3 },    { "theyll", 4 },   { NULL, 0 }
 };
+
+/* Bit (length) set for each first letter that some fused form has: a
+ * cheap filter in front of the list. */
+static guint16 tokenizer_fused_filter[26];
+
+/* Fills the fused-form filter once (called from tokenizer_bytes_init). */
+static void
+tokenizer_fused_init (void)
+{
+  for (guint i = 0; tokenizer_fused[i].word != NULL; i++)
+    {
+      const char *w = tokenizer_fused[i].word;
+      tokenizer_fused_filter[w[0] - 'a'] |= 1u << strlen (w);
+    }
+}
 
 /* Emits the word [s, e), split in two if it is a fused form (cannot). */
 static void
 tokenizer_emit_word (TokenizerRun *run, gsize s, gsize e)
 {
   gsize n = e - s;
-  if (run->st->split_contractions && n >= 5 && n <= 6)
+  guchar c0 = run->text[s] | 0x20;
+  if (run->st->split_contractions && n <= 8 && c0 >= 'a' && c0 <= 'z'
+      && (tokenizer_fused_filter[c0 - 'a'] & (1u << n))
+      && !(n <= 3 && g_ascii_isupper (run->text[e - 1])))
     {
       for (guint i = 0; tokenizer_fused[i].word != NULL; i++)
         if (tokenizer_eq_ci (run->text + s, n, tokenizer_fused[i].word))
@@ -363,6 +393,25 @@ tokenizer_emit_word (TokenizerRun *run, gsize s, gsize e)
   tokenizer_emit (run, s, e, TOKENIZER_WORD);
 }
 
+/* TRUE when only whitespace with a blank line, or nothing, follows @p. */
+static gboolean
+tokenizer_ends_paragraph (const TokenizerRun *run, gsize p)
+{
+  guint lines = 0;
+  for (; p < run->len; p++)
+    {
+      guchar c = run->text[p];
+      if (c == '\n')
+        {
+          if (++lines == 2)
+            return TRUE;
+        }
+      else if (!(tokenizer_bytes[c] & TK_SPACE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Scans a word starting at @p (a letter or mark) within [p, b); emits it
  * (and any contraction it holds) and returns the position after it. */
 static gsize
@@ -370,6 +419,7 @@ tokenizer_scan_word (TokenizerRun *run, gsize p, gsize b)
 {
   const guchar *t = run->text;
   gsize ws = p, seg = p, q = p;
+  gboolean dotted = FALSE;
   guint l;
 
   for (;;)
@@ -405,6 +455,7 @@ tokenizer_scan_word (TokenizerRun *run, gsize p, gsize b)
             /* inner period: U.S, e.g, example.com */
             q += l;
             seg = q;
+            dotted = TRUE;
             continue;
           }
         if (tokenizer_is_apos (c) && nx != 0 && tokenizer_is_letter (nx))
@@ -440,13 +491,22 @@ tokenizer_scan_word (TokenizerRun *run, gsize p, gsize b)
           }
         if (c == '-' && nx != 0 && tokenizer_is_wordchar (nx))
           {
-            if (!run->st->split_hyphens
+            if (!run->st->split_hyphens || dotted
                 || tokenizer_is_hyphen_prefix (t + seg, q - seg))
               {
                 q += l;
                 seg = q;
                 continue;
               }
+            break;
+          }
+        if (c == '/' && q - ws == 1 && tokenizer_is_letter (t[ws])
+            && (nx == 0 || !tokenizer_is_wordchar (nx)
+                || (tokenizer_is_letter (nx)
+                    && (q + 2 >= b || !tokenizer_is_wordchar (t[q + 2])))))
+          {
+            /* b/c, w/o, w/ */
+            q += nx != 0 && tokenizer_is_letter (nx) ? 2 : 1;
             break;
           }
         if ((c == '&' || c == '_') && nx != 0 && tokenizer_is_wordchar (nx)
@@ -460,8 +520,13 @@ tokenizer_scan_word (TokenizerRun *run, gsize p, gsize b)
       }
       break;
     }
-  /* an abbreviation keeps its period, unless more periods follow */
-  if (q < b && t[q] == '.' && !(q + 1 < b && t[q + 1] == '.')
+  /* an abbreviation keeps its period, unless more periods follow (Inc..
+   * keeps one of two) or it ends the paragraph (then the period is the
+   * full stop) */
+  if (q < b && t[q] == '.'
+      && (!(q + 1 < b && t[q + 1] == '.')
+          || (q + 2 == b || (q + 2 < b && t[q + 2] != '.')))
+      && !tokenizer_ends_paragraph (run, q + 1)
       && tokenizer_is_abbrev (run->st, t + ws, q - ws))
     {
       tokenizer_emit (run, ws, q + 1, TOKENIZER_WORD);
@@ -664,6 +729,14 @@ tokenizer_scan_punct (TokenizerRun *run, gsize p, gsize b)
         case '.':
         case '!':
         case '?':
+          if (c == '.' && q < b && t[q] == '.')
+            {
+              /* an ellipsis stands alone: ...? is ... and ? */
+              while (q < b && t[q] == '.')
+                q++;
+              tokenizer_emit (run, p, q, TOKENIZER_PUNCT);
+              return q;
+            }
           while (q < b && tokenizer_is_stop (t[q]))
             q++;
           tokenizer_emit (run, p, q, TOKENIZER_PUNCT);
@@ -722,7 +795,10 @@ tokenizer_scan_punct (TokenizerRun *run, gsize p, gsize b)
                 {
                   guint ll;
                   gunichar d = tokenizer_decode (t + q, &ll);
-                  if (!tokenizer_is_wordchar (d) && d != '_')
+                  if (d == '.' && c == '@' && q + 1 < b
+                      && (tokenizer_bytes[t[q + 1]] & TK_ALPHA))
+                    ll = 1; /* @example.com */
+                  else if (!tokenizer_is_wordchar (d) && d != '_')
                     break;
                   q += ll;
                 }
@@ -908,7 +984,7 @@ tokenizer_find_special (const guchar *t, gsize p, gsize from, gsize b,
             s--;
           while (s < i && !(tokenizer_bytes[t[s]] & (TK_ALPHA | TK_DIGIT)))
             s++;
-          e = tokenizer_host_end (t, i + 1, b, TRUE);
+          e = tokenizer_host_end (t, i + 1, b, FALSE);
           if (s < i && e > i + 1)
             {
               *ss = s;

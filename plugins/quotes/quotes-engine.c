@@ -1,0 +1,1847 @@
+/* quotes-engine.c: finds direct quotations and their speakers.
+ *
+ * Three passes over one document, each linear in its length:
+ *
+ *  1. Marks: one scan pairs quote marks paragraph by paragraph with a
+ *     small state machine per family (double, guillemet, single), from
+ *     each mark's left and right neighbours (an apostrophe has letters on
+ *     both sides).  A paragraph that ends inside a quote yields a quote
+ *     only when the next paragraph reopens it (newspaper convention).
+ *     Nested and crossing pairs are dropped; the outer quote counts.
+ *  2. Names: one scan of capitalised runs gives each surname its fullest
+ *     form ("Carney" -> "Mark Carney", titles stripped) and each title
+ *     ("prime minister") the name it came with.
+ *  3. Attribution: each quote looks at a bounded window of words after
+ *     and before it, cheapest and most precise rules first (see
+ *     QuotesRule), then inherits from the quote before it.  Pronouns
+ *     resolve to the most recent fitting speaker.
+ */
+#include "quotes-engine.h"
+#include "quotes-lists.h"
+
+#include <string.h>
+
+const char *const quotes_rule_names[QUOTES_N_RULES + 1] = {
+  "none",          "after",     "before",   "according_to",
+  "same_paragraph", "previous_sentence", "continued", "previous_speaker",
+  NULL
+};
+
+/* How far (bytes) attribution windows reach around a quote. */
+#define QUOTES_WINDOW 320
+/* Most tokens one window holds. */
+#define QUOTES_MAX_TOKENS 80
+/* Longest word looked up in a word set. */
+#define QUOTES_MAX_WORD 48
+
+/* Character classes of a quote mark's neighbours. */
+typedef enum {
+  QUOTES_CC_EDGE,   /* start or end of text, line break */
+  QUOTES_CC_SPACE,
+  QUOTES_CC_LETTER, /* letters and digits */
+  QUOTES_CC_OPEN,   /* ( [ { */
+  QUOTES_CC_CLOSE,  /* ) ] } */
+  QUOTES_CC_PUNCT,  /* . , ; : ! ? and the ellipsis */
+  QUOTES_CC_DASH,   /* - – — / */
+  QUOTES_CC_QUOTE,  /* any quote mark */
+  QUOTES_CC_OTHER
+} QuotesCharClass;
+
+/* Quote mark families; marks of one family pair with each other. */
+enum { QUOTES_FAM_DOUBLE, QUOTES_FAM_GUILL, QUOTES_FAM_SINGLE, QUOTES_N_FAM };
+
+/* Quote flags. */
+enum {
+  QUOTES_F_SINGLE = 1 << 0,    /* single marks */
+  QUOTES_F_RUNS_ON = 1 << 1,   /* ends at its paragraph's end, open */
+  QUOTES_F_REOPENED = 1 << 2,  /* continues the previous paragraph's quote */
+  QUOTES_F_PARA_START = 1 << 3,/* first thing in its paragraph */
+  QUOTES_F_SENT_START = 1 << 4,/* starts a sentence */
+  QUOTES_F_DROP = 1 << 5
+};
+
+/* Kinds of speakers, for pronoun resolution. */
+typedef enum {
+  QUOTES_SPK_NONE,
+  QUOTES_SPK_PERSON,  /* a name */
+  QUOTES_SPK_NOMINAL  /* "the company", "officials" */
+} QuotesSpeakerKind;
+
+/* One open mark waiting for its closing mark. */
+typedef struct {
+  gssize pos;    /* offset of the opening mark, -1 when none */
+  guint8 len;    /* its length in bytes */
+  gunichar mark; /* the opening character */
+  gboolean reopened;
+} QuotesPending;
+
+/* One word or punctuation token of an attribution window. */
+typedef struct {
+  gsize s, e;
+  char punct; /* the punctuation character, 0 for a word */
+  gboolean cap; /* a word that starts with a capital letter */
+} QuotesTok;
+
+/* A window of tokens. */
+typedef struct {
+  QuotesTok t[QUOTES_MAX_TOKENS];
+  guint n;
+} QuotesToks;
+
+/* A name known in the document. */
+typedef struct {
+  const char *full; /* interned fullest form */
+  guint nwords;
+  gint gender;      /* 0 unknown, 1 male, 2 female */
+} QuotesName;
+
+/* One mention of a name, in text order, for pronoun fallback. */
+typedef struct {
+  gsize pos;
+  QuotesName *name;
+} QuotesMention;
+
+/* The per-document state of passes 2 and 3. */
+typedef struct {
+  const QuotesConfig *config;
+  const char *text;
+  gsize len;
+  QuotesResult *result;
+  GHashTable *surnames; /* surname -> QuotesName (owned) */
+  GHashTable *titles;   /* title phrase -> QuotesName */
+  GArray *mentions;     /* QuotesMention */
+  gboolean names_built;
+} QuotesDoc;
+
+/* Static sets built once from the lists in quotes-lists.c. */
+static GHashTable *quotes_not_names_set;
+static GHashTable *quotes_term_set;
+static GHashTable *quotes_male_set;
+static GHashTable *quotes_female_set;
+
+/* ------------------------------------------------------------------ */
+/* Word sets                                                           */
+/* ------------------------------------------------------------------ */
+
+/* A new set of lower-case words with owned keys. */
+GHashTable *
+quotes_word_set_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Adds @word to @set in lower case (ASCII folding is enough here). */
+static void
+quotes_word_set_add (GHashTable *set, const char *word, gssize len)
+{
+  char *w;
+
+  if (len < 0)
+    len = strlen (word);
+  while (len > 0 && g_ascii_isspace (*word))
+    word++, len--;
+  while (len > 0 && g_ascii_isspace (word[len - 1]))
+    len--;
+  if (len == 0 || len >= QUOTES_MAX_WORD)
+    return;
+  w = g_ascii_strdown (word, len);
+  g_hash_table_add (set, w);
+}
+
+/* Replaces (@replace) or extends @set with @words. */
+void
+quotes_config_set_words (GHashTable *set, const char *const *words,
+                         gboolean replace)
+{
+  if (replace)
+    g_hash_table_remove_all (set);
+  for (; words && *words; words++)
+    quotes_word_set_add (set, *words, -1);
+}
+
+/* Adds the words of a file, one a line; '#' starts a comment. */
+gboolean
+quotes_config_load_words (GHashTable *set, const char *path, GError **error)
+{
+  char *contents = NULL;
+  char **lines = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return FALSE;
+  lines = g_strsplit (contents, "\n", -1);
+  for (char **l = lines; *l; l++)
+    {
+      char *hash = strchr (*l, '#');
+      if (hash)
+        *hash = '\0';
+      quotes_word_set_add (set, *l, -1);
+    }
+  g_strfreev (lines);
+  g_free (contents);
+  return TRUE;
+}
+
+/* Builds the static sets once (thread-safe). */
+static void
+quotes_static_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      quotes_not_names_set = quotes_word_set_new ();
+      quotes_config_set_words (quotes_not_names_set, quotes_not_names, FALSE);
+      quotes_term_set = quotes_word_set_new ();
+      quotes_config_set_words (quotes_term_set, quotes_term_triggers, FALSE);
+      quotes_male_set = quotes_word_set_new ();
+      quotes_config_set_words (quotes_male_set, quotes_male_titles, FALSE);
+      quotes_female_set = quotes_word_set_new ();
+      quotes_config_set_words (quotes_female_set, quotes_female_titles,
+                               FALSE);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* Sets @config to the built-in lists and defaults. */
+void
+quotes_config_init_defaults (QuotesConfig *config)
+{
+  quotes_static_init ();
+  config->verbs = quotes_word_set_new ();
+  quotes_config_set_words (config->verbs, quotes_default_verbs, FALSE);
+  config->titles = quotes_word_set_new ();
+  quotes_config_set_words (config->titles, quotes_default_titles, FALSE);
+  config->min_words = 3;
+  config->single_quotes = TRUE;
+  config->blank_line_paragraphs = FALSE;
+}
+
+/* Frees what @config holds. */
+void
+quotes_config_clear (QuotesConfig *config)
+{
+  g_clear_pointer (&config->verbs, g_hash_table_unref);
+  g_clear_pointer (&config->titles, g_hash_table_unref);
+}
+
+/* Looks up the text [s, e) in @set, lower-cased, without allocating. */
+static gboolean
+quotes_in_set (GHashTable *set, const char *text, gsize s, gsize e)
+{
+  char buf[QUOTES_MAX_WORD];
+  gsize n = e - s;
+
+  if (set == NULL || n == 0 || n >= sizeof buf)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    buf[i] = g_ascii_tolower (text[s + i]);
+  buf[n] = '\0';
+  return g_hash_table_contains (set, buf);
+}
+
+/* Whether the word [s, e) equals @lit, ignoring ASCII case. */
+static gboolean
+quotes_word_is (const char *text, gsize s, gsize e, const char *lit)
+{
+  gsize n = strlen (lit);
+  return e - s == n && g_ascii_strncasecmp (text + s, lit, n) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Results                                                             */
+/* ------------------------------------------------------------------ */
+
+void
+quotes_result_init (QuotesResult *result)
+{
+  result->quotes = g_array_new (FALSE, TRUE, sizeof (QuotesQuote));
+  result->strings = g_string_chunk_new (1024);
+}
+
+void
+quotes_result_clear (QuotesResult *result)
+{
+  g_clear_pointer (&result->quotes, g_array_unref);
+  g_clear_pointer (&result->strings, g_string_chunk_free);
+}
+
+/* Empties @result for the next document, keeping its memory. */
+void
+quotes_result_reset (QuotesResult *result)
+{
+  g_array_set_size (result->quotes, 0);
+  g_string_chunk_clear (result->strings);
+}
+
+/* ------------------------------------------------------------------ */
+/* Characters                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Whether @c is one of the quote marks the engine knows. */
+static gboolean
+quotes_is_mark (gunichar c)
+{
+  return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F) || c == 0xAB
+         || c == 0xBB;
+}
+
+/* The class of character @c. */
+static QuotesCharClass
+quotes_class_of (gunichar c)
+{
+  if (c == '\n' || c == '\r' || c == 0)
+    return QUOTES_CC_EDGE;
+  if (c < 0x80)
+    {
+      if (g_ascii_isalnum (c))
+        return QUOTES_CC_LETTER;
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\v')
+        return QUOTES_CC_SPACE;
+      if (c == '(' || c == '[' || c == '{')
+        return QUOTES_CC_OPEN;
+      if (c == ')' || c == ']' || c == '}')
+        return QUOTES_CC_CLOSE;
+      if (strchr (".,;:!?", c))
+        return QUOTES_CC_PUNCT;
+      if (c == '-' || c == '/')
+        return QUOTES_CC_DASH;
+      if (c == '"' || c == '\'')
+        return QUOTES_CC_QUOTE;
+      return QUOTES_CC_OTHER;
+    }
+  if (quotes_is_mark (c))
+    return QUOTES_CC_QUOTE;
+  if (c == 0x2013 || c == 0x2014 || c == 0x2015)
+    return QUOTES_CC_DASH;
+  if (c == 0x2026)
+    return QUOTES_CC_PUNCT;
+  if (c == 0xA0 || g_unichar_isspace (c))
+    return QUOTES_CC_SPACE;
+  if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+    return QUOTES_CC_LETTER;
+  return QUOTES_CC_OTHER;
+}
+
+/* The character that ends just before @pos, or 0 at the start. */
+static gunichar
+quotes_char_before (const char *text, gsize pos)
+{
+  gsize p = pos;
+
+  if (pos == 0)
+    return 0;
+  p--;
+  while (p > 0 && ((guchar) text[p] & 0xC0) == 0x80 && pos - p < 4)
+    p--;
+  return g_utf8_get_char (text + p);
+}
+
+/* The character at @pos, or 0 at the end. */
+static gunichar
+quotes_char_at (const char *text, gsize len, gsize pos)
+{
+  return pos < len ? g_utf8_get_char (text + pos) : 0;
+}
+
+/* Whether @c (from quotes_class_of) can start a word. */
+static gboolean
+quotes_is_word_char (const char *text, gsize len, gsize pos)
+{
+  guchar b = text[pos];
+  if (b < 0x80)
+    return g_ascii_isalnum (b);
+  return quotes_class_of (quotes_char_at (text, len, pos)) == QUOTES_CC_LETTER;
+}
+
+/* Whether the character at @pos is an upper-case letter. */
+static gboolean
+quotes_is_upper_at (const char *text, gsize len, gsize pos)
+{
+  guchar b = text[pos];
+  if (b < 0x80)
+    return g_ascii_isupper (b);
+  return g_unichar_isupper (quotes_char_at (text, len, pos));
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: quote marks                                                 */
+/* ------------------------------------------------------------------ */
+
+/* The pairing state of one paragraph scan. */
+typedef struct {
+  const QuotesConfig *config;
+  const char *text;
+  gsize len;
+  GArray *out; /* QuotesQuote */
+  QuotesPending pend[QUOTES_N_FAM];
+  gboolean reopen_next[QUOTES_N_FAM]; /* the next paragraph's opener
+                                         continues a quote */
+  guint para;
+  gsize para_start;
+} QuotesScan;
+
+/* Whether a word after a single mark at @pos makes it an elision
+ * ('em, 'n', '90s, 'til) rather than an opening mark. */
+static gboolean
+quotes_is_elision (const char *text, gsize len, gsize pos)
+{
+  static const char *const elisions[]
+      = { "em", "n", "til", "tis", "twas", "cause", "bout", "s", NULL };
+  gsize e = pos;
+
+  while (e < len && g_ascii_isalnum (text[e]))
+    e++;
+  if (e - pos == 2 && g_ascii_isdigit (text[pos])
+      && g_ascii_isdigit (text[pos + 1]))
+    return TRUE; /* '90s, '08 */
+  for (guint i = 0; elisions[i]; i++)
+    if (quotes_word_is (text, pos, e, elisions[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Records the quote between an opening mark and a closing mark (or the
+ * paragraph's end when @runs_on). */
+static void
+quotes_scan_emit (QuotesScan *scan, guint fam, gsize close_pos,
+                  gsize close_end, gboolean runs_on)
+{
+  QuotesPending *p = &scan->pend[fam];
+  QuotesQuote q = { 0 };
+  gsize s = p->pos + p->len, e = close_pos;
+
+  while (s < e && quotes_class_of (quotes_char_at (scan->text, scan->len, s))
+                      == QUOTES_CC_SPACE)
+    s = g_utf8_next_char (scan->text + s) - scan->text;
+  while (e > s && g_ascii_isspace (scan->text[e - 1]))
+    e--;
+  if (e > s)
+    {
+      q.start = s;
+      q.end = e;
+      q.open_mark = p->pos;
+      q.close_mark_end = close_end;
+      q.para = scan->para;
+      q.mention_start = q.mention_end = q.cue_start = q.cue_end = -1;
+      q.flags = (fam == QUOTES_FAM_SINGLE ? QUOTES_F_SINGLE : 0)
+                | (runs_on ? QUOTES_F_RUNS_ON : 0)
+                | (p->reopened ? QUOTES_F_REOPENED : 0);
+      g_array_append_val (scan->out, q);
+    }
+  p->pos = -1;
+}
+
+/* Handles one quote mark @c at [pos, pos + mlen). */
+static void
+quotes_scan_mark (QuotesScan *scan, gsize pos, guint mlen, gunichar c)
+{
+  const char *text = scan->text;
+  QuotesCharClass prev, next;
+  gboolean can_open = FALSE, can_close = FALSE;
+  guint fam;
+  QuotesPending *p;
+
+  prev = pos == scan->para_start
+             ? QUOTES_CC_EDGE
+             : quotes_class_of (quotes_char_before (text, pos));
+  next = quotes_class_of (quotes_char_at (text, scan->len, pos + mlen));
+
+  switch (c)
+    {
+    case 0x201C: /* “ */
+    case 0x201E: /* „ */
+    case 0x201F:
+      fam = QUOTES_FAM_DOUBLE;
+      can_open = next != QUOTES_CC_SPACE && next != QUOTES_CC_EDGE;
+      /* „...“ closes with “ */
+      can_close = (c == 0x201C && scan->pend[fam].pos >= 0
+                   && scan->pend[fam].mark == 0x201E)
+                  || (!can_open && prev != QUOTES_CC_SPACE);
+      break;
+    case 0x201D: /* ” */
+      fam = QUOTES_FAM_DOUBLE;
+      can_close = prev != QUOTES_CC_SPACE && prev != QUOTES_CC_EDGE;
+      can_open = !can_close && next != QUOTES_CC_SPACE
+                 && next != QUOTES_CC_EDGE;
+      break;
+    case 0xAB: /* « */
+      fam = QUOTES_FAM_GUILL;
+      can_open = TRUE;
+      break;
+    case 0xBB: /* » */
+      fam = QUOTES_FAM_GUILL;
+      can_close = TRUE;
+      break;
+    case '"':
+      fam = QUOTES_FAM_DOUBLE;
+      can_open = (prev == QUOTES_CC_SPACE || prev == QUOTES_CC_EDGE
+                  || prev == QUOTES_CC_OPEN || prev == QUOTES_CC_DASH
+                  || prev == QUOTES_CC_QUOTE || prev == QUOTES_CC_PUNCT)
+                 && next != QUOTES_CC_SPACE && next != QUOTES_CC_EDGE;
+      can_close = prev != QUOTES_CC_SPACE && prev != QUOTES_CC_EDGE
+                  && prev != QUOTES_CC_OPEN
+                  && (next == QUOTES_CC_SPACE || next == QUOTES_CC_EDGE
+                      || next == QUOTES_CC_PUNCT || next == QUOTES_CC_CLOSE
+                      || next == QUOTES_CC_DASH || next == QUOTES_CC_QUOTE);
+      if (!can_open && !can_close)
+        {
+          if (prev == QUOTES_CC_SPACE && next == QUOTES_CC_SPACE)
+            return; /* a stray mark */
+          can_open = can_close = TRUE;
+        }
+      break;
+    case 0x2018: /* ‘ */
+    case 0x201B:
+    case '\'':
+    case 0x2019: /* ’ */
+      if (!scan->config->single_quotes)
+        return;
+      fam = QUOTES_FAM_SINGLE;
+      if (prev == QUOTES_CC_LETTER && next == QUOTES_CC_LETTER)
+        return; /* an apostrophe: Canada’s */
+      can_open = (c != 0x2019)
+                 && (prev == QUOTES_CC_SPACE || prev == QUOTES_CC_EDGE
+                     || prev == QUOTES_CC_OPEN || prev == QUOTES_CC_DASH
+                     || prev == QUOTES_CC_QUOTE || prev == QUOTES_CC_PUNCT)
+                 && next == QUOTES_CC_LETTER
+                 && !quotes_is_elision (text, scan->len, pos + mlen);
+      can_close = (c != 0x2018 && c != 0x201B) && prev != QUOTES_CC_SPACE
+                  && prev != QUOTES_CC_EDGE && prev != QUOTES_CC_OPEN
+                  && (next == QUOTES_CC_SPACE || next == QUOTES_CC_EDGE
+                      || next == QUOTES_CC_PUNCT || next == QUOTES_CC_CLOSE
+                      || next == QUOTES_CC_DASH || next == QUOTES_CC_QUOTE);
+      break;
+    default:
+      return;
+    }
+
+  p = &scan->pend[fam];
+  if (p->pos >= 0 && can_close)
+    quotes_scan_emit (scan, fam, pos, pos + mlen, FALSE);
+  else if (can_open)
+    {
+      /* a new opener while one is pending: the old one never closed */
+      p->pos = pos;
+      p->len = mlen;
+      p->mark = c;
+      p->reopened = scan->reopen_next[fam] && prev == QUOTES_CC_EDGE;
+      scan->reopen_next[fam] = FALSE;
+    }
+}
+
+/* The first character of the next paragraph after @pos, or 0. */
+static gunichar
+quotes_next_para_char (const char *text, gsize len, gsize pos)
+{
+  while (pos < len && g_ascii_isspace (text[pos]))
+    pos++;
+  return quotes_char_at (text, len, pos);
+}
+
+/* Closes the paragraph that ends at @end (the line break's offset):
+ * open quotes are kept only when the next paragraph reopens them. */
+static void
+quotes_scan_para_end (QuotesScan *scan, gsize end, gsize next_start)
+{
+  for (guint fam = 0; fam < QUOTES_N_FAM; fam++)
+    {
+      QuotesPending *p = &scan->pend[fam];
+      scan->reopen_next[fam] = FALSE;
+      if (p->pos < 0)
+        continue;
+      gunichar c = quotes_next_para_char (scan->text, scan->len, next_start);
+      gboolean reopens
+          = (fam == QUOTES_FAM_DOUBLE
+             && (c == 0x201C || c == '"' || c == 0x201E))
+            || (fam == QUOTES_FAM_GUILL && c == 0xAB)
+            || (fam == QUOTES_FAM_SINGLE && (c == 0x2018 || c == '\''));
+      if (reopens)
+        {
+          quotes_scan_emit (scan, fam, end, end, TRUE);
+          scan->reopen_next[fam] = TRUE;
+        }
+      p->pos = -1;
+    }
+  scan->para++;
+  scan->para_start = next_start;
+}
+
+/* Bytes that may start a quote mark or a line break. */
+static const guint8 quotes_interesting[256] = {
+  ['"'] = 1, ['\''] = 1, ['\n'] = 1, [0xE2] = 1, [0xC2] = 1,
+};
+
+/* Sorts quotes by opening mark, longest first. */
+static gint
+quotes_cmp_open (gconstpointer a, gconstpointer b)
+{
+  const QuotesQuote *x = a, *y = b;
+  if (x->open_mark != y->open_mark)
+    return x->open_mark < y->open_mark ? -1 : 1;
+  if (x->close_mark_end != y->close_mark_end)
+    return x->close_mark_end > y->close_mark_end ? -1 : 1;
+  return 0;
+}
+
+/* Pass 1: finds every paired quote of the text. */
+static void
+quotes_find_marks (const QuotesConfig *config, const char *text, gsize len,
+                   GArray *out)
+{
+  QuotesScan scan = { .config = config, .text = text, .len = len,
+                      .out = out };
+  gsize i = 0, keep_end = 0;
+  guint kept = 0;
+
+  for (guint f = 0; f < QUOTES_N_FAM; f++)
+    scan.pend[f].pos = -1;
+
+  while (i < len)
+    {
+      guchar b = text[i];
+      if (!quotes_interesting[b])
+        {
+          i++;
+          continue;
+        }
+      if (b == '\n')
+        {
+          gsize j = i + 1;
+          if (config->blank_line_paragraphs)
+            {
+              while (j < len && text[j] != '\n' && g_ascii_isspace (text[j]))
+                j++;
+              if (j >= len || text[j] != '\n')
+                {
+                  i++; /* a line wrap inside a paragraph */
+                  continue;
+                }
+              j++;
+            }
+          quotes_scan_para_end (&scan, i, j);
+          i = j;
+          continue;
+        }
+      if (b == '"' || b == '\'')
+        {
+          quotes_scan_mark (&scan, i, 1, b);
+          i++;
+          continue;
+        }
+      if (b == 0xC2 && i + 1 < len
+          && ((guchar) text[i + 1] == 0xAB || (guchar) text[i + 1] == 0xBB))
+        {
+          quotes_scan_mark (&scan, i, 2, (guchar) text[i + 1]);
+          i += 2;
+          continue;
+        }
+      if (b == 0xE2 && i + 2 < len && (guchar) text[i + 1] == 0x80
+          && (guchar) text[i + 2] >= 0x98 && (guchar) text[i + 2] <= 0x9F)
+        {
+          quotes_scan_mark (&scan, i, 3,
+                            0x2000 + ((guchar) text[i + 2] - 0x80));
+          i += 3;
+          continue;
+        }
+      i++;
+    }
+  quotes_scan_para_end (&scan, len, len);
+
+  /* keep outer quotes only: drop nested and crossing pairs */
+  g_array_sort (out, quotes_cmp_open);
+  for (guint k = 0; k < out->len; k++)
+    {
+      QuotesQuote *q = &g_array_index (out, QuotesQuote, k);
+      if (kept > 0 && q->open_mark < keep_end)
+        continue;
+      keep_end = q->close_mark_end;
+      if (kept != k)
+        g_array_index (out, QuotesQuote, kept) = *q;
+      kept++;
+    }
+  g_array_set_size (out, kept);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokens                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Whether the word [s, e) followed by '.' is an abbreviation whose period
+ * does not end a sentence. */
+static gboolean
+quotes_is_abbrev (const QuotesDoc *doc, gsize s, gsize e)
+{
+  static const char *const abbrevs[]
+      = { "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep",
+          "gov", "prof", "rev", "lt", "col", "capt", "sgt", "no", "vs",
+          "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct",
+          "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g", "i.e", NULL };
+  if (e - s == 1 && g_ascii_isupper (doc->text[s]))
+    return TRUE; /* an initial */
+  for (guint i = 0; abbrevs[i]; i++)
+    if (quotes_word_is (doc->text, s, e, abbrevs[i]))
+      return TRUE;
+  return memchr (doc->text + s, '.', e - s) != NULL; /* U.S. */
+}
+
+/* Splits [from, to) into words and punctuation into @toks, keeping the
+ * first QUOTES_MAX_TOKENS. */
+static void
+quotes_tokenize (const QuotesDoc *doc, gsize from, gsize to, QuotesToks *toks)
+{
+  const char *text = doc->text;
+  gsize i = from;
+
+  toks->n = 0;
+  while (i < to && toks->n < QUOTES_MAX_TOKENS)
+    {
+      gunichar c = quotes_char_at (text, doc->len, i);
+      gsize next = g_utf8_next_char (text + i) - text;
+      QuotesCharClass cc = quotes_class_of (c);
+      QuotesTok *t = &toks->t[toks->n];
+
+      if (cc == QUOTES_CC_SPACE || cc == QUOTES_CC_EDGE)
+        {
+          i = next;
+          continue;
+        }
+      if (cc == QUOTES_CC_LETTER)
+        {
+          gsize e = next;
+          t->s = i;
+          t->cap = quotes_is_upper_at (text, doc->len, i);
+          t->punct = 0;
+          for (;;)
+            {
+              if (e >= to)
+                break;
+              if (quotes_is_word_char (text, doc->len, e))
+                {
+                  e = g_utf8_next_char (text + e) - text;
+                  continue;
+                }
+              /* inner ' ’ - . joined to a following letter */
+              gunichar d = quotes_char_at (text, doc->len, e);
+              if (d == '\'' || d == 0x2019 || d == '-' || d == '.'
+                  || d == 0x2010 || d == 0x2011)
+                {
+                  gsize after = g_utf8_next_char (text + e) - text;
+                  if (after < to && quotes_is_word_char (text, doc->len, after))
+                    {
+                      e = after;
+                      continue;
+                    }
+                }
+              break;
+            }
+          if (e < to && text[e] == '.' && quotes_is_abbrev (doc, i, e))
+            e++;
+          t->e = e;
+          toks->n++;
+          i = e;
+          continue;
+        }
+      t->s = i;
+      t->e = next;
+      t->cap = FALSE;
+      if (cc == QUOTES_CC_DASH)
+        t->punct = '-';
+      else if (cc == QUOTES_CC_QUOTE)
+        t->punct = '"';
+      else if (c == 0x2026)
+        t->punct = '.';
+      else if (c < 0x80)
+        t->punct = (char) c;
+      else
+        t->punct = '~';
+      toks->n++;
+      i = next;
+    }
+}
+
+/* Whether token @t ends a sentence. */
+static gboolean
+quotes_tok_ends_sentence (const QuotesTok *t)
+{
+  return t->punct == '.' || t->punct == '!' || t->punct == '?';
+}
+
+/* Whether @t is the word @lit. */
+static gboolean
+quotes_tok_is (const QuotesDoc *doc, const QuotesTok *t, const char *lit)
+{
+  return t->punct == 0 && quotes_word_is (doc->text, t->s, t->e, lit);
+}
+
+/* Whether @t is a reporting verb. */
+static gboolean
+quotes_tok_is_cue (const QuotesDoc *doc, const QuotesTok *t)
+{
+  return t->punct == 0
+         && quotes_in_set (doc->config->verbs, doc->text, t->s, t->e);
+}
+
+/* Whether @t is a subject pronoun. */
+static gboolean
+quotes_tok_is_pronoun (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const pronouns[]
+      = { "he", "she", "they", "we", "i", "it", NULL };
+  if (t->punct)
+    return FALSE;
+  for (guint i = 0; pronouns[i]; i++)
+    if (quotes_tok_is (doc, t, pronouns[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @t may stand between a subject and its verb (also, later). */
+static gboolean
+quotes_tok_is_adverb (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const adverbs[]
+      = { "also",  "later", "then",   "further", "again", "once", "has",
+          "had",   "have",  "was",    "is",      "were",  "would", "will",
+          "had",   "previously", "recently", "earlier", "often", "always",
+          "never", "simply", "just",  "quickly", "reportedly", "apparently",
+          "once", "has", "even", "had", "last", "yesterday", "today", NULL };
+  gsize n = t->e - t->s;
+  if (t->punct)
+    return FALSE;
+  if (n > 4 && !t->cap && g_ascii_strncasecmp (doc->text + t->e - 2, "ly", 2) == 0)
+    return TRUE;
+  for (guint i = 0; adverbs[i]; i++)
+    if (quotes_tok_is (doc, t, adverbs[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @t is a determiner that starts a nominal subject. */
+static gboolean
+quotes_tok_is_det (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const dets[]
+      = { "the", "a", "an", "his", "her", "their", "its", "our", "one",
+          "another", "some", "many", "several", "two", "three", "other",
+          "most", "both", "this", "that", "these", "those", "my", "your",
+          NULL };
+  if (t->punct)
+    return FALSE;
+  for (guint i = 0; dets[i]; i++)
+    if (quotes_tok_is (doc, t, dets[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @t is a lower-case connector inside a name (van, de). */
+static gboolean
+quotes_tok_is_connector (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const conns[]
+      = { "de", "van", "von", "der", "den", "da", "di", "du", "del", "la",
+          "le", "bin", "al", "el", "ibn", "dos", "das", "ter", NULL };
+  if (t->punct || t->cap)
+    return FALSE;
+  for (guint i = 0; conns[i]; i++)
+    if (quotes_tok_is (doc, t, conns[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Length of @t without a possessive ending ('s, ’s, s'). */
+static gsize
+quotes_tok_base_end (const QuotesDoc *doc, const QuotesTok *t)
+{
+  const char *w = doc->text + t->s;
+  gsize n = t->e - t->s;
+  if (n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S'))
+    return t->e - 2;
+  if (n > 4 && memcmp (w + n - 4, "\xE2\x80\x99s", 4) == 0)
+    return t->e - 4;
+  return t->e;
+}
+
+/* Whether @t ends with a possessive. */
+static gboolean
+quotes_tok_is_possessive (const QuotesDoc *doc, const QuotesTok *t)
+{
+  return t->punct == 0 && quotes_tok_base_end (doc, t) != t->e;
+}
+
+/* Whether @t is a capitalised word that can be part of a name. */
+static gboolean
+quotes_tok_is_namepart (const QuotesDoc *doc, const QuotesTok *t)
+{
+  (void) doc;
+  return t->punct == 0 && t->cap;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: names                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Gender told by a title word, 0 when it tells none. */
+static gint
+quotes_title_gender (const QuotesDoc *doc, gsize s, gsize e)
+{
+  if (quotes_in_set (quotes_male_set, doc->text, s, e))
+    return 1;
+  if (quotes_in_set (quotes_female_set, doc->text, s, e))
+    return 2;
+  return 0;
+}
+
+/* Whether the word [s, e) is a title word. */
+static gboolean
+quotes_is_title (const QuotesDoc *doc, gsize s, gsize e)
+{
+  return quotes_in_set (doc->config->titles, doc->text, s, e);
+}
+
+/* Records the capitalised run toks[a..b) (titles included) as a name. */
+static void
+quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
+                      const QuotesTok *before)
+{
+  guint name_a = a, title_a = a;
+  gint gender = 0;
+  gboolean has_title = FALSE;
+  QuotesName *name;
+  char *full, *key;
+  gsize fs, fe;
+
+  /* the name follows the last title word */
+  for (guint k = a; k < b; k++)
+    if (quotes_is_title (doc, toks[k].s, toks[k].e))
+      {
+        name_a = k + 1;
+        has_title = TRUE;
+        if (!gender)
+          gender = quotes_title_gender (doc, toks[k].s, toks[k].e);
+      }
+  if (!has_title && before && before->punct == 0 && !before->cap
+      && quotes_is_title (doc, before->s, before->e))
+    {
+      has_title = TRUE;
+      gender = quotes_title_gender (doc, before->s, before->e);
+      title_a = b; /* lower-case title: "minister Melanie Joly" */
+    }
+  if (name_a >= b)
+    return;
+  /* at most three words: "Canadians Michael Kovrig" -> two */
+  if (b - name_a > 3)
+    name_a = b - 3;
+  if (b - name_a == 3 && toks[name_a + 1].e - toks[name_a + 1].s > 2
+      && !quotes_tok_is_connector (doc, &toks[name_a + 1])
+      && memchr (doc->text + toks[name_a + 1].s, '.',
+                 toks[name_a + 1].e - toks[name_a + 1].s) == NULL)
+    name_a++;
+  fs = toks[name_a].s;
+  fe = quotes_tok_base_end (doc, &toks[b - 1]);
+  key = g_strndup (doc->text + toks[b - 1].s,
+                   quotes_tok_base_end (doc, &toks[b - 1]) - toks[b - 1].s);
+  name = g_hash_table_lookup (doc->surnames, key);
+  if (name == NULL)
+    {
+      name = g_new0 (QuotesName, 1);
+      full = g_string_chunk_insert_len (doc->result->strings, doc->text + fs,
+                                        fe - fs);
+      name->full = full;
+      name->nwords = b - name_a;
+      g_hash_table_insert (doc->surnames, key, name);
+      key = NULL;
+    }
+  else if (name->nwords < b - name_a)
+    {
+      name->full = g_string_chunk_insert_len (doc->result->strings,
+                                              doc->text + fs, fe - fs);
+      name->nwords = b - name_a;
+    }
+  g_free (key);
+  if (gender && !name->gender)
+    name->gender = gender;
+  if (has_title && b - name_a >= 1)
+    {
+      /* "prime minister" and "minister" both lead to the name */
+      GString *t = g_string_new (NULL);
+      gsize ts = title_a < name_a ? toks[title_a].s : before->s;
+      gsize te = title_a < name_a ? toks[name_a - 1].e : before->e;
+      for (gsize k = ts; k < te; k++)
+        g_string_append_c (t, g_ascii_tolower (doc->text[k]));
+      g_hash_table_replace (doc->titles, g_string_free (t, FALSE), name);
+      if (title_a < name_a)
+        {
+          const QuotesTok *last = &toks[name_a - 1];
+          g_hash_table_replace (doc->titles,
+                                g_ascii_strdown (doc->text + last->s,
+                                                 last->e - last->s),
+                                name);
+        }
+    }
+  if (b - name_a >= 2 || name->nwords >= 2)
+    {
+      QuotesMention m = { toks[b - 1].s, name };
+      g_array_append_val (doc->mentions, m);
+    }
+}
+
+/* Pass 2: indexes every capitalised run of the document. */
+static void
+quotes_names_build (QuotesDoc *doc)
+{
+  QuotesToks *toks = g_new (QuotesToks, 1);
+  gsize pos = 0;
+
+  doc->names_built = TRUE;
+  while (pos < doc->len)
+    {
+      guint a = 0, n;
+      gsize chunk_end = MIN (doc->len, pos + 4096);
+
+      /* cut chunks at a space so that no word is split */
+      while (chunk_end < doc->len && !g_ascii_isspace (doc->text[chunk_end])
+             && chunk_end - pos < 8192)
+        chunk_end++;
+      quotes_tokenize (doc, pos, chunk_end, toks);
+      n = toks->n;
+      if (n == QUOTES_MAX_TOKENS)
+        {
+          /* the window is full: the last token starts the next chunk */
+          n--;
+          chunk_end = toks->t[n].s;
+        }
+      if (n == 0)
+        {
+          pos = chunk_end;
+          continue;
+        }
+      while (a < n)
+        {
+          guint b;
+          const QuotesTok *t = &toks->t[a];
+          if (!quotes_tok_is_namepart (doc, t)
+              || quotes_in_set (quotes_not_names_set, doc->text, t->s,
+                                quotes_tok_base_end (doc, t)))
+            {
+              a++;
+              continue;
+            }
+          b = a + 1;
+          while (b < n && !quotes_tok_is_possessive (doc, &toks->t[b - 1])
+                 && (quotes_tok_is_namepart (doc, &toks->t[b])
+                     || (quotes_tok_is_connector (doc, &toks->t[b])
+                         && b + 1 < n
+                         && quotes_tok_is_namepart (doc, &toks->t[b + 1]))))
+            b++;
+          quotes_names_add_run (doc, toks->t, a, b,
+                                a > 0 ? &toks->t[a - 1] : NULL);
+          a = b;
+        }
+      pos = chunk_end > pos ? chunk_end : pos + 1;
+    }
+  g_free (toks);
+}
+
+/* The fullest name for the surname [s, e), or NULL. */
+static QuotesName *
+quotes_names_lookup (QuotesDoc *doc, gsize s, gsize e)
+{
+  char buf[128];
+
+  if (!doc->names_built)
+    quotes_names_build (doc);
+  if (e - s >= sizeof buf)
+    return NULL;
+  memcpy (buf, doc->text + s, e - s);
+  buf[e - s] = '\0';
+  return g_hash_table_lookup (doc->surnames, buf);
+}
+
+/* The name last given with title [s, e) ("prime minister"), or NULL. */
+static QuotesName *
+quotes_titles_lookup (QuotesDoc *doc, gsize s, gsize e)
+{
+  char buf[128];
+  gsize n = 0;
+
+  if (!doc->names_built)
+    quotes_names_build (doc);
+  for (gsize k = s; k < e && n + 1 < sizeof buf; k++)
+    buf[n++] = g_ascii_tolower (doc->text[k]);
+  buf[n] = '\0';
+  return g_hash_table_lookup (doc->titles, buf);
+}
+
+/* The last name mentioned before @pos with gender @gender (0: any). */
+static QuotesName *
+quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
+{
+  GArray *m;
+  guint lo = 0, hi;
+
+  if (!doc->names_built)
+    quotes_names_build (doc);
+  m = doc->mentions;
+  hi = m->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (m, QuotesMention, mid).pos < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint k = lo, tries = 0; k > 0 && tries < 8; k--, tries++)
+    {
+      QuotesName *name = g_array_index (m, QuotesMention, k - 1).name;
+      if (gender == 0 || name->gender == 0 || name->gender == gender)
+        return name;
+    }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 3: attribution                                                 */
+/* ------------------------------------------------------------------ */
+
+/* A speaker found by a rule. */
+typedef struct {
+  const char *name;
+  QuotesSpeakerKind kind;
+  gssize ms, me; /* mention */
+  gssize cs, ce; /* cue */
+  gint gender;
+} QuotesSpeaker;
+
+/* The most recent speakers, for pronouns and standalone quotes. */
+typedef struct {
+  const QuotesQuote *last;      /* last attributed quote */
+  const char *last_person;      /* last named person */
+  gint last_person_gender;
+  const char *last_any;
+  const char *last_male, *last_female;
+} QuotesHistory;
+
+/* Resolves the subject noun phrase toks[a..b) into @spk. */
+static gboolean
+quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
+                   const QuotesTok *toks, guint a, guint b, QuotesSpeaker *spk)
+{
+  const char *text = doc->text;
+  guint ra, rb, na;
+
+  /* drop leading conjunctions and trailing commas */
+  while (a < b
+         && (quotes_tok_is (doc, &toks[a], "and")
+             || quotes_tok_is (doc, &toks[a], "but") || toks[a].punct))
+    a++;
+  while (b > a && toks[b - 1].punct)
+    b--;
+  if (a >= b || b - a > 9)
+    return FALSE;
+
+  if (b - a == 1 && quotes_tok_is_pronoun (doc, &toks[a]))
+    {
+      const QuotesTok *t = &toks[a];
+      spk->ms = t->s;
+      spk->me = t->e;
+      if (quotes_tok_is (doc, t, "he") || quotes_tok_is (doc, t, "she"))
+        {
+          gint g = quotes_tok_is (doc, t, "he") ? 1 : 2;
+          const char *name = g == 1 ? hist->last_male : hist->last_female;
+          QuotesName *nm;
+          if (hist->last_person
+              && (hist->last_person_gender == 0
+                  || hist->last_person_gender == g))
+            name = hist->last_person;
+          if (name == NULL)
+            {
+              nm = quotes_names_last_before (doc, t->s, g);
+              name = nm ? nm->full : NULL;
+            }
+          spk->name = name;
+          spk->kind = QUOTES_SPK_PERSON;
+          spk->gender = g;
+          return name != NULL;
+        }
+      if (quotes_tok_is (doc, t, "they") || quotes_tok_is (doc, t, "we"))
+        {
+          spk->name = hist->last_any;
+          spk->kind = QUOTES_SPK_NOMINAL;
+          return spk->name != NULL;
+        }
+      return FALSE;
+    }
+
+  /* a name: the capitalised run that ends the phrase */
+  if (toks[b - 1].cap || quotes_tok_is_possessive (doc, &toks[b - 1]))
+    {
+      if (quotes_tok_is_possessive (doc, &toks[b - 1]))
+        return FALSE; /* "Carney's spokesman" ends lower-case, not here */
+      rb = b;
+      ra = b - 1;
+      while (ra > a
+             && (toks[ra - 1].cap
+                 || (quotes_tok_is_connector (doc, &toks[ra - 1]) && ra - 1 > a
+                     && toks[ra - 2].cap))
+             && !quotes_tok_is_possessive (doc, &toks[ra - 1]))
+        ra--;
+      na = ra;
+      for (guint k = ra; k < rb; k++)
+        if (quotes_is_title (doc, toks[k].s, toks[k].e))
+          na = k + 1;
+      spk->ms = toks[na < rb ? na : ra].s;
+      spk->me = toks[rb - 1].e;
+      spk->kind = QUOTES_SPK_PERSON;
+      if (na >= rb)
+        {
+          /* titles only: "the Prime Minister" */
+          QuotesName *nm
+              = quotes_titles_lookup (doc, toks[ra].s, toks[rb - 1].e);
+          if (nm == NULL)
+            nm = quotes_titles_lookup (doc, toks[rb - 1].s, toks[rb - 1].e);
+          spk->name = nm ? nm->full
+                         : g_string_chunk_insert_len (doc->result->strings,
+                                                      text + toks[a].s,
+                                                      toks[b - 1].e - toks[a].s);
+          spk->kind = nm ? QUOTES_SPK_PERSON : QUOTES_SPK_NOMINAL;
+          spk->ms = toks[ra].s;
+          return TRUE;
+        }
+      QuotesName *nm = quotes_names_lookup (doc, toks[rb - 1].s,
+                                            toks[rb - 1].e);
+      if (nm && nm->nwords >= rb - na)
+        {
+          spk->name = nm->full;
+          spk->gender = nm->gender;
+        }
+      else
+        spk->name = g_string_chunk_insert_len (doc->result->strings,
+                                               text + toks[na].s,
+                                               toks[rb - 1].e - toks[na].s);
+      if (rb - na == 1 && quotes_in_set (quotes_not_names_set, text,
+                                         toks[na].s, toks[na].e))
+        return FALSE;
+      for (guint k = ra; k < na; k++)
+        if (!spk->gender)
+          spk->gender = quotes_title_gender (doc, toks[k].s, toks[k].e);
+      return TRUE;
+    }
+
+  /* a nominal phrase: "the prime minister", "a spokesman", "officials" */
+  {
+    const QuotesTok *head = &toks[b - 1];
+    if (quotes_is_title (doc, head->s, head->e))
+      {
+        guint ta = b - 1;
+        QuotesName *nm = NULL;
+        while (ta > a && !quotes_tok_is_det (doc, &toks[ta - 1])
+               && quotes_is_title (doc, toks[ta - 1].s, toks[ta - 1].e))
+          ta--;
+        nm = quotes_titles_lookup (doc, toks[ta].s, head->e);
+        if (nm == NULL && ta + 1 < b)
+          nm = quotes_titles_lookup (doc, toks[b - 2].s, head->e);
+        if (nm == NULL && quotes_tok_is_det (doc, &toks[a])
+            && quotes_tok_is (doc, &toks[a], "the"))
+          nm = quotes_titles_lookup (doc, head->s, head->e);
+        if (nm)
+          {
+            spk->name = nm->full;
+            spk->kind = QUOTES_SPK_PERSON;
+            spk->gender = nm->gender;
+            spk->ms = toks[a].s;
+            spk->me = head->e;
+            return TRUE;
+          }
+      }
+    spk->ms = toks[a].s;
+    spk->me = head->e;
+    spk->name = g_string_chunk_insert_len (doc->result->strings,
+                                           text + toks[a].s,
+                                           head->e - toks[a].s);
+    spk->kind = QUOTES_SPK_NOMINAL;
+    return TRUE;
+  }
+}
+
+/* Whether @t stops a subject phrase read after an inverted cue. */
+static gboolean
+quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const stops[]
+      = { "who",    "which",  "in",      "on",     "at",   "to",
+          "when",   "while",  "after",   "before", "during", "as",
+          "because", "that",  "from",    "with",   "of",   "for",
+          "adding", "referring", "speaking", "according", "and", "but",
+          "about",  "yesterday", "today", "monday", "tuesday", "wednesday",
+          "thursday", "friday", "saturday", "sunday", "last", "this",
+          "recently", "earlier", "later", "told", "tells", "whose", NULL };
+  if (t->punct)
+    return TRUE;
+  for (guint i = 0; stops[i]; i++)
+    if (quotes_tok_is (doc, t, stops[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Rule "after": `"...," Carney said` and `"...," said Carney, the ...`. */
+static gboolean
+quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
+                   const QuotesQuote *q, gsize win_end, QuotesSpeaker *spk)
+{
+  QuotesToks toks;
+  const QuotesTok *t;
+  guint i = 0, n, limit;
+  gunichar last = quotes_char_before (doc->text, q->end);
+  gboolean open_end = last == ',' || last == '?' || last == '!'
+                      || last == '-' || last == 0x2014 || last == 0x2013
+                      || last == 0x2026 || last == ':' || last == ';';
+
+  quotes_tokenize (doc, q->close_mark_end, win_end, &toks);
+  n = toks.n;
+  if (n == 0)
+    return FALSE;
+  t = toks.t;
+  if (t[0].punct == ',' || t[0].punct == '-')
+    {
+      open_end = TRUE;
+      i = 1;
+    }
+  if (!open_end)
+    {
+      /* "...deepens." he said: only a lower-case continuation */
+      if (last != '.' || t[0].punct || t[0].cap
+          || !(quotes_tok_is_pronoun (doc, &t[0])
+               || quotes_tok_is_cue (doc, &t[0])))
+        return FALSE;
+    }
+  if (i >= n)
+    return FALSE;
+
+  /* inverted: said Carney / says Mr Smith, the ... */
+  if (quotes_tok_is_cue (doc, &t[i]) && !quotes_tok_is (doc, &t[i], "told")
+      && !quotes_tok_is (doc, &t[i], "tells"))
+    {
+      guint a = i + 1, b = a;
+      while (b < n && b - a < 8 && !quotes_tok_stops_np (doc, &t[b])
+             && !quotes_tok_is_cue (doc, &t[b]))
+        b++;
+      if (b > a && quotes_resolve_np (doc, hist, t, a, b, spk))
+        {
+          spk->cs = t[i].s;
+          spk->ce = t[i].e;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  /* Carney said / the prime minister told reporters / he added */
+  limit = MIN (n, i + 12);
+  for (guint j = i; j < limit; j++)
+    {
+      if (quotes_tok_ends_sentence (&t[j]) || t[j].punct == '"')
+        return FALSE;
+      if (!quotes_tok_is_cue (doc, &t[j]) || j == i)
+        continue;
+      guint b = j, comma = j;
+      while (b > i && quotes_tok_is_adverb (doc, &t[b - 1]))
+        b--;
+      /* Mr Smith, the chairman, said: the part before the first comma */
+      for (guint k = i; k < b; k++)
+        if (t[k].punct == ',')
+          {
+            comma = k;
+            break;
+          }
+      if (comma < b)
+        b = comma;
+      if (b - i > 7)
+        return FALSE;
+      if (quotes_resolve_np (doc, hist, t, i, b, spk))
+        {
+          spk->cs = t[j].s;
+          spk->ce = t[j].e;
+          return TRUE;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* Finds the subject phrase that ends just before token @c (a cue),
+ * skipping adverbs and an appositive; sets [*a, *b). */
+static gboolean
+quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
+                       guint c, guint *a, guint *b)
+{
+  guint e = c, s;
+
+  while (e > from && quotes_tok_is_adverb (doc, &t[e - 1]))
+    e--;
+  /* Paul Sheard, economist at Lehman Brothers, said */
+  if (e > from && t[e - 1].punct == ',')
+    {
+      guint k = e - 1;
+      while (k > from && t[k - 1].punct != ',' && e - k < 12
+             && !quotes_tok_ends_sentence (&t[k - 1]))
+        k--;
+      if (k > from && t[k - 1].punct == ',')
+        e = k - 1;
+      else
+        return FALSE;
+    }
+  if (e <= from || t[e - 1].punct)
+    return FALSE;
+  if (quotes_tok_is_pronoun (doc, &t[e - 1]))
+    {
+      *a = e - 1;
+      *b = e;
+      return TRUE;
+    }
+  if (t[e - 1].cap)
+    {
+      s = e - 1;
+      while (s > from && (t[s - 1].cap || quotes_tok_is_connector (doc, &t[s - 1]))
+             && !quotes_tok_is_possessive (doc, &t[s - 1]) && e - s < 6)
+        s--;
+      /* keep a lower-case title before the name: "economy minister X" */
+      *a = s;
+      *b = e;
+      return TRUE;
+    }
+  /* lower-case head: back to a determiner within a few words */
+  s = e - 1;
+  while (s > from && e - s < 6 && !quotes_tok_is_det (doc, &t[s])
+         && !t[s - 1].punct && !quotes_tok_is_cue (doc, &t[s - 1]))
+    s--;
+  if (quotes_tok_is_det (doc, &t[s]))
+    {
+      *a = s;
+      *b = e;
+      return TRUE;
+    }
+  /* a bare plural: officials, analysts, police */
+  if (e - 1 >= from && (doc->text[t[e - 1].e - 1] == 's' || quotes_tok_is (doc, &t[e - 1], "police")))
+    {
+      guint k = e - 1;
+      if (k > from && !t[k - 1].punct && !quotes_tok_is_det (doc, &t[k - 1])
+          && !t[k - 1].cap && !quotes_tok_is_cue (doc, &t[k - 1]))
+        k--; /* one modifier: "industry analysts" */
+      *a = k;
+      *b = e;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Rule "before": `Carney said: "..."`, `He added, "..."`,
+ * `Joly said the government "strongly condemns"`.  @toks is the window
+ * before the quote cut at the last sentence end. */
+static gboolean
+quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
+                    const QuotesToks *toks, guint from, QuotesSpeaker *spk)
+{
+  const QuotesTok *t = toks->t;
+  guint n = toks->n, a, b;
+
+  for (guint c = n; c > from; c--)
+    {
+      const QuotesTok *cue = &t[c - 1];
+      if (n - c > 30)
+        return FALSE;
+      if (!quotes_tok_is_cue (doc, cue))
+        continue;
+      if (quotes_subject_before (doc, t, from, c - 1, &a, &b)
+          && quotes_resolve_np (doc, hist, t, a, b, spk))
+        {
+          spk->cs = cue->s;
+          spk->ce = cue->e;
+          return TRUE;
+        }
+      /* Said the minister: "..." and "told by X" are rare: stop here */
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* Rule "according_to": `according to Carney` in a window. */
+static gboolean
+quotes_rule_according (QuotesDoc *doc, const QuotesHistory *hist,
+                       const QuotesToks *toks, guint from,
+                       QuotesSpeaker *spk)
+{
+  const QuotesTok *t = toks->t;
+  guint n = toks->n;
+
+  for (guint i = from; i + 2 < n + 1 && i + 1 < n; i++)
+    {
+      if (!quotes_tok_is (doc, &t[i], "according")
+          || !quotes_tok_is (doc, &t[i + 1], "to"))
+        continue;
+      guint a = i + 2, b = a;
+      while (b < n && b - a < 8 && !quotes_tok_stops_np (doc, &t[b]))
+        b++;
+      if (b > a && quotes_resolve_np (doc, hist, t, a, b, spk))
+        {
+          spk->cs = t[i].s;
+          spk->ce = t[i + 1].e;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The offset where the window before quote @k starts: its paragraph's
+ * start, the previous quote's end, or QUOTES_WINDOW bytes back. */
+static gsize
+quotes_window_start (const QuotesDoc *doc, const QuotesQuote *quotes,
+                     guint k)
+{
+  const QuotesQuote *q = &quotes[k];
+  gsize lo = q->open_mark > QUOTES_WINDOW ? q->open_mark - QUOTES_WINDOW : 0;
+  gsize p;
+
+  if (k > 0 && quotes[k - 1].close_mark_end > lo)
+    lo = quotes[k - 1].close_mark_end;
+  p = q->open_mark;
+  while (p > lo)
+    {
+      if (doc->text[p - 1] == '\n')
+        {
+          if (!doc->config->blank_line_paragraphs)
+            break;
+          gsize r = p - 1;
+          while (r > lo && doc->text[r - 1] != '\n'
+                 && g_ascii_isspace (doc->text[r - 1]))
+            r--;
+          if (r == 0 || doc->text[r - 1] == '\n')
+            break;
+        }
+      p--;
+    }
+  return p;
+}
+
+/* The offset where the window after quote @k ends. */
+static gsize
+quotes_window_end (const QuotesDoc *doc, const QuotesQuote *quotes, guint n,
+                   guint k)
+{
+  const QuotesQuote *q = &quotes[k];
+  gsize hi = MIN (doc->len, q->close_mark_end + QUOTES_WINDOW);
+  gsize p = q->close_mark_end;
+
+  if (k + 1 < n && quotes[k + 1].open_mark < hi)
+    hi = quotes[k + 1].open_mark;
+  while (p < hi && doc->text[p] != '\n')
+    p++;
+  if (doc->config->blank_line_paragraphs && p < hi)
+    {
+      /* a single line break only wraps the line */
+      gsize r = p + 1;
+      while (r < hi && doc->text[r] != '\n' && g_ascii_isspace (doc->text[r]))
+        r++;
+      if (r < hi && doc->text[r] != '\n')
+        {
+          while (r < hi && doc->text[r] != '\n')
+            r++;
+          p = r;
+        }
+    }
+  return p;
+}
+
+/* Index of the first token after the last sentence end in @toks. */
+static guint
+quotes_last_sentence_start (const QuotesToks *toks, guint upto)
+{
+  for (guint k = upto; k > 0; k--)
+    if (quotes_tok_ends_sentence (&toks->t[k - 1]))
+      return k;
+  return 0;
+}
+
+/* Whether the quote is a title, a term or a nickname: a trigger word
+ * just before it, or a short title-case text with no end punctuation. */
+static gboolean
+quotes_is_term (QuotesDoc *doc, const QuotesQuote *q, const QuotesToks *before,
+                guint nwords, guint ncap, guint nsmall)
+{
+  const QuotesTok *t = before->t;
+  guint n = before->n;
+  gunichar last = quotes_char_before (doc->text, q->end);
+  gboolean punct_end = quotes_class_of (last) == QUOTES_CC_PUNCT;
+
+  if (n >= 1 && !t[n - 1].punct
+      && quotes_in_set (quotes_term_set, doc->text, t[n - 1].s, t[n - 1].e))
+    return TRUE;
+  if (n >= 2 && quotes_tok_is (doc, &t[n - 1], "as")
+      && (quotes_tok_is (doc, &t[n - 2], "known")
+          || quotes_tok_is (doc, &t[n - 2], "billed")))
+    return TRUE;
+  if (n >= 2 && !t[n - 2].punct && t[n - 1].punct == ','
+      && quotes_in_set (quotes_term_set, doc->text, t[n - 2].s, t[n - 2].e))
+    return TRUE;
+  /* "Parasite", "The Office": all capitalised, no end punctuation */
+  if (n >= 2 && !t[n - 2].punct
+      && (quotes_tok_is (doc, &t[n - 1], "called")
+          || quotes_tok_is (doc, &t[n - 1], "named"))
+      && quotes_in_set (quotes_term_set, doc->text, t[n - 2].s, t[n - 2].e))
+    return TRUE;
+  if (!punct_end && nwords <= 6 && ncap >= 1 && ncap + nsmall == nwords
+      && quotes_is_upper_at (doc->text, doc->len, q->start) && n > 0
+      && !quotes_tok_ends_sentence (&t[n - 1]) && t[n - 1].punct != ':')
+    return TRUE;
+  return FALSE;
+}
+
+/* Counts the words of the quote, how many are capitalised and how many
+ * are short lower-case words (of, the). */
+static void
+quotes_count_words (const QuotesDoc *doc, const QuotesQuote *q, guint *nwords,
+                    guint *ncap, guint *nsmall)
+{
+  gboolean in_word = FALSE;
+  guint w = 0, c = 0, sm = 0;
+  gsize ws = 0;
+
+  for (gsize i = q->start; i <= q->end; i++)
+    {
+      gboolean wc = i < q->end && ((guchar) doc->text[i] >= 0x80
+                                   || g_ascii_isalnum (doc->text[i])
+                                   || doc->text[i] == '\'' || doc->text[i] == '-');
+      if (wc && !in_word)
+        {
+          in_word = TRUE;
+          ws = i;
+        }
+      else if (!wc && in_word)
+        {
+          in_word = FALSE;
+          w++;
+          if (quotes_is_upper_at (doc->text, doc->len, ws))
+            c++;
+          else if (i - ws <= 3)
+            sm++;
+          if (w > 64)
+            break;
+        }
+    }
+  *nwords = w;
+  *ncap = c;
+  *nsmall = sm;
+}
+
+/* Notes @spk as the latest speaker. */
+static void
+quotes_history_note (QuotesHistory *hist, const QuotesQuote *q,
+                     const QuotesSpeaker *spk)
+{
+  hist->last = q;
+  hist->last_any = spk->name;
+  if (spk->kind == QUOTES_SPK_PERSON && spk->name)
+    {
+      hist->last_person = spk->name;
+      hist->last_person_gender = spk->gender;
+      if (spk->gender == 1)
+        hist->last_male = spk->name;
+      else if (spk->gender == 2)
+        hist->last_female = spk->name;
+    }
+}
+
+/* Stores @spk into quote @q. */
+static void
+quotes_set_speaker (QuotesQuote *q, const QuotesSpeaker *spk, QuotesRule rule)
+{
+  q->speaker = spk->name;
+  q->mention_start = spk->ms;
+  q->mention_end = spk->me;
+  q->cue_start = spk->cs;
+  q->cue_end = spk->ce;
+  q->rule = rule;
+  q->speaker_kind = spk->kind;
+}
+
+/* Pass 3: attributes every quote, in text order. */
+static void
+quotes_attribute (QuotesDoc *doc)
+{
+  GArray *arr = doc->result->quotes;
+  QuotesQuote *quotes = (QuotesQuote *) arr->data;
+  guint n = arr->len;
+  QuotesHistory hist = { 0 };
+  QuotesToks *before = g_new (QuotesToks, 1);
+  QuotesToks *prevsent = g_new (QuotesToks, 1);
+
+  for (guint k = 0; k < n; k++)
+    {
+      QuotesQuote *q = &quotes[k];
+      QuotesSpeaker spk = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0 };
+      gsize ws = quotes_window_start (doc, quotes, k);
+      gsize we = quotes_window_end (doc, quotes, n, k);
+      guint from, nwords, ncap, nsmall;
+      gboolean found = FALSE, sent_start, para_start;
+      QuotesRule rule = QUOTES_RULE_NONE;
+
+      {
+        /* at most 240 bytes back, from a word start */
+        gsize bs = q->open_mark > 240 ? q->open_mark - 240 : 0;
+        if (bs > ws)
+          {
+            while (bs < q->open_mark && !g_ascii_isspace (doc->text[bs]))
+              bs++;
+          }
+        else
+          bs = ws;
+        quotes_tokenize (doc, bs, q->open_mark, before);
+        if (before->n == QUOTES_MAX_TOKENS)
+          quotes_tokenize (doc, before->t[before->n / 2].s, q->open_mark,
+                           before);
+      }
+      from = quotes_last_sentence_start (before, before->n);
+      {
+        /* nothing but blanks between the paragraph start and the mark */
+        gsize p = q->open_mark;
+        while (p > 0 && (doc->text[p - 1] == ' ' || doc->text[p - 1] == '\t'))
+          p--;
+        para_start = p == 0 || doc->text[p - 1] == '\n'
+                     || (q->flags & QUOTES_F_REOPENED);
+      }
+      sent_start = para_start || from == before->n;
+      if (para_start)
+        q->flags |= QUOTES_F_PARA_START;
+      if (sent_start)
+        q->flags |= QUOTES_F_SENT_START;
+      quotes_count_words (doc, q, &nwords, &ncap, &nsmall);
+
+      if (!(q->flags & QUOTES_F_RUNS_ON))
+        found = quotes_rule_after (doc, &hist, q, we, &spk);
+      if (found)
+        rule = QUOTES_RULE_AFTER;
+      if (!found && (found = quotes_rule_before (doc, &hist, before, from, &spk)))
+        rule = QUOTES_RULE_BEFORE;
+      if (!found)
+        {
+          QuotesToks *after = prevsent;
+          quotes_tokenize (doc, q->close_mark_end, we, after);
+          if ((found = quotes_rule_according (doc, &hist, before, from, &spk))
+              || (found = quotes_rule_according (doc, &hist, after, 0, &spk)))
+            rule = QUOTES_RULE_ACCORDING;
+        }
+      if (!found && sent_start && !para_start && k > 0
+          && quotes[k - 1].para == q->para && quotes[k - 1].speaker
+          && quotes[k - 1].rule != QUOTES_RULE_NONE)
+        {
+          /* "A," Carney said Monday. "B." */
+          spk.name = quotes[k - 1].speaker;
+          spk.kind = quotes[k - 1].speaker_kind;
+          found = TRUE;
+          rule = QUOTES_RULE_SAME_PARAGRAPH;
+        }
+      if (!found && sent_start && !para_start && from > 0)
+        {
+          /* He said the firm was strong. "We are ..." */
+          guint from2 = quotes_last_sentence_start (before, from - 1);
+          QuotesToks *ps = prevsent;
+          *ps = *before;
+          ps->n = from - 1;
+          if (quotes_rule_before (doc, &hist, ps, from2, &spk))
+            {
+              found = TRUE;
+              rule = QUOTES_RULE_PREV_SENTENCE;
+              spk.cs = spk.ce = -1;
+              spk.ms = spk.me = -1;
+            }
+        }
+      if (!found && (q->flags & QUOTES_F_REOPENED) && k > 0
+          && quotes[k - 1].speaker)
+        {
+          spk.name = quotes[k - 1].speaker;
+          spk.kind = quotes[k - 1].speaker_kind;
+          found = TRUE;
+          rule = QUOTES_RULE_CONTINUED;
+        }
+      if (!found && para_start && hist.last
+          && q->para - hist.last->para <= 3 && nwords >= doc->config->min_words)
+        {
+          spk.name = hist.last_any;
+          spk.kind = hist.last->speaker_kind;
+          found = spk.name != NULL;
+          rule = QUOTES_RULE_PREVIOUS;
+        }
+
+      /* titles, terms, nicknames, scare quotes */
+      if (rule != QUOTES_RULE_AFTER && !para_start
+          && quotes_is_term (doc, q, before, nwords, ncap, nsmall))
+        q->flags |= QUOTES_F_DROP;
+      else if (!found && nwords < doc->config->min_words)
+        q->flags |= QUOTES_F_DROP;
+      else if (!found && !sent_start && nwords < 2 * doc->config->min_words)
+        q->flags |= QUOTES_F_DROP;
+
+      if (found && !(q->flags & QUOTES_F_DROP))
+        {
+          quotes_set_speaker (q, &spk, rule);
+          if (rule <= QUOTES_RULE_ACCORDING)
+            quotes_history_note (&hist, q, &spk);
+          else
+            hist.last = q;
+        }
+      /* a multi-paragraph quote attributed at its end: back-fill */
+      if (found && (q->flags & QUOTES_F_REOPENED))
+        for (guint j = k; j > 0 && (quotes[j].flags & QUOTES_F_REOPENED);
+             j--)
+          if (quotes[j - 1].rule == QUOTES_RULE_NONE
+              || quotes[j - 1].rule == QUOTES_RULE_PREVIOUS)
+            {
+              quotes[j - 1].speaker = q->speaker;
+              quotes[j - 1].speaker_kind = q->speaker_kind;
+              quotes[j - 1].rule = QUOTES_RULE_CONTINUED;
+              quotes[j - 1].flags &= ~QUOTES_F_DROP;
+            }
+    }
+  g_free (before);
+  g_free (prevsent);
+}
+
+/* Removes the quotes flagged for dropping. */
+static void
+quotes_compact (GArray *arr)
+{
+  guint kept = 0;
+  for (guint k = 0; k < arr->len; k++)
+    {
+      QuotesQuote *q = &g_array_index (arr, QuotesQuote, k);
+      if (q->flags & QUOTES_F_DROP)
+        continue;
+      if (kept != k)
+        g_array_index (arr, QuotesQuote, kept) = *q;
+      kept++;
+    }
+  g_array_set_size (arr, kept);
+}
+
+/* Finds and attributes every quote of @text. */
+void
+quotes_engine_run (const QuotesConfig *config, const char *text, gsize len,
+                   QuotesResult *result)
+{
+  QuotesDoc doc = { .config = config, .text = text, .len = len,
+                    .result = result };
+
+  quotes_static_init ();
+  quotes_result_reset (result);
+  quotes_find_marks (config, text, len, result->quotes);
+  if (result->quotes->len == 0)
+    return;
+  doc.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        g_free);
+  doc.titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc.mentions = g_array_new (FALSE, FALSE, sizeof (QuotesMention));
+  quotes_attribute (&doc);
+  quotes_compact (result->quotes);
+  g_hash_table_unref (doc.titles);
+  g_hash_table_unref (doc.surnames);
+  g_array_unref (doc.mentions);
+}

@@ -1,0 +1,206 @@
+/* quotes.c: the quotes plugin: direct quotations with their speakers.
+ *
+ * Requires the layers "token" and "sentence" (so that it runs after the
+ * tokenizer and sentence splitter in a pipeline); this version reads the
+ * raw text itself (quote marks, line breaks as paragraph ends) and uses
+ * its own small word scanner around each quote, so a quote is found the
+ * same way whatever tokenizer ran before.
+ *
+ * Produces the layer "quote": one annotation per quote, spanning the
+ * quoted text without the marks (trailing punctuation inside the marks
+ * included), as ../shared/eval/GUIDELINES.md defines it.  Attributes:
+ *
+ *   speaker          STRING  the speaker's fullest name in the story
+ *                            ("Mark Carney" for "Carney", "he", "the prime
+ *                            minister"), a non-person source as written
+ *                            ("the company"), or null
+ *   speaker_mention  SPAN    the mention next to the quote that names the
+ *                            speaker ("Carney", "he"), or null when the
+ *                            speaker was inherited from another quote
+ *   cue              STRING  the reporting verb as written ("said"), or null
+ *   cue_span         SPAN    its span, or null
+ *   rule             ENUM    which rule decided the speaker:
+ *     after             "...," Carney said / "...," said Carney, the ...
+ *     before            Carney said: "..." / He added, "..." / Joly said
+ *                       the government "strongly condemns" ...
+ *     according_to      "...", according to Carney
+ *     same_paragraph    a later quote of a paragraph whose earlier quote
+ *                       was attributed ("A," he said. "B.")
+ *     previous_sentence Carney said X. "..." (cue in the sentence before)
+ *     continued         a quote running over several paragraphs (one
+ *                       annotation per paragraph, one speaker)
+ *     previous_speaker  a quote that opens its paragraph with no cue takes
+ *                       the previous quote's speaker (at most 3 paragraphs
+ *                       back)
+ *     none              no speaker (speaker is null)
+ *
+ * Skipped: titles of works and terms (a trigger word such as "film",
+ * "so-called", "dubbed" just before the quote, or a short title-case text
+ * with no end punctuation), unattributed quotes shorter than min_words
+ * (nicknames, scare quotes), and quote marks that never close (unless the
+ * next paragraph reopens the quote).  Nested quotes belong to the outer
+ * quote.
+ *
+ * Options: verbs / titles (LIST) replace the built-in reporting verbs and
+ * title words; verbs_file / titles_file (PATH, one word a line, '#'
+ * comments) add to the list in force; min_words, single_quotes,
+ * paragraphs.
+ */
+#include <textpipe-plugin.h>
+
+#include "quotes-engine.h"
+
+/* The per-stage state: the checked configuration (read-only). */
+typedef struct {
+  QuotesConfig config;
+} QuotesState;
+
+static const char *const quotes_requires[] = { "token", "sentence", NULL };
+static const char *const quotes_produces[] = { "quote", NULL };
+
+static const TpAttrSpec quotes_attrs[] = {
+  { "speaker", TP_ATTR_STRING, NULL, NULL },
+  { "speaker_mention", TP_ATTR_SPAN, NULL, NULL },
+  { "cue", TP_ATTR_STRING, NULL, NULL },
+  { "cue_span", TP_ATTR_SPAN, NULL, NULL },
+  { "rule", TP_ATTR_ENUM, NULL, quotes_rule_names },
+  { NULL }
+};
+
+/* Attribute indexes in quotes_attrs. */
+enum {
+  QUOTES_ATTR_SPEAKER,
+  QUOTES_ATTR_MENTION,
+  QUOTES_ATTR_CUE,
+  QUOTES_ATTR_CUE_SPAN,
+  QUOTES_ATTR_RULE
+};
+
+static const TpOptionSpec quotes_options[] = {
+  { "verbs", TP_OPTION_LIST, NULL, FALSE,
+    "Reporting verbs (every form: said, says, told, ...); replaces the "
+    "built-in list" },
+  { "verbs_file", TP_OPTION_PATH, NULL, FALSE,
+    "File of more reporting verbs, one a line ('#' comments)" },
+  { "titles", TP_OPTION_LIST, NULL, FALSE,
+    "Title words stripped from names (mr, minister, president, ...); "
+    "replaces the built-in list" },
+  { "titles_file", TP_OPTION_PATH, NULL, FALSE,
+    "File of more title words, one a line ('#' comments)" },
+  { "min_words", TP_OPTION_INT, "3", FALSE,
+    "Unattributed quotes with fewer words are dropped as scare quotes" },
+  { "single_quotes", TP_OPTION_BOOL, "true", FALSE,
+    "Also take single marks (' and curly singles) as quote marks" },
+  { "paragraphs", TP_OPTION_STRING, "line", FALSE,
+    "What ends a paragraph: 'line' (every line break) or 'blank' (a blank "
+    "line; single line breaks wrap lines)" },
+  { NULL }
+};
+
+/* Builds the configuration from the checked options. */
+static gboolean
+quotes_init (const TpOptions *options, gpointer *state, GError **error)
+{
+  QuotesState *st = g_new0 (QuotesState, 1);
+  const char *paragraphs = tp_options_get_string (options, "paragraphs");
+  const char *path;
+  gint64 min_words = tp_options_get_int (options, "min_words");
+
+  quotes_config_init_defaults (&st->config);
+  if (tp_options_is_set (options, "verbs"))
+    quotes_config_set_words (st->config.verbs,
+                             tp_options_get_list (options, "verbs"), TRUE);
+  if (tp_options_is_set (options, "titles"))
+    quotes_config_set_words (st->config.titles,
+                             tp_options_get_list (options, "titles"), TRUE);
+  path = tp_options_get_path (options, "verbs_file");
+  if (path && !quotes_config_load_words (st->config.verbs, path, error))
+    goto out_fail;
+  path = tp_options_get_path (options, "titles_file");
+  if (path && !quotes_config_load_words (st->config.titles, path, error))
+    goto out_fail;
+  if (min_words < 0 || min_words > 1000)
+    {
+      g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_CONFIG,
+                   "min_words must be between 0 and 1000, not %" G_GINT64_FORMAT,
+                   min_words);
+      goto out_fail;
+    }
+  st->config.min_words = (guint) min_words;
+  st->config.single_quotes = tp_options_get_bool (options, "single_quotes");
+  if (paragraphs == NULL || g_strcmp0 (paragraphs, "line") == 0)
+    st->config.blank_line_paragraphs = FALSE;
+  else if (g_strcmp0 (paragraphs, "blank") == 0)
+    st->config.blank_line_paragraphs = TRUE;
+  else
+    {
+      g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_CONFIG,
+                   "paragraphs must be 'line' or 'blank', not '%s'",
+                   paragraphs);
+      goto out_fail;
+    }
+  *state = st;
+  return TRUE;
+
+out_fail:
+  quotes_config_clear (&st->config);
+  g_free (st);
+  return FALSE;
+}
+
+/* Finds the quotes of one document and writes the "quote" layer. */
+static gboolean
+quotes_process (gpointer state, TpDocument *doc, GError **error)
+{
+  QuotesState *st = state;
+  QuotesResult result;
+  TpLayer *layer;
+  const char *text = tp_document_get_text (doc);
+  gsize len = tp_document_get_length (doc);
+  gboolean ok = FALSE;
+
+  layer = tp_document_add_layer (doc, "quote", quotes_attrs, error);
+  if (layer == NULL)
+    return FALSE;
+  quotes_result_init (&result);
+  quotes_engine_run (&st->config, text, len, &result);
+  for (guint k = 0; k < result.quotes->len; k++)
+    {
+      const QuotesQuote *q = &g_array_index (result.quotes, QuotesQuote, k);
+      guint i = tp_layer_append (layer, q->start, q->end);
+      if (q->speaker)
+        tp_layer_set_string (layer, i, QUOTES_ATTR_SPEAKER, q->speaker);
+      if (q->mention_start >= 0)
+        tp_layer_set_span (layer, i, QUOTES_ATTR_MENTION, q->mention_start,
+                           q->mention_end);
+      if (q->cue_start >= 0)
+        {
+          tp_layer_set_string_len (layer, i, QUOTES_ATTR_CUE,
+                                   text + q->cue_start,
+                                   q->cue_end - q->cue_start);
+          tp_layer_set_span (layer, i, QUOTES_ATTR_CUE_SPAN, q->cue_start,
+                             q->cue_end);
+        }
+      tp_layer_set_enum (layer, i, QUOTES_ATTR_RULE, q->rule);
+    }
+  ok = TRUE;
+  quotes_result_clear (&result);
+  return ok;
+}
+
+/* Frees the stage's state. */
+static void
+quotes_destroy (gpointer state)
+{
+  QuotesState *st = state;
+  quotes_config_clear (&st->config);
+  g_free (st);
+}
+
+TP_PLUGIN_DEFINE (.name = "quotes", .version = "1.0.0",
+                  .description = "Direct quotations with their speakers",
+                  .license = "MIT",
+                  .flags = TP_PLUGIN_FLAG_THREAD_SAFE,
+                  .requires = quotes_requires, .produces = quotes_produces,
+                  .options = quotes_options, .init = quotes_init,
+                  .process = quotes_process, .destroy = quotes_destroy);

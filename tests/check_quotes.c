@@ -1,0 +1,443 @@
+/* check_quotes.c: table-driven tests of the quotes plugin. */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tp-harness.h"
+
+/* One case: a text, its quotes joined with '|' and their speakers
+ * joined with '|' ("-" for none).  NULL speakers: not checked. */
+typedef struct {
+  const char *text;
+  const char *quotes;
+  const char *speakers;
+} QuoteCase;
+
+static const QuoteCase quote_cases[] = {
+  /* "...," NAME said / said NAME, the ... */
+  { "\u201cWe will not back down,\u201d Carney said.",
+    "We will not back down,", "Carney" },
+  { "\u201cWe will not back down,\u201d said Mark Carney, the prime minister.",
+    "We will not back down,", "Mark Carney" },
+  { "\"It was a hard year for everyone,\" said Paul Sheard, economist at a "
+    "bank in Tokyo.",
+    "It was a hard year for everyone,", "Paul Sheard" },
+  { "\"We expect growth,\" economy minister Heizo Tanaka told reporters.",
+    "We expect growth,", "Heizo Tanaka" },
+  { "\"Prices will fall\", the company said in a statement.",
+    "Prices will fall", "the company" },
+  { "\u201cWhy now?\u201d asked Maria Lopez, a teacher.", "Why now?",
+    "Maria Lopez" },
+  /* NAME said: "..." / He added, "..." */
+  { "Ana Ruiz said: \u201cThe port will reopen on Monday.\u201d",
+    "The port will reopen on Monday.", "Ana Ruiz" },
+  { "Ana Ruiz spoke first. She added, \u201cThe port will reopen.\u201d",
+    "The port will reopen.", "Ana Ruiz" },
+  /* partial quotes inside a sentence */
+  { "Joan Baker said the council \u201cstrongly opposes\u201d the plan.",
+    "strongly opposes", "Joan Baker" },
+  { "Joan Baker said the council \u201cstrongly opposes\u201d what they "
+    "called \u201ca reckless scheme.\u201d",
+    "strongly opposes|a reckless scheme.", "Joan Baker|Joan Baker" },
+  /* according to */
+  { "\u201cThe fund is empty and nobody knows why,\u201d according to "
+    "auditor Rita Moss.",
+    "The fund is empty and nobody knows why,", "Rita Moss" },
+  /* interrupted quote: two quotes, one speaker */
+  { "\u201cWe rebuild slowly,\u201d Kim Lee said Monday. \u201cSo we have "
+    "time.\u201d",
+    "We rebuild slowly,|So we have time.", "Kim Lee|Kim Lee" },
+  /* a quote alone in its paragraph takes the previous speaker */
+  { "\u201cWe are ready,\u201d Omar Haddad said.\n\u201cAnd we will win the "
+    "vote next week.\u201d",
+    "We are ready,|And we will win the vote next week.",
+    "Omar Haddad|Omar Haddad" },
+  /* a quote over two paragraphs: one quote per paragraph */
+  { "Omar Haddad said: \u201cThe first part ends here.\n\u201cThe second part "
+    "ends here.\u201d",
+    "The first part ends here.|The second part ends here.",
+    "Omar Haddad|Omar Haddad" },
+  /* pronouns and short names resolve to the fullest name */
+  { "Prime Minister Mark Carney arrived late.\n\u201cWe are ready to act "
+    "now,\u201d he said.",
+    "We are ready to act now,", "Mark Carney" },
+  { "Mark Carney arrived.\n\u201cWe will act soon,\u201d Carney said.",
+    "We will act soon,", "Mark Carney" },
+  { "\u201cWe are ready,\u201d said Prime Minister Mark Carney.",
+    "We are ready,", "Mark Carney" },
+  { "Prime Minister Mark Carney arrived.\n\u201cWe are ready,\u201d the "
+    "prime minister said.",
+    "We are ready,", "Mark Carney" },
+  { "Mr Blair spoke. Tony Blair is the leader.\n\"We go on,\" Mr Blair "
+    "said.",
+    "We go on,", "Tony Blair" },
+  /* other marks */
+  { "Jane Smith said the deal was 'a very good one for us'.",
+    "a very good one for us", "Jane Smith" },
+  { "\u00abWe are ready,\u00bb said Jean Tremblay.", "We are ready,",
+    "Jean Tremblay" },
+  { "\u201eWir sind bereit\u201c, sagte Anna Weber.", "Wir sind bereit",
+    NULL },
+  { "\u2018We will stay,\u2019 Jane Smith said.", "We will stay,",
+    "Jane Smith" },
+  /* nested quotes belong to the outer one */
+  { "\u201cHe told me \u2018no way\u2019 and left,\u201d Jane Smith said.",
+    "He told me \u2018no way\u2019 and left,", "Jane Smith" },
+  /* apostrophes are not quote marks */
+  { "The players' union said it's Canada\u2019s turn in the '90s style.",
+    "", "" },
+  { "We\u2019re sure the horses' owners won\u2019t mind.", "", "" },
+  /* titles of works, nicknames, scare quotes, unbalanced marks */
+  { "She loved the film \u201cParasite\u201d and the song \"Bad Guy\".", "",
+    "" },
+  { "Wayne \"Wazza\" Rooney scored twice.", "", "" },
+  { "The so-called \u201creset\u201d failed.", "", "" },
+  { "Critics doubt the \u201creset\u201d will last.", "", "" },
+  { "He said \u201cthis never closes and goes on.", "", "" },
+  { "\u201cOpen here.\n\nNo reopening in this paragraph.", "", "" },
+  /* nothing to find */
+  { "", "", "" },
+  { "No quotes at all here.", "", "" },
+};
+
+/* The speakers of layer "quote" joined with '|', newly allocated. */
+static char *
+quote_speakers (const TpDocument *doc)
+{
+  TpLayer *layer = tp_document_get_layer (doc, "quote");
+  GString *out = g_string_new (NULL);
+  gint attr;
+
+  ck_assert_ptr_nonnull (layer);
+  attr = tp_layer_attr_index (layer, "speaker");
+  ck_assert_int_ge (attr, 0);
+  for (guint i = 0; i < tp_layer_get_length (layer); i++)
+    {
+      const char *s = tp_layer_get_string (layer, i, attr);
+      if (i)
+        g_string_append_c (out, '|');
+      g_string_append (out, s ? s : "-");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A harness running the news stages before quotes. */
+static TpHarness *
+quote_harness (void)
+{
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("tokenizer, sentences, quotes", &error);
+  ck_assert_msg (h != NULL, "harness: %s", error ? error->message : "?");
+  return h;
+}
+
+/* Pushes @text and returns the document, failing the test on error. */
+static TpDocument *
+quote_push (TpHarness *h, const char *text)
+{
+  GError *error = NULL;
+  TpDocument *doc = tp_harness_push_text (h, text, &error);
+  ck_assert_msg (doc != NULL, "push failed: %s",
+                 error ? error->message : "?");
+  return doc;
+}
+
+START_TEST (test_quote_cases)
+{
+  const QuoteCase *c = &quote_cases[_i];
+  TpHarness *h = quote_harness ();
+  TpDocument *doc = quote_push (h, c->text);
+  char *quotes = tp_harness_join_layer (doc, "quote", "|");
+  char *speakers = quote_speakers (doc);
+
+  ck_assert_msg (g_strcmp0 (quotes, c->quotes) == 0,
+                 "case %d: quotes [%s], expected [%s]", _i, quotes,
+                 c->quotes);
+  if (c->speakers)
+    ck_assert_msg (g_strcmp0 (speakers, c->speakers) == 0,
+                   "case %d: speakers [%s], expected [%s]", _i, speakers,
+                   c->speakers);
+  g_free (quotes);
+  g_free (speakers);
+  tp_document_free (doc);
+  tp_harness_free (h);
+}
+END_TEST
+
+/* The text of span attribute @name of quote @i, or NULL. */
+static char *
+quote_span_attr (const TpDocument *doc, guint i, const char *name)
+{
+  TpLayer *layer = tp_document_get_layer (doc, "quote");
+  gint attr = tp_layer_attr_index (layer, name);
+  gsize s, e;
+
+  ck_assert_int_ge (attr, 0);
+  if (!tp_layer_get_span (layer, i, attr, &s, &e))
+    return NULL;
+  return g_strndup (tp_document_get_text (doc) + s, e - s);
+}
+
+START_TEST (test_quote_attributes)
+{
+  TpHarness *h = quote_harness ();
+  TpDocument *doc = quote_push (
+      h, "\u201cWe will act,\u201d Carney told reporters. \u201cSoon.\u201d");
+  TpLayer *layer = tp_document_get_layer (doc, "quote");
+  char *s;
+
+  ck_assert_uint_eq (tp_layer_get_length (layer), 2);
+  s = quote_span_attr (doc, 0, "speaker_mention");
+  ck_assert_str_eq (s, "Carney");
+  g_free (s);
+  s = quote_span_attr (doc, 0, "cue_span");
+  ck_assert_str_eq (s, "told");
+  g_free (s);
+  ck_assert_str_eq (tp_layer_get_string (layer, 0,
+                                         tp_layer_attr_index (layer, "cue")),
+                    "told");
+  ck_assert_str_eq (tp_layer_get_enum_string (
+                        layer, 0, tp_layer_attr_index (layer, "rule")),
+                    "after");
+  /* the second takes the first's speaker; it has no mention of its own */
+  ck_assert_str_eq (tp_layer_get_string (
+                        layer, 1, tp_layer_attr_index (layer, "speaker")),
+                    "Carney");
+  ck_assert_ptr_null (quote_span_attr (doc, 1, "speaker_mention"));
+  ck_assert_str_eq (tp_layer_get_enum_string (
+                        layer, 1, tp_layer_attr_index (layer, "rule")),
+                    "same_paragraph");
+  tp_document_free (doc);
+  tp_harness_free (h);
+}
+END_TEST
+
+/* Options: a replaced verb list and a replaced title list. */
+START_TEST (test_quote_options)
+{
+  TpHarness *h = quote_harness ();
+  TpDocument *doc;
+  char *speakers;
+
+  tp_harness_set_option (h, "quotes", "verbs", "sagte, said");
+  tp_harness_set_option (h, "quotes", "titles", "herr");
+  doc = quote_push (h, "\u201eWir sind bereit\u201c, sagte Herr Jonas Weber.\n"
+                       "\u201cWe agree,\u201d Minister Anna Berg said.");
+  speakers = quote_speakers (doc);
+  /* "minister" is no title any more, so it stays in the name */
+  ck_assert_str_eq (speakers, "Jonas Weber|Minister Anna Berg");
+  g_free (speakers);
+  tp_document_free (doc);
+  tp_harness_free (h);
+
+  /* told is no cue when the list is replaced */
+  h = quote_harness ();
+  tp_harness_set_option (h, "quotes", "verbs", "said");
+  doc = quote_push (h, "\u201cWe will act today,\u201d Carney told us.");
+  speakers = quote_speakers (doc);
+  ck_assert_str_eq (speakers, "-");
+  g_free (speakers);
+  tp_document_free (doc);
+  tp_harness_free (h);
+}
+END_TEST
+
+START_TEST (test_quote_bad_options)
+{
+  TpHarness *h = quote_harness ();
+  GError *error = NULL;
+
+  tp_harness_set_option (h, "quotes", "paragraphs", "sometimes");
+  ck_assert (!tp_harness_start (h, &error));
+  ck_assert_ptr_nonnull (error);
+  ck_assert_ptr_nonnull (strstr (error->message, "paragraphs"));
+  g_clear_error (&error);
+  tp_harness_free (h);
+
+  h = quote_harness ();
+  tp_harness_set_option (h, "quotes", "verbs_file", "/nonexistent/verbs");
+  ck_assert (!tp_harness_start (h, &error));
+  g_clear_error (&error);
+  tp_harness_free (h);
+}
+END_TEST
+
+/* Paragraphs ended by blank lines only: a wrapped line stays one. */
+START_TEST (test_quote_blank_paragraphs)
+{
+  TpHarness *h = quote_harness ();
+  TpDocument *doc;
+  char *quotes;
+
+  tp_harness_set_option (h, "quotes", "paragraphs", "blank");
+  doc = quote_push (h, "\u201cWe will act on this\nsoon,\u201d Carney said.");
+  quotes = tp_harness_join_layer (doc, "quote", "|");
+  ck_assert_str_eq (quotes, "We will act on this\nsoon,");
+  g_free (quotes);
+  tp_document_free (doc);
+  tp_harness_free (h);
+}
+END_TEST
+
+/* The fixture story: every quote with its speaker, as in its gold file. */
+START_TEST (test_quote_fixture_story)
+{
+  static const struct {
+    const char *start;
+    const char *speaker;
+  } expected[] = {
+    { "firmly rejects", "Paul Okafor" },
+    { "unfair dumping practices.", "Paul Okafor" },
+    { "the whole range", "Dana Whitfield" },
+    { "We\u2019re in a far better place", "Dana Whitfield" },
+    { "Trust comes back slowly", "Dana Whitfield" },
+    { "So we will keep ours.", "Dana Whitfield" },
+    { "I expect a frank conversation", "Dana Whitfield" },
+    { "This is about a relationship", "Dana Whitfield" },
+  };
+  const char *srcdir = g_getenv ("TP_TEST_SRCDIR");
+  char *path = g_build_filename (srcdir ? srcdir : ".", "tests", "quotes",
+                                 "news-story.txt", NULL);
+  char *text = NULL;
+  TpHarness *h;
+  TpDocument *doc;
+  TpLayer *layer;
+  gint sp;
+
+  ck_assert_msg (g_file_get_contents (path, &text, NULL, NULL),
+                 "cannot read %s", path);
+  h = quote_harness ();
+  doc = quote_push (h, text);
+  layer = tp_document_get_layer (doc, "quote");
+  sp = tp_layer_attr_index (layer, "speaker");
+  ck_assert_uint_eq (tp_layer_get_length (layer), G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      char *q = tp_harness_span_text (doc, layer, i);
+      ck_assert_msg (g_str_has_prefix (q, expected[i].start),
+                     "quote %u is [%s]", i, q);
+      ck_assert_str_eq (tp_layer_get_string (layer, i, sp),
+                        expected[i].speaker);
+      g_free (q);
+    }
+  tp_document_free (doc);
+  tp_harness_free (h);
+  g_free (text);
+  g_free (path);
+}
+END_TEST
+
+/* Size of the hostile inputs in bytes (TP_TEST_HOSTILE_MB, default 10). */
+static gsize
+quote_hostile_size (void)
+{
+  const char *mb = g_getenv ("TP_TEST_HOSTILE_MB");
+  return (mb ? (gsize) g_ascii_strtoull (mb, NULL, 10) : 10) * 1024 * 1024;
+}
+
+/* Builds a text of @size bytes repeating @unit. */
+static char *
+quote_repeat (const char *unit, gsize size)
+{
+  gsize n = strlen (unit), k = size / n;
+  char *s = g_malloc (k * n + 1);
+  for (gsize i = 0; i < k; i++)
+    memcpy (s + i * n, unit, n);
+  s[k * n] = '\0';
+  return s;
+}
+
+/* Hostile inputs finish in linear time (the test timeout is the bound)
+ * and give sane layers. */
+static const char *const quote_hostile_units[] = {
+  "He said \u201cthis never closes ",  /* unbalanced, one paragraph */
+  "\u201c",                            /* only opening marks */
+  "\"",                                /* only straight marks */
+  "\"'\u201c\u2018\u00ab",             /* mixed marks */
+  "\u201c\u2018\u201c\u2018",          /* deep nesting, never closed */
+  "said Carney, \"a,\" ",              /* quotes everywhere */
+  "\u201cA\n",                         /* open at every line end */
+  "x",                                 /* one huge word */
+};
+
+START_TEST (test_quote_hostile)
+{
+  gsize size = quote_hostile_size ();
+  char *text = quote_repeat (quote_hostile_units[_i], size);
+  TpHarness *h;
+  TpDocument *doc;
+  TpLayer *layer;
+  gsize len;
+
+  h = quote_harness ();
+  doc = quote_push (h, text);
+  layer = tp_document_get_layer (doc, "quote");
+  ck_assert_ptr_nonnull (layer);
+  /* every quote lies within the text */
+  len = strlen (text);
+  for (guint i = 0; i < tp_layer_get_length (layer); i++)
+    ck_assert_uint_le (tp_layer_get_end (layer, i), len);
+  if (_i <= 4)
+    ck_assert_uint_eq (tp_layer_get_length (layer), 0);
+  tp_document_free (doc);
+  tp_harness_free (h);
+  g_free (text);
+}
+END_TEST
+
+/* Deep nesting that does close: the outer quote only. */
+START_TEST (test_quote_deep_nesting)
+{
+  GString *s = g_string_new ("Jane Smith said: ");
+  TpHarness *h = quote_harness ();
+  TpDocument *doc;
+  TpLayer *layer;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (s, i % 2 ? "\u2018a " : "\u201cb ");
+  for (guint i = 20000; i > 0; i--)
+    g_string_append (s, (i - 1) % 2 ? "z\u2019 " : "z\u201d ");
+  doc = quote_push (h, s->str);
+  layer = tp_document_get_layer (doc, "quote");
+  ck_assert_uint_le (tp_layer_get_length (layer), 20000);
+  tp_document_free (doc);
+  tp_harness_free (h);
+  g_string_free (s, TRUE);
+}
+END_TEST
+
+static Suite *
+quotes_suite (void)
+{
+  Suite *s = suite_create ("quotes");
+  TCase *tc = tcase_create ("cases");
+  TCase *th = tcase_create ("hostile");
+
+  tcase_add_loop_test (tc, test_quote_cases, 0, G_N_ELEMENTS (quote_cases));
+  tcase_add_test (tc, test_quote_attributes);
+  tcase_add_test (tc, test_quote_options);
+  tcase_add_test (tc, test_quote_bad_options);
+  tcase_add_test (tc, test_quote_blank_paragraphs);
+  tcase_add_test (tc, test_quote_fixture_story);
+  suite_add_tcase (s, tc);
+  tcase_set_timeout (th, 120);
+  tcase_add_loop_test (th, test_quote_hostile, 0,
+                       G_N_ELEMENTS (quote_hostile_units));
+  tcase_add_test (th, test_quote_deep_nesting);
+  suite_add_tcase (s, th);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *sr = srunner_create (quotes_suite ());
+  int failed;
+
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,2110 @@
+/* tariffs-extract.c: the event rules of the `tariffs` plugin.
+ *
+ * A candidate sentence is cut into words of its own (lower-cased copies
+ * with their byte spans and lexicon bits), places are found with the
+ * gazetteer (longest match), and each trigger word that passes the
+ * exclusions (GATT, price schedules, sentencing, domestic taxes, verbs)
+ * becomes an event whose fields come from bounded windows around it:
+ *
+ *   action       the nearest cue word on the left (verbs beat adjectives),
+ *                a noun right after ("tariff cuts"), a participle after
+ *                ("tariffs imposed"); threats and negation adjust it
+ *   status       sentence cues: proposed > announced > weak > actual
+ *   imposer      NP modifier ("Canada's tariffs"), agent ("imposed by"),
+ *                nearest subject-like place in the clause, anaphora
+ *                (inherits the previous event), the document's most
+ *                mentioned place
+ *   target       a place in the phrase after on/against/from/for, an
+ *                offender ("Japan's failure"), a place modifying goods
+ *   rate, amount, goods: patterns right around the trigger
+ *
+ * Every window is bounded, so a sentence costs time linear in its length
+ * whatever its content.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tariffs.h"
+
+#define TARIFFS_WORD_LOW 32
+/* Windows, in words. */
+#define TARIFFS_CLAUSE_WINDOW 40
+#define TARIFFS_CUE_WINDOW 8
+#define TARIFFS_TARGET_WINDOW 25
+
+enum
+{
+  TW_ALPHA = 1 << 0,   /* has a letter */
+  TW_NUM = 1 << 1,     /* starts with a digit */
+  TW_PUNCT = 1 << 2,   /* one punctuation mark */
+  TW_CAP = 1 << 3,     /* starts with an upper-case letter */
+  TW_ALLCAPS = 1 << 4, /* no lower-case letter */
+  TW_POSS = 1 << 5,    /* followed by 's or ' */
+  TW_PLACE = 1 << 6,   /* part of a gazetteer mention */
+  TW_TRIGGER = 1 << 7  /* a trigger that became an event */
+};
+
+typedef struct
+{
+  gsize start, end;
+  guint64 lex;
+  guint16 flags;
+  gint16 mention; /* index into the mentions, or -1 */
+  char low[TARIFFS_WORD_LOW];
+} TariffsWord;
+
+enum
+{
+  TM_SUBJ = 1 << 0,     /* subject-like: followed by a verb or an actor */
+  TM_GOODSADJ = 1 << 1, /* modifies goods or producers: "Japanese cars" */
+  TM_PP = 1 << 2,       /* inside a prepositional phrase */
+  TM_TSUBJ = 1 << 3,    /* subject of "benefit", "face" */
+  TM_ABSORBED = 1 << 4, /* listed member of a bloc: "GCC members X, Y" */
+  TM_COORD = 1 << 5,    /* coordinated subject: "X and Y agreed" */
+  TM_OFFENDER = 1 << 6  /* "Japan's failure", "Japanese dumping" */
+};
+
+typedef struct
+{
+  guint first, last; /* word indices */
+  const char *canonical;
+  guint flags;
+} TariffsMention;
+
+/* The state of one sentence while its triggers are analysed. */
+typedef struct
+{
+  TariffsDoc *doc;
+  TariffsWord *w;
+  guint n;
+  guint w0; /* first word after a dateline */
+  TariffsMention *m;
+  guint n_mentions;
+  gsize start, end;
+  gboolean all_caps;
+  gboolean trade_strong; /* import/export/customs/dumping words */
+  gboolean trade_any;    /* any trade word or place */
+  gboolean schedule, judicial, domestic_mark;
+  guint first_event; /* index in doc->events of this sentence's first */
+} TariffsSent;
+
+/* ---------------------------------------------------------------- */
+/* Quick scans                                                       */
+/* ---------------------------------------------------------------- */
+
+/* TRUE when the bytes at @p (up to @end) start with lower-case ASCII
+ * @stem, compared case-insensitively. */
+static gboolean
+tariffs_stem_at (const char *p, const char *end, const char *stem)
+{
+  for (; *stem != '\0'; stem++, p++)
+    if (p >= end || g_ascii_tolower (*p) != *stem)
+      return FALSE;
+  return TRUE;
+}
+
+/* Which stem starts a word at @p: 2 for a trigger, 1 for a trade word,
+ * 0 for none. */
+static int
+tariffs_stem_kind (const char *p, const char *end)
+{
+  switch (g_ascii_tolower (*p))
+    {
+    case 't':
+      if (tariffs_stem_at (p, end, "tariff"))
+        return 2;
+      return tariffs_stem_at (p, end, "tax") ? 3 : 0;
+    case 'd':
+      return tariffs_stem_at (p, end, "dut") ? 2 : 0;
+    case 'l':
+      return tariffs_stem_at (p, end, "lev") ? 2 : 0;
+    case 's':
+      return tariffs_stem_at (p, end, "surcharge") ? 2 : 0;
+    case 'c':
+      if (tariffs_stem_at (p, end, "charge"))
+        return 3;
+      return tariffs_stem_at (p, end, "customs") ? 1 : 0;
+    case 'f':
+      return tariffs_stem_at (p, end, "fee") ? 3 : 0;
+    case 'i':
+      return tariffs_stem_at (p, end, "import") ? 1 : 0;
+    case 'e':
+      return tariffs_stem_at (p, end, "export") ? 1 : 0;
+    default:
+      return 0;
+    }
+}
+
+gboolean
+tariffs_text_has_candidates (const char *text, gsize len)
+{
+  const char *end = text + len;
+
+  for (const char *p = text; p < end; p++)
+    {
+      int kind;
+
+      if (p > text && g_ascii_isalnum (p[-1]))
+        continue;
+      kind = tariffs_stem_kind (p, end);
+      if (kind == 1 || kind == 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+tariffs_span_has_trigger (const char *text, gsize start, gsize end)
+{
+  const char *e = text + end;
+
+  for (const char *p = text + start; p < e; p++)
+    {
+      int kind;
+
+      if (p > text && g_ascii_isalnum (p[-1]))
+        continue;
+      kind = tariffs_stem_kind (p, e);
+      if (kind >= 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------- */
+/* Words                                                             */
+/* ---------------------------------------------------------------- */
+
+/* Length of the UTF-8 punctuation mark at @p that ends a word (quotes,
+ * apostrophes, dashes, ellipsis, guillemets, no-break space), or 0. */
+static int
+tariffs_utf8_punct (const unsigned char *p, const unsigned char *end)
+{
+  if (p + 2 < end + 0 && p[0] == 0xE2 && p[1] == 0x80
+      && (p[2] >= 0x90 && p[2] <= 0xBA))
+    return 3;
+  if (p + 1 < end && p[0] == 0xC2
+      && (p[1] == 0xAB || p[1] == 0xBB || p[1] == 0xA0 || p[1] == 0xA3))
+    return 2;
+  if (p + 2 < end && p[0] == 0xE2 && p[1] == 0x82 && p[2] == 0xAC)
+    return 3; /* euro sign */
+  return 0;
+}
+
+/* TRUE when the byte at @p continues a word. */
+static gboolean
+tariffs_word_byte (const unsigned char *p, const unsigned char *end)
+{
+  if (*p < 0x80)
+    return g_ascii_isalnum (*p);
+  return tariffs_utf8_punct (p, end) == 0;
+}
+
+/* Length of an apostrophe at @p (' or ’), or 0. */
+static int
+tariffs_apostrophe (const unsigned char *p, const unsigned char *end)
+{
+  if (*p == '\'')
+    return 1;
+  if (p + 2 < end && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99)
+    return 3;
+  return 0;
+}
+
+/* Appends the word [start, end) with its lower-case copy and flags. */
+static void
+tariffs_word_push (GArray *words, const char *text, gsize start, gsize end,
+                   guint16 flags)
+{
+  TariffsWord w;
+  gsize n = MIN (end - start, (gsize)TARIFFS_WORD_LOW - 1);
+  gboolean lower = FALSE, upper = FALSE;
+
+  w.start = start;
+  w.end = end;
+  w.lex = 0;
+  w.mention = -1;
+  for (gsize i = 0; i < n; i++)
+    w.low[i] = g_ascii_tolower (text[start + i]);
+  w.low[n] = '\0';
+  for (gsize i = start; i < end; i++)
+    {
+      if (g_ascii_islower (text[i]))
+        lower = TRUE;
+      else if (g_ascii_isupper (text[i]))
+        upper = TRUE;
+    }
+  if (g_ascii_isdigit (text[start]))
+    flags |= TW_NUM;
+  if (lower || upper)
+    flags |= TW_ALPHA;
+  if (g_ascii_isupper (text[start]))
+    flags |= TW_CAP;
+  if (upper && !lower)
+    flags |= TW_ALLCAPS;
+  w.flags = flags;
+  g_array_append_val (words, w);
+}
+
+/* Appends one punctuation word whose lower-case form is @norm. */
+static void
+tariffs_punct_push (GArray *words, gsize start, gsize end, const char *norm)
+{
+  TariffsWord w;
+
+  w.start = start;
+  w.end = end;
+  w.lex = 0;
+  w.mention = -1;
+  w.flags = TW_PUNCT;
+  g_strlcpy (w.low, norm, sizeof w.low);
+  g_array_append_val (words, w);
+}
+
+/* Cuts [start, end) into words: letters and digits with inner periods
+ * (U.S., 1.96), thousands commas (1,700), hyphens (anti-dumping) and
+ * apostrophes (n't); a possessive 's or ' is dropped and flagged on its
+ * word; every other mark is a word of its own.  Linear in the span. */
+static void
+tariffs_words_build (GArray *words, const char *text, gsize start, gsize end)
+{
+  const unsigned char *t = (const unsigned char *)text;
+  const unsigned char *e = t + end;
+  gsize p = start;
+
+  g_array_set_size (words, 0);
+  while (p < end)
+    {
+      const unsigned char *c = t + p;
+      int plen;
+
+      if (*c < 0x80 && g_ascii_isspace (*c))
+        {
+          p++;
+          continue;
+        }
+      if (tariffs_word_byte (c, e))
+        {
+          gsize q = p;
+          guint16 flags = 0;
+          gboolean dotted = FALSE;
+
+          for (;;)
+            {
+              int a;
+
+              while (q < end && tariffs_word_byte (t + q, e))
+                q++;
+              if (q + 1 < end && t[q] == '.' && g_ascii_isalnum (t[q + 1]))
+                {
+                  dotted = TRUE;
+                  q++;
+                  continue;
+                }
+              if (q + 3 < end && t[q] == ',' && g_ascii_isdigit (t[q - 1])
+                  && g_ascii_isdigit (t[q + 1]) && g_ascii_isdigit (t[q + 2])
+                  && g_ascii_isdigit (t[q + 3])
+                  && (q + 4 >= end || !g_ascii_isdigit (t[q + 4])))
+                {
+                  q++;
+                  continue;
+                }
+              if (q + 1 < end && t[q] == '-' && g_ascii_isalnum (t[q + 1]))
+                {
+                  q++;
+                  continue;
+                }
+              a = q < end ? tariffs_apostrophe (t + q, e) : 0;
+              if (a > 0)
+                {
+                  gsize r = q + a;
+
+                  if (r < end && (t[r] == 's' || t[r] == 'S')
+                      && (r + 1 >= end || !tariffs_word_byte (t + r + 1, e)))
+                    {
+                      flags |= TW_POSS;
+                      tariffs_word_push (words, text, p, q, flags);
+                      p = r + 1;
+                      goto next;
+                    }
+                  if (r < end && g_ascii_isalpha (t[r]) && q > p
+                      && (t[q - 1] == 'n' || t[q - 1] == 'N'))
+                    {
+                      q = r;
+                      continue;
+                    }
+                  if (q > p && (t[q - 1] == 's' || t[q - 1] == 'S')
+                      && (r >= end || !tariffs_word_byte (t + r, e)))
+                    {
+                      flags |= TW_POSS;
+                      tariffs_word_push (words, text, p, q, flags);
+                      p = r;
+                      goto next;
+                    }
+                }
+              break;
+            }
+          /* The final period of an abbreviation: U.S. */
+          if (dotted && q < end && t[q] == '.' && !g_ascii_isdigit (t[p]))
+            q++;
+          tariffs_word_push (words, text, p, q, flags);
+          p = q;
+          continue;
+        }
+      plen = tariffs_utf8_punct (c, e);
+      if (plen > 0)
+        {
+          const char *norm = "-";
+
+          if (c[0] == 0xE2 && c[1] == 0x80)
+            {
+              if (c[2] >= 0x98 && c[2] <= 0x9F)
+                norm = "\"";
+              else if (c[2] == 0xA6)
+                norm = ".";
+            }
+          else if (c[0] == 0xC2 && (c[1] == 0xAB || c[1] == 0xBB))
+            norm = "\"";
+          else if (c[0] == 0xC2 && c[1] == 0xA3)
+            norm = "$";
+          else if (c[0] == 0xE2 && c[1] == 0x82)
+            norm = "$";
+          else if (c[0] == 0xC2 && c[1] == 0xA0)
+            {
+              p += 2;
+              continue;
+            }
+          tariffs_punct_push (words, p, p + plen, norm);
+          p += plen;
+          continue;
+        }
+      if (*c == '-' && p + 1 < end && t[p + 1] == '-')
+        {
+          tariffs_punct_push (words, p, p + 2, "-");
+          p += 2;
+          continue;
+        }
+      {
+        char norm[2] = { (char)*c, '\0' };
+
+        if (*c == '\'')
+          norm[0] = '"';
+        tariffs_punct_push (words, p, p + 1, norm);
+        p++;
+      }
+    next:;
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* Small helpers                                                     */
+/* ---------------------------------------------------------------- */
+
+static inline gboolean
+tw_is (const TariffsSent *s, gssize i, const char *word)
+{
+  return i >= 0 && (guint)i < s->n && strcmp (s->w[i].low, word) == 0;
+}
+
+static inline gboolean
+tw_has (const TariffsSent *s, gssize i, guint64 bits)
+{
+  return i >= 0 && (guint)i < s->n && (s->w[i].lex & bits) != 0;
+}
+
+static inline gboolean
+tw_prefix (const TariffsSent *s, gssize i, const char *prefix)
+{
+  return i >= 0 && (guint)i < s->n && g_str_has_prefix (s->w[i].low, prefix);
+}
+
+static inline gboolean
+tw_punct (const TariffsSent *s, gssize i)
+{
+  return i >= 0 && (guint)i < s->n && (s->w[i].flags & TW_PUNCT) != 0;
+}
+
+/* A percent sign or word at @i: returns how many words it spans. */
+static guint
+tariffs_pct_at (const TariffsSent *s, guint i)
+{
+  if (tw_is (s, i, "pct") || tw_is (s, i, "percent") || tw_is (s, i, "%")
+      || tw_is (s, i, "pc") || tw_is (s, i, "p.c."))
+    return 1;
+  if (tw_is (s, i, "per") && tw_is (s, i + 1, "cent"))
+    return 2;
+  return 0;
+}
+
+/* The value of a number word at @i ("25", "1,700", "49.9", "five"). */
+static gboolean
+tariffs_number_at (const TariffsSent *s, guint i, double *value)
+{
+  static const char *const units[]
+      = { "zero",     "one",      "two",      "three",   "four",    "five",
+          "six",      "seven",    "eight",    "nine",    "ten",     "eleven",
+          "twelve",   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen", "twenty",   NULL };
+  static const char *const tens[] = { "thirty",  "forty",  "fifty",  "sixty",
+                                      "seventy", "eighty", "ninety", NULL };
+  const char *low;
+
+  if (i >= s->n)
+    return FALSE;
+  low = s->w[i].low;
+  if (s->w[i].flags & TW_NUM)
+    {
+      char buf[TARIFFS_WORD_LOW];
+      gsize k = 0;
+      char *endp;
+
+      for (const char *p = low; *p != '\0' && k + 1 < sizeof buf; p++)
+        if (*p != ',')
+          buf[k++] = *p;
+      buf[k] = '\0';
+      *value = g_ascii_strtod (buf, &endp);
+      return endp != buf && *endp == '\0';
+    }
+  for (guint k = 0; units[k] != NULL; k++)
+    if (strcmp (low, units[k]) == 0)
+      {
+        *value = k;
+        return TRUE;
+      }
+  for (guint k = 0; tens[k] != NULL; k++)
+    if (strcmp (low, tens[k]) == 0)
+      {
+        *value = 30 + 10 * k;
+        return TRUE;
+      }
+  if (strcmp (low, "hundred") == 0)
+    {
+      *value = 100;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A percentage starting at word @i: the value and the words it spans. */
+static guint
+tariffs_rate_at (const TariffsSent *s, guint i, double *value)
+{
+  guint k;
+
+  if (!tariffs_number_at (s, i, value))
+    return 0;
+  if (tw_is (s, i, "one") && tw_is (s, i + 1, "hundred"))
+    {
+      *value = 100;
+      i++;
+    }
+  k = tariffs_pct_at (s, i + 1);
+  return k > 0 ? k + 1 : 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* Places                                                            */
+/* ---------------------------------------------------------------- */
+
+/* Finds the gazetteer mentions of the sentence, longest match first.  A
+ * mention must start with a capital (or sit in an all-caps line). */
+static void
+tariffs_find_mentions (TariffsSent *s)
+{
+  GArray *mentions = s->doc->mentions;
+  char key[TARIFFS_GAZ_MAX_WORDS * TARIFFS_WORD_LOW + 8];
+
+  g_array_set_size (mentions, 0);
+  for (guint i = s->w0; i < s->n; i++)
+    {
+      guint best = 0;
+      const char *canonical = NULL;
+
+      if (!(s->w[i].flags & TW_CAP))
+        continue;
+      for (guint len = 1; len <= TARIFFS_GAZ_MAX_WORDS && i + len <= s->n;
+           len++)
+        {
+          gsize k = 0;
+          const char *found;
+
+          for (guint j = i; j < i + len; j++)
+            {
+              gsize l = strlen (s->w[j].low);
+
+              if (j > i)
+                key[k++] = ' ';
+              memcpy (key + k, s->w[j].low, l);
+              k += l;
+              /* a possessive ends a name: "Canada's" */
+              if ((s->w[j].flags & TW_POSS) && j + 1 < i + len)
+                {
+                  k = 0;
+                  break;
+                }
+            }
+          if (k == 0)
+            break;
+          key[k] = '\0';
+          found = tariffs_gazetteer_lookup (s->doc->gaz, key);
+          if (found != NULL)
+            {
+              best = len;
+              canonical = found;
+            }
+        }
+      if (best == 0)
+        continue;
+      /* "us" is a pronoun unless written US; "May" is a month */
+      if (best == 1 && strcmp (s->w[i].low, "us") == 0
+          && (!(s->w[i].flags & TW_ALLCAPS) || s->all_caps))
+        continue;
+      if (*canonical != '\0')
+        {
+          TariffsMention m = { i, i + best - 1, canonical, 0 };
+
+          for (guint j = i; j < i + best; j++)
+            {
+              s->w[j].flags |= TW_PLACE;
+              s->w[j].mention = (gint16)MIN (mentions->len, G_MAXINT16);
+            }
+          g_array_append_val (mentions, m);
+        }
+      i += best - 1;
+    }
+  s->m = (TariffsMention *)(void *)mentions->data;
+  s->n_mentions = mentions->len;
+}
+
+/* The index of the first word after the mention @m skipping nothing. */
+static inline guint
+tm_next (const TariffsMention *m)
+{
+  return m->last + 1;
+}
+
+/* Works out the roles of every mention: subject-like, goods modifier,
+ * inside a prepositional phrase, listed bloc member, offender. */
+static void
+tariffs_mention_roles (TariffsSent *s)
+{
+  gboolean absorbing = FALSE;
+
+  for (guint k = 0; k < s->n_mentions; k++)
+    {
+      TariffsMention *m = &s->m[k];
+      gssize before = (gssize)m->first - 1;
+      guint next = tm_next (m);
+      gboolean poss = (s->w[m->last].flags & TW_POSS) != 0;
+
+      if (tw_is (s, before, "the"))
+        before--;
+      /* "GCC members Saudi Arabia, Kuwait and Oman": the list belongs to
+       * the bloc */
+      if (absorbing)
+        {
+          if (tw_is (s, before, ",") || tw_is (s, before, "and")
+              || (before >= 0 && s->w[before].mention >= 0))
+            {
+              m->flags |= TM_ABSORBED;
+              continue;
+            }
+          absorbing = FALSE;
+        }
+      if (tw_is (s, next, "members") || tw_is (s, next, "member"))
+        absorbing = TRUE;
+      if (before >= (gssize)s->w0 && (s->w[before].lex & TL_PREP)
+          && !tw_is (s, before, "by"))
+        m->flags |= TM_PP;
+      if (tw_is (s, before, "on") || tw_is (s, before, "from")
+          || tw_is (s, before, "against") || tw_is (s, before, "for"))
+        m->flags |= TM_PP;
+      /* modifier of goods or producers within two words */
+      for (guint j = next; j < next + 3 && j < s->n; j++)
+        {
+          if (s->w[j].flags & (TW_PUNCT | TW_PLACE))
+            break;
+          if (s->w[j].lex & (TL_GOODS | TL_PRODUCER))
+            {
+              m->flags |= TM_GOODSADJ;
+              break;
+            }
+          if (s->w[j].lex & TL_OFFENCE)
+            {
+              m->flags |= TM_OFFENDER;
+              break;
+            }
+          if (s->w[j].lex & (TL_VERB | TL_PREP | TL_ACTOR))
+            break;
+        }
+      if (m->flags & TM_GOODSADJ)
+        continue;
+      /* subject-like: followed by a verb, or owner of an actor/act */
+      {
+        guint j = next;
+
+        while (j < s->n && (s->w[j].flags & TW_ALPHA)
+               && !(s->w[j].lex & (TL_VERB | TL_ACTOR)) && j < next + 2
+               && !(s->w[j].flags & TW_PLACE) && (s->w[j].flags & TW_CAP) == 0
+               && !poss)
+          j++;
+        if (poss)
+          {
+            /* "Japan's main offers", "Reagan's threat" */
+            for (j = next; j < next + 3 && j < s->n; j++)
+              if (s->w[j].lex & TL_ACTOR)
+                {
+                  m->flags |= TM_SUBJ;
+                  break;
+                }
+          }
+        else if (j < s->n
+                 && ((s->w[j].lex & TL_VERB) || (s->w[j].lex & TL_ACTOR)))
+          {
+            m->flags |= TM_SUBJ;
+            /* "Argentina will also benefit": the subject is the target */
+            for (guint v = j; v < j + 4 && v < s->n; v++)
+              {
+                if (s->w[v].lex & TL_TARGETSUBJ)
+                  {
+                    m->flags |= TM_TSUBJ;
+                    break;
+                  }
+                if (!(s->w[v].lex & TL_VERB) && !tw_is (s, v, "also"))
+                  break;
+              }
+          }
+        else if (s->w[next < s->n ? next : 0].flags & TW_CAP && next < s->n
+                 && (s->w[next].lex & TL_VERB))
+          m->flags |= TM_SUBJ;
+      }
+    }
+  /* "Canada and the United States agreed": neither alone is the subject */
+  for (guint k = 0; k + 1 < s->n_mentions; k++)
+    {
+      TariffsMention *a = &s->m[k], *b = &s->m[k + 1];
+      guint j = tm_next (a);
+
+      if (!tw_is (s, j, "and"))
+        continue;
+      j++;
+      if (tw_is (s, j, "the"))
+        j++;
+      if (j == b->first && (b->flags & TM_SUBJ))
+        {
+          a->flags |= TM_COORD;
+          b->flags |= TM_COORD;
+        }
+    }
+}
+
+/* The mention whose words include @i, or NULL. */
+static inline TariffsMention *
+tariffs_mention_of (const TariffsSent *s, gssize i)
+{
+  if (i < 0 || (guint)i >= s->n || s->w[i].mention < 0)
+    return NULL;
+  return &s->m[s->w[i].mention];
+}
+
+/* ---------------------------------------------------------------- */
+/* Triggers                                                          */
+/* ---------------------------------------------------------------- */
+
+typedef enum
+{
+  TARIFFS_TRIG_NONE,
+  TARIFFS_TRIG_STRONG,
+  TARIFFS_TRIG_WEAK
+} TariffsTrigKind;
+
+/* The trigger family of word @i, or NONE. */
+static TariffsTrigKind
+tariffs_trigger_kind (const TariffsSent *s, guint i, TariffsFamily *family)
+{
+  const char *low = s->w[i].low;
+
+  if (strcmp (low, "tariff") == 0 || strcmp (low, "tariffs") == 0)
+    *family = TARIFFS_FAM_TARIFF;
+  else if (strcmp (low, "duty") == 0 || strcmp (low, "duties") == 0)
+    *family = TARIFFS_FAM_DUTY;
+  else if (strcmp (low, "levy") == 0 || strcmp (low, "levies") == 0)
+    *family = TARIFFS_FAM_LEVY;
+  else if (strcmp (low, "surcharge") == 0 || strcmp (low, "surcharges") == 0)
+    *family = TARIFFS_FAM_CHARGE;
+  else if (strcmp (low, "charge") == 0 || strcmp (low, "charges") == 0)
+    {
+      *family = TARIFFS_FAM_CHARGE;
+      return TARIFFS_TRIG_WEAK;
+    }
+  else if (strcmp (low, "fee") == 0 || strcmp (low, "fees") == 0)
+    {
+      *family = TARIFFS_FAM_FEE;
+      return TARIFFS_TRIG_WEAK;
+    }
+  else if (strcmp (low, "tax") == 0 || strcmp (low, "taxes") == 0)
+    {
+      *family = TARIFFS_FAM_TAX;
+      return TARIFFS_TRIG_WEAK;
+    }
+  else
+    return TARIFFS_TRIG_NONE;
+  return TARIFFS_TRIG_STRONG;
+}
+
+/* The last event of the document of family @family (any when -1). */
+static const TariffsEvent *
+tariffs_prior_event (const TariffsDoc *doc, int family)
+{
+  for (guint k = doc->events->len; k > 0; k--)
+    {
+      const TariffsEvent *ev
+          = &g_array_index (doc->events, TariffsEvent, k - 1);
+
+      if (family < 0 || (int)ev->family == family)
+        return ev;
+    }
+  return NULL;
+}
+
+/* Walks the modifiers left of trigger @i ("the U.S. 100 pct import"),
+ * returning the index of the first word of the noun phrase. */
+static guint
+tariffs_np_start (const TariffsSent *s, guint i)
+{
+  guint j = i;
+
+  while (j > s->w0 && i - j < 7)
+    {
+      const TariffsWord *w = &s->w[j - 1];
+
+      if (w->flags & TW_PUNCT)
+        {
+          if (strcmp (w->low, "%") == 0 || strcmp (w->low, "-") == 0)
+            {
+              j--;
+              continue;
+            }
+          break;
+        }
+      if ((w->lex & TL_PREP) || (w->lex & TL_CLAUSE))
+        break;
+      if ((w->lex & TL_VERB) && !(w->flags & TW_PLACE)
+          && !(w->lex & (TL_THREATEN | TL_TRADEMOD)))
+        break;
+      if ((w->lex & (TL_IMPOSE | TL_RAISE | TL_LOWER | TL_REMOVE | TL_EXIST))
+          && !(w->lex & TL_TRADEMOD) && g_str_has_suffix (w->low, "ing"))
+        break;
+      j--;
+      if (w->lex & TL_DEFDET || strcmp (w->low, "a") == 0
+          || strcmp (w->low, "an") == 0 || (w->flags & TW_POSS))
+        break;
+    }
+  return j;
+}
+
+/* Decides whether trigger @i of family @family is a tariff event at all. */
+static gboolean
+tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
+                        TariffsFamily family)
+{
+  TariffsDoc *doc = s->doc;
+  gboolean trade_mod = FALSE, domestic_mod = FALSE;
+  gboolean taxlike
+      = family == TARIFFS_FAM_LEVY || family == TARIFFS_FAM_TAX
+        || family == TARIFFS_FAM_FEE
+        || (family == TARIFFS_FAM_CHARGE && kind == TARIFFS_TRIG_WEAK);
+  guint np = tariffs_np_start (s, i);
+  const char *next = i + 1 < s->n ? s->w[i + 1].low : "";
+
+  /* General Agreement on Tariffs and Trade */
+  if ((tw_is (s, i + 1, "and") && tw_is (s, i + 2, "trade"))
+      || (tw_is (s, (gssize)i - 1, "on")
+          && tw_is (s, (gssize)i - 2, "agreement")))
+    return FALSE;
+  /* tariff-free, duty free */
+  if (g_str_has_prefix (next, "free") || tw_has (s, i + 1, TL_NOUNAFTER))
+    return FALSE;
+  /* a capitalised name: Motor Tariff Bureau, Tariff Act */
+  if (!s->all_caps && i > s->w0 && (s->w[i].flags & TW_CAP) && i + 1 < s->n
+      && (s->w[i + 1].flags & TW_CAP) && !(s->w[i + 1].flags & TW_PLACE))
+    return FALSE;
+  /* R8: a stance, not a measure */
+  for (guint j = i > 3 ? i - 3 : 0; j < i; j++)
+    if (g_str_has_prefix (s->w[j].low, "oppos"))
+      return FALSE;
+  /* verbs: "to levy a tax", "now levy", "levies a duty" */
+  if (family == TARIFFS_FAM_LEVY || kind == TARIFFS_TRIG_WEAK)
+    {
+      if (tw_has (s, i + 1, TL_DET | TL_DEFDET) && !tw_is (s, i + 1, "imported")
+          && !tw_is (s, i + 1, "worth") && !tw_is (s, i + 1, "up")
+          && !tw_is (s, i + 1, "about"))
+        return FALSE;
+      if (tw_is (s, (gssize)i - 1, "to") || tw_is (s, (gssize)i - 1, "will")
+          || tw_is (s, (gssize)i - 1, "would")
+          || tw_is (s, (gssize)i - 1, "now") || tw_is (s, (gssize)i - 1, "not")
+          || tw_is (s, (gssize)i - 1, "can")
+          || tw_is (s, (gssize)i - 1, "could")
+          || tw_is (s, (gssize)i - 1, "also"))
+        return FALSE;
+    }
+  /* modifiers inside the noun phrase */
+  for (guint j = i; j > np; j--)
+    {
+      const TariffsWord *w = &s->w[j - 1];
+
+      if (w->lex & TL_TRADEMOD)
+        trade_mod = TRUE;
+      else if (w->lex & TL_DOMESTIC)
+        domestic_mod = TRUE;
+    }
+  if (domestic_mod && !trade_mod)
+    {
+      if (taxlike)
+        doc->domestic_doc = TRUE;
+      return FALSE;
+    }
+  /* a levy on consumers or production is domestic */
+  if (tw_is (s, i + 1, "on"))
+    {
+      guint j = i + 2;
+
+      while (j < s->n && (s->w[j].lex & (TL_DET | TL_DEFDET)))
+        j++;
+      if (j < s->n
+          && (g_str_has_prefix (s->w[j].low, "consum")
+              || g_str_has_prefix (s->w[j].low, "produc")
+              || g_str_has_prefix (s->w[j].low, "income")
+              || g_str_has_prefix (s->w[j].low, "profit")
+              || g_str_has_prefix (s->w[j].low, "deposit")
+              || g_str_has_prefix (s->w[j].low, "saving")
+              || g_str_has_prefix (s->w[j].low, "earning")
+              || g_str_has_prefix (s->w[j].low, "output")
+              || g_str_has_prefix (s->w[j].low, "milk")
+              || g_str_has_prefix (s->w[j].low, "difference")))
+        {
+          if (taxlike)
+            doc->domestic_doc = TRUE;
+          return FALSE;
+        }
+    }
+  if (taxlike && s->domestic_mark && !s->trade_strong)
+    {
+      doc->domestic_doc = TRUE;
+      return FALSE;
+    }
+  if (taxlike && doc->domestic_doc && !s->trade_strong)
+    return FALSE;
+  /* price schedules and sentencing: "tariff" and "surcharge" only */
+  if (family == TARIFFS_FAM_TARIFF
+      || (family == TARIFFS_FAM_CHARGE && kind == TARIFFS_TRIG_STRONG))
+    {
+      if (s->judicial && !s->trade_strong)
+        return FALSE;
+      if (s->schedule && !s->trade_strong && !trade_mod)
+        {
+          doc->price_doc = TRUE;
+          return FALSE;
+        }
+      if (doc->price_doc && !s->trade_strong && !trade_mod)
+        return FALSE;
+    }
+  if (family == TARIFFS_FAM_DUTY)
+    {
+      gboolean evidence = trade_mod;
+      double v;
+
+      if (tw_is (s, (gssize)i - 1, "on") || tw_is (s, (gssize)i - 1, "off")
+          || tw_is (s, i + 1, "to") || tw_is (s, (gssize)i - 1, "heavy")
+          || tw_is (s, (gssize)i - 1, "his") || tw_is (s, (gssize)i - 1, "her")
+          || tw_is (s, (gssize)i - 1, "our") || tw_is (s, (gssize)i - 1, "my"))
+        return FALSE;
+      if (tw_is (s, i + 1, "on") || tw_is (s, i + 1, "against")
+          || tw_has (s, i + 1, TL_NOUNCUE) || tw_is (s, i + 1, "rate")
+          || tw_is (s, i + 1, "rates") || tw_is (s, i + 1, "drawback")
+          || (tw_is (s, i + 1, "of") && tariffs_number_at (s, i + 2, &v)))
+        evidence = TRUE;
+      if (tariffs_pct_at (s, i - 1) > 0 || tw_is (s, (gssize)i - 1, "cent"))
+        evidence = TRUE;
+      for (guint j = np; j < i; j++)
+        if (tariffs_pct_at (s, j) > 0)
+          evidence = TRUE;
+      for (guint j = np > 2 ? np - 2 : 0; j < np; j++)
+        if (s->w[j].lex
+            & (TL_IMPOSE | TL_RAISE | TL_LOWER | TL_REMOVE | TL_EXIST))
+          evidence = TRUE;
+      if (!evidence && tariffs_prior_event (doc, TARIFFS_FAM_DUTY) != NULL)
+        evidence = TRUE;
+      if (!evidence)
+        return FALSE;
+    }
+  if (kind == TARIFFS_TRIG_WEAK)
+    {
+      gboolean ok = trade_mod;
+
+      if (doc->events->len > s->first_event)
+        return FALSE; /* the same measure named again */
+      if (tw_is (s, i + 1, "on"))
+        for (guint j = i + 2; j < i + 7 && j < s->n; j++)
+          if (g_str_has_prefix (s->w[j].low, "import")
+              || g_str_has_prefix (s->w[j].low, "export"))
+            ok = TRUE;
+      if (!ok && np < i && (s->w[np].lex & TL_DEFDET)
+          && tariffs_prior_event (doc, family) != NULL)
+        ok = TRUE;
+      if (!ok)
+        return FALSE;
+    }
+  else
+    {
+      /* a trade context: a place, a trade word, or an earlier event */
+      if (!s->trade_any && doc->events->len == 0)
+        return FALSE;
+      /* "the tariffs" again in the same sentence: the same measure */
+      if (doc->events->len > s->first_event && np < i
+          && (s->w[np].lex & TL_DEFDET) && !tw_is (s, i + 1, "on")
+          && !tw_is (s, i + 1, "for"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- */
+/* Fields                                                            */
+/* ---------------------------------------------------------------- */
+
+/* The first word of the clause holding word @i: after the nearest
+ * reporting verb, "that", "whether", ";" ... on its left. */
+static guint
+tariffs_clause_start (const TariffsSent *s, guint i)
+{
+  guint lo = i > TARIFFS_CLAUSE_WINDOW ? i - TARIFFS_CLAUSE_WINDOW : 0;
+
+  lo = MAX (lo, s->w0);
+  for (guint j = i; j > lo; j--)
+    {
+      const TariffsWord *w = &s->w[j - 1];
+
+      if (!(w->lex & TL_CLAUSE))
+        continue;
+      /* "that tariff": a determiner, not a clause */
+      if (strcmp (w->low, "that") == 0 && j >= i - 1)
+        continue;
+      return j;
+    }
+  return lo;
+}
+
+static TariffsAction
+tariffs_action_of_bits (guint64 bits)
+{
+  if (bits & TL_REMOVE)
+    return TARIFFS_ACTION_REMOVE;
+  if (bits & TL_LOWER)
+    return TARIFFS_ACTION_LOWER;
+  if (bits & TL_RAISE)
+    return TARIFFS_ACTION_RAISE;
+  if (bits & TL_THREATEN)
+    return TARIFFS_ACTION_THREATEN;
+  if (bits & TL_EXIST)
+    return TARIFFS_ACTION_EXIST;
+  return TARIFFS_ACTION_IMPOSE;
+}
+
+/* TRUE for cue words that only colour a measure ("new", "existing"),
+ * which a verb further left overrides. */
+static gboolean
+tariffs_weak_cue (const char *low)
+{
+  static const char *const weak[] = { "new",          "additional",
+                                      "extra",        "retaliatory",
+                                      "punitive",     "countervailing",
+                                      "anti-dumping", "antidumping",
+                                      "announcement", "agreed",
+                                      "current",      "currently",
+                                      "existing",     "still",
+                                      "present",      "presently",
+                                      "prevailing",   "levels",
+                                      "go",           "going",
+                                      "went",         "proceed",
+                                      "proceeding",   "put",
+                                      "puts",         "putting",
+                                      "place",        "placed",
+                                      "placing",      "hit",
+                                      "hits",         "end",
+                                      "ends",         NULL };
+
+  for (guint k = 0; weak[k] != NULL; k++)
+    if (strcmp (low, weak[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The action of trigger @i (np = first word of its noun phrase). */
+static TariffsAction
+tariffs_find_action (const TariffsSent *s, guint i, guint np,
+                     gboolean possessed, const TariffsEvent *same_sentence)
+{
+  const guint64 cues
+      = TL_IMPOSE | TL_RAISE | TL_LOWER | TL_REMOVE | TL_THREATEN | TL_EXIST;
+  gssize strong = -1, weak = -1;
+  gboolean threat = FALSE;
+  guint lo = i > TARIFFS_CUE_WINDOW ? i - TARIFFS_CUE_WINDOW : 0;
+  TariffsAction action;
+
+  lo = MAX (lo, s->w0);
+  /* a noun right after: "tariff cuts", "duty exemption" */
+  if (tw_has (s, i + 1, TL_NOUNCUE))
+    return tariffs_action_of_bits (s->w[i + 1].lex);
+  for (guint j = i; j > lo; j--)
+    {
+      const TariffsWord *w = &s->w[j - 1];
+
+      if (w->flags & TW_TRIGGER)
+        break;
+      if (tw_is (s, j - 1, ";"))
+        break;
+      if (w->lex & TL_THREATEN)
+        threat = TRUE;
+      if (!(w->lex & cues) || (w->flags & TW_PLACE))
+        continue;
+      /* go ahead with, proceed with */
+      if ((strcmp (w->low, "go") == 0 || strcmp (w->low, "went") == 0
+           || strcmp (w->low, "going") == 0)
+          && !tw_is (s, j, "ahead"))
+        continue;
+      if (tariffs_weak_cue (w->low))
+        {
+          if (weak < 0)
+            weak = j - 1;
+          continue;
+        }
+      if (strong < 0)
+        strong = j - 1;
+    }
+  /* further left for threats: "threatening to impose heavy duties" */
+  for (guint j = lo; j > (lo > 6 ? lo - 6 : 0) && j > s->w0; j--)
+    if (tw_has (s, j - 1, TL_THREATEN))
+      threat = TRUE;
+  if (strong < 0)
+    {
+      /* a participle after: "tariffs imposed on", "the fee, which
+       * imposes" */
+      for (guint j = i + 1; j < i + 6 && j < s->n; j++)
+        {
+          const TariffsWord *w = &s->w[j];
+
+          if ((w->lex & cues) && !tariffs_weak_cue (w->low)
+              && !(w->lex & TL_EXIST) && !(w->flags & TW_PLACE))
+            {
+              strong = j;
+              break;
+            }
+          if (!(tw_is (s, j, ",") || tw_is (s, j, "which")
+                || tw_is (s, j, "that") || tw_is (s, j, "was")
+                || tw_is (s, j, "were") || tw_is (s, j, "is")
+                || tw_is (s, j, "are") || tw_is (s, j, "be")
+                || tw_is (s, j, "been") || tw_is (s, j, "will")
+                || tw_is (s, j, "would") || tw_is (s, j, "to")
+                || tw_is (s, j, "being") || tw_is (s, j, "have")
+                || tw_is (s, j, "has") || tw_is (s, j, "had")
+                || tw_is (s, j, "already") || tw_is (s, j, "now")))
+            break;
+        }
+    }
+  if (strong >= 0)
+    {
+      action = tariffs_action_of_bits (s->w[strong].lex);
+      /* R4: "decided not to impose", "not to go ahead with" */
+      if (action == TARIFFS_ACTION_IMPOSE || action == TARIFFS_ACTION_RAISE)
+        for (gssize j = strong - 1; j >= (gssize)strong - 3 && j >= 0; j--)
+          if (tw_has (s, j, TL_NEG))
+            action = TARIFFS_ACTION_REMOVE;
+    }
+  else if (same_sentence != NULL)
+    action = same_sentence->action;
+  else if (possessed)
+    action = TARIFFS_ACTION_EXIST;
+  else if (weak >= 0)
+    action = tariffs_action_of_bits (s->w[weak].lex);
+  else
+    action = TARIFFS_ACTION_IMPOSE;
+  if (threat
+      && (action == TARIFFS_ACTION_IMPOSE || action == TARIFFS_ACTION_RAISE))
+    action = TARIFFS_ACTION_THREATEN;
+  /* "agreed to impose tariffs ... unless Tokyo opened its markets" */
+  if (action == TARIFFS_ACTION_IMPOSE)
+    for (guint j = i + 1; j < s->n && j < i + 30; j++)
+      if (tw_is (s, j, "unless"))
+        action = TARIFFS_ACTION_THREATEN;
+  (void)np;
+  return action;
+}
+
+/* The status of an event with @action at trigger @i. */
+static TariffsStatus
+tariffs_find_status (const TariffsSent *s, guint i, TariffsAction action)
+{
+  gboolean proposed = FALSE, announced = FALSE, weak = FALSE;
+
+  if (action == TARIFFS_ACTION_EXIST || action == TARIFFS_ACTION_THREATEN)
+    return TARIFFS_STATUS_ACTUAL;
+  for (guint j = s->w0; j < s->n; j++)
+    {
+      const TariffsWord *w = &s->w[j];
+
+      if (w->flags & TW_PLACE)
+        continue;
+      if (w->lex & TL_PROPOSED)
+        {
+          if ((strcmp (w->low, "call") == 0 || strcmp (w->low, "calls") == 0
+               || strcmp (w->low, "called") == 0
+               || strcmp (w->low, "support") == 0)
+              && !tw_is (s, j + 1, "for"))
+            ;
+          else if (strcmp (w->low, "may") == 0 && (w->flags & TW_CAP))
+            ;
+          else
+            proposed = TRUE;
+        }
+      if ((tw_is (s, j, "have") || tw_is (s, j, "has") || tw_is (s, j, "need")
+           || tw_is (s, j, "needs"))
+          && tw_is (s, j + 1, "to"))
+        proposed = TRUE;
+      if (tw_is (s, j, "in") && tw_is (s, j + 1, "order")
+          && tw_is (s, j + 2, "to"))
+        proposed = TRUE;
+      if (tw_is (s, j, "would") && tw_is (s, j + 1, "have"))
+        proposed = TRUE;
+      if (w->lex & TL_ANNOUNCED)
+        announced = TRUE;
+      if (strcmp (w->low, "would") == 0 && !tw_is (s, j + 1, "have"))
+        {
+          if (j < i)
+            announced = TRUE;
+          else
+            weak = TRUE;
+        }
+      else if ((w->lex & TL_WEAKPROP)
+               && !(strcmp (w->low, "may") == 0 && (w->flags & TW_CAP)))
+        weak = TRUE;
+    }
+  if (proposed)
+    return TARIFFS_STATUS_PROPOSED;
+  if (announced)
+    return TARIFFS_STATUS_ANNOUNCED;
+  if (weak)
+    return TARIFFS_STATUS_PROPOSED;
+  return TARIFFS_STATUS_ACTUAL;
+}
+
+/* TRUE when the sentence frames the measure as a response. */
+static gboolean
+tariffs_find_retaliation (const TariffsSent *s, const char *imposer)
+{
+  for (guint j = s->w0; j < s->n; j++)
+    {
+      const TariffsWord *w = &s->w[j];
+
+      if (w->lex & TL_RETAL)
+        {
+          /* "Japanese retaliation" is another side's measure */
+          const TariffsMention *m = tariffs_mention_of (s, (gssize)j - 1);
+
+          if (m != NULL && imposer != NULL && m->canonical != imposer
+              && strcmp (m->canonical, imposer) != 0)
+            continue;
+          if (tw_is (s, (gssize)j - 1, "out")
+              && tw_is (s, (gssize)j - 2, "rule"))
+            continue;
+          return TRUE;
+        }
+      if (tw_is (s, j, "in") && tw_is (s, j + 1, "response"))
+        return TRUE;
+      if (g_str_has_prefix (w->low, "respond") && tw_is (s, j + 1, "with"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The nearest subject-like mention in [lo, i), not left of an urging
+ * verb, not the target of anything; NULL when none. */
+static const TariffsMention *
+tariffs_subject_in (const TariffsSent *s, guint lo, guint i)
+{
+  for (guint j = i; j > lo; j--)
+    {
+      const TariffsMention *m;
+
+      if (tw_has (s, j - 1, TL_URGE))
+        return NULL;
+      m = tariffs_mention_of (s, j - 1);
+      if (m == NULL || m->first < lo)
+        continue;
+      j = m->first + 1;
+      if ((m->flags & (TM_SUBJ))
+          && !(m->flags
+               & (TM_PP | TM_TSUBJ | TM_ABSORBED | TM_COORD | TM_GOODSADJ)))
+        return m;
+    }
+  return NULL;
+}
+
+/* Counts every gazetteer mention of the document, once. */
+static void
+tariffs_doc_counts (TariffsDoc *doc)
+{
+  GArray *saved = doc->words, *saved_mentions = doc->mentions;
+  GArray *words;
+  TariffsSent s = { 0 };
+  gsize pos = 0;
+
+  if (doc->doc_counts != NULL)
+    return;
+  doc->doc_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  words = g_array_new (FALSE, FALSE, sizeof (TariffsWord));
+  doc->words = words;
+  doc->mentions = g_array_new (FALSE, FALSE, sizeof (TariffsMention));
+  /* in chunks of lines, so a huge document needs no huge array */
+  while (pos < doc->length)
+    {
+      const char *nl = memchr (doc->text + pos, '\n', doc->length - pos);
+      gsize end = nl != NULL ? (gsize)(nl - doc->text) + 1 : doc->length;
+
+      tariffs_words_build (words, doc->text, pos, end);
+      s.doc = doc;
+      s.w = (TariffsWord *)(void *)words->data;
+      s.n = words->len;
+      s.w0 = 0;
+      tariffs_find_mentions (&s);
+      for (guint k = 0; k < s.n_mentions; k++)
+        {
+          const char *c = s.m[k].canonical;
+          guint count
+              = GPOINTER_TO_UINT (g_hash_table_lookup (doc->doc_counts, c));
+
+          g_hash_table_insert (doc->doc_counts, (gpointer)c,
+                               GUINT_TO_POINTER (count + 1));
+        }
+      pos = end;
+    }
+  g_array_unref (words);
+  g_array_unref (doc->mentions);
+  doc->words = saved;
+  doc->mentions = saved_mentions;
+}
+
+/* The document's most mentioned place other than @not (NULL if none). */
+static const char *
+tariffs_doc_top (TariffsDoc *doc, const char * not )
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *best = NULL;
+  guint best_count = 0;
+
+  tariffs_doc_counts (doc);
+  g_hash_table_iter_init (&iter, doc->doc_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint count = GPOINTER_TO_UINT (value);
+
+      if (not != NULL && strcmp (key, not ) == 0)
+        continue;
+      if (count > best_count
+          || (count == best_count && best != NULL && strcmp (key, best) < 0))
+        {
+          best = key;
+          best_count = count;
+        }
+    }
+  return best;
+}
+
+static inline gboolean
+tariffs_same (const char *a, const char *b)
+{
+  return a != NULL && b != NULL && strcmp (a, b) == 0;
+}
+
+/* The target: a place in the phrase after on/against/from/for. */
+static const char *
+tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
+{
+  gboolean in_np = FALSE;
+
+  for (guint j = i + 1; j < s->n && j < i + TARIFFS_TARGET_WINDOW; j++)
+    {
+      const TariffsWord *w = &s->w[j];
+      const TariffsMention *m = tariffs_mention_of (s, j);
+
+      if (m != NULL)
+        {
+          if (in_np && !tariffs_same (m->canonical, imposer))
+            return m->canonical;
+          j = m->last;
+          continue;
+        }
+      if (w->flags & TW_TRIGGER)
+        break;
+      if (tw_is (s, j, "on") || tw_is (s, j, "against") || tw_is (s, j, "from")
+          || tw_is (s, j, "for"))
+        {
+          in_np = TRUE;
+          continue;
+        }
+      if (tw_is (s, j, "in")
+          && (tw_is (s, (gssize)j - 1, "dlrs")
+              || tw_is (s, (gssize)j - 1, "dollars")
+              || tw_is (s, (gssize)j - 1, "mln")
+              || tw_is (s, (gssize)j - 1, "billion")
+              || tw_is (s, (gssize)j - 1, "worth")))
+        continue;
+      if (tw_is (s, j, ".") || tw_is (s, j, ";") || tw_is (s, j, "unless")
+          || tw_is (s, j, "if") || tw_is (s, j, "because")
+          || tw_is (s, j, "which") || tw_is (s, j, "that")
+          || tw_is (s, j, "said") || tw_is (s, j, "while"))
+        break;
+      if ((w->lex & TL_PREP) && !tw_is (s, j, "of"))
+        in_np = FALSE;
+      else if ((w->lex & TL_VERB) && !(w->lex & TL_GOODS)
+               && !tw_is (s, j, "to"))
+        in_np = FALSE;
+    }
+  return NULL;
+}
+
+/* Other target evidence anywhere in the sentence: an offender ("Japan's
+ * failure"), a place modifying goods or producers, the subject of
+ * "benefit", the other side of "between X and Y". */
+static const char *
+tariffs_target_other (const TariffsSent *s, const char *imposer)
+{
+  for (guint k = 0; k < s->n_mentions; k++)
+    if ((s->m[k].flags & TM_OFFENDER)
+        && !tariffs_same (s->m[k].canonical, imposer))
+      return s->m[k].canonical;
+  for (guint k = 0; k < s->n_mentions; k++)
+    {
+      const TariffsMention *m = &s->m[k];
+
+      if (!(m->flags & TM_GOODSADJ) || tariffs_same (m->canonical, imposer))
+        continue;
+      /* "exports to the Gulf", "in Japan": a destination or place */
+      if (tw_is (s, (gssize)m->first - 1, "to")
+          || tw_is (s, (gssize)m->first - 1, "in")
+          || (tw_is (s, (gssize)m->first - 1, "the")
+              && (tw_is (s, (gssize)m->first - 2, "to")
+                  || tw_is (s, (gssize)m->first - 2, "in"))))
+        continue;
+      return m->canonical;
+    }
+  for (guint k = 0; k < s->n_mentions; k++)
+    if ((s->m[k].flags & TM_TSUBJ)
+        && !tariffs_same (s->m[k].canonical, imposer))
+      return s->m[k].canonical;
+  if (imposer != NULL)
+    for (guint k = 0; k + 1 < s->n_mentions; k++)
+      {
+        const TariffsMention *a = &s->m[k], *b = &s->m[k + 1];
+        gssize before = (gssize)a->first - 1;
+
+        if (tw_is (s, before, "the"))
+          before--;
+        if (!tw_is (s, before, "between"))
+          continue;
+        if (tariffs_same (a->canonical, imposer))
+          return b->canonical;
+        if (tariffs_same (b->canonical, imposer))
+          return a->canonical;
+      }
+  return NULL;
+}
+
+/* Money at word @j ("300 mln dlrs", "$2bn", "2 billion dollars"):
+ * returns the index after it, or 0. */
+static guint
+tariffs_money_at (const TariffsSent *s, guint j)
+{
+  static const char *const scales[]
+      = { "mln", "million", "billion", "bln", "bn", "trillion", "m", NULL };
+  static const char *const currencies[]
+      = { "dlrs",  "dlr",  "dollars", "dollar", "yen",    "stg",
+          "euros", "euro", "marks",   "francs", "pounds", "yuan",
+          "ecus",  "ecu",  "crowns",  "lire",   NULL };
+  gboolean sign = FALSE, currency = FALSE;
+  guint k = j;
+  double v;
+
+  if (tw_is (s, k, "$"))
+    {
+      sign = TRUE;
+      k++;
+    }
+  if (k >= s->n || !(s->w[k].flags & TW_NUM))
+    return 0;
+  /* "$2bn": the scale glued to the number */
+  if (!tariffs_number_at (s, k, &v))
+    {
+      const char *p = s->w[k].low;
+
+      while (g_ascii_isdigit (*p) || *p == '.' || *p == ',')
+        p++;
+      if (!sign)
+        return 0;
+      for (guint c = 0; scales[c] != NULL; c++)
+        if (strcmp (p, scales[c]) == 0)
+          return k + 1;
+      return 0;
+    }
+  k++;
+  for (guint c = 0; scales[c] != NULL; c++)
+    if (tw_is (s, k, scales[c]))
+      {
+        k++;
+        break;
+      }
+  for (guint c = 0; currencies[c] != NULL; c++)
+    if (tw_is (s, k, currencies[c]))
+      {
+        currency = TRUE;
+        k++;
+        break;
+      }
+  return sign || currency ? k : 0;
+}
+
+/* The rate and money amount of the measure at trigger @i. */
+static void
+tariffs_find_rate (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
+{
+  gboolean change = ev->action == TARIFFS_ACTION_RAISE
+                    || ev->action == TARIFFS_ACTION_LOWER;
+  double v;
+  guint len;
+
+  /* after the trigger: "of 1.96 pct", "to 15 pct", "from 30 to 15 pct" */
+  for (guint j = i + 1; j < s->n && j < i + 12; j++)
+    {
+      if (tw_is (s, j, ";") || tw_is (s, j, ".") || (s->w[j].flags & TW_TRIGGER)
+          || tw_is (s, j, "said") || tw_is (s, j, "while"))
+        break;
+      len = tariffs_rate_at (s, j, &v);
+      if (len == 0)
+        {
+          /* "from 30 to 15 pct": the number after from, "to" later */
+          if (tariffs_number_at (s, j, &v) && tw_is (s, j + 1, "to")
+              && tariffs_rate_at (s, j + 2, &v) > 0)
+            {
+              ev->has_rate = TRUE;
+              ev->rate = v;
+              return;
+            }
+          continue;
+        }
+      if (tw_is (s, (gssize)j - 1, "by"))
+        break; /* R9: the size of a change */
+      {
+        gboolean ok = FALSE;
+
+        for (guint b = j; b > i + 1 && b + 3 > j; b--)
+          {
+            const char *low = s->w[b - 1].low;
+
+            if (strcmp (low, "of") == 0 || strcmp (low, "at") == 0
+                || strcmp (low, "to") == 0 || strcmp (low, "from") == 0
+                || strcmp (low, "ranging") == 0 || strcmp (low, "high") == 0
+                || strcmp (low, "rate") == 0 || strcmp (low, "level") == 0)
+              ok = TRUE;
+          }
+        if (change && !tw_is (s, (gssize)j - 1, "to"))
+          {
+            /* "to 15 pct from 30 pct" comes first; "from 30 pct" alone
+             * is the old rate */
+            if (tw_is (s, (gssize)j - 1, "from"))
+              continue;
+            ok = FALSE;
+          }
+        if (ok)
+          {
+            ev->has_rate = TRUE;
+            ev->rate = v;
+            return;
+          }
+      }
+    }
+  if (change)
+    return;
+  /* inside the noun phrase: "a 100 per cent tariff", "25% duties" */
+  for (guint j = np; j < i; j++)
+    if (tariffs_rate_at (s, j, &v) > 0)
+      {
+        ev->has_rate = TRUE;
+        ev->rate = v;
+        return;
+      }
+  /* "at 10 pct duty" */
+  if (i >= 2 && tariffs_rate_at (s, i - 2, &v) > 0)
+    {
+      ev->has_rate = TRUE;
+      ev->rate = v;
+    }
+}
+
+/* A money amount near the trigger that the measure covers: "300 mln
+ * dlrs worth of", "$2bn of goods", "300 mln dlrs in tariffs". */
+static void
+tariffs_find_amount (const TariffsSent *s, guint i, TariffsEvent *ev)
+{
+  guint lo = i > 10 ? i - 10 : 0;
+
+  for (guint j = MAX (lo, s->w0); j < s->n && j < i + 12; j++)
+    {
+      guint after;
+
+      if (j > i && (s->w[j].flags & TW_TRIGGER))
+        break;
+      after = tariffs_money_at (s, j);
+      if (after == 0)
+        continue;
+      if (tw_is (s, after, "worth") || tw_is (s, after, "of")
+          || tw_is (s, after, "in"))
+        {
+          ev->amount_start = s->w[j].start;
+          ev->amount_end = s->w[after - 1].end;
+          return;
+        }
+      j = after - 1;
+    }
+}
+
+/* Appends one goods conjunct [a, b) after trimming determiners, places
+ * and a trailing "imports". */
+static void
+tariffs_goods_push (const TariffsSent *s, guint a, guint b, TariffsEvent *ev)
+{
+  while (a < b
+         && ((s->w[a].lex & TL_DET) || (s->w[a].flags & TW_PLACE)
+             || tw_is (s, a, "of") || tw_is (s, a, "-")))
+    {
+      /* "other related goods" keeps "other" unless "some other" */
+      if (tw_is (s, a, "other") && a + 1 < b
+          && !tw_is (s, (gssize)a - 1, "some"))
+        break;
+      a++;
+    }
+  if (b > a + 1 && tw_is (s, b - 1, "imports"))
+    b--;
+  if (a >= b || ev->n_goods >= TARIFFS_MAX_GOODS)
+    return;
+  if (tw_has (s, a, TL_TIME) || (s->w[a].flags & TW_PUNCT))
+    return;
+  ev->goods_start[ev->n_goods] = s->w[a].start;
+  ev->goods_end[ev->n_goods] = s->w[b - 1].end;
+  ev->n_goods++;
+}
+
+/* TRUE when word @j ends a goods phrase. */
+static gboolean
+tariffs_goods_end (const TariffsSent *s, guint j)
+{
+  const TariffsWord *w = &s->w[j];
+
+  if (w->flags & TW_TRIGGER)
+    return TRUE;
+  if (w->flags & TW_PUNCT)
+    return strcmp (w->low, ",") != 0 && strcmp (w->low, "-") != 0;
+  if (w->lex & (TL_STOP | TL_CLAUSE))
+    return TRUE;
+  if ((w->lex & TL_PREP) && !tw_is (s, j, "of"))
+    return TRUE;
+  if ((w->lex & TL_VERB) && !(w->lex & (TL_GOODS | TL_DET))
+      && !tw_is (s, j, "cut") && !tw_is (s, j, "cuts"))
+    return TRUE;
+  if (g_str_has_suffix (w->low, "ed") && !(w->lex & TL_DET)
+      && !tw_is (s, j, "related") && !tw_is (s, j, "processed")
+      && !tw_is (s, j, "frozen") && !tw_is (s, j, "canned")
+      && !tw_is (s, j, "finished") && !tw_is (s, j, "concentrated")
+      && !tw_is (s, j, "selected") && !tw_is (s, j, "imported")
+      && !tw_is (s, j, "unspecified") && !tw_is (s, j, "manufactured")
+      && !tw_is (s, j, "semi-finished") && !tw_is (s, j, "refined"))
+    return TRUE;
+  return FALSE;
+}
+
+/* The goods of the measure at trigger @i: the phrase after on/for, one
+ * entry per conjunct; else a noun before "import"/"export" in the noun
+ * phrase ("oil import fee"). */
+static void
+tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
+{
+  guint j = i + 1;
+  guint limit = MIN (s->n, i + 40);
+  guint a;
+
+  /* skip "and taxes", a rate, "imposed", "exemption" up to on/for */
+  for (; j < limit && j < i + 6; j++)
+    {
+      if (tw_is (s, j, "on") || tw_is (s, j, "for"))
+        break;
+      if (s->w[j].flags & TW_TRIGGER)
+        return;
+      if (tw_is (s, j, ".") || tw_is (s, j, ";") || tw_is (s, j, "(")
+          || tw_has (s, j, TL_CLAUSE))
+        {
+          j = limit;
+          break;
+        }
+    }
+  if (j >= limit || j >= i + 6)
+    {
+      /* "oil import fee": the noun before the trade modifier */
+      for (guint k = np + 1; k < i; k++)
+        if ((tw_is (s, k, "import") || tw_is (s, k, "export"))
+            && (s->w[k - 1].flags & TW_ALPHA)
+            && !(s->w[k - 1].lex & (TL_DET | TL_DEFDET | TL_TRADEMOD))
+            && !(s->w[k - 1].flags & (TW_PLACE | TW_POSS | TW_NUM))
+            && !tariffs_weak_cue (s->w[k - 1].low)
+            && !(s->w[k - 1].lex & (TL_IMPOSE | TL_RAISE | TL_LOWER)))
+          {
+            ev->goods_start[0] = s->w[k - 1].start;
+            ev->goods_end[0] = s->w[k - 1].end;
+            ev->n_goods = 1;
+            return;
+          }
+      return;
+    }
+  j++;
+  /* "for the first time", "for Tokyo's failure": no goods */
+  if (tw_is (s, j - 1, "for"))
+    for (guint k = j; k < j + 4 && k < s->n; k++)
+      if (tw_has (s, k, TL_TIME | TL_OFFENCE) || (s->w[k].flags & TW_POSS)
+          || tw_is (s, k, "first"))
+        return;
+  /* quantities: "300 mln dlrs worth of", "as much as ... in",
+   * "550,000 tonnes of", "imports of", "a range of" */
+  for (guint guard = 0; guard < 4 && j < limit; guard++)
+    {
+      guint k = j;
+      guint after;
+
+      while (k < limit && (s->w[k].lex & TL_DET) && !tw_is (s, k, "imported"))
+        k++;
+      after = tariffs_money_at (s, k);
+      if (after > 0
+          && (tw_is (s, after, "worth") || tw_is (s, after, "of")
+              || tw_is (s, after, "in")))
+        {
+          j = after + 1;
+          if (tw_is (s, j, "of"))
+            j++;
+          continue;
+        }
+      if (k < limit && (s->w[k].flags & TW_NUM) && tw_is (s, k + 2, "of")
+          && !(s->w[k + 1].flags & TW_PUNCT))
+        {
+          j = k + 3;
+          continue;
+        }
+      if ((tw_is (s, k, "imports") || tw_is (s, k, "range")
+           || tw_is (s, k, "number") || tw_is (s, k, "variety")
+           || tw_is (s, k, "list") || tw_is (s, k, "series"))
+          && tw_is (s, k + 1, "of"))
+        {
+          j = k + 2;
+          continue;
+        }
+      break;
+    }
+  a = j;
+  for (; j <= limit; j++)
+    {
+      gboolean end = j == limit || tariffs_goods_end (s, j);
+      gboolean sep
+          = !end
+            && (tw_is (s, j, ",") || tw_is (s, j, "and") || tw_is (s, j, "or"));
+
+      /* "goods ranging from computers and TV sets to power tools" */
+      if (tw_is (s, j, "ranging") && tw_is (s, j + 1, "from"))
+        {
+          a = j + 2;
+          j = a;
+          for (; j <= limit; j++)
+            {
+              gboolean e2
+                  = j == limit
+                    || (tariffs_goods_end (s, j) && !tw_is (s, j, "to"));
+
+              if (e2 || tw_is (s, j, ",") || tw_is (s, j, "and")
+                  || tw_is (s, j, "or") || tw_is (s, j, "to"))
+                {
+                  tariffs_goods_push (s, a, j, ev);
+                  a = j + 1;
+                  if (e2)
+                    return;
+                }
+            }
+          return;
+        }
+      if (!end && !sep)
+        continue;
+      if (j > a)
+        tariffs_goods_push (s, a, j, ev);
+      if (end)
+        return;
+      a = j + 1;
+      /* ", as well as levies on": the list ends */
+      if (tw_is (s, a, "as") && tw_is (s, a + 1, "well")
+          && tw_is (s, a + 2, "as"))
+        return;
+      if (a < limit
+          && ((s->w[a].flags & TW_TRIGGER) || tw_has (s, a, TL_VERB | TL_PREP)
+              || tw_is (s, a, "and")))
+        {
+          if (tw_is (s, a, "and") && !tw_has (s, a + 1, TL_VERB | TL_PREP))
+            {
+              j = a;
+              continue;
+            }
+          return;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* Sentences                                                         */
+/* ---------------------------------------------------------------- */
+
+/* Skips a wire dateline: "WASHINGTON, April 13 - ". */
+static guint
+tariffs_dateline_end (const TariffsSent *s)
+{
+  guint j = 0;
+
+  while (j < s->n && j < 4 && (s->w[j].flags & TW_ALLCAPS)
+         && (s->w[j].flags & TW_ALPHA))
+    j++;
+  if (j == 0 || !tw_is (s, j, ","))
+    return 0;
+  for (guint k = j + 1; k < s->n && k < j + 6; k++)
+    if (tw_is (s, k, "-"))
+      return k + 1;
+  return 0;
+}
+
+/* Builds one event for the accepted trigger @i. */
+static void
+tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
+{
+  TariffsDoc *doc = s->doc;
+  TariffsEvent ev = { 0 };
+  guint np = tariffs_np_start (s, i);
+  guint clause = tariffs_clause_start (s, i);
+  const TariffsEvent *prior = tariffs_prior_event (doc, -1);
+  const TariffsEvent *same = doc->events->len > s->first_event ? prior : NULL;
+  const TariffsMention *mod = NULL;
+  gboolean possessed = FALSE, anaphoric = FALSE, exported = FALSE;
+  const char *imposer = NULL, *target = NULL;
+
+  ev.start = s->w[i].start;
+  ev.end = s->w[i].end;
+  ev.sent_start = s->start;
+  ev.sent_end = s->end;
+  ev.family = family;
+  s->w[i].flags |= TW_TRIGGER;
+
+  /* the noun phrase: "Canada's", "its", "the island's", "the", "export" */
+  for (guint j = np; j < i; j++)
+    {
+      const TariffsMention *m = tariffs_mention_of (s, j);
+
+      if (m != NULL)
+        {
+          mod = m;
+          possessed = possessed || (s->w[m->last].flags & TW_POSS);
+          j = m->last;
+          continue;
+        }
+      if (tw_is (s, j, "its") || tw_is (s, j, "their"))
+        possessed = anaphoric = TRUE;
+      else if (s->w[j].flags & TW_POSS)
+        possessed = anaphoric = TRUE;
+      else if (s->w[j].lex & TL_DEFDET)
+        anaphoric = TRUE;
+      if (tw_is (s, j, "export") || tw_is (s, j, "exports"))
+        exported = TRUE;
+    }
+  /* a bare plural with nothing after it: "begin assessing duties" */
+  if (np == i && !tw_is (s, i + 1, "on") && !tw_is (s, i + 1, "of")
+      && g_str_has_suffix (s->w[i].low, "s"))
+    anaphoric = TRUE;
+
+  ev.action = tariffs_find_action (s, i, np, possessed, same);
+
+  /* imposer: modifier, agent, subject of the clause, anaphora ... */
+  if (mod != NULL && !(mod->flags & TM_PP))
+    imposer = mod->canonical;
+  if (imposer == NULL)
+    {
+      /* "imposed by the U.S.", "imposition by the United States of" */
+      for (guint j = i + 1; j < i + 5 && j + 1 < s->n; j++)
+        if (tw_is (s, j, "by") && tw_has (s, j - 1, TL_IMPOSE))
+          {
+            const TariffsMention *m = tariffs_mention_of (
+                s, tw_is (s, j + 1, "the") ? j + 2 : j + 1);
+
+            if (m != NULL)
+              imposer = m->canonical;
+            break;
+          }
+      for (guint j = i > 8 ? i - 8 : 0; imposer == NULL && j < i; j++)
+        if (tw_is (s, j, "by") && j > 0 && tw_has (s, j - 1, TL_IMPOSE))
+          {
+            const TariffsMention *m = tariffs_mention_of (
+                s, tw_is (s, j + 1, "the") ? j + 2 : j + 1);
+
+            if (m != NULL)
+              imposer = m->canonical;
+          }
+    }
+  if (imposer == NULL)
+    {
+      const TariffsMention *m = tariffs_subject_in (s, clause, i);
+
+      if (m != NULL)
+        imposer = m->canonical;
+    }
+  if (imposer == NULL && anaphoric && prior != NULL)
+    {
+      imposer = prior->imposer;
+      target = prior->target;
+    }
+  if (imposer == NULL && clause > s->w0)
+    {
+      const TariffsMention *m = tariffs_subject_in (s, s->w0, clause);
+
+      if (m != NULL)
+        imposer = m->canonical;
+    }
+  /* R11: an export measure is levied by the exporter */
+  if (!exported)
+    for (guint j = i + 1; j < s->n && j < i + 12; j++)
+      if ((tw_is (s, j, "shipped") || tw_is (s, j, "exported")
+           || tw_is (s, j, "sold"))
+          && tw_is (s, j + 1, "to"))
+        {
+          exported = TRUE;
+          break;
+        }
+  if (exported)
+    {
+      for (guint k = 0; k < s->n_mentions; k++)
+        {
+          const TariffsMention *m = &s->m[k];
+          gboolean producer = FALSE;
+
+          for (guint j = m->last + 1; j < m->last + 3 && j < s->n; j++)
+            if (tw_has (s, j, TL_PRODUCER))
+              producer = TRUE;
+          if (tw_is (s, (gssize)m->first - 1, "in")
+              && tw_has (s, (gssize)m->first - 2, TL_PRODUCER))
+            producer = TRUE;
+          if (producer)
+            {
+              imposer = m->canonical;
+              break;
+            }
+        }
+      for (guint j = i + 1; j < s->n && j < i + 14; j++)
+        if ((tw_is (s, j, "shipped") || tw_is (s, j, "exported")
+             || tw_is (s, j, "exports") || tw_is (s, j, "sold"))
+            && tw_is (s, j + 1, "to"))
+          {
+            const TariffsMention *m = tariffs_mention_of (
+                s, tw_is (s, j + 2, "the") ? j + 3 : j + 2);
+
+            if (m != NULL && !tariffs_same (m->canonical, imposer))
+              target = m->canonical;
+            break;
+          }
+    }
+  if (imposer == NULL)
+    for (guint k = 0; k < s->n_mentions; k++)
+      {
+        const TariffsMention *m = &s->m[k];
+
+        if (m->flags & (TM_GOODSADJ | TM_TSUBJ | TM_OFFENDER | TM_ABSORBED))
+          continue;
+        if ((m->flags & TM_PP) && !tw_is (s, (gssize)m->first - 1, "of"))
+          continue;
+        if (m->first > i && tariffs_target_after (s, i, NULL) != NULL)
+          continue;
+        imposer = m->canonical;
+        break;
+      }
+  if (imposer == NULL && prior != NULL)
+    {
+      imposer = prior->imposer;
+      if (target == NULL && anaphoric)
+        target = prior->target;
+    }
+
+  /* target */
+  {
+    const char *t = tariffs_target_after (s, i, imposer);
+
+    if (t == NULL)
+      t = tariffs_target_other (s, imposer);
+    if (t != NULL)
+      target = t;
+  }
+  if (tariffs_same (target, imposer))
+    target = NULL;
+  if (target == NULL && same != NULL && tariffs_same (same->imposer, imposer))
+    target = same->target;
+  if (target == NULL && anaphoric && prior != NULL
+      && tariffs_same (prior->imposer, imposer))
+    target = prior->target;
+  if (imposer == NULL)
+    imposer = tariffs_doc_top (doc, target);
+  /* R6: both directions */
+  for (guint j = s->w0; j < s->n; j++)
+    if ((tw_is (s, j, "both") && tw_is (s, j + 1, "sides"))
+        || (tw_is (s, j, "each") && tw_is (s, j + 1, "other"))
+        || tw_is (s, j, "reciprocal") || tw_is (s, j, "mutual")
+        || tw_is (s, j, "mutually"))
+      imposer = target = NULL;
+
+  ev.imposer = imposer;
+  ev.target = target;
+  ev.status = tariffs_find_status (s, i, ev.action);
+  ev.retaliation = tariffs_find_retaliation (s, imposer);
+  tariffs_find_rate (s, i, np, &ev);
+  tariffs_find_amount (s, i, &ev);
+  tariffs_find_goods (s, i, np, &ev);
+  g_array_append_val (doc->events, ev);
+}
+
+void
+tariffs_extract_sentence (TariffsDoc *doc, gsize start, gsize end)
+{
+  TariffsSent s = { 0 };
+  guint caps = 0, alpha = 0;
+
+  tariffs_words_build (doc->words, doc->text, start, end);
+  s.doc = doc;
+  s.w = (TariffsWord *)(void *)doc->words->data;
+  s.n = doc->words->len;
+  s.start = start;
+  s.end = end;
+  s.first_event = doc->events->len;
+  if (s.n == 0)
+    return;
+  for (guint j = 0; j < s.n; j++)
+    {
+      TariffsWord *w = &s.w[j];
+
+      if (!(w->flags & TW_ALPHA))
+        {
+          if (w->flags & TW_PUNCT)
+            w->lex = tariffs_lexicon_lookup (doc->lex, w->low);
+          continue;
+        }
+      alpha++;
+      if (w->flags & TW_ALLCAPS)
+        caps++;
+      w->lex = tariffs_lexicon_lookup (doc->lex, w->low);
+      if (w->lex & TL_TRADE)
+        s.trade_any = TRUE;
+      if (g_str_has_prefix (w->low, "import")
+          || g_str_has_prefix (w->low, "export")
+          || strcmp (w->low, "customs") == 0
+          || strstr (w->low, "dumping") != NULL
+          || g_str_has_prefix (w->low, "countervail"))
+        s.trade_strong = TRUE;
+      if (w->lex & TL_SCHEDULE)
+        s.schedule = TRUE;
+      if (w->lex & TL_JUDICIAL)
+        s.judicial = TRUE;
+      if (strcmp (w->low, "fats") == 0 || strcmp (w->low, "vat") == 0
+          || strcmp (w->low, "value-added") == 0
+          || strcmp (w->low, "excise") == 0
+          || strcmp (w->low, "co-responsibility") == 0
+          || strcmp (w->low, "consumption") == 0)
+        s.domestic_mark = TRUE;
+    }
+  s.all_caps = alpha >= 3 && caps * 10 >= alpha * 8;
+  if (s.all_caps)
+    for (guint j = 0; j < s.n; j++)
+      if (s.w[j].flags & TW_ALPHA)
+        s.w[j].flags |= TW_CAP;
+  /* "power tools", "gas turbines": not price schedules next to goods */
+  s.w0 = tariffs_dateline_end (&s);
+  tariffs_find_mentions (&s);
+  if (s.n_mentions > 0)
+    s.trade_any = TRUE;
+  tariffs_mention_roles (&s);
+  for (guint i = s.w0; i < s.n; i++)
+    {
+      TariffsFamily family;
+      TariffsTrigKind kind;
+
+      if (!(s.w[i].flags & TW_ALPHA))
+        continue;
+      kind = tariffs_trigger_kind (&s, i, &family);
+      if (kind == TARIFFS_TRIG_NONE)
+        continue;
+      if (!tariffs_accept_trigger (&s, i, kind, family))
+        continue;
+      tariffs_build_event (&s, i, family);
+    }
+}
+
+void
+tariffs_doc_init (TariffsDoc *doc, const TariffsGazetteer *gaz,
+                  const TariffsLexicon *lex)
+{
+  doc->gaz = gaz;
+  doc->lex = lex;
+  doc->events = g_array_new (FALSE, FALSE, sizeof (TariffsEvent));
+  doc->words = g_array_new (FALSE, FALSE, sizeof (TariffsWord));
+  doc->mentions = g_array_new (FALSE, FALSE, sizeof (TariffsMention));
+  doc->price_doc = doc->domestic_doc = FALSE;
+  doc->doc_counts = NULL;
+}
+
+void
+tariffs_doc_clear (TariffsDoc *doc)
+{
+  g_array_unref (doc->events);
+  g_array_unref (doc->words);
+  g_array_unref (doc->mentions);
+  if (doc->doc_counts != NULL)
+    g_hash_table_unref (doc->doc_counts);
+}
+
+void
+tariffs_extract_finish (TariffsDoc *doc)
+{
+  GArray *events = doc->events;
+
+  /* R3: retaliation framing anywhere in the story holds for every mention
+   * of the same measure (same imposer and target) */
+  for (guint a = 0; a < events->len; a++)
+    {
+      TariffsEvent *ea = &g_array_index (events, TariffsEvent, a);
+
+      if (!ea->retaliation || ea->imposer == NULL)
+        continue;
+      for (guint b = 0; b < events->len; b++)
+        {
+          TariffsEvent *eb = &g_array_index (events, TariffsEvent, b);
+
+          if (tariffs_same (eb->imposer, ea->imposer)
+              && (tariffs_same (eb->target, ea->target) || eb->target == NULL))
+            eb->retaliation = TRUE;
+        }
+    }
+}

@@ -1,6 +1,7 @@
 /* cli-run.c: `textpipe run` and `textpipe check`. */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,6 +43,33 @@ out_fail:
   return NULL;
 }
 
+/* The first SIGINT or SIGTERM asks the run to stop cleanly; a second one
+ * ends the process at once. */
+static void
+tp_cli_on_signal (int sig)
+{
+  static volatile sig_atomic_t seen;
+  if (seen)
+    {
+      signal (sig, SIG_DFL);
+      raise (sig);
+      return;
+    }
+  seen = 1;
+  tp_run_request_stop (sig);
+}
+
+static void
+tp_cli_catch_signals (void)
+{
+  struct sigaction sa;
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = tp_cli_on_signal;
+  sigemptyset (&sa.sa_mask);
+  sigaction (SIGINT, &sa, NULL);
+  sigaction (SIGTERM, &sa, NULL);
+}
+
 /* Parses "N" or "N%" for --max-errors. */
 static gboolean
 tp_cli_parse_max_errors (const char *s, double *value, gboolean *rate)
@@ -66,9 +94,10 @@ tp_cli_write_stats (const char *path, const TpRunStats *s, GError **error)
                           ",\"written\":%" G_GUINT64_FORMAT
                           ",\"rejected\":%" G_GUINT64_FORMAT
                           ",\"dropped\":%" G_GUINT64_FORMAT
-                          ",\"bytes\":%" G_GUINT64_FORMAT,
+                          ",\"skipped\":%" G_GUINT64_FORMAT
+                          ",\"bytes\":%" G_GUINT64_FORMAT ",\"jobs\":%u",
                           s->read, s->written, s->rejected, s->dropped,
-                          s->bytes);
+                          s->skipped, s->bytes, s->jobs);
   g_string_append_printf (out, ",\"seconds\":%.6f,\"docs_per_second\":%.1f,"
                                "\"mb_per_second\":%.3f,\"stages\":{",
                           s->seconds,
@@ -94,10 +123,14 @@ tp_cli_print_stats (const TpRunStats *s)
   fprintf (stderr,
            "textpipe: read %" G_GUINT64_FORMAT ", written %" G_GUINT64_FORMAT
            ", rejected %" G_GUINT64_FORMAT ", dropped %" G_GUINT64_FORMAT
-           "; %.2f MB in %.3f s (%.0f docs/s, %.2f MB/s)\n",
+           "; %.2f MB in %.3f s (%.0f docs/s, %.2f MB/s, %u jobs)\n",
            s->read, s->written, s->rejected, s->dropped, s->bytes / 1e6,
            s->seconds, s->seconds > 0 ? s->read / s->seconds : 0.0,
-           s->seconds > 0 ? s->bytes / 1e6 / s->seconds : 0.0);
+           s->seconds > 0 ? s->bytes / 1e6 / s->seconds : 0.0, s->jobs);
+  if (s->skipped)
+    fprintf (stderr, "textpipe:   %" G_GUINT64_FORMAT
+                     " records of other shards skipped\n",
+             s->skipped);
   for (guint i = 0; i < s->n_stages; i++)
     fprintf (stderr, "textpipe:   stage %-12s %8.3f s\n", s->stage_names[i],
              s->stage_seconds[i]);
@@ -110,7 +143,9 @@ tp_cli_run (int argc, char **argv)
   char *output = NULL, *rejects = NULL, *format = NULL, *offsets = NULL;
   char *id_field = NULL, *text_field = NULL, *layers = NULL;
   char *on_error = NULL, *max_errors = NULL, *stats_file = NULL;
-  gboolean lines = FALSE, with_text = FALSE, quiet = FALSE;
+  gboolean lines = FALSE, with_text = FALSE, quiet = FALSE, resume = FALSE;
+  gint jobs = 0, max_in_flight = 0;
+  char *shard = NULL;
   char **rest = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -145,8 +180,18 @@ tp_cli_run (int argc, char **argv)
       "Stop with exit code 2 past N rejects, or past a rate like 5%", "N" },
     { "stats", 0, 0, G_OPTION_ARG_FILENAME, &stats_file,
       "Write the run's accounting as JSON to FILE", "FILE" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+      "Worker threads (default: one per online CPU); output order is input "
+      "order whatever N is", "N" },
+    { "max-in-flight", 0, 0, G_OPTION_ARG_INT, &max_in_flight,
+      "Documents read but not yet written, at most (default 1024)", "N" },
+    { "shard", 0, 0, G_OPTION_ARG_STRING, &shard,
+      "Process only documents whose id falls in shard K of N (0 <= K < N; "
+      "FNV-1a 64 hash of the id, modulo N)", "K/N" },
+    { "resume", 0, 0, G_OPTION_ARG_NONE, &resume,
+      "Continue the interrupted run that was writing -o FILE", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
-      "Print no summary or per-document messages", NULL },
+      "Print no progress, summary or per-document messages", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL,
       NULL },
     { NULL }
@@ -162,6 +207,7 @@ tp_cli_run (int argc, char **argv)
   char **layer_list = NULL;
   TpInputFormat fmt = TP_INPUT_AUTO;
   int code = TP_EXIT_CONFIG;
+  char *inputs_key = NULL;
   const char *const stdin_only[] = { "-", NULL };
   const char *const *inputs;
 
@@ -170,7 +216,8 @@ tp_cli_run (int argc, char **argv)
       ctx, "Inputs are files, folders (walked in name order) or - for stdin.\n"
            "With no INPUT, standard input is read when it is not a terminal.\n"
            "Exit status: 0 all processed; 1 configuration or usage error;\n"
-           "2 finished with rejected documents; 3 input/output error.\n");
+           "2 finished with rejected documents; 3 input/output error;\n"
+           "4 interrupted (SIGINT/SIGTERM): with -o, --resume continues.\n");
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
       tp_cli_error ("run: %s (see textpipe run --help)", error->message);
@@ -242,9 +289,33 @@ tp_cli_run (int argc, char **argv)
           goto out;
         }
     }
+  if (jobs < 0 || jobs > 1024 || max_in_flight < 0)
+    {
+      tp_cli_error ("run: --jobs takes 1 to 1024, --max-in-flight a positive "
+                    "count");
+      goto out;
+    }
+  if (shard)
+    {
+      guint k = 0, n = 0;
+      char extra;
+      if (sscanf (shard, "%u/%u%c", &k, &n, &extra) != 2 || n == 0 || k >= n)
+        {
+          tp_cli_error ("run: --shard '%s': write K/N with 0 <= K < N, for "
+                        "example 0/4",
+                        shard);
+          goto out;
+        }
+      ro.shard_index = k;
+      ro.shard_count = n;
+    }
+  ro.jobs = (guint) jobs;
+  ro.max_in_flight = (guint) max_in_flight;
+  ro.resume = resume;
   ro.output = output;
   ro.rejects = rejects;
   ro.quiet = quiet;
+  ro.progress = !quiet && isatty (STDERR_FILENO);
 
   inputs = (const char *const *) rest + 1;
   if (inputs[0] == NULL)
@@ -270,6 +341,16 @@ tp_cli_run (int argc, char **argv)
     goto out;
 
   reader = tp_reader_new (inputs, fmt, id_field, text_field);
+  {
+    char *joined = g_strjoinv ("\n", (char **) inputs);
+    inputs_key = g_strdup_printf ("format=%d id=%s text=%s shard=%u/%u\n%s",
+                                  (int) fmt, id_field ? id_field : "id",
+                                  text_field ? text_field : "text",
+                                  ro.shard_index, ro.shard_count, joined);
+    g_free (joined);
+    ro.inputs_key = inputs_key;
+  }
+  tp_cli_catch_signals ();
   code = tp_run (p, reader, &ro, &stats, &error);
   if (error)
     tp_cli_error ("%s", error->message);
@@ -303,6 +384,8 @@ out:
   g_free (on_error);
   g_free (max_errors);
   g_free (stats_file);
+  g_free (shard);
+  g_free (inputs_key);
   g_option_context_free (ctx);
   return code;
 }

@@ -209,6 +209,8 @@ gboolean tp_reader_next (TpReader *reader, TpDocument **doc,
                          GError **error);
 /* Total bytes consumed so far. */
 guint64 tp_reader_get_bytes (const TpReader *reader);
+/* The size of all inputs in bytes, or -1 when unknown (stdin). */
+gint64 tp_reader_get_total_bytes (const TpReader *reader);
 void tp_reader_free (TpReader *reader);
 
 /* ---- writing --------------------------------------------------------- */
@@ -236,6 +238,13 @@ typedef struct _TpOutput TpOutput;
 TpOutput *tp_output_open (const char *path, GError **error);
 gboolean tp_output_write (TpOutput *out, const char *data, gsize len,
                           GError **error);
+/* Reopens the partial file of an interrupted run of @path, cut back to
+ * @length bytes, to append to it. */
+TpOutput *tp_output_resume (const char *path, guint64 length, GError **error);
+/* Flushes buffered data; returns the bytes written so far. */
+gboolean tp_output_flush (TpOutput *out, guint64 *length, GError **error);
+/* Closes the partial file and leaves it for a later resume; frees. */
+gboolean tp_output_suspend (TpOutput *out, GError **error);
 /* Flushes and renames into place; frees. */
 gboolean tp_output_commit (TpOutput *out, GError **error);
 /* Removes the temporary file; frees. */
@@ -245,24 +254,33 @@ void tp_output_abort (TpOutput *out);
 
 typedef struct {
   guint64 read, written, rejected, dropped;
+  guint64 skipped; /* records of other shards (--shard), not read */
   guint64 bytes;
   double seconds;
+  guint jobs;
   guint n_stages;
   char **stage_names;
-  double *stage_seconds;
+  double *stage_seconds; /* summed over workers */
 } TpRunStats;
 
 typedef struct {
   TpWriteOptions write;
   const char *output;  /* "-" or NULL: stdout */
-  const char *rejects; /* reject file; NULL: "<output>.rejects.jsonl" or
-                          stderr summaries when writing to stdout */
+  const char *rejects; /* reject file; NULL: "<output>.rejects.jsonl", or
+                          "textpipe-rejects.jsonl" when writing to stdout */
   gboolean quiet;
+  gboolean progress;      /* a live progress line on stderr */
   gboolean has_on_error;  /* on_error overrides the pipeline's */
   TpOnError on_error;
   gboolean has_max_errors;
   double max_errors;
   gboolean max_errors_is_rate;
+  guint jobs;             /* worker threads; 0: one per online CPU */
+  guint max_in_flight;    /* documents read but not yet written; 0: default */
+  guint shard_index;      /* --shard K/N: K (0-based) */
+  guint shard_count;      /* N; 0 or 1: no sharding */
+  gboolean resume;        /* continue an interrupted run of @output */
+  const char *inputs_key; /* describes the inputs, checked on resume */
 } TpRunOptions;
 
 /* Exit codes of `textpipe run`. */
@@ -270,7 +288,8 @@ typedef enum {
   TP_EXIT_OK = 0,
   TP_EXIT_CONFIG = 1,
   TP_EXIT_REJECTS = 2,
-  TP_EXIT_IO = 3
+  TP_EXIT_IO = 3,
+  TP_EXIT_INTERRUPTED = 4 /* stopped by a signal; --resume continues */
 } TpExitCode;
 
 /* Runs @pipeline (prepared) over @reader; returns an exit code. */
@@ -278,6 +297,13 @@ TpExitCode tp_run (TpPipeline *pipeline, TpReader *reader,
                    const TpRunOptions *options, TpRunStats *stats,
                    GError **error);
 void tp_run_stats_clear (TpRunStats *stats);
+/* Asks a running tp_run to stop reading, finish what is in flight and
+ * record where it stopped (safe to call from a signal handler). */
+void tp_run_request_stop (int signum);
+
+/* The shard (0..@n-1) a document id belongs to: FNV-1a 64 of the id's
+ * bytes, modulo @n.  Stable across runs, machines and versions. */
+guint tp_shard_of (const char *id, guint n);
 
 /* ---- helpers --------------------------------------------------------- */
 

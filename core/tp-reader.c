@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <jansson.h>
+#include <sys/stat.h>
 
 #include "tp-private.h"
 
@@ -23,6 +25,7 @@ struct _TpReader {
   char *line;
   size_t line_cap;
   guint64 bytes;
+  gint64 total_bytes; /* -1 when unknown */
 };
 
 /* Orders folder entries by name so runs are reproducible. */
@@ -78,6 +81,16 @@ tp_reader_new (const char *const *inputs, TpInputFormat format,
       else
         g_ptr_array_add (r->sources, g_strdup (inputs[i]));
     }
+  for (guint i = 0; i < r->sources->len && r->total_bytes >= 0; i++)
+    {
+      GStatBuf st;
+      const char *path = r->sources->pdata[i];
+      if (strcmp (path, "-") == 0 || g_stat (path, &st) != 0
+          || !S_ISREG (st.st_mode))
+        r->total_bytes = -1;
+      else
+        r->total_bytes += st.st_size;
+    }
   r->format = format;
   r->id_field = g_strdup (id_field ? id_field : "id");
   r->text_field = g_strdup (text_field ? text_field : "text");
@@ -103,6 +116,12 @@ guint64
 tp_reader_get_bytes (const TpReader *r)
 {
   return r->bytes;
+}
+
+gint64
+tp_reader_get_total_bytes (const TpReader *r)
+{
+  return r->total_bytes;
 }
 
 /* The format of @path under the reader's setting. */

@@ -1,102 +1,101 @@
-/* tp-runner.c: the sequential runner: read, run the stages, write, and
- * account for every document (written, rejected or dropped). */
+/* tp-runner.c: the batch engine.
+ *
+ * The main thread reads documents in batches and hands them to worker
+ * threads, each with its own stage states; finished batches come back in
+ * any order and are written in input order.  At most a fixed number of
+ * documents are in flight, so memory does not grow with the input.  Every
+ * document ends up written, rejected or dropped, and the counts say so.
+ * With an output file, the run records where it is every second, so an
+ * interrupted or crashed run can be resumed.
+ */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "tp-checkpoint.h"
 #include "tp-private.h"
 
+#define TP_BATCH_DOCS 64
+#define TP_BATCH_BYTES (256 * 1024)
+#define TP_CHECKPOINT_SECONDS 1.0
+#define TP_PROGRESS_SECONDS 0.5
+
+typedef enum {
+  TP_DOC_WRITTEN,
+  TP_DOC_REJECTED,
+  TP_DOC_DROPPED
+} TpDocStatus;
+
+/* One input record in a batch, and what became of it. */
 typedef struct {
+  guint64 pos;          /* index of the record in the input */
+  TpDocument *doc;      /* NULL once processed, or for a bad record */
+  char *id;
+  char *read_error;     /* the reader's complaint, for a bad record */
+  char *raw;            /* the bad record as read */
+  int crashed;          /* signal that killed an earlier run on it, or 0 */
+  TpDocStatus status;
+  char *message;        /* why it was rejected */
+  const TpStage *stage; /* where it was rejected; NULL: reading */
+  gsize start, end;     /* its line in the batch's out or rej buffer */
+} TpRecord;
+
+typedef struct {
+  guint64 seq;
+  guint64 end_position; /* input records consumed up to the batch's end */
+  guint64 skipped;      /* records of other shards within it */
+  GArray *records; /* TpRecord */
+  GString *out;    /* output lines */
+  GString *rej;    /* reject lines */
+} TpBatch;
+
+typedef struct _TpRun TpRun;
+
+typedef struct {
+  TpRun *run;
+  TpPipelineInstance *inst;
+  GThread *thread;
+} TpWorker;
+
+struct _TpRun {
   const TpRunOptions *opts;
   TpPipeline *pipeline;
+  TpReader *reader;
+  TpRunStats *stats;
+  guint jobs;
+  TpWorker *workers;
+  GAsyncQueue *todo;
+  GAsyncQueue *done;
+  TpBatch **ring;
+  guint ring_size;
+  guint64 next_seq, next_commit;
+  guint in_flight; /* batches handed to workers */
+  guint64 position; /* records read from the input (incl. skipped) */
+  guint64 committed_position;
+  gboolean eof, halted;
   TpOutput *out;
   TpOutput *rejects;
   char *rejects_path;
-  GString *buf;
-  GString *rbuf;
-  TpRunStats *stats;
-} TpRun;
+  char *resume_path;
+  char *crash_path;
+  GHashTable *crashes;
+  char *fingerprint;
+  double t0, last_checkpoint, last_progress;
+  TpOnError on_error;
+  double max_errors;
+  gboolean max_errors_is_rate;
+  GError *io_error;
+};
 
-/* Opens the reject file on the first reject, so clean runs leave none. */
-static gboolean
-tp_run_open_rejects (TpRun *run, GError **error)
-{
-  if (run->rejects)
-    return TRUE;
-  run->rejects = tp_output_open (run->rejects_path, error);
-  return run->rejects != NULL;
-}
-
-/* Writes one reject record: the document's id, where it failed, why, and
- * the input it came from, so it can be fixed and run again. */
-static gboolean
-tp_run_reject (TpRun *run, const char *id, const TpStage *stage,
-               const char *message, const TpDocument *doc,
-               const char *raw_record, GError **error)
-{
-  GString *r = run->rbuf;
-  const char *record = doc ? tp_document_get_record (doc) : raw_record;
-
-  run->stats->rejected++;
-  if (!tp_run_open_rejects (run, error))
-    return FALSE;
-  g_string_truncate (r, 0);
-  g_string_append (r, "{\"id\":");
-  tp_json_append_string (r, id ? id : "", -1);
-  g_string_append (r, ",\"stage\":");
-  if (stage)
-    {
-      const TpPluginDescriptor *d = stage->plugin->desc;
-      char *pv = g_strdup_printf ("%s@%s", d->name, d->version);
-      tp_json_append_string (r, stage->name, -1);
-      g_string_append (r, ",\"plugin\":");
-      tp_json_append_string (r, pv, -1);
-      g_free (pv);
-    }
-  else
-    g_string_append (r, "\"reader\",\"plugin\":null");
-  g_string_append (r, ",\"error\":");
-  tp_json_append_string (r, message, -1);
-  if (record && doc)
-    {
-      /* A record that parsed is valid JSON: keep it as it was. */
-      g_string_append (r, ",\"record\":");
-      g_string_append (r, record);
-    }
-  else if (record)
-    {
-      g_string_append (r, ",\"record_raw\":");
-      tp_json_append_string (r, record, -1);
-    }
-  else if (doc)
-    {
-      g_string_append (r, ",\"text\":");
-      tp_json_append_string (r, tp_document_get_text (doc),
-                             tp_document_get_length (doc));
-    }
-  g_string_append (r, "}\n");
-  if (!run->opts->quiet)
-    g_printerr ("textpipe: rejected document '%s'%s%s%s: %s\n", id ? id : "",
-                stage ? " at stage '" : " while reading",
-                stage ? stage->name : "", stage ? "'" : "", message);
-  return tp_output_write (run->rejects, r->str, r->len, error);
-}
-
-/* TRUE when the rejects so far exceed the pipeline's limit. */
-static gboolean
-tp_run_too_many_errors (const TpRun *run, double max, gboolean rate,
-                        gboolean at_end)
-{
-  const TpRunStats *s = run->stats;
-  if (max <= 0)
-    return FALSE;
-  if (!rate)
-    return s->rejected > (guint64) max;
-  if (!at_end && s->read < 100)
-    return FALSE; /* a rate means little over the first few documents */
-  return s->read > 0 && 100.0 * s->rejected / s->read > max;
-}
+static volatile sig_atomic_t tp_stop_signal;
+static int tp_crash_fd = -1;
+static __thread gint64 tp_current_pos = -1;
 
 static double
 tp_run_now (void)
@@ -105,6 +104,468 @@ tp_run_now (void)
   clock_gettime (CLOCK_MONOTONIC, &ts);
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
+
+void
+tp_run_request_stop (int signum)
+{
+  tp_stop_signal = signum ? signum : SIGTERM;
+}
+
+guint
+tp_shard_of (const char *id, guint n)
+{
+  guint64 h = 14695981039346656037ull;
+  for (const guchar *p = (const guchar *) id; *p; p++)
+    {
+      h ^= *p;
+      h *= 1099511628211ull;
+    }
+  return n ? (guint) (h % n) : 0;
+}
+
+/* Writes "<pos> <signal>" for the document this thread was processing,
+ * then dies of the same signal: --resume will reject that document. */
+static void
+tp_run_crash_handler (int sig)
+{
+  if (tp_crash_fd >= 0 && tp_current_pos >= 0)
+    {
+      char buf[48];
+      int i = sizeof buf;
+      guint64 v = (guint64) tp_current_pos;
+      buf[--i] = '\n';
+      buf[--i] = (char) ('0' + sig % 10);
+      if (sig >= 10)
+        buf[--i] = (char) ('0' + sig / 10 % 10);
+      buf[--i] = ' ';
+      do
+        {
+          buf[--i] = (char) ('0' + v % 10);
+          v /= 10;
+        }
+      while (v);
+      if (write (tp_crash_fd, buf + i, sizeof buf - i) < 0)
+        {
+          /* nothing more can be done in a dying process */
+        }
+    }
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
+static void
+tp_run_install_crash_handler (void)
+{
+  static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT };
+  struct sigaction sa;
+
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = tp_run_crash_handler;
+  sigemptyset (&sa.sa_mask);
+  sa.sa_flags = SA_RESETHAND;
+  for (guint i = 0; i < G_N_ELEMENTS (sigs); i++)
+    sigaction (sigs[i], &sa, NULL);
+}
+
+static void
+tp_run_remove_crash_handler (void)
+{
+  static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT };
+  for (guint i = 0; i < G_N_ELEMENTS (sigs); i++)
+    signal (sigs[i], SIG_DFL);
+}
+
+/* ---- batches --------------------------------------------------------- */
+
+static void
+tp_record_clear (TpRecord *r)
+{
+  tp_document_free (r->doc);
+  g_free (r->id);
+  g_free (r->read_error);
+  g_free (r->raw);
+  g_free (r->message);
+}
+
+static TpBatch *
+tp_batch_new (guint64 seq)
+{
+  TpBatch *b = g_new0 (TpBatch, 1);
+  b->seq = seq;
+  b->records = g_array_sized_new (FALSE, TRUE, sizeof (TpRecord),
+                                  TP_BATCH_DOCS);
+  g_array_set_clear_func (b->records, (GDestroyNotify) tp_record_clear);
+  b->out = g_string_new (NULL);
+  b->rej = g_string_new (NULL);
+  return b;
+}
+
+static void
+tp_batch_free (TpBatch *b)
+{
+  if (b == NULL)
+    return;
+  g_array_unref (b->records);
+  g_string_free (b->out, TRUE);
+  g_string_free (b->rej, TRUE);
+  g_free (b);
+}
+
+/* Appends the reject line for @r to @b->rej: id, stage, plugin@version,
+ * error, and the input it came from, so it can be fixed and run again. */
+static void
+tp_batch_reject (TpBatch *b, TpRecord *r)
+{
+  GString *s = b->rej;
+  const char *record = r->doc ? tp_document_get_record (r->doc) : r->raw;
+
+  r->status = TP_DOC_REJECTED;
+  r->start = s->len;
+  g_string_append (s, "{\"id\":");
+  tp_json_append_string (s, r->id ? r->id : "", -1);
+  g_string_append (s, ",\"stage\":");
+  if (r->stage)
+    {
+      const TpPluginDescriptor *d = r->stage->plugin->desc;
+      char *pv = g_strdup_printf ("%s@%s", d->name, d->version);
+      tp_json_append_string (s, r->stage->name, -1);
+      g_string_append (s, ",\"plugin\":");
+      tp_json_append_string (s, pv, -1);
+      g_free (pv);
+    }
+  else
+    g_string_append (s, "\"reader\",\"plugin\":null");
+  g_string_append (s, ",\"error\":");
+  tp_json_append_string (s, r->message, -1);
+  if (record && r->doc)
+    {
+      /* A record that parsed is valid JSON: keep it as it was. */
+      g_string_append (s, ",\"record\":");
+      g_string_append (s, record);
+    }
+  else if (record)
+    {
+      g_string_append (s, ",\"record_raw\":");
+      tp_json_append_string (s, record, -1);
+    }
+  else if (r->doc)
+    {
+      g_string_append (s, ",\"text\":");
+      tp_json_append_string (s, tp_document_get_text (r->doc),
+                             tp_document_get_length (r->doc));
+    }
+  g_string_append (s, "}\n");
+  r->end = s->len;
+}
+
+/* Runs every record of @b through @inst: the worker's whole job. */
+static void
+tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
+{
+  for (guint i = 0; i < b->records->len; i++)
+    {
+      TpRecord *r = &g_array_index (b->records, TpRecord, i);
+      GError *error = NULL;
+
+      if (r->read_error)
+        {
+          r->message = g_strdup (r->read_error);
+          tp_batch_reject (b, r);
+          continue;
+        }
+      if (r->crashed)
+        {
+          r->message = g_strdup_printf (
+              "the document crashed textpipe in an earlier run (signal %d, "
+              "%s); it was not processed again",
+              r->crashed, g_strsignal (r->crashed));
+          tp_batch_reject (b, r);
+          tp_document_free (g_steal_pointer (&r->doc));
+          continue;
+        }
+      tp_current_pos = (gint64) r->pos;
+      if (!tp_pipeline_instance_process (inst, r->doc, &r->stage, &error))
+        {
+          tp_current_pos = -1;
+          r->message = g_strdup (error->message);
+          g_error_free (error);
+          tp_batch_reject (b, r);
+        }
+      else if (tp_document_is_dropped (r->doc))
+        r->status = TP_DOC_DROPPED;
+      else
+        {
+          r->status = TP_DOC_WRITTEN;
+          r->start = b->out->len;
+          tp_document_to_json (r->doc, &run->opts->write, b->out);
+          r->end = b->out->len;
+        }
+      tp_current_pos = -1;
+      tp_document_free (g_steal_pointer (&r->doc));
+    }
+}
+
+static gpointer
+tp_worker_main (gpointer data)
+{
+  TpWorker *w = data;
+  for (;;)
+    {
+      TpBatch *b = g_async_queue_pop (w->run->todo);
+      if (b->records == NULL) /* the stop marker */
+        {
+          g_free (b);
+          return NULL;
+        }
+      tp_batch_process (w->run, w->inst, b);
+      g_async_queue_push (w->run->done, b);
+    }
+}
+
+/* Reads the next batch; sets run->eof at the end of input.  An I/O error
+ * that ends the input is kept in run->io_error. */
+static TpBatch *
+tp_run_read_batch (TpRun *run)
+{
+  TpBatch *b = tp_batch_new (run->next_seq);
+  gsize bytes = 0;
+
+  while (b->records->len < TP_BATCH_DOCS && bytes < TP_BATCH_BYTES
+         && !tp_stop_signal)
+    {
+      TpRecord r = { 0 };
+      GError *error = NULL;
+      guint64 pos = run->position;
+
+      if (!tp_reader_next (run->reader, &r.doc, &r.id, &r.raw, &error))
+        {
+          run->eof = TRUE;
+          if (error)
+            g_propagate_error (&run->io_error, error);
+          g_free (r.id);
+          break;
+        }
+      run->position++;
+      if (run->opts->shard_count > 1
+          && tp_shard_of (r.id, run->opts->shard_count)
+                 != run->opts->shard_index)
+        {
+          b->skipped++;
+          tp_record_clear (&r);
+          g_clear_error (&error);
+          continue;
+        }
+      r.pos = pos;
+      if (r.doc == NULL)
+        {
+          r.read_error = g_strdup (error ? error->message : "unreadable");
+          g_clear_error (&error);
+        }
+      else
+        {
+          bytes += tp_document_get_length (r.doc);
+          g_free (r.raw);
+          r.raw = NULL;
+        }
+      if (run->crashes)
+        r.crashed = GPOINTER_TO_INT (
+            g_hash_table_lookup (run->crashes, &(gint64){ (gint64) pos }));
+      g_array_append_val (b->records, r);
+    }
+  b->end_position = run->position;
+  if (b->records->len == 0 && b->skipped == 0)
+    {
+      tp_batch_free (b);
+      return NULL;
+    }
+  run->next_seq++;
+  return b;
+}
+
+/* ---- committing ------------------------------------------------------ */
+
+/* TRUE when the rejects so far exceed the run's limit. */
+static gboolean
+tp_run_too_many_errors (const TpRun *run)
+{
+  const TpRunStats *s = run->stats;
+  if (run->max_errors <= 0)
+    return FALSE;
+  if (!run->max_errors_is_rate)
+    return s->rejected > (guint64) run->max_errors;
+  if (s->read < 100)
+    return FALSE; /* a rate means little over the first few documents */
+  return 100.0 * s->rejected / s->read > run->max_errors;
+}
+
+/* Writes one reject line, opening the reject file on the first reject so
+ * clean runs leave none. */
+static gboolean
+tp_run_write_reject (TpRun *run, const char *line, gsize len, GError **error)
+{
+  if (run->rejects == NULL)
+    {
+      run->rejects = tp_output_open (run->rejects_path, error);
+      if (run->rejects == NULL)
+        return FALSE;
+    }
+  return tp_output_write (run->rejects, line, len, error);
+}
+
+/* Writes the records of @b in order, stopping where the error policy
+ * says; after that, records are discarded unaccounted (not read). */
+static gboolean
+tp_run_commit_batch (TpRun *run, TpBatch *b, GError **error)
+{
+  TpRunStats *s = run->stats;
+
+  for (guint i = 0; i < b->records->len && !run->halted; i++)
+    {
+      TpRecord *r = &g_array_index (b->records, TpRecord, i);
+
+      s->read++;
+      switch (r->status)
+        {
+        case TP_DOC_WRITTEN:
+          s->written++;
+          if (!tp_output_write (run->out, b->out->str + r->start,
+                                r->end - r->start, error))
+            return FALSE;
+          break;
+        case TP_DOC_DROPPED:
+          s->dropped++;
+          break;
+        case TP_DOC_REJECTED:
+          s->rejected++;
+          if (!run->opts->quiet)
+            g_printerr ("%stextpipe: rejected document '%s'%s%s%s: %s\n",
+                        run->opts->progress ? "\r\033[K" : "",
+                        r->id ? r->id : "",
+                        r->stage ? " at stage '" : " while reading",
+                        r->stage ? r->stage->name : "",
+                        r->stage ? "'" : "", r->message);
+          if (!tp_run_write_reject (run, b->rej->str + r->start,
+                                    r->end - r->start, error))
+            return FALSE;
+          if (run->on_error == TP_ON_ERROR_FAIL)
+            {
+              g_printerr ("textpipe: stopping at the first rejected document "
+                          "(on_error = fail)\n");
+              run->halted = TRUE;
+            }
+          else if (tp_run_too_many_errors (run))
+            {
+              g_printerr ("textpipe: stopping: %" G_GUINT64_FORMAT
+                          " rejected documents exceed max_errors = %g%s\n",
+                          s->rejected, run->max_errors,
+                          run->max_errors_is_rate ? "%" : "");
+              run->halted = TRUE;
+            }
+          break;
+        }
+      run->committed_position = r->pos + 1;
+    }
+  if (!run->halted)
+    {
+      s->skipped += b->skipped;
+      run->committed_position = b->end_position;
+    }
+  return TRUE;
+}
+
+/* Records where the run is, so --resume can continue from here. */
+static gboolean
+tp_run_checkpoint (TpRun *run, GError **error)
+{
+  TpCheckpoint cp = { 0 };
+  gboolean ok;
+
+  if (run->resume_path == NULL)
+    return TRUE;
+  if (!tp_output_flush (run->out, &cp.out_length, error))
+    return FALSE;
+  if (run->rejects && !tp_output_flush (run->rejects, &cp.rej_length, error))
+    return FALSE;
+  cp.fingerprint = run->fingerprint;
+  cp.inputs_key = (char *) (run->opts->inputs_key ? run->opts->inputs_key : "");
+  cp.position = run->committed_position;
+  cp.read = run->stats->read;
+  cp.written = run->stats->written;
+  cp.rejected = run->stats->rejected;
+  cp.dropped = run->stats->dropped;
+  cp.skipped = run->stats->skipped;
+  ok = tp_checkpoint_save (run->resume_path, &cp, error);
+  run->last_checkpoint = tp_run_now ();
+  return ok;
+}
+
+/* Commits every batch that is next in order. */
+static gboolean
+tp_run_commit_ready (TpRun *run, GError **error)
+{
+  for (;;)
+    {
+      guint slot = run->next_commit % run->ring_size;
+      TpBatch *b = run->ring[slot];
+      if (b == NULL || b->seq != run->next_commit)
+        return TRUE;
+      run->ring[slot] = NULL;
+      run->next_commit++;
+      if (!run->halted && !tp_run_commit_batch (run, b, error))
+        {
+          tp_batch_free (b);
+          return FALSE;
+        }
+      tp_batch_free (b);
+    }
+}
+
+/* Prints the live progress line. */
+static void
+tp_run_progress (TpRun *run, gboolean final)
+{
+  double now = tp_run_now ();
+  double el = now - run->t0;
+  guint64 bytes = tp_reader_get_bytes (run->reader);
+  gint64 total = tp_reader_get_total_bytes (run->reader);
+  double mbs = el > 0 ? bytes / 1e6 / el : 0;
+
+  if (!run->opts->progress)
+    return;
+  if (!final && now - run->last_progress < TP_PROGRESS_SECONDS)
+    return;
+  run->last_progress = now;
+  if (final)
+    {
+      g_printerr ("\r\033[K");
+      return;
+    }
+  g_printerr ("\r\033[Ktextpipe: %" G_GUINT64_FORMAT " docs, %.1f MB, "
+              "%.0f docs/s, %.1f MB/s",
+              run->stats->read, bytes / 1e6,
+              el > 0 ? run->stats->read / el : 0.0, mbs);
+  if (total > 0 && mbs > 0 && (guint64) total >= bytes)
+    {
+      double eta = (total - bytes) / 1e6 / mbs;
+      g_printerr (", %.0f%%, ETA %d:%02d", 100.0 * bytes / total,
+                  (int) eta / 60, (int) eta % 60);
+    }
+}
+
+/* Puts a finished batch in its slot and commits what is ready. */
+static gboolean
+tp_run_place (TpRun *run, TpBatch *b, GError **error)
+{
+  run->ring[b->seq % run->ring_size] = b;
+  if (!tp_run_commit_ready (run, error))
+    return FALSE;
+  if (run->resume_path
+      && tp_run_now () - run->last_checkpoint >= TP_CHECKPOINT_SECONDS)
+    return tp_run_checkpoint (run, error);
+  return TRUE;
+}
+
+/* ---- set-up and tear-down -------------------------------------------- */
 
 void
 tp_run_stats_clear (TpRunStats *stats)
@@ -116,194 +577,365 @@ tp_run_stats_clear (TpRunStats *stats)
   memset (stats, 0, sizeof *stats);
 }
 
+/* Starts the worker threads, each with its own stage states (shared for
+ * thread-safe plugins). */
+static gboolean
+tp_run_start_workers (TpRun *run, GError **error)
+{
+  run->workers = g_new0 (TpWorker, run->jobs);
+  for (guint i = 0; i < run->jobs; i++)
+    {
+      TpWorker *w = &run->workers[i];
+      w->run = run;
+      w->inst = tp_pipeline_instance_new (run->pipeline,
+                                          i ? run->workers[0].inst : NULL,
+                                          error);
+      if (w->inst == NULL)
+        return FALSE;
+    }
+  if (run->jobs > 1)
+    for (guint i = 0; i < run->jobs; i++)
+      {
+        char name[16];
+        g_snprintf (name, sizeof name, "tp-worker-%u", i);
+        run->workers[i].thread = g_thread_new (name, tp_worker_main,
+                                               &run->workers[i]);
+      }
+  return TRUE;
+}
+
+/* Stops and joins the workers; sums their stage times; runs finish. */
+static gboolean
+tp_run_stop_workers (TpRun *run, gboolean finish, GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (run->workers == NULL)
+    return TRUE;
+  for (guint i = 0; i < run->jobs; i++)
+    if (run->workers[i].thread)
+      g_async_queue_push (run->todo, g_new0 (TpBatch, 1));
+  for (guint i = 0; i < run->jobs; i++)
+    if (run->workers[i].thread)
+      g_thread_join (run->workers[i].thread);
+  for (guint i = 0; i < run->jobs; i++)
+    {
+      TpPipelineInstance *inst = run->workers[i].inst;
+      if (inst == NULL)
+        continue;
+      for (guint k = 0; k < run->stats->n_stages; k++)
+        run->stats->stage_seconds[k]
+            += tp_pipeline_instance_get_stage_ns (inst, k) / 1e9;
+      if (finish && ok && !tp_pipeline_instance_finish (inst, error))
+        ok = FALSE;
+    }
+  /* Shared states belong to worker 0: free it last. */
+  for (guint i = run->jobs; i-- > 0;)
+    tp_pipeline_instance_free (run->workers[i].inst);
+  g_free (run->workers);
+  run->workers = NULL;
+  return ok;
+}
+
+/* Opens the outputs, fresh or where an interrupted run left them. */
+static TpExitCode
+tp_run_open_outputs (TpRun *run, GError **error)
+{
+  const TpRunOptions *o = run->opts;
+  gboolean to_file = o->output && strcmp (o->output, "-") != 0;
+  TpCheckpoint cp = { 0 };
+
+  if (o->rejects)
+    run->rejects_path = g_strdup (o->rejects);
+  else if (to_file)
+    run->rejects_path = g_strconcat (o->output, ".rejects.jsonl", NULL);
+  else
+    run->rejects_path = g_strdup ("textpipe-rejects.jsonl");
+
+  if (to_file)
+    {
+      run->resume_path = g_strconcat (o->output, ".resume", NULL);
+      run->crash_path = g_strconcat (o->output, ".crashes", NULL);
+    }
+  if (!o->resume)
+    {
+      if (run->resume_path && g_file_test (run->resume_path, G_FILE_TEST_EXISTS))
+        {
+          if (!o->quiet)
+            g_printerr ("textpipe: starting over: the interrupted run recorded "
+                        "in %s is discarded (use --resume to continue it)\n",
+                        run->resume_path);
+          unlink (run->resume_path);
+        }
+      if (run->crash_path)
+        unlink (run->crash_path);
+      run->out = tp_output_open (o->output, error);
+      return run->out ? TP_EXIT_OK : TP_EXIT_IO;
+    }
+
+  if (!to_file)
+    {
+      g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_BAD_VALUE,
+                   "--resume needs the -o FILE of the interrupted run");
+      return TP_EXIT_CONFIG;
+    }
+  if (!g_file_test (run->resume_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_BAD_VALUE,
+                   "nothing to resume: %s does not exist (the run finished, "
+                   "or never started)",
+                   run->resume_path);
+      return TP_EXIT_CONFIG;
+    }
+  if (!tp_checkpoint_load (run->resume_path, &cp, error))
+    return TP_EXIT_IO;
+  if (strcmp (cp.fingerprint, run->fingerprint) != 0)
+    {
+      g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_BAD_VALUE,
+                   "cannot resume: the pipeline changed since the run was "
+                   "interrupted (its INI file, options or plugin versions "
+                   "differ); run again without --resume to start over");
+      tp_checkpoint_clear (&cp);
+      return TP_EXIT_CONFIG;
+    }
+  if (strcmp (cp.inputs_key, o->inputs_key ? o->inputs_key : "") != 0)
+    {
+      g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_BAD_VALUE,
+                   "cannot resume: the inputs or reading options differ "
+                   "from the interrupted run's");
+      tp_checkpoint_clear (&cp);
+      return TP_EXIT_CONFIG;
+    }
+  run->out = tp_output_resume (o->output, cp.out_length, error);
+  if (run->out == NULL)
+    goto out_io;
+  if (cp.rej_length > 0)
+    {
+      run->rejects = tp_output_resume (run->rejects_path, cp.rej_length, error);
+      if (run->rejects == NULL)
+        goto out_io;
+    }
+  run->stats->read = cp.read;
+  run->stats->written = cp.written;
+  run->stats->rejected = cp.rejected;
+  run->stats->dropped = cp.dropped;
+  run->stats->skipped = cp.skipped;
+  run->crashes = tp_crashes_load (run->crash_path);
+  /* Skip what the interrupted run accounted for. */
+  while (run->position < cp.position)
+    {
+      TpDocument *doc = NULL;
+      char *id = NULL, *raw = NULL;
+      GError *local = NULL;
+      gboolean more = tp_reader_next (run->reader, &doc, &id, &raw, &local);
+      tp_document_free (doc);
+      g_free (id);
+      g_free (raw);
+      g_clear_error (&local);
+      if (!more)
+        break;
+      run->position++;
+    }
+  run->committed_position = run->position;
+  if (!o->quiet)
+    g_printerr ("textpipe: resuming after %" G_GUINT64_FORMAT
+                " input records\n",
+                run->position);
+  tp_checkpoint_clear (&cp);
+  return TP_EXIT_OK;
+
+out_io:
+  tp_checkpoint_clear (&cp);
+  return TP_EXIT_IO;
+}
+
 TpExitCode
 tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
         TpRunStats *stats, GError **error)
 {
   TpRun run = { 0 };
-  TpPipelineInstance *inst;
   TpExitCode code = TP_EXIT_OK;
-  TpOnError on_error = opts->has_on_error ? opts->on_error
-                                          : pipeline->on_error;
-  gboolean rate = pipeline->max_errors_is_rate;
-  double max = pipeline->max_errors;
-  double t0 = tp_run_now ();
-  gboolean stopped = FALSE;
+  guint max_in_flight;
+  gboolean interrupted;
 
-  if (opts->has_max_errors)
-    {
-      max = opts->max_errors;
-      rate = opts->max_errors_is_rate;
-    }
   memset (stats, 0, sizeof *stats);
+  tp_stop_signal = 0;
   run.opts = opts;
   run.pipeline = pipeline;
+  run.reader = reader;
   run.stats = stats;
-  run.buf = g_string_sized_new (1 << 20);
-  run.rbuf = g_string_new (NULL);
-  if (opts->rejects)
-    run.rejects_path = g_strdup (opts->rejects);
-  else if (opts->output && strcmp (opts->output, "-") != 0)
-    run.rejects_path = g_strconcat (opts->output, ".rejects.jsonl", NULL);
-  else
-    run.rejects_path = g_strdup ("textpipe-rejects.jsonl");
-
-  inst = tp_pipeline_instance_new (pipeline, NULL, error);
-  if (inst == NULL)
-    {
-      code = TP_EXIT_CONFIG;
-      goto out_free;
-    }
-  run.out = tp_output_open (opts->output, error);
-  if (run.out == NULL)
-    {
-      code = TP_EXIT_IO;
-      goto out_instance;
-    }
-
-  for (;;)
-    {
-      TpDocument *doc = NULL;
-      char *id = NULL, *raw = NULL;
-      GError *local = NULL;
-      const TpStage *failed = NULL;
-      gboolean more = tp_reader_next (reader, &doc, &id, &raw, &local);
-
-      if (!more)
-        {
-          g_free (id);
-          g_free (raw);
-          if (local)
-            {
-              g_propagate_error (error, local);
-              code = TP_EXIT_IO;
-              goto out_abort;
-            }
-          break;
-        }
-      stats->read++;
-      if (doc == NULL)
-        {
-          gboolean ok = tp_run_reject (&run, id, NULL, local->message, NULL,
-                                       raw, error);
-          g_clear_error (&local);
-          g_free (id);
-          g_free (raw);
-          if (!ok)
-            {
-              code = TP_EXIT_IO;
-              goto out_abort;
-            }
-        }
-      else if (!tp_pipeline_instance_process (inst, doc, &failed, &local))
-        {
-          gboolean ok = tp_run_reject (&run, id, failed, local->message, doc,
-                                       NULL, error);
-          g_clear_error (&local);
-          tp_document_free (doc);
-          g_free (id);
-          g_free (raw);
-          if (!ok)
-            {
-              code = TP_EXIT_IO;
-              goto out_abort;
-            }
-        }
-      else
-        {
-          if (tp_document_is_dropped (doc))
-            stats->dropped++;
-          else
-            {
-              tp_document_to_json (doc, &opts->write, run.buf);
-              stats->written++;
-            }
-          tp_document_free (doc);
-          g_free (id);
-          g_free (raw);
-          if (run.buf->len >= (1 << 20))
-            {
-              if (!tp_output_write (run.out, run.buf->str, run.buf->len, error))
-                {
-                  code = TP_EXIT_IO;
-                  goto out_abort;
-                }
-              g_string_truncate (run.buf, 0);
-            }
-        }
-      if (stats->rejected > 0 && on_error == TP_ON_ERROR_FAIL)
-        {
-          g_printerr ("textpipe: stopping at the first rejected document "
-                      "(on_error = fail)\n");
-          stopped = TRUE;
-          break;
-        }
-      if (tp_run_too_many_errors (&run, max, rate, FALSE))
-        {
-          g_printerr ("textpipe: stopping: %" G_GUINT64_FORMAT
-                      " rejected documents exceed max_errors = %g%s\n",
-                      stats->rejected, max, rate ? "%" : "");
-          stopped = TRUE;
-          break;
-        }
-    }
-
-  if (!tp_output_write (run.out, run.buf->str, run.buf->len, error))
-    {
-      code = TP_EXIT_IO;
-      goto out_abort;
-    }
-  if (!stopped && !tp_pipeline_instance_finish (inst, error))
-    {
-      code = TP_EXIT_REJECTS;
-      goto out_abort;
-    }
-  stats->bytes = tp_reader_get_bytes (reader);
-  stats->seconds = tp_run_now () - t0;
+  run.t0 = run.last_checkpoint = tp_run_now ();
+  run.jobs = opts->jobs ? opts->jobs : g_get_num_processors ();
+  run.on_error = opts->has_on_error ? opts->on_error : pipeline->on_error;
+  run.max_errors = opts->has_max_errors ? opts->max_errors
+                                        : pipeline->max_errors;
+  run.max_errors_is_rate = opts->has_max_errors ? opts->max_errors_is_rate
+                                                : pipeline->max_errors_is_rate;
+  max_in_flight = opts->max_in_flight ? opts->max_in_flight
+                                      : 16 * TP_BATCH_DOCS;
+  /* Batches in flight: enough to keep every worker busy, no more. */
+  run.ring_size = MAX (run.jobs * 2, max_in_flight / TP_BATCH_DOCS) + 1;
+  run.ring = g_new0 (TpBatch *, run.ring_size);
+  run.todo = g_async_queue_new ();
+  run.done = g_async_queue_new ();
+  run.fingerprint = tp_pipeline_fingerprint (pipeline);
+  stats->jobs = run.jobs;
   stats->n_stages = pipeline->stages->len;
   stats->stage_names = g_new0 (char *, stats->n_stages + 1);
   stats->stage_seconds = g_new0 (double, stats->n_stages);
   for (guint i = 0; i < stats->n_stages; i++)
+    stats->stage_names[i] = g_strdup (
+        ((TpStage *) g_ptr_array_index (pipeline->stages, i))->name);
+
+  if (!tp_run_start_workers (&run, error))
     {
-      stats->stage_names[i] = g_strdup (
-          ((TpStage *) g_ptr_array_index (pipeline->stages, i))->name);
-      stats->stage_seconds[i] = tp_pipeline_instance_get_stage_ns (inst, i) / 1e9;
+      code = TP_EXIT_CONFIG;
+      goto out_workers;
     }
-  if (!tp_output_commit (run.out, error))
+  code = tp_run_open_outputs (&run, error);
+  if (code != TP_EXIT_OK)
+    goto out_workers;
+  if (run.crash_path)
     {
-      run.out = NULL;
+      tp_crash_fd = open (run.crash_path, O_WRONLY | O_CREAT | O_APPEND, 0644);
+      tp_run_install_crash_handler ();
+    }
+
+  for (;;)
+    {
+      TpBatch *b;
+
+      if (!run.eof && !run.halted && !tp_stop_signal
+          && run.in_flight < run.ring_size - 1)
+        {
+          b = tp_run_read_batch (&run);
+          if (b == NULL)
+            continue;
+          if (run.jobs == 1)
+            {
+              tp_batch_process (&run, run.workers[0].inst, b);
+              if (!tp_run_place (&run, b, error))
+                goto out_io;
+            }
+          else
+            {
+              g_async_queue_push (run.todo, b);
+              run.in_flight++;
+            }
+          while ((b = g_async_queue_try_pop (run.done)) != NULL)
+            {
+              run.in_flight--;
+              if (!tp_run_place (&run, b, error))
+                goto out_io;
+            }
+          tp_run_progress (&run, FALSE);
+          continue;
+        }
+      if (run.in_flight == 0)
+        break;
+      b = g_async_queue_timeout_pop (run.done, 200000);
+      if (b != NULL)
+        {
+          run.in_flight--;
+          if (!tp_run_place (&run, b, error))
+            goto out_io;
+        }
+      tp_run_progress (&run, FALSE);
+    }
+  tp_run_progress (&run, TRUE);
+
+  interrupted = tp_stop_signal && !run.eof && !run.halted;
+  if (run.io_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&run.io_error));
+      goto out_io;
+    }
+  stats->bytes = tp_reader_get_bytes (reader);
+  stats->seconds = tp_run_now () - run.t0;
+
+  if (interrupted)
+    {
+      /* Keep the partial files and the record of where we stopped. */
+      if (!tp_run_checkpoint (&run, error))
+        goto out_io;
+      tp_run_stop_workers (&run, FALSE, NULL);
+      if (!tp_output_suspend (g_steal_pointer (&run.out), error))
+        code = TP_EXIT_IO;
+      else if (run.rejects
+               && !tp_output_suspend (g_steal_pointer (&run.rejects), error))
+        code = TP_EXIT_IO;
+      else
+        code = TP_EXIT_INTERRUPTED;
+      if (code == TP_EXIT_INTERRUPTED)
+        g_printerr ("textpipe: interrupted by signal %d after %" G_GUINT64_FORMAT
+                    " documents%s\n",
+                    (int) tp_stop_signal, stats->read,
+                    run.resume_path ? "; run again with --resume to continue"
+                                    : "");
+      goto out_workers;
+    }
+
+  if (!tp_run_stop_workers (&run, !run.halted, error))
+    {
+      code = TP_EXIT_REJECTS;
+      goto out_io;
+    }
+  if (!tp_output_commit (g_steal_pointer (&run.out), error))
+    {
       code = TP_EXIT_IO;
-      goto out_instance;
+      goto out_workers;
     }
-  run.out = NULL;
   if (run.rejects)
     {
-      TpOutput *r = run.rejects;
-      run.rejects = NULL;
-      if (!tp_output_commit (r, error))
+      if (!tp_output_commit (g_steal_pointer (&run.rejects), error))
         {
           code = TP_EXIT_IO;
-          goto out_instance;
+          goto out_workers;
         }
       if (!opts->quiet)
         g_printerr ("textpipe: %" G_GUINT64_FORMAT
                     " rejected documents written to %s\n",
                     stats->rejected, run.rejects_path);
     }
-  code = (stats->rejected > 0 || stopped) ? TP_EXIT_REJECTS : TP_EXIT_OK;
-  goto out_instance;
+  if (run.resume_path)
+    unlink (run.resume_path);
+  if (run.crash_path)
+    unlink (run.crash_path);
+  code = (stats->rejected > 0 || run.halted) ? TP_EXIT_REJECTS : TP_EXIT_OK;
+  goto out_workers;
 
-out_abort:
+out_io:
+  code = code == TP_EXIT_OK || code == TP_EXIT_INTERRUPTED ? TP_EXIT_IO : code;
   if (run.out)
-    tp_output_abort (run.out);
-  run.out = NULL;
-out_instance:
+    tp_output_abort (g_steal_pointer (&run.out));
   if (run.rejects)
-    tp_output_commit (run.rejects, NULL);
-  tp_pipeline_instance_free (inst);
-out_free:
-  g_string_free (run.buf, TRUE);
-  g_string_free (run.rbuf, TRUE);
+    tp_output_abort (g_steal_pointer (&run.rejects));
+out_workers:
+  /* Drain batches still with the workers before stopping them. */
+  while (run.in_flight > 0)
+    {
+      tp_batch_free (g_async_queue_pop (run.done));
+      run.in_flight--;
+    }
+  tp_run_stop_workers (&run, FALSE, NULL);
+  if (run.crash_path)
+    {
+      tp_run_remove_crash_handler ();
+      if (tp_crash_fd >= 0)
+        close (tp_crash_fd);
+      tp_crash_fd = -1;
+    }
+  for (guint i = 0; i < run.ring_size; i++)
+    tp_batch_free (run.ring[i]);
+  g_free (run.ring);
+  g_async_queue_unref (run.todo);
+  g_async_queue_unref (run.done);
+  g_clear_error (&run.io_error);
+  if (run.crashes)
+    g_hash_table_unref (run.crashes);
   g_free (run.rejects_path);
+  g_free (run.resume_path);
+  g_free (run.crash_path);
+  g_free (run.fingerprint);
   return code;
 }

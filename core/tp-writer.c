@@ -327,34 +327,81 @@ tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
 
 /* ---- atomic output files --------------------------------------------- */
 
+/* Data goes to "<path>.partial", renamed to <path> only when the run ends
+ * well: a file at <path> is always complete.  An interrupted run leaves the
+ * partial file for --resume. */
 struct _TpOutput {
   char *path;     /* NULL for stdout */
   char *tmp_path;
   FILE *fp;
+  guint64 length; /* bytes handed to fwrite */
 };
+
+static TpOutput *
+tp_output_new (const char *path)
+{
+  TpOutput *out = g_new0 (TpOutput, 1);
+  out->path = g_strdup (path);
+  out->tmp_path = g_strconcat (path, ".partial", NULL);
+  return out;
+}
+
+static void
+tp_output_free (TpOutput *out)
+{
+  g_free (out->path);
+  g_free (out->tmp_path);
+  g_free (out);
+}
 
 TpOutput *
 tp_output_open (const char *path, GError **error)
 {
-  TpOutput *out = g_new0 (TpOutput, 1);
+  TpOutput *out;
 
   if (path == NULL || strcmp (path, "-") == 0)
     {
+      out = g_new0 (TpOutput, 1);
       out->fp = stdout;
       return out;
     }
-  out->path = g_strdup (path);
-  out->tmp_path = g_strdup_printf ("%s.tmp.%d", path, (int) getpid ());
+  out = tp_output_new (path);
   out->fp = fopen (out->tmp_path, "wb");
   if (out->fp == NULL)
     {
       g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN,
                    "cannot create %s: %s", out->tmp_path, g_strerror (errno));
-      g_free (out->path);
-      g_free (out->tmp_path);
-      g_free (out);
+      tp_output_free (out);
       return NULL;
     }
+  return out;
+}
+
+TpOutput *
+tp_output_resume (const char *path, guint64 length, GError **error)
+{
+  TpOutput *out;
+
+  g_return_val_if_fail (path != NULL && strcmp (path, "-") != 0, NULL);
+  out = tp_output_new (path);
+  if (length == 0 && !g_file_test (out->tmp_path, G_FILE_TEST_EXISTS))
+    {
+      tp_output_free (out);
+      return tp_output_open (path, error);
+    }
+  out->fp = fopen (out->tmp_path, "r+b");
+  if (out->fp == NULL || ftruncate (fileno (out->fp), (off_t) length) != 0
+      || fseeko (out->fp, (off_t) length, SEEK_SET) != 0)
+    {
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN,
+                   "cannot reopen %s to resume: %s", out->tmp_path,
+                   g_strerror (errno));
+      if (out->fp)
+        fclose (out->fp);
+      tp_output_free (out);
+      return NULL;
+    }
+  out->length = length;
   return out;
 }
 
@@ -364,11 +411,45 @@ tp_output_write (TpOutput *out, const char *data, gsize len, GError **error)
   if (len > 0 && fwrite (data, 1, len, out->fp) != len)
     {
       g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE,
-                   "cannot write %s: %s", out->path ? out->path : "stdout",
+                   "cannot write %s: %s", out->path ? out->tmp_path : "stdout",
                    g_strerror (errno));
       return FALSE;
     }
+  out->length += len;
   return TRUE;
+}
+
+gboolean
+tp_output_flush (TpOutput *out, guint64 *length, GError **error)
+{
+  if (fflush (out->fp) != 0)
+    {
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE, "cannot write %s: %s",
+                   out->path ? out->tmp_path : "stdout", g_strerror (errno));
+      return FALSE;
+    }
+  if (length)
+    *length = out->length;
+  return TRUE;
+}
+
+gboolean
+tp_output_suspend (TpOutput *out, GError **error)
+{
+  gboolean ok = tp_output_flush (out, NULL, error);
+
+  if (out->path)
+    {
+      if (fsync (fileno (out->fp)) != 0 && ok)
+        {
+          g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE,
+                       "cannot sync %s: %s", out->tmp_path, g_strerror (errno));
+          ok = FALSE;
+        }
+      fclose (out->fp);
+    }
+  tp_output_free (out);
+  return ok;
 }
 
 gboolean
@@ -406,9 +487,7 @@ tp_output_commit (TpOutput *out, GError **error)
       if (!ok)
         unlink (out->tmp_path);
     }
-  g_free (out->path);
-  g_free (out->tmp_path);
-  g_free (out);
+  tp_output_free (out);
   return ok;
 }
 
@@ -424,7 +503,5 @@ tp_output_abort (TpOutput *out)
     }
   else
     fflush (out->fp);
-  g_free (out->path);
-  g_free (out->tmp_path);
-  g_free (out);
+  tp_output_free (out);
 }

@@ -43,7 +43,8 @@ enum
   TW_ALLCAPS = 1 << 4, /* no lower-case letter */
   TW_POSS = 1 << 5,    /* followed by 's or ' */
   TW_PLACE = 1 << 6,   /* part of a gazetteer mention */
-  TW_TRIGGER = 1 << 7  /* a trigger that became an event */
+  TW_TRIGGER = 1 << 7, /* a trigger that became an event */
+  TW_CAND = 1 << 8     /* any trigger word (event or not) */
 };
 
 typedef struct
@@ -86,6 +87,7 @@ typedef struct
   gboolean all_caps;
   gboolean trade_strong; /* import/export/customs/dumping words */
   gboolean trade_any;    /* any trade word or place */
+  gboolean goods_ctx;    /* goods or producers named: "Japanese goods" */
   gboolean schedule, judicial, domestic_mark;
   guint first_event; /* index in doc->events of this sentence's first */
 } TariffsSent;
@@ -641,44 +643,69 @@ tariffs_mention_roles (TariffsSent *s)
         }
       if (m->flags & TM_GOODSADJ)
         continue;
-      /* subject-like: followed by a verb, or owner of an actor/act */
+      /* subject-like: followed by a verb, or owner of an act */
       {
         guint j = next;
 
-        while (j < s->n && (s->w[j].flags & TW_ALPHA)
-               && !(s->w[j].lex & (TL_VERB | TL_ACTOR)) && j < next + 2
-               && !(s->w[j].flags & TW_PLACE) && (s->w[j].flags & TW_CAP) == 0
-               && !poss)
-          j++;
         if (poss)
           {
             /* "Japan's main offers", "Reagan's threat" */
             for (j = next; j < next + 3 && j < s->n; j++)
-              if (s->w[j].lex & TL_ACTOR)
-                {
-                  m->flags |= TM_SUBJ;
-                  break;
-                }
-          }
-        else if (j < s->n
-                 && ((s->w[j].lex & TL_VERB) || (s->w[j].lex & TL_ACTOR)))
-          {
-            m->flags |= TM_SUBJ;
-            /* "Argentina will also benefit": the subject is the target */
-            for (guint v = j; v < j + 4 && v < s->n; v++)
               {
-                if (s->w[v].lex & TL_TARGETSUBJ)
+                if (s->w[j].lex & (TL_ACTNOUN | TL_ACTOR))
                   {
-                    m->flags |= TM_TSUBJ;
+                    m->flags |= TM_SUBJ;
                     break;
                   }
-                if (!(s->w[v].lex & TL_VERB) && !tw_is (s, v, "also"))
+                if (s->w[j].flags & (TW_PUNCT | TW_PLACE))
                   break;
               }
+            continue;
           }
-        else if (s->w[next < s->n ? next : 0].flags & TW_CAP && next < s->n
-                 && (s->w[next].lex & TL_VERB))
+        /* "EC foreign ministers": skip a couple of modifiers */
+        while (j < s->n && j < next + 2 && (s->w[j].flags & TW_ALPHA)
+               && !(s->w[j].lex & (TL_VERB | TL_ACTOR | TL_ACTNOUN))
+               && !(s->w[j].flags & (TW_PLACE | TW_CAP)))
+          j++;
+        if (j >= s->n)
+          continue;
+        if (s->w[j].lex & TL_ACTOR)
+          {
+            /* "the Biden administration's lead" owns no act */
+            while (j + 1 < s->n && (s->w[j].lex & TL_ACTOR)
+                   && !(s->w[j].flags & TW_POSS)
+                   && (s->w[j + 1].lex & TL_ACTOR))
+              j++;
+            if (s->w[j].flags & TW_POSS)
+              {
+                if (tw_has (s, j + 1, TL_ACTNOUN)
+                    || tw_has (s, j + 2, TL_ACTNOUN))
+                  m->flags |= TM_SUBJ;
+                continue;
+              }
+            m->flags |= TM_SUBJ;
+            j++;
+          }
+        else if (s->w[j].lex & TL_ACTNOUN)
+          {
+            m->flags |= TM_SUBJ;
+            continue;
+          }
+        else if (s->w[j].lex & TL_VERB)
           m->flags |= TM_SUBJ;
+        else
+          continue;
+        /* "Argentina will also benefit": the subject is the target */
+        for (guint v = j; v < j + 4 && v < s->n; v++)
+          {
+            if (s->w[v].lex & TL_TARGETSUBJ)
+              {
+                m->flags |= TM_TSUBJ;
+                break;
+              }
+            if (!(s->w[v].lex & TL_VERB) && !tw_is (s, v, "also"))
+              break;
+          }
       }
     }
   /* "Canada and the United States agreed": neither alone is the subject */
@@ -789,7 +816,7 @@ tariffs_np_start (const TariffsSent *s, guint i)
             }
           break;
         }
-      if ((w->lex & TL_PREP) || (w->lex & TL_CLAUSE))
+      if (((w->lex & TL_PREP) && !tw_is (s, j, "cent")) || (w->lex & TL_CLAUSE))
         break;
       if ((w->lex & TL_VERB) && !(w->flags & TW_PLACE)
           && !(w->lex & (TL_THREATEN | TL_TRADEMOD)))
@@ -903,12 +930,12 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
     {
       if (s->judicial && !s->trade_strong)
         return FALSE;
-      if (s->schedule && !s->trade_strong && !trade_mod)
+      if (s->schedule && !s->trade_strong && !trade_mod && !s->goods_ctx)
         {
           doc->price_doc = TRUE;
           return FALSE;
         }
-      if (doc->price_doc && !s->trade_strong && !trade_mod)
+      if (doc->price_doc && !s->trade_strong && !trade_mod && !s->goods_ctx)
         return FALSE;
     }
   if (family == TARIFFS_FAM_DUTY)
@@ -951,6 +978,8 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
           if (g_str_has_prefix (s->w[j].low, "import")
               || g_str_has_prefix (s->w[j].low, "export"))
             ok = TRUE;
+      if (doc->domestic_doc && !trade_mod)
+        return FALSE;
       if (!ok && np < i && (s->w[np].lex & TL_DEFDET)
           && tariffs_prior_event (doc, family) != NULL)
         ok = TRUE;
@@ -1018,23 +1047,16 @@ tariffs_action_of_bits (guint64 bits)
 static gboolean
 tariffs_weak_cue (const char *low)
 {
-  static const char *const weak[] = { "new",          "additional",
-                                      "extra",        "retaliatory",
-                                      "punitive",     "countervailing",
-                                      "anti-dumping", "antidumping",
-                                      "announcement", "agreed",
-                                      "current",      "currently",
-                                      "existing",     "still",
-                                      "present",      "presently",
-                                      "prevailing",   "levels",
-                                      "go",           "going",
-                                      "went",         "proceed",
-                                      "proceeding",   "put",
-                                      "puts",         "putting",
-                                      "place",        "placed",
-                                      "placing",      "hit",
-                                      "hits",         "end",
-                                      "ends",         NULL };
+  static const char *const weak[]
+      = { "new",          "additional",  "extra",
+          "retaliatory",  "punitive",    "countervailing",
+          "anti-dumping", "antidumping", "announcement",
+          "agreed",       "current",     "currently",
+          "existing",     "still",       "present",
+          "presently",    "prevailing",  "levels",
+          "put",          "puts",        "putting",
+          "place",        "placed",      "placing",
+          "hit",          "hits",        NULL };
 
   for (guint k = 0; weak[k] != NULL; k++)
     if (strcmp (low, weak[k]) == 0)
@@ -1099,7 +1121,16 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
           if ((w->lex & cues) && !tariffs_weak_cue (w->low)
               && !(w->lex & TL_EXIST) && !(w->flags & TW_PLACE))
             {
-              strong = j;
+              /* a passive participle ("tariffs imposed on", "will be
+               * lifted") or a relative clause ("which imposes"); not
+               * "the tariffs would reduce imports" */
+              gboolean participle = g_str_has_suffix (w->low, "ed")
+                                    || strcmp (w->low, "cut") == 0;
+              gboolean relative = tw_is (s, (gssize)j - 1, "which")
+                                  || tw_is (s, (gssize)j - 1, "that");
+
+              if (participle || relative)
+                strong = j;
               break;
             }
           if (!(tw_is (s, j, ",") || tw_is (s, j, "which")
@@ -1200,11 +1231,14 @@ tariffs_find_status (const TariffsSent *s, guint i, TariffsAction action)
   return TARIFFS_STATUS_ACTUAL;
 }
 
-/* TRUE when the sentence frames the measure as a response. */
+/* TRUE when the words around trigger @i frame the measure as a
+ * response. */
 static gboolean
-tariffs_find_retaliation (const TariffsSent *s, const char *imposer)
+tariffs_find_retaliation (const TariffsSent *s, guint i, const char *imposer)
 {
-  for (guint j = s->w0; j < s->n; j++)
+  guint lo = i > 12 ? i - 12 : 0;
+
+  for (guint j = MAX (lo, s->w0); j < s->n && j < i + 12; j++)
     {
       const TariffsWord *w = &s->w[j];
 
@@ -1296,9 +1330,10 @@ tariffs_doc_counts (TariffsDoc *doc)
   doc->mentions = saved_mentions;
 }
 
-/* The document's most mentioned place other than @not (NULL if none). */
+/* The document's most mentioned place other than @except (NULL if
+ * none). */
 static const char *
-tariffs_doc_top (TariffsDoc *doc, const char * not )
+tariffs_doc_top (TariffsDoc *doc, const char *except)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -1311,7 +1346,7 @@ tariffs_doc_top (TariffsDoc *doc, const char * not )
     {
       guint count = GPOINTER_TO_UINT (value);
 
-      if (not != NULL && strcmp (key, not ) == 0)
+      if (except != NULL && strcmp (key, except) == 0)
         continue;
       if (count > best_count
           || (count == best_count && best != NULL && strcmp (key, best) < 0))
@@ -1347,7 +1382,7 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
           j = m->last;
           continue;
         }
-      if (w->flags & TW_TRIGGER)
+      if (w->flags & TW_CAND)
         break;
       if (tw_is (s, j, "on") || tw_is (s, j, "against") || tw_is (s, j, "from")
           || tw_is (s, j, "for"))
@@ -1366,6 +1401,21 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
           || tw_is (s, j, "if") || tw_is (s, j, "because")
           || tw_is (s, j, "which") || tw_is (s, j, "that")
           || tw_is (s, j, "said") || tw_is (s, j, "while"))
+        break;
+      /* "on its semiconductor products": its owner, the clause subject */
+      if (in_np && (tw_is (s, j, "its") || tw_is (s, j, "their")))
+        {
+          const TariffsMention *subj = tariffs_subject_in (s, s->w0, i);
+
+          if (subj != NULL && !tariffs_same (subj->canonical, imposer))
+            return subj->canonical;
+          continue;
+        }
+      if (w->lex & TL_DET)
+        continue;
+      /* "to offer better terms for Spain": another infinitive clause */
+      if (tw_is (s, j, "to") && !tw_has (s, j + 1, TL_DET | TL_DEFDET)
+          && tariffs_mention_of (s, j + 1) == NULL)
         break;
       if ((w->lex & TL_PREP) && !tw_is (s, j, "of"))
         in_np = FALSE;
@@ -1488,7 +1538,7 @@ tariffs_find_rate (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
   /* after the trigger: "of 1.96 pct", "to 15 pct", "from 30 to 15 pct" */
   for (guint j = i + 1; j < s->n && j < i + 12; j++)
     {
-      if (tw_is (s, j, ";") || tw_is (s, j, ".") || (s->w[j].flags & TW_TRIGGER)
+      if (tw_is (s, j, ";") || tw_is (s, j, ".") || (s->w[j].flags & TW_CAND)
           || tw_is (s, j, "said") || tw_is (s, j, "while"))
         break;
       len = tariffs_rate_at (s, j, &v);
@@ -1564,7 +1614,7 @@ tariffs_find_amount (const TariffsSent *s, guint i, TariffsEvent *ev)
     {
       guint after;
 
-      if (j > i && (s->w[j].flags & TW_TRIGGER))
+      if (j > i && (s->w[j].flags & TW_CAND))
         break;
       after = tariffs_money_at (s, j);
       if (after == 0)
@@ -1581,10 +1631,13 @@ tariffs_find_amount (const TariffsSent *s, guint i, TariffsEvent *ev)
 }
 
 /* Appends one goods conjunct [a, b) after trimming determiners, places
- * and a trailing "imports". */
-static void
+ * and a trailing "imports".  FALSE when the conjunct is no goods (a name,
+ * a clause, a date), which ends the list. */
+static gboolean
 tariffs_goods_push (const TariffsSent *s, guint a, guint b, TariffsEvent *ev)
 {
+  gboolean after_place = FALSE;
+
   while (a < b
          && ((s->w[a].lex & TL_DET) || (s->w[a].flags & TW_PLACE)
              || tw_is (s, a, "of") || tw_is (s, a, "-")))
@@ -1593,17 +1646,32 @@ tariffs_goods_push (const TariffsSent *s, guint a, guint b, TariffsEvent *ev)
       if (tw_is (s, a, "other") && a + 1 < b
           && !tw_is (s, (gssize)a - 1, "some"))
         break;
+      after_place = (s->w[a].flags & TW_PLACE) != 0;
       a++;
     }
   if (b > a + 1 && tw_is (s, b - 1, "imports"))
     b--;
-  if (a >= b || ev->n_goods >= TARIFFS_MAX_GOODS)
-    return;
-  if (tw_has (s, a, TL_TIME) || (s->w[a].flags & TW_PUNCT))
-    return;
+  if (a >= b)
+    return TRUE;
+  if (tw_has (s, a, TL_TIME) || (s->w[a].flags & TW_PUNCT)
+      || g_str_has_suffix (s->w[a].low, "ing"))
+    return FALSE;
+  /* "Stephen Vastagh", "Minister of State": names, not goods ("U.S.
+   * Cars" after a place and "EVs" stay) */
+  if (!s->all_caps && (s->w[a].flags & TW_CAP) && !after_place
+      && !(s->w[a].flags & TW_ALLCAPS)
+      && !(strlen (s->w[a].low) <= 4
+           && g_ascii_isupper (s->doc->text[s->w[a].start + 1])))
+    return FALSE;
+  for (guint k = a + 1; k < b; k++)
+    if (s->w[k].flags & TW_PLACE)
+      return FALSE;
+  if (ev->n_goods >= TARIFFS_MAX_GOODS)
+    return FALSE;
   ev->goods_start[ev->n_goods] = s->w[a].start;
   ev->goods_end[ev->n_goods] = s->w[b - 1].end;
   ev->n_goods++;
+  return TRUE;
 }
 
 /* TRUE when word @j ends a goods phrase. */
@@ -1612,11 +1680,11 @@ tariffs_goods_end (const TariffsSent *s, guint j)
 {
   const TariffsWord *w = &s->w[j];
 
-  if (w->flags & TW_TRIGGER)
+  if (w->flags & TW_CAND)
     return TRUE;
   if (w->flags & TW_PUNCT)
     return strcmp (w->low, ",") != 0 && strcmp (w->low, "-") != 0;
-  if (w->lex & (TL_STOP | TL_CLAUSE))
+  if (w->lex & (TL_STOP | TL_CLAUSE | TL_TIME))
     return TRUE;
   if ((w->lex & TL_PREP) && !tw_is (s, j, "of"))
     return TRUE;
@@ -1649,7 +1717,7 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
     {
       if (tw_is (s, j, "on") || tw_is (s, j, "for"))
         break;
-      if (s->w[j].flags & TW_TRIGGER)
+      if (s->w[j].flags & TW_CAND)
         return;
       if (tw_is (s, j, ".") || tw_is (s, j, ";") || tw_is (s, j, "(")
           || tw_has (s, j, TL_CLAUSE))
@@ -1740,18 +1808,21 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
               if (e2 || tw_is (s, j, ",") || tw_is (s, j, "and")
                   || tw_is (s, j, "or") || tw_is (s, j, "to"))
                 {
-                  tariffs_goods_push (s, a, j, ev);
-                  a = j + 1;
-                  if (e2)
+                  if (!tariffs_goods_push (s, a, j, ev) || e2)
                     return;
+                  a = j + 1;
                 }
             }
           return;
         }
       if (!end && !sep)
         continue;
-      if (j > a)
-        tariffs_goods_push (s, a, j, ev);
+      /* ", the officials said": the speaker, not goods */
+      if (end && j < limit && tw_has (s, j, TL_CLAUSE) && a > 0
+          && tw_is (s, a - 1, ","))
+        return;
+      if (j > a && !tariffs_goods_push (s, a, j, ev))
+        return;
       if (end)
         return;
       a = j + 1;
@@ -1760,7 +1831,7 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
           && tw_is (s, a + 2, "as"))
         return;
       if (a < limit
-          && ((s->w[a].flags & TW_TRIGGER) || tw_has (s, a, TL_VERB | TL_PREP)
+          && ((s->w[a].flags & TW_CAND) || tw_has (s, a, TL_VERB | TL_PREP)
               || tw_is (s, a, "and")))
         {
           if (tw_is (s, a, "and") && !tw_has (s, a + 1, TL_VERB | TL_PREP))
@@ -1802,11 +1873,17 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   TariffsEvent ev = { 0 };
   guint np = tariffs_np_start (s, i);
   guint clause = tariffs_clause_start (s, i);
-  const TariffsEvent *prior = tariffs_prior_event (doc, -1);
-  const TariffsEvent *same = doc->events->len > s->first_event ? prior : NULL;
+  const TariffsEvent *prior = tariffs_prior_event (doc, (int)family);
+  const TariffsEvent *same = doc->events->len > s->first_event
+                                 ? tariffs_prior_event (doc, -1)
+                                 : NULL;
   const TariffsMention *mod = NULL;
   gboolean possessed = FALSE, anaphoric = FALSE, exported = FALSE;
   const char *imposer = NULL, *target = NULL;
+
+  /* anaphora takes the last event of the same family, else any */
+  if (prior == NULL)
+    prior = tariffs_prior_event (doc, -1);
 
   ev.start = s->w[i].start;
   ev.end = s->w[i].end;
@@ -1980,7 +2057,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   ev.imposer = imposer;
   ev.target = target;
   ev.status = tariffs_find_status (s, i, ev.action);
-  ev.retaliation = tariffs_find_retaliation (s, imposer);
+  ev.retaliation = tariffs_find_retaliation (s, i, imposer);
   tariffs_find_rate (s, i, np, &ev);
   tariffs_find_amount (s, i, &ev);
   tariffs_find_goods (s, i, np, &ev);
@@ -2026,6 +2103,8 @@ tariffs_extract_sentence (TariffsDoc *doc, gsize start, gsize end)
         s.trade_strong = TRUE;
       if (w->lex & TL_SCHEDULE)
         s.schedule = TRUE;
+      if (w->lex & TL_GOODS)
+        s.goods_ctx = TRUE;
       if (w->lex & TL_JUDICIAL)
         s.judicial = TRUE;
       if (strcmp (w->low, "fats") == 0 || strcmp (w->low, "vat") == 0
@@ -2049,6 +2128,14 @@ tariffs_extract_sentence (TariffsDoc *doc, gsize start, gsize end)
   for (guint i = s.w0; i < s.n; i++)
     {
       TariffsFamily family;
+
+      if ((s.w[i].flags & TW_ALPHA)
+          && tariffs_trigger_kind (&s, i, &family) != TARIFFS_TRIG_NONE)
+        s.w[i].flags |= TW_CAND;
+    }
+  for (guint i = s.w0; i < s.n; i++)
+    {
+      TariffsFamily family;
       TariffsTrigKind kind;
 
       if (!(s.w[i].flags & TW_ALPHA))
@@ -2060,6 +2147,40 @@ tariffs_extract_sentence (TariffsDoc *doc, gsize start, gsize end)
         continue;
       tariffs_build_event (&s, i, family);
     }
+}
+
+gboolean
+tariffs_should_join (const TariffsDoc *doc, gsize prev_start, gsize prev_end,
+                     gsize next_start, gsize next_end)
+{
+  static const char *const abbrevs[] = { "U.S.", "U.K.", "E.C.", NULL };
+  const char *text = doc->text;
+  char low[TARIFFS_WORD_LOW];
+  gsize k = 0;
+  gboolean abbrev = FALSE;
+
+  for (guint a = 0; abbrevs[a] != NULL; a++)
+    if (prev_end - prev_start >= 4
+        && memcmp (text + prev_end - 4, abbrevs[a], 4) == 0)
+      abbrev = TRUE;
+  if (!abbrev || next_start < prev_end || next_start >= next_end)
+    return FALSE;
+  if (memchr (text + prev_end, '\n', next_start - prev_end) != NULL)
+    return FALSE;
+  if (!g_ascii_isupper (text[next_start]))
+    return FALSE;
+  while (next_start + k < next_end && k + 1 < sizeof low
+         && g_ascii_isalpha (text[next_start + k]))
+    {
+      low[k] = g_ascii_tolower (text[next_start + k]);
+      k++;
+    }
+  low[k] = '\0';
+  if (k < 2 || g_ascii_isupper (text[next_start + 1]))
+    return FALSE;
+  return tariffs_lexicon_lookup (doc->lex, low) != 0
+         || g_str_has_prefix (low, "tariff") || strcmp (low, "duties") == 0
+         || strcmp (low, "duty") == 0 || strcmp (low, "levies") == 0;
 }
 
 void

@@ -111,12 +111,14 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "government governments administration officials official ministers "
     "minister ministry authorities authority members member nations states "
     "countries delegation delegates negotiators president premier "
-    "decision decisions imposition threat plan plans move moves ruling "
-    "proposal proposals offer offers announcement action actions order "
-    "proclamation parliament cabinet commission department agency "
+    "parliament cabinet commission department agency "
     "representative trade representative secretary chancellor leader "
     "leaders envoy ambassador legislators lawmakers senators congressmen "
     "council court tribunal regulators side team government's" },
+  { TL_ACTNOUN,
+    "decision decisions imposition threat threats plan plans move moves "
+    "ruling proposal proposals offer offers announcement action actions "
+    "order proclamation retaliation sanctions measures" },
   { TL_PRODUCER,
     "firms firm companies company producers producer exporters exporter "
     "makers maker manufacturers manufacturer industry industries growers "
@@ -145,12 +147,11 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "protectionist gatt quota quotas shipped shipments overseas "
     "wto retaliation retaliatory" },
   { TL_SCHEDULE,
-    "freight shipping shipowners shipowner cargo cargoes postal post "
+    "freight shipping shipowners shipowner cargo cargoes postal "
     "telecom telecoms telecommunication telecommunications telephone phone "
-    "utility utilities electricity electrical power gas pipeline airline "
-    "airlines fares fare rail railway railways railroad trucking carrier "
-    "carriers transportation transport tanker tankers insurance water "
-    "tolls toll broadband mobile hotel hotels taxi bus ferry conference "
+    "utility utilities electricity pipeline airline airlines fares fare "
+    "railway railways railroad trucking carrier carriers transportation "
+    "tanker tankers tolls toll broadband hotel hotels taxi ferry "
     "feed-in service" },
   { TL_JUDICIAL,
     "sentence sentenced sentencing prison jail judge judges court offender "
@@ -171,17 +172,19 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "this that its their his her our other range number variety host "
     "wide broad list series worth as much many up about around nearly "
     "almost roughly approximately more than less at least most mainly "
-    "selected specific several key imported" },
+    "selected specific several key imported general temporary permanent "
+    "special blanket across-the-board uniform flat overall higher heavy "
+    "steep stiff hefty possible proposed" },
   { TL_PREP,
     "to in into by at with over under after before during until because "
     "unless if while as than through since between among towards toward "
-    "via per despite amid including except ahead within" },
+    "via per despite amid including except ahead within for" },
   { TL_TIME,
     "monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec today "
     "tomorrow yesterday year years month months week weeks day days time "
-    "basis" },
+    "basis sometime last next later earlier quarter half" },
   { TL_TARGETSUBJ,
     "benefit benefits benefited benefitted faces face faced facing suffer "
     "suffers suffered gain gains gained receive receives received get "

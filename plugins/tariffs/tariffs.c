@@ -170,6 +170,12 @@ tariffs_process (gpointer state, TpDocument *doc, GError **error)
 
       if (end > d.length || start >= end)
         continue;
+      /* "... the U.S. | Will remove its duty": one sentence */
+      while (k + 1 < n && tp_layer_get_end (sentences, k + 1) <= d.length
+             && tariffs_should_join (&d, start, end,
+                                     tp_layer_get_start (sentences, k + 1),
+                                     tp_layer_get_end (sentences, k + 1)))
+        end = tp_layer_get_end (sentences, ++k);
       if (tariffs_span_has_trigger (d.text, start, end))
         tariffs_extract_sentence (&d, start, end);
     }

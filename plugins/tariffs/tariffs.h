@@ -39,75 +39,72 @@ const char *tariffs_gazetteer_lookup (const TariffsGazetteer *gaz,
 /* ---------------------------------------------------------------- */
 
 /* Word classes, as bits: a word may belong to several. */
-#define TL_IMPOSE (G_GUINT64_CONSTANT (1) << 0)   /* action cue: impose */
-#define TL_RAISE (G_GUINT64_CONSTANT (1) << 1)    /* action cue: raise */
-#define TL_LOWER (G_GUINT64_CONSTANT (1) << 2)    /* action cue: lower */
-#define TL_REMOVE (G_GUINT64_CONSTANT (1) << 3)   /* action cue: remove */
-#define TL_THREATEN (G_GUINT64_CONSTANT (1) << 4) /* action cue: threaten */
-#define TL_EXIST (G_GUINT64_CONSTANT (1) << 5)    /* action cue: in force */
-#define TL_NOUNCUE                                                             \
-  (G_GUINT64_CONSTANT (1) << 6) /* noun right after a trigger: "tariff cuts"   \
-                                 */
-#define TL_PROPOSED                                                            \
-  (G_GUINT64_CONSTANT (1) << 7) /* status: proposed (strong) */
-#define TL_ANNOUNCED (G_GUINT64_CONSTANT (1) << 8) /* status: announced */
-#define TL_RETAL (G_GUINT64_CONSTANT (1) << 9)     /* retaliation wording */
-#define TL_VERB                                                                \
-  (G_GUINT64_CONSTANT (1) << 10) /* auxiliaries and common finite verbs */
-#define TL_ACTOR                                                               \
-  (                                                                            \
-      G_GUINT64_CONSTANT (1)                                                   \
-      << 11) /* state actor or act: "government", "decision" */
-#define TL_PRODUCER                                                            \
-  (G_GUINT64_CONSTANT (1) << 12) /* "firms", "exporters", "makers" */
-#define TL_GOODS                                                               \
-  (G_GUINT64_CONSTANT (1) << 13) /* "exports", "imports", "goods", "products"  \
-                                  */
-#define TL_OFFENCE                                                             \
-  (G_GUINT64_CONSTANT (1) << 14) /* "failure", "dumping", "refusal" */
-#define TL_TRADEMOD                                                            \
-  (G_GUINT64_CONSTANT (1) << 15) /* "import", "customs", "anti-dumping" */
-#define TL_DOMESTIC                                                            \
-  (G_GUINT64_CONSTANT (1) << 16) /* "excise", "sales", "co-responsibility" */
-#define TL_TRADE (G_GUINT64_CONSTANT (1) << 17) /* a sentence about trade */
-#define TL_SCHEDULE                                                            \
-  (G_GUINT64_CONSTANT (1) << 18) /* price schedules: freight, utility, postal  \
-                                  */
-#define TL_JUDICIAL (G_GUINT64_CONSTANT (1) << 19) /* sentencing tariffs */
-#define TL_CLAUSE                                                              \
-  (G_GUINT64_CONSTANT (1) << 20) /* words that open a reported clause */
-#define TL_URGE                                                                \
-  (                                                                            \
-      G_GUINT64_CONSTANT (1)                                                   \
-      << 21) /* "urged", "asked": the subject is not the imposer */
-#define TL_NEG (G_GUINT64_CONSTANT (1) << 22) /* not, never, no */
-#define TL_DEFDET                                                              \
-  (                                                                            \
-      G_GUINT64_CONSTANT (1)                                                   \
-      << 23) /* the, those, such, its: an anaphoric mention */
-#define TL_DET                                                                 \
-  (                                                                            \
-      G_GUINT64_CONSTANT (1)                                                   \
-      << 24) /* determiners and quantifiers dropped from goods */
-#define TL_PREP                                                                \
-  (G_GUINT64_CONSTANT (1) << 25) /* prepositions that end a goods phrase */
-#define TL_TIME                                                                \
-  (G_GUINT64_CONSTANT (1) << 26) /* days, months, "year": not goods */
-#define TL_TARGETSUBJ                                                          \
-  (                                                                            \
-      G_GUINT64_CONSTANT (1)                                                   \
-      << 27) /* "benefit", "face": the subject is the target */
-#define TL_WEAKPROP                                                            \
-  (G_GUINT64_CONSTANT (1) << 28) /* status: proposed (weak: could, might) */
-#define TL_STOP                                                                \
-  (                                                                            \
-      G_GUINT64_CONSTANT (1)                                                   \
-      << 29) /* words that end a goods list: which, unless */
-#define TL_NOUNAFTER                                                           \
-  (G_GUINT64_CONSTANT (1) << 30) /* nouns that make "tariff X" a non-measure   \
-                                  */
-#define TL_PRONOUN                                                             \
-  (G_GUINT64_CONSTANT (1) << 31) /* he, she, it, they, its, their */
+/* action cue: impose */
+#define TL_IMPOSE (G_GUINT64_CONSTANT (1) << 0)
+/* action cue: raise */
+#define TL_RAISE (G_GUINT64_CONSTANT (1) << 1)
+/* action cue: lower */
+#define TL_LOWER (G_GUINT64_CONSTANT (1) << 2)
+/* action cue: remove */
+#define TL_REMOVE (G_GUINT64_CONSTANT (1) << 3)
+/* action cue: threaten */
+#define TL_THREATEN (G_GUINT64_CONSTANT (1) << 4)
+/* action cue: in force */
+#define TL_EXIST (G_GUINT64_CONSTANT (1) << 5)
+/* noun right after a trigger: "tariff cuts" */
+#define TL_NOUNCUE (G_GUINT64_CONSTANT (1) << 6)
+/* status: proposed (strong) */
+#define TL_PROPOSED (G_GUINT64_CONSTANT (1) << 7)
+/* status: announced */
+#define TL_ANNOUNCED (G_GUINT64_CONSTANT (1) << 8)
+/* retaliation wording */
+#define TL_RETAL (G_GUINT64_CONSTANT (1) << 9)
+/* auxiliaries and common finite verbs */
+#define TL_VERB (G_GUINT64_CONSTANT (1) << 10)
+/* state actor or act: "government", "decision" */
+#define TL_ACTOR (G_GUINT64_CONSTANT (1) << 11)
+/* "firms", "exporters", "makers" */
+#define TL_PRODUCER (G_GUINT64_CONSTANT (1) << 12)
+/* "exports", "imports", "goods", "products" */
+#define TL_GOODS (G_GUINT64_CONSTANT (1) << 13)
+/* "failure", "dumping", "refusal" */
+#define TL_OFFENCE (G_GUINT64_CONSTANT (1) << 14)
+/* "import", "customs", "anti-dumping" */
+#define TL_TRADEMOD (G_GUINT64_CONSTANT (1) << 15)
+/* "excise", "sales", "co-responsibility" */
+#define TL_DOMESTIC (G_GUINT64_CONSTANT (1) << 16)
+/* a sentence about trade */
+#define TL_TRADE (G_GUINT64_CONSTANT (1) << 17)
+/* price schedules: freight, utility, postal */
+#define TL_SCHEDULE (G_GUINT64_CONSTANT (1) << 18)
+/* sentencing tariffs */
+#define TL_JUDICIAL (G_GUINT64_CONSTANT (1) << 19)
+/* words that open a reported clause */
+#define TL_CLAUSE (G_GUINT64_CONSTANT (1) << 20)
+/* "urged", "asked": the subject is not the imposer */
+#define TL_URGE (G_GUINT64_CONSTANT (1) << 21)
+/* not, never, no */
+#define TL_NEG (G_GUINT64_CONSTANT (1) << 22)
+/* the, those, such, its: an anaphoric mention */
+#define TL_DEFDET (G_GUINT64_CONSTANT (1) << 23)
+/* determiners and quantifiers dropped from goods */
+#define TL_DET (G_GUINT64_CONSTANT (1) << 24)
+/* prepositions that end a goods phrase */
+#define TL_PREP (G_GUINT64_CONSTANT (1) << 25)
+/* days, months, "year": not goods */
+#define TL_TIME (G_GUINT64_CONSTANT (1) << 26)
+/* "benefit", "face": the subject is the target */
+#define TL_TARGETSUBJ (G_GUINT64_CONSTANT (1) << 27)
+/* status: proposed (weak: could, might) */
+#define TL_WEAKPROP (G_GUINT64_CONSTANT (1) << 28)
+/* words that end a goods list: which, unless */
+#define TL_STOP (G_GUINT64_CONSTANT (1) << 29)
+/* nouns that make "tariff X" a non-measure */
+#define TL_NOUNAFTER (G_GUINT64_CONSTANT (1) << 30)
+/* he, she, it, they, its, their */
+#define TL_PRONOUN (G_GUINT64_CONSTANT (1) << 31)
+/* an act owned by its actor: "decision", "threat" */
+#define TL_ACTNOUN (G_GUINT64_CONSTANT (1) << 32)
 
 typedef struct _TariffsLexicon TariffsLexicon;
 
@@ -194,6 +191,10 @@ gboolean tariffs_text_has_candidates (const char *text, gsize len);
 /* TRUE when [start, end) holds a trigger stem (tariff, duty, levy,
  * surcharge, charge, fee, tax). */
 gboolean tariffs_span_has_trigger (const char *text, gsize start, gsize end);
+/* TRUE when two sentences are one, cut after an abbreviation that the
+ * wire capitalises the next word after ("the U.S. Will remove ..."). */
+gboolean tariffs_should_join (const TariffsDoc *doc, gsize prev_start,
+                              gsize prev_end, gsize next_start, gsize next_end);
 /* Finds the events of sentence [start, end) and appends them to
  * doc->events. */
 void tariffs_extract_sentence (TariffsDoc *doc, gsize start, gsize end);

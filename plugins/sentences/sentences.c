@@ -67,7 +67,7 @@ static const char *const sentences_titles[] = {
   "Nos",  "Fig",  "Vol",  "Sr",   "Jr",   "Supt",   "Det",  "Insp", "Fr",
   "vs",   "v",    "cf",   "e.g",  "i.e",  "Sens",   "Reps", "Gens", "Drs",
   "Brig", "Cpl",  "Pvt",  "Ste",  "approx", "ca",   "viz",  "p",    "pp",
-  "Ph.D", NULL
+  "Ph.D", "P.S", "PS", NULL
 };
 
 /* Abbreviations that usually end the sentence they close when a capital
@@ -276,17 +276,12 @@ sentences_is_headline (const char *t, gsize s, gsize e, guint ntokens)
 static gboolean
 sentences_is_rule (const char *s, gsize n)
 {
-  gsize dashes = 0;
-  if (n < 3)
+  if (n < 3 || strchr ("=*_~#-", s[0]) == NULL)
     return FALSE;
-  for (gsize i = 0; i < n; i++)
-    {
-      if (s[i] == '-')
-        dashes++;
-      else if (!strchr ("=*_~#+", s[i]) || s[i] == '\0')
-        return FALSE;
-    }
-  return dashes < n || n >= 4;
+  for (gsize i = 1; i < n; i++)
+    if (s[i] != s[0])
+      return FALSE;
+  return s[0] != '-' || n >= 4;
 }
 
 /* TRUE when [s, s+n) is digits with the separator @sep between groups of
@@ -329,6 +324,18 @@ static const char *const sentences_closings[]
     = { "Thanks", "Regards", "regards", "Sincerely", "Cheers", "Best",
         "Thank you", "Love", "Respectfully", "Yours", "Thx", NULL };
 
+/* Capitalized words that, right after a lower-case word with no
+ * punctuation between, start a new sentence in unedited web and e-mail
+ * text ("i will be there If you ...").  "The", "I" and question words are
+ * left out: they too often continue the sentence. */
+static const char *const sentences_runon_starters[] = {
+  "If", "But", "There", "My", "Can", "No", "Could", "Therefore", "Does",
+  "Please", "Thanks", "Just", "Now", "When", "These", "He", "She", "You",
+  "They", "We", "Have", "Any", "Here", "Good", "Best", "Regards", "Thx",
+  "Attached", "Hope", "Anyway", "Also", "Maybe", "Perhaps", "Sorry", "Hi",
+  "Hello", "Dear", "Cheers", "Yes", NULL
+};
+
 /* TRUE for emoticons: :-) :) ;) :( :D */
 static gboolean
 sentences_is_emoticon (const char *s, gsize n)
@@ -359,8 +366,35 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
 
   sentences_tok (t, tokens, i, &a, &an);
   sentences_tok (t, tokens, k, &b, &bn);
-  if (sentences_is_rule (a, an) || sentences_is_rule (b, bn))
+  if ((sentences_is_rule (a, an) || sentences_is_rule (b, bn))
+      && b > a + an)
     return TRUE;
+  /* a URL or e-mail address, then a capital: "... is http://x.com Thanks" */
+  if (b > a + an && (g_unichar_isupper (sentences_char (b))
+                     || g_str_has_prefix (b, "http")))
+    {
+      if (memchr (a, '@', an) != NULL || (an > 7 && memcmp (a, "http", 4) == 0)
+          || (an > 4 && memcmp (a, "www.", 4) == 0))
+        return TRUE;
+      if (an == 1 && a[0] == '>' && i > 0)
+        {
+          const char *c;
+          gsize cn;
+          sentences_tok (t, tokens, i - 1, &c, &cn);
+          if (memchr (c, '@', cn) != NULL)
+            return TRUE;
+        }
+    }
+  /* (Source) Sentence: a parenthesis that opened the sentence */
+  if (an == 1 && a[0] == ')' && (g_unichar_isupper (sentences_char (b))
+                                 || b[0] == '('))
+    {
+      const char *c;
+      gsize cn;
+      sentences_tok (t, tokens, first, &c, &cn);
+      if (cn == 1 && c[0] == '(')
+        return TRUE;
+    }
   /* ... 12/31/2001 10:53 AM | Next */
   if (sentences_is_ampm (a, an) && i >= 2)
     {
@@ -405,6 +439,15 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
     }
   if (sentences_is_emoticon (a, an) && g_ascii_isupper (b[0]))
     return TRUE;
+  /* a run-on: "... i will be there If you ..." */
+  if (b > a + an && g_ascii_isupper (b[0]) && g_ascii_islower (a[0])
+      && sentences_in_list (sentences_runon_starters, b, bn))
+    {
+      for (gsize j = 0; j < an; j++)
+        if (!g_ascii_islower (a[j]))
+          return FALSE;
+      return TRUE;
+    }
   return FALSE;
 }
 
@@ -470,6 +513,8 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
                 closed = TRUE;
               else if (ck != SENTENCES_TOK_STOP)
                 break;
+              else if (kind == SENTENCES_TOK_ABBREV)
+                kind = SENTENCES_TOK_STOP; /* Inc.. */
               last++;
             }
           if (last + 1 >= n)
@@ -489,6 +534,9 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
         case SENTENCES_TOK_STOP:
           if (sentences_can_start (t + ns, ne - ns))
             end = TRUE;
+          else if (ns > gap_start
+                   && sentences_kind (t + ns, ne - ns) == SENTENCES_TOK_STOP)
+            end = TRUE; /* "Done. ? Next": a stray stop is its own */
           else if (!closed && ns > gap_start)
             {
               /* a lower-case word after a bare stop: web text often

@@ -116,6 +116,7 @@ static const char *const tokenizer_hyphen_prefixes[] = {
 typedef struct {
   GHashTable *abbrev_any;   /* lower-case keys, any case matches */
   GHashTable *abbrev_exact; /* exact keys */
+  gsize abbrev_max;         /* length of the longest entry */
   gboolean split_contractions;
   gboolean split_hyphens;
 } TokenizerState;
@@ -295,7 +296,7 @@ tokenizer_is_abbrev (const TokenizerState *st, const guchar *s, gsize n)
   /* A single capital letter: an initial */
   if (n == 1 && s[0] >= 'A' && s[0] <= 'Z')
     return TRUE;
-  if (n >= sizeof buf)
+  if (n > st->abbrev_max || n >= sizeof buf)
     return FALSE;
   memcpy (buf, s, n);
   buf[n] = '\0';
@@ -355,9 +356,9 @@ static const struct {
   { "youll", 3 },    { "theyll", 4 },   { NULL, 0 }
 };
 
-/* Bit (length) set for each first letter that some fused form has: a
- * cheap filter in front of the list. */
-static guint16 tokenizer_fused_filter[26];
+/* A cheap exact filter in front of the fused-form list: for each pair of
+ * first and last letter, the set of lengths some entry has. */
+static guint16 tokenizer_fused_filter[26][26];
 
 /* Fills the fused-form filter once (called from tokenizer_bytes_init). */
 static void
@@ -366,30 +367,46 @@ tokenizer_fused_init (void)
   for (guint i = 0; tokenizer_fused[i].word != NULL; i++)
     {
       const char *w = tokenizer_fused[i].word;
-      tokenizer_fused_filter[w[0] - 'a'] |= 1u << strlen (w);
+      gsize n = strlen (w);
+      tokenizer_fused_filter[w[0] - 'a'][w[n - 1] - 'a'] |= 1u << n;
     }
 }
 
-/* Emits the word [s, e), split in two if it is a fused form (cannot). */
-static void
+/* Emits the word [s, e) split in two if it is a fused form (cannot);
+ * returns FALSE if it is not one. */
+static gboolean
+tokenizer_emit_fused (TokenizerRun *run, gsize s, gsize e)
+{
+  const guchar *w = run->text + s;
+  gsize n = e - s;
+  guchar c0 = w[0] | 0x20;
+
+  if (!run->st->split_contractions || (n <= 3 && g_ascii_isupper (w[n - 1])))
+    return FALSE;
+  for (guint i = 0; tokenizer_fused[i].word != NULL; i++)
+    if (tokenizer_fused[i].word[0] == c0
+        && tokenizer_eq_ci (w, n, tokenizer_fused[i].word))
+      {
+        tokenizer_emit (run, s, s + tokenizer_fused[i].split, TOKENIZER_WORD);
+        tokenizer_emit (run, s + tokenizer_fused[i].split, e, TOKENIZER_WORD);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Emits the word [s, e), split in two if it is a fused form (cannot): a
+ * cheap filter on length, first and last letter comes first. */
+static inline void
 tokenizer_emit_word (TokenizerRun *run, gsize s, gsize e)
 {
+  const guchar *w = run->text + s;
   gsize n = e - s;
-  guchar c0 = run->text[s] | 0x20;
-  if (run->st->split_contractions && n <= 8 && c0 >= 'a' && c0 <= 'z'
-      && (tokenizer_fused_filter[c0 - 'a'] & (1u << n))
-      && !(n <= 3 && g_ascii_isupper (run->text[e - 1])))
-    {
-      for (guint i = 0; tokenizer_fused[i].word != NULL; i++)
-        if (tokenizer_eq_ci (run->text + s, n, tokenizer_fused[i].word))
-          {
-            tokenizer_emit (run, s, s + tokenizer_fused[i].split,
-                            TOKENIZER_WORD);
-            tokenizer_emit (run, s + tokenizer_fused[i].split, e,
-                            TOKENIZER_WORD);
-            return;
-          }
-    }
+  guint c0 = (guint) (w[0] | 0x20) - 'a', cl = (guint) (w[n - 1] | 0x20) - 'a';
+
+  if (G_UNLIKELY (n <= 8 && c0 < 26 && cl < 26
+                  && (tokenizer_fused_filter[c0][cl] & (1u << n)))
+      && tokenizer_emit_fused (run, s, e))
+    return;
   tokenizer_emit (run, s, e, TOKENIZER_WORD);
 }
 
@@ -1071,6 +1088,34 @@ tokenizer_chunk (TokenizerRun *run, gsize a, gsize b, guint flags)
   tokenizer_plain (run, p, b);
 }
 
+/* Returns the end of the run of ASCII letters at @p, eight bytes at a
+ * time. */
+static inline gsize
+tokenizer_skip_letters (const guchar *t, gsize p, gsize n)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+
+  while (p + 8 <= n)
+    {
+      guint64 x, y, letters, other;
+      memcpy (&x, t + p, 8);
+      x = GUINT64_FROM_LE (x);
+      /* lower-case; a byte is a letter iff 'a' <= y <= 'z' (no byte
+       * carries, since non-ASCII bytes are caught first) */
+      y = (x | (0x20 * ones)) & ~high;
+      letters = (y + (0x80 - 'a') * ones) & ~(y + (0x80 - 'z' - 1) * ones)
+                & ~x & high;
+      other = ~letters & high;
+      if (other != 0)
+        return p + (__builtin_ctzll (other) >> 3);
+      p += 8;
+    }
+  while (p < n && (tokenizer_bytes[t[p]] & TK_ALPHA))
+    p++;
+  return p;
+}
+
 /* Tokenizes the whole text. */
 static void
 tokenizer_run (TokenizerRun *run)
@@ -1103,8 +1148,34 @@ tokenizer_run (TokenizerRun *run)
         }
       if (p >= n)
         break;
-      /* the chunk up to the next whitespace */
+      /* the chunk up to the next whitespace; most chunks are a plain
+       * word, or a word and a comma or period: take those directly */
       cs = p;
+      p = tokenizer_skip_letters (t, p, n);
+      if (p > cs)
+        {
+          guchar c = p < n ? t[p] : ' ';
+          guchar d = p + 1 < n ? t[p + 1] : ' ';
+          if (tokenizer_bytes[c] & TK_SPACE)
+            {
+              tokenizer_emit_word (run, cs, p);
+              continue;
+            }
+          if ((c == ',' || c == '.') && (tokenizer_bytes[d] & TK_SPACE))
+            {
+              if (c == '.' && !tokenizer_ends_paragraph (run, p + 1)
+                  && tokenizer_is_abbrev (run->st, t + cs, p - cs))
+                tokenizer_emit (run, cs, p + 1, TOKENIZER_WORD);
+              else
+                {
+                  tokenizer_emit_word (run, cs, p);
+                  tokenizer_emit (run, p, p + 1, TOKENIZER_PUNCT);
+                }
+              p++;
+              continue;
+            }
+          flags = TK_ALPHA;
+        }
       while (p < n)
         {
           guchar c = t[p];
@@ -1159,6 +1230,7 @@ tokenizer_load_abbrevs (TokenizerState *st, const char *path, GError **error)
           lower = FALSE;
       g_hash_table_add (lower ? st->abbrev_any : st->abbrev_exact,
                         g_strdup (w));
+      st->abbrev_max = MAX (st->abbrev_max, n);
     }
   g_strfreev (lines);
   g_free (contents);
@@ -1194,6 +1266,7 @@ tokenizer_init (const TpOptions *options, gpointer *state, GError **error)
       gboolean lower = !g_ascii_isupper (w[0]);
       g_hash_table_add (lower ? st->abbrev_any : st->abbrev_exact,
                         g_strdup (w));
+      st->abbrev_max = MAX (st->abbrev_max, strlen (w));
     }
   st->split_contractions = tp_options_get_bool (options, "split_contractions");
   st->split_hyphens = tp_options_get_bool (options, "split_hyphens");

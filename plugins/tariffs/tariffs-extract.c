@@ -859,7 +859,7 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
       && (s->w[i + 1].flags & TW_CAP) && !(s->w[i + 1].flags & TW_PLACE))
     return FALSE;
   /* R8: a stance, not a measure */
-  for (guint j = i > 3 ? i - 3 : 0; j < i; j++)
+  for (guint j = MIN (i, np) > 3 ? MIN (i, np) - 3 : 0; j < i; j++)
     if (g_str_has_prefix (s->w[j].low, "oppos"))
       return FALSE;
   /* verbs: "to levy a tax", "now levy", "levies a duty" */
@@ -1180,9 +1180,11 @@ tariffs_find_status (const TariffsSent *s, guint i, TariffsAction action)
 {
   gboolean proposed = FALSE, announced = FALSE, weak = FALSE;
 
+  guint lo = i > 16 ? i - 16 : 0;
+
   if (action == TARIFFS_ACTION_EXIST || action == TARIFFS_ACTION_THREATEN)
     return TARIFFS_STATUS_ACTUAL;
-  for (guint j = s->w0; j < s->n; j++)
+  for (guint j = MAX (lo, s->w0); j < s->n && j < i + 12; j++)
     {
       const TariffsWord *w = &s->w[j];
 
@@ -1236,9 +1238,9 @@ tariffs_find_status (const TariffsSent *s, guint i, TariffsAction action)
 static gboolean
 tariffs_find_retaliation (const TariffsSent *s, guint i, const char *imposer)
 {
-  guint lo = i > 12 ? i - 12 : 0;
+  guint lo = i > 16 ? i - 16 : 0;
 
-  for (guint j = MAX (lo, s->w0); j < s->n && j < i + 12; j++)
+  for (guint j = MAX (lo, s->w0); j < s->n && j < i + 16; j++)
     {
       const TariffsWord *w = &s->w[j];
 
@@ -1382,7 +1384,10 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
           j = m->last;
           continue;
         }
-      if (w->flags & TW_CAND)
+      /* "tariffs and taxes on": one phrase */
+      if ((w->flags & TW_CAND)
+          && !(j == i + 2
+               && (tw_is (s, i + 1, "and") || tw_is (s, i + 1, "or"))))
         break;
       if (tw_is (s, j, "on") || tw_is (s, j, "against") || tw_is (s, j, "from")
           || tw_is (s, j, "for"))
@@ -1717,7 +1722,9 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
     {
       if (tw_is (s, j, "on") || tw_is (s, j, "for"))
         break;
-      if (s->w[j].flags & TW_CAND)
+      if ((s->w[j].flags & TW_CAND)
+          && !(j == i + 2
+               && (tw_is (s, i + 1, "and") || tw_is (s, i + 1, "or"))))
         return;
       if (tw_is (s, j, ".") || tw_is (s, j, ";") || tw_is (s, j, "(")
           || tw_has (s, j, TL_CLAUSE))
@@ -2206,10 +2213,86 @@ tariffs_doc_clear (TariffsDoc *doc)
     g_hash_table_unref (doc->doc_counts);
 }
 
+/* R3 across the story: "U.S. sanctions", "retaliation from the EC",
+ * "American trade sanctions" make the owner's measures retaliation.
+ * Returns the owners found, as a set of canonical names. */
+static GHashTable *
+tariffs_retaliation_owners (TariffsDoc *doc)
+{
+  GHashTable *owners = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *saved = doc->words, *saved_mentions = doc->mentions;
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (TariffsWord));
+  TariffsSent s = { 0 };
+  gsize pos = 0;
+
+  doc->words = words;
+  doc->mentions = g_array_new (FALSE, FALSE, sizeof (TariffsMention));
+  while (pos < doc->length)
+    {
+      const char *nl = memchr (doc->text + pos, '\n', doc->length - pos);
+      gsize end = nl != NULL ? (gsize)(nl - doc->text) + 1 : doc->length;
+      gboolean any = FALSE;
+
+      tariffs_words_build (words, doc->text, pos, end);
+      s.doc = doc;
+      s.w = (TariffsWord *)(void *)words->data;
+      s.n = words->len;
+      for (guint j = 0; j < s.n; j++)
+        {
+          s.w[j].lex = tariffs_lexicon_lookup (doc->lex, s.w[j].low);
+          if ((s.w[j].lex & TL_RETAL)
+              || g_str_has_prefix (s.w[j].low, "sanction"))
+            any = TRUE;
+        }
+      pos = end;
+      if (!any)
+        continue;
+      tariffs_find_mentions (&s);
+      for (guint j = 0; j < s.n; j++)
+        {
+          const TariffsMention *m = NULL;
+
+          if (!(s.w[j].lex & TL_RETAL)
+              && !g_str_has_prefix (s.w[j].low, "sanction"))
+            continue;
+          if (g_str_has_prefix (s.w[j].low, "retaliate"))
+            continue; /* a verb: its subject is too far to trust */
+          /* "U.S. sanctions", "American trade sanctions" */
+          for (guint b = j; b > 0 && b + 3 > j && m == NULL; b--)
+            m = tariffs_mention_of (&s, b - 1);
+          /* "retaliation from the European Community" */
+          if (m == NULL
+              && (tw_is (&s, j + 1, "from") || tw_is (&s, j + 1, "by")))
+            m = tariffs_mention_of (&s,
+                                    tw_is (&s, j + 2, "the") ? j + 3 : j + 2);
+          if (m != NULL)
+            g_hash_table_add (owners, (gpointer)m->canonical);
+        }
+    }
+  g_array_unref (words);
+  g_array_unref (doc->mentions);
+  doc->words = saved;
+  doc->mentions = saved_mentions;
+  return owners;
+}
+
 void
 tariffs_extract_finish (TariffsDoc *doc)
 {
   GArray *events = doc->events;
+  GHashTable *owners;
+
+  if (events->len == 0)
+    return;
+  owners = tariffs_retaliation_owners (doc);
+  for (guint a = 0; a < events->len; a++)
+    {
+      TariffsEvent *ev = &g_array_index (events, TariffsEvent, a);
+
+      if (ev->imposer != NULL && g_hash_table_contains (owners, ev->imposer))
+        ev->retaliation = TRUE;
+    }
+  g_hash_table_unref (owners);
 
   /* R3: retaliation framing anywhere in the story holds for every mention
    * of the same measure (same imposer and target) */

@@ -59,11 +59,11 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "pay paid paying pays evade evaded evading evasion comply complying "
     "require requires required current currently existing still present "
     "presently remain remains maintain maintains average averages stand "
-    "stands ranging levels prevailing" },
+    "stands ranging levels prevailing dispute disputes row" },
   { TL_NOUNCUE,
     "cut cuts increase increases hike hikes reduction reductions exemption "
     "exemptions rise rises removal elimination threat threats waiver "
-    "concession concessions relief" },
+    "concession concessions relief dispute disputes row" },
   { TL_PROPOSED,
     "urge urged urges urging ask asked asks asking should consider "
     "considering considered considers propose proposed proposes proposing "
@@ -73,11 +73,11 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "bill legislation must recommend recommended recommendation demand "
     "demanded demands demanding seek seeks sought want wants wanted hope "
     "hopes hoped possible possibility support proponents pressing press "
-    "pressed requirement urgent" },
+    "pressed requirement urgent reform reforms" },
   { TL_ANNOUNCED,
     "plan plans planned planning announce announced announces announcing "
     "announcement will 'll scheduled proclamation intend intends intended "
-    "effective" },
+    "effective proceed proceeding" },
   { TL_WEAKPROP, "could might may would" },
   { TL_RETAL,
     "retaliate retaliated retaliates retaliating retaliation retaliatory "
@@ -97,7 +97,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "followed offers offered refuses refused argues argued claims claimed "
     "fears feared decides approves approved introduces introduced reduces "
     "reduced removes removed scraps scrapped ends ended drops dropped takes "
-    "took makes made gives gave puts sets slaps slapped hit hits faces "
+    "took makes made gives gave puts slaps slapped hit hits faces "
     "faced benefit benefits benefited benefitted gains gained gets got "
     "won obtains obtained suffers suffered began begun begins announcing "
     "plan reached reaches told tells asked asks called calls moved moves "

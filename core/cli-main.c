@@ -17,6 +17,7 @@ static const char tp_cli_usage[] =
     "  check PIPELINE.ini           load and validate a pipeline, run nothing\n"
     "  plugins                      list the plugins found, with versions\n"
     "  describe PLUGIN              show a plugin's options and layers\n"
+    "  new-plugin NAME [DIR]        write a new plugin project to start from\n"
     "\n"
     "Options:\n"
     "  -h, --help                   show this help (COMMAND --help for more)\n"
@@ -83,6 +84,7 @@ main (int argc, char **argv)
     { "check", tp_cli_check },
     { "plugins", tp_cli_plugins },
     { "describe", tp_cli_describe },
+    { "new-plugin", tp_cli_new_plugin },
   };
   const char *names[G_N_ELEMENTS (commands)];
 

@@ -9,6 +9,7 @@ int tp_cli_run (int argc, char **argv);
 int tp_cli_check (int argc, char **argv);
 int tp_cli_plugins (int argc, char **argv);
 int tp_cli_describe (int argc, char **argv);
+int tp_cli_new_plugin (int argc, char **argv);
 
 /* Prints "textpipe: MESSAGE" on stderr. */
 void tp_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);

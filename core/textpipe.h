@@ -207,6 +207,24 @@ TpReader *tp_reader_new (const char *const *inputs, TpInputFormat format,
 gboolean tp_reader_next (TpReader *reader, TpDocument **doc,
                          char **record_id, char **raw_record,
                          GError **error);
+/* One record as read, not yet parsed: parsing can happen on another
+ * thread with tp_reader_parse. */
+typedef struct {
+  char *data;        /* the line, or the whole file (NUL-terminated) */
+  gsize len;
+  char *fallback_id; /* "path:line", or the path */
+  TpInputFormat format;
+} TpRawRecord;
+
+/* The next raw record; FALSE at the end (no error) or on an I/O error
+ * that ends the input. */
+gboolean tp_reader_next_raw (TpReader *reader, TpRawRecord *raw,
+                             GError **error);
+/* Turns a raw record into a document (thread-safe); NULL with @error set
+ * for a bad record.  *@record_id is set either way. */
+TpDocument *tp_reader_parse (const TpReader *reader, const TpRawRecord *raw,
+                             char **record_id, GError **error);
+void tp_raw_record_clear (TpRawRecord *raw);
 /* Total bytes consumed so far. */
 guint64 tp_reader_get_bytes (const TpReader *reader);
 /* The size of all inputs in bytes, or -1 when unknown (stdin). */

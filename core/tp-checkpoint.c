@@ -87,7 +87,7 @@ GHashTable *
 tp_crashes_load (const char *path)
 {
   GHashTable *crashes = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                               g_free, NULL);
+                                               g_free, g_free);
   char *contents = NULL;
   char **lines;
 
@@ -98,12 +98,13 @@ tp_crashes_load (const char *path)
     {
       char *end = NULL;
       gint64 pos = g_ascii_strtoll (lines[i], &end, 10);
-      int sig;
+      TpCrash *c;
       if (end == lines[i] || *end != ' ')
         continue;
-      sig = atoi (end + 1);
-      g_hash_table_insert (crashes, g_memdup2 (&pos, sizeof pos),
-                           GINT_TO_POINTER (sig));
+      c = g_new (TpCrash, 1);
+      c->signal = (int) g_ascii_strtoll (end + 1, &end, 10);
+      c->stage = *end == ' ' ? (int) g_ascii_strtoll (end + 1, NULL, 10) : -1;
+      g_hash_table_insert (crashes, g_memdup2 (&pos, sizeof pos), c);
     }
   g_strfreev (lines);
   g_free (contents);

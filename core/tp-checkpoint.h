@@ -21,8 +21,14 @@ gboolean tp_checkpoint_load (const char *path, TpCheckpoint *cp,
                              GError **error);
 void tp_checkpoint_clear (TpCheckpoint *cp);
 
-/* Crash records: "<position> <signal>" lines appended by a signal handler
- * when a plugin kills the process.  Returns position -> signal. */
+typedef struct {
+  int signal;
+  int stage; /* index of the stage, or -1 */
+} TpCrash;
+
+/* Crash records: "<position> <signal> [<stage>]" lines appended by a
+ * signal handler when a plugin kills the process.  Returns a table of
+ * position (gint64) -> TpCrash. */
 GHashTable *tp_crashes_load (const char *path);
 
 #endif /* TP_CHECKPOINT_H */

@@ -438,6 +438,8 @@ struct _TpPipelineInstance {
   guint64 *ns;
 };
 
+__thread int tp_current_stage_index = -1;
+
 /* Static empty layer specs for layers a stage declared but did not add. */
 static const TpAttrSpec tp_no_attrs[] = { { NULL } };
 
@@ -499,8 +501,11 @@ tp_pipeline_instance_process (TpPipelineInstance *inst, TpDocument *doc,
       const TpPluginDescriptor *d = s->plugin->desc;
       guint before = doc->layers->len;
       guint64 t0 = tp_now_ns ();
-      gboolean ok = d->process (inst->states[i], doc, error);
+      gboolean ok;
 
+      tp_current_stage_index = (int) i;
+      ok = d->process (inst->states[i], doc, error);
+      tp_current_stage_index = -1;
       inst->ns[i] += tp_now_ns () - t0;
       if (!ok)
         {

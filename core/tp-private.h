@@ -110,6 +110,10 @@ void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length);
 gsize tp_offset_map_convert (const TpOffsetMap *map, gsize byte_offset);
 void tp_offset_map_clear (TpOffsetMap *map);
 
+/* The stage this thread is running (its index), or -1: read by the crash
+ * handler to say which stage killed the process. */
+extern __thread int tp_current_stage_index;
+
 /* Finds the line of "[section]" or of "key" inside @section in an INI
  * file, for messages; 0 when not found. */
 guint tp_ini_find_line (const char *path, const char *section,

@@ -169,7 +169,7 @@ tp_reader_meta_value (json_t *value)
 
 /* Builds a document from one JSONL record. */
 static TpDocument *
-tp_reader_parse_record (TpReader *r, const char *line, gsize len,
+tp_reader_parse_record (const TpReader *r, const char *line, gsize len,
                         const char *fallback_id, char **record_id,
                         GError **error)
 {
@@ -237,15 +237,15 @@ out:
   return doc;
 }
 
-/* Opens the next source; FALSE when none is left or on an error. */
+/* Opens the next source, or reads it whole for one-document formats into
+ * @raw (returning TRUE with raw->data set).  FALSE when no source is left
+ * or on an error. */
 static gboolean
-tp_reader_open_next (TpReader *r, TpDocument **doc, char **record_id,
-                     GError **error, gboolean *produced)
+tp_reader_open_next (TpReader *r, TpRawRecord *raw, GError **error)
 {
   const char *path;
   TpInputFormat fmt;
 
-  *produced = FALSE;
   if (r->next_source >= r->sources->len)
     return FALSE;
   path = r->sources->pdata[r->next_source++];
@@ -278,10 +278,10 @@ tp_reader_open_next (TpReader *r, TpDocument **doc, char **record_id,
           return FALSE;
         }
       r->bytes += len;
-      *record_id = g_strdup (strcmp (path, "-") == 0 ? "stdin" : path);
-      *doc = tp_document_new (*record_id, contents, len, error);
-      g_free (contents);
-      *produced = TRUE;
+      raw->data = contents;
+      raw->len = len;
+      raw->format = TP_INPUT_TEXT;
+      raw->fallback_id = g_strdup (strcmp (path, "-") == 0 ? "stdin" : path);
       return TRUE;
     }
 
@@ -301,25 +301,19 @@ tp_reader_open_next (TpReader *r, TpDocument **doc, char **record_id,
 }
 
 gboolean
-tp_reader_next (TpReader *r, TpDocument **doc, char **record_id,
-                char **raw_record, GError **error)
+tp_reader_next_raw (TpReader *r, TpRawRecord *raw, GError **error)
 {
-  *doc = NULL;
-  *record_id = NULL;
-  *raw_record = NULL;
-
+  memset (raw, 0, sizeof *raw);
   for (;;)
     {
       ssize_t n;
       gsize len;
-      char *fallback;
 
       if (r->file == NULL)
         {
-          gboolean produced;
-          if (!tp_reader_open_next (r, doc, record_id, error, &produced))
+          if (!tp_reader_open_next (r, raw, error))
             return FALSE;
-          if (produced)
+          if (raw->data)
             return TRUE;
         }
       n = getline (&r->line, &r->line_cap, r->file);
@@ -344,33 +338,65 @@ tp_reader_next (TpReader *r, TpDocument **doc, char **record_id,
         len--;
       if (len > 0 && r->line[len - 1] == '\r')
         len--;
-      fallback = g_strdup_printf ("%s:%" G_GUINT64_FORMAT,
-                                  strcmp (r->path, "-") == 0 ? "stdin" : r->path,
-                                  r->line_no);
-      if (r->file_format == TP_INPUT_JSONL)
-        {
-          if (len == 0 || strspn (r->line, " \t\r") == len)
-            {
-              g_free (fallback);
-              continue; /* blank lines between records are not records */
-            }
-          *doc = tp_reader_parse_record (r, r->line, len, fallback, record_id,
-                                         error);
-          if (*record_id == NULL)
-            *record_id = g_strdup (fallback);
-          if (*doc)
-            tp_document_set_record (*doc, r->line, len);
-          else
-            *raw_record = g_strndup (r->line, len);
-        }
-      else
-        {
-          *record_id = g_strdup (fallback);
-          *doc = tp_document_new (fallback, r->line, len, error);
-          if (*doc == NULL)
-            *raw_record = g_strndup (r->line, len);
-        }
-      g_free (fallback);
+      /* blank lines between JSONL records are not records */
+      if (r->file_format == TP_INPUT_JSONL
+          && strspn (r->line, " \t\r") >= len)
+        continue;
+      raw->data = g_malloc (len + 1);
+      memcpy (raw->data, r->line, len);
+      raw->data[len] = '\0';
+      raw->len = len;
+      raw->format = r->file_format;
+      raw->fallback_id = g_strdup_printf (
+          "%s:%" G_GUINT64_FORMAT,
+          strcmp (r->path, "-") == 0 ? "stdin" : r->path, r->line_no);
       return TRUE;
     }
+}
+
+TpDocument *
+tp_reader_parse (const TpReader *r, const TpRawRecord *raw, char **record_id,
+                 GError **error)
+{
+  TpDocument *doc;
+
+  *record_id = NULL;
+  if (raw->format == TP_INPUT_JSONL)
+    {
+      doc = tp_reader_parse_record (r, raw->data, raw->len, raw->fallback_id,
+                                    record_id, error);
+      if (*record_id == NULL)
+        *record_id = g_strdup (raw->fallback_id);
+      if (doc)
+        tp_document_set_record (doc, raw->data, raw->len);
+      return doc;
+    }
+  *record_id = g_strdup (raw->fallback_id);
+  return tp_document_new (raw->fallback_id, raw->data, raw->len, error);
+}
+
+void
+tp_raw_record_clear (TpRawRecord *raw)
+{
+  g_free (raw->data);
+  g_free (raw->fallback_id);
+  memset (raw, 0, sizeof *raw);
+}
+
+gboolean
+tp_reader_next (TpReader *r, TpDocument **doc, char **record_id,
+                char **raw_record, GError **error)
+{
+  TpRawRecord raw;
+
+  *doc = NULL;
+  *record_id = NULL;
+  *raw_record = NULL;
+  if (!tp_reader_next_raw (r, &raw, error))
+    return FALSE;
+  *doc = tp_reader_parse (r, &raw, record_id, error);
+  if (*doc == NULL && raw.format != TP_INPUT_TEXT)
+    *raw_record = g_steal_pointer (&raw.data);
+  tp_raw_record_clear (&raw);
+  return TRUE;
 }

@@ -29,17 +29,18 @@
 typedef enum {
   TP_DOC_WRITTEN,
   TP_DOC_REJECTED,
-  TP_DOC_DROPPED
+  TP_DOC_DROPPED,
+  TP_DOC_SKIPPED /* another shard's */
 } TpDocStatus;
 
 /* One input record in a batch, and what became of it. */
 typedef struct {
   guint64 pos;          /* index of the record in the input */
-  TpDocument *doc;      /* NULL once processed, or for a bad record */
+  TpRawRecord in;       /* as read; parsed by the worker */
+  TpDocument *doc;      /* while being processed */
   char *id;
-  char *read_error;     /* the reader's complaint, for a bad record */
-  char *raw;            /* the bad record as read */
   int crashed;          /* signal that killed an earlier run on it, or 0 */
+  int crashed_stage;    /* the stage it was in, or -1 */
   TpDocStatus status;
   char *message;        /* why it was rejected */
   const TpStage *stage; /* where it was rejected; NULL: reading */
@@ -49,7 +50,6 @@ typedef struct {
 typedef struct {
   guint64 seq;
   guint64 end_position; /* input records consumed up to the batch's end */
-  guint64 skipped;      /* records of other shards within it */
   GArray *records; /* TpRecord */
   GString *out;    /* output lines */
   GString *rej;    /* reject lines */
@@ -130,10 +130,21 @@ tp_run_crash_handler (int sig)
 {
   if (tp_crash_fd >= 0 && tp_current_pos >= 0)
     {
-      char buf[48];
+      char buf[64];
       int i = sizeof buf;
       guint64 v = (guint64) tp_current_pos;
+      int stage = tp_current_stage_index;
       buf[--i] = '\n';
+      if (stage >= 0)
+        {
+          do
+            {
+              buf[--i] = (char) ('0' + stage % 10);
+              stage /= 10;
+            }
+          while (stage);
+          buf[--i] = ' ';
+        }
       buf[--i] = (char) ('0' + sig % 10);
       if (sig >= 10)
         buf[--i] = (char) ('0' + sig / 10 % 10);
@@ -181,9 +192,8 @@ static void
 tp_record_clear (TpRecord *r)
 {
   tp_document_free (r->doc);
+  tp_raw_record_clear (&r->in);
   g_free (r->id);
-  g_free (r->read_error);
-  g_free (r->raw);
   g_free (r->message);
 }
 
@@ -217,7 +227,9 @@ static void
 tp_batch_reject (TpBatch *b, TpRecord *r)
 {
   GString *s = b->rej;
-  const char *record = r->doc ? tp_document_get_record (r->doc) : r->raw;
+  const char *record = r->doc ? tp_document_get_record (r->doc)
+                      : r->in.format != TP_INPUT_TEXT ? r->in.data
+                                                      : NULL;
 
   r->status = TP_DOC_REJECTED;
   r->start = s->len;
@@ -267,14 +279,33 @@ tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
       TpRecord *r = &g_array_index (b->records, TpRecord, i);
       GError *error = NULL;
 
-      if (r->read_error)
+      r->doc = tp_reader_parse (run->reader, &r->in, &r->id, &error);
+      if (run->opts->shard_count > 1
+          && tp_shard_of (r->id, run->opts->shard_count)
+                 != run->opts->shard_index)
         {
-          r->message = g_strdup (r->read_error);
-          tp_batch_reject (b, r);
+          r->status = TP_DOC_SKIPPED;
+          g_clear_error (&error);
+          tp_document_free (g_steal_pointer (&r->doc));
+          tp_raw_record_clear (&r->in);
           continue;
         }
+      if (r->doc == NULL)
+        {
+          r->message = g_strdup (error->message);
+          g_error_free (error);
+          tp_batch_reject (b, r);
+          tp_raw_record_clear (&r->in);
+          continue;
+        }
+      /* A parsed JSONL record keeps its line in the document. */
+      tp_raw_record_clear (&r->in);
       if (r->crashed)
         {
+          if (r->crashed_stage >= 0
+              && (guint) r->crashed_stage < run->pipeline->stages->len)
+            r->stage = g_ptr_array_index (run->pipeline->stages,
+                                          r->crashed_stage);
           r->message = g_strdup_printf (
               "the document crashed textpipe in an earlier run (signal %d, "
               "%s); it was not processed again",
@@ -337,43 +368,31 @@ tp_run_read_batch (TpRun *run)
       GError *error = NULL;
       guint64 pos = run->position;
 
-      if (!tp_reader_next (run->reader, &r.doc, &r.id, &r.raw, &error))
+      if (!tp_reader_next_raw (run->reader, &r.in, &error))
         {
           run->eof = TRUE;
           if (error)
             g_propagate_error (&run->io_error, error);
-          g_free (r.id);
           break;
         }
       run->position++;
-      if (run->opts->shard_count > 1
-          && tp_shard_of (r.id, run->opts->shard_count)
-                 != run->opts->shard_index)
-        {
-          b->skipped++;
-          tp_record_clear (&r);
-          g_clear_error (&error);
-          continue;
-        }
       r.pos = pos;
-      if (r.doc == NULL)
-        {
-          r.read_error = g_strdup (error ? error->message : "unreadable");
-          g_clear_error (&error);
-        }
-      else
-        {
-          bytes += tp_document_get_length (r.doc);
-          g_free (r.raw);
-          r.raw = NULL;
-        }
+      bytes += r.in.len;
+      r.crashed_stage = -1;
       if (run->crashes)
-        r.crashed = GPOINTER_TO_INT (
-            g_hash_table_lookup (run->crashes, &(gint64){ (gint64) pos }));
+        {
+          gint64 key = (gint64) pos;
+          TpCrash *c = g_hash_table_lookup (run->crashes, &key);
+          if (c)
+            {
+              r.crashed = c->signal;
+              r.crashed_stage = c->stage;
+            }
+        }
       g_array_append_val (b->records, r);
     }
   b->end_position = run->position;
-  if (b->records->len == 0 && b->skipped == 0)
+  if (b->records->len == 0)
     {
       tp_batch_free (b);
       return NULL;
@@ -423,9 +442,17 @@ tp_run_commit_batch (TpRun *run, TpBatch *b, GError **error)
     {
       TpRecord *r = &g_array_index (b->records, TpRecord, i);
 
+      if (r->status == TP_DOC_SKIPPED)
+        {
+          s->skipped++;
+          run->committed_position = r->pos + 1;
+          continue;
+        }
       s->read++;
       switch (r->status)
         {
+        case TP_DOC_SKIPPED:
+          break;
         case TP_DOC_WRITTEN:
           s->written++;
           if (!tp_output_write (run->out, b->out->str + r->start,
@@ -466,10 +493,7 @@ tp_run_commit_batch (TpRun *run, TpBatch *b, GError **error)
       run->committed_position = r->pos + 1;
     }
   if (!run->halted)
-    {
-      s->skipped += b->skipped;
-      run->committed_position = b->end_position;
-    }
+    run->committed_position = b->end_position;
   return TRUE;
 }
 
@@ -724,13 +748,10 @@ tp_run_open_outputs (TpRun *run, GError **error)
   /* Skip what the interrupted run accounted for. */
   while (run->position < cp.position)
     {
-      TpDocument *doc = NULL;
-      char *id = NULL, *raw = NULL;
+      TpRawRecord raw;
       GError *local = NULL;
-      gboolean more = tp_reader_next (run->reader, &doc, &id, &raw, &local);
-      tp_document_free (doc);
-      g_free (id);
-      g_free (raw);
+      gboolean more = tp_reader_next_raw (run->reader, &raw, &local);
+      tp_raw_record_clear (&raw);
       g_clear_error (&local);
       if (!more)
         break;
@@ -795,6 +816,8 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
   code = tp_run_open_outputs (&run, error);
   if (code != TP_EXIT_OK)
     goto out_workers;
+  if (run.resume_path && !tp_run_checkpoint (&run, error))
+    goto out_io;
   if (run.crash_path)
     {
       tp_crash_fd = open (run.crash_path, O_WRONLY | O_CREAT | O_APPEND, 0644);
@@ -805,8 +828,10 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
     {
       TpBatch *b;
 
+      /* Batches read but not yet written, in workers or waiting in the
+         ring for an earlier one, never exceed the ring. */
       if (!run.eof && !run.halted && !tp_stop_signal
-          && run.in_flight < run.ring_size - 1)
+          && run.next_seq - run.next_commit < run.ring_size)
         {
           b = tp_run_read_batch (&run);
           if (b == NULL)

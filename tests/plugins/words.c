@@ -1,5 +1,6 @@
 /* words.c: a tiny plugin for the core's tests: splits on spaces into a
  * "word" layer; fails on a chosen word; drops documents on another. */
+#include <signal.h>
 #include <string.h>
 
 #include "textpipe-plugin.h"
@@ -8,6 +9,8 @@ typedef struct {
   char *fail_on;
   char *drop_on;
   gboolean bad_span;
+  char *crash_on;
+  gint64 delay_us;
 } WordsState;
 
 static const char *const words_produces[] = { "word", NULL };
@@ -25,6 +28,10 @@ static const TpOptionSpec words_options[] = {
   { "bad_span", TP_OPTION_BOOL, "false", FALSE,
     "Write a span past the end of the text (to test the core's check)" },
   { "min_length", TP_OPTION_INT, "1", FALSE, "Shortest word kept" },
+  { "crash_on", TP_OPTION_STRING, NULL, FALSE,
+    "Kill the process with SIGSEGV on documents holding this word" },
+  { "delay_us", TP_OPTION_INT, "0", FALSE,
+    "Sleep this many microseconds per document (to test interruption)" },
   { NULL }
 };
 
@@ -36,6 +43,8 @@ words_init (const TpOptions *options, gpointer *state, GError **error)
   s->fail_on = g_strdup (tp_options_get_string (options, "fail_on"));
   s->drop_on = g_strdup (tp_options_get_string (options, "drop_on"));
   s->bad_span = tp_options_get_bool (options, "bad_span");
+  s->crash_on = g_strdup (tp_options_get_string (options, "crash_on"));
+  s->delay_us = tp_options_get_int (options, "delay_us");
   *state = s;
   return TRUE;
 }
@@ -52,6 +61,8 @@ words_process (gpointer state, TpDocument *doc, GError **error)
 
   if (layer == NULL)
     return FALSE;
+  if (s->delay_us > 0)
+    g_usleep (s->delay_us);
   while (i < len)
     {
       gsize start;
@@ -70,6 +81,9 @@ words_process (gpointer state, TpDocument *doc, GError **error)
                        "found the word '%s'", s->fail_on);
           return FALSE;
         }
+      if (s->crash_on && strlen (s->crash_on) == i - start
+          && memcmp (text + start, s->crash_on, i - start) == 0)
+        raise (SIGSEGV);
       if (s->drop_on && strlen (s->drop_on) == i - start
           && memcmp (text + start, s->drop_on, i - start) == 0)
         tp_document_drop (doc, "dropped by test");
@@ -86,6 +100,7 @@ words_destroy (gpointer state)
   WordsState *s = state;
   g_free (s->fail_on);
   g_free (s->drop_on);
+  g_free (s->crash_on);
   g_free (s);
 }
 

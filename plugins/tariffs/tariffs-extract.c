@@ -618,7 +618,7 @@ tariffs_mention_roles (TariffsSent *s)
       if (tw_is (s, next, "members") || tw_is (s, next, "member"))
         absorbing = TRUE;
       if (before >= (gssize)s->w0 && (s->w[before].lex & TL_PREP)
-          && !tw_is (s, before, "by"))
+          && !(s->w[before].lex & TL_CLAUSE) && !tw_is (s, before, "by"))
         m->flags |= TM_PP;
       if (tw_is (s, before, "on") || tw_is (s, before, "from")
           || tw_is (s, before, "against") || tw_is (s, before, "for"))
@@ -824,6 +824,10 @@ tariffs_np_start (const TariffsSent *s, guint i)
       if ((w->lex & (TL_IMPOSE | TL_RAISE | TL_LOWER | TL_REMOVE | TL_EXIST))
           && !(w->lex & TL_TRADEMOD) && g_str_has_suffix (w->low, "ing"))
         break;
+      /* "import and export duties", but not "quotas or tariffs" */
+      if ((strcmp (w->low, "and") == 0 || strcmp (w->low, "or") == 0)
+          && !tw_has (s, (gssize)j - 2, TL_TRADEMOD))
+        break;
       j--;
       if (w->lex & TL_DEFDET || strcmp (w->low, "a") == 0
           || strcmp (w->low, "an") == 0 || (w->flags & TW_POSS))
@@ -851,6 +855,18 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
       || (tw_is (s, (gssize)i - 1, "on")
           && tw_is (s, (gssize)i - 2, "agreement")))
     return FALSE;
+  /* General Agreement on Trade and Tariffs */
+  if (tw_is (s, (gssize)i - 1, "and") && tw_is (s, (gssize)i - 2, "trade")
+      && tw_is (s, (gssize)i - 3, "on"))
+    return FALSE;
+  /* "income from customs duties": revenue, not a measure */
+  for (guint j = np > 3 ? np - 3 : 0; j < np; j++)
+    if ((g_str_has_prefix (s->w[j].low, "revenue")
+         || strcmp (s->w[j].low, "income") == 0
+         || strcmp (s->w[j].low, "receipts") == 0
+         || strcmp (s->w[j].low, "proceeds") == 0)
+        && (tw_is (s, j + 1, "from") || tw_is (s, j + 1, "of")))
+      return FALSE;
   /* tariff-free, duty free */
   if (g_str_has_prefix (next, "free") || tw_has (s, i + 1, TL_NOUNAFTER))
     return FALSE;
@@ -1124,8 +1140,14 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
               /* a passive participle ("tariffs imposed on", "will be
                * lifted") or a relative clause ("which imposes"); not
                * "the tariffs would reduce imports" */
-              gboolean participle = g_str_has_suffix (w->low, "ed")
-                                    || strcmp (w->low, "cut") == 0;
+              gboolean participle
+                  = (g_str_has_suffix (w->low, "ed")
+                     || strcmp (w->low, "cut") == 0)
+                    && (j == i + 1 || tw_is (s, j - 1, ",")
+                        || tw_is (s, j - 1, "be") || tw_is (s, j - 1, "been")
+                        || tw_is (s, j - 1, "being") || tw_is (s, j - 1, "was")
+                        || tw_is (s, j - 1, "were") || tw_is (s, j - 1, "is")
+                        || tw_is (s, j - 1, "are"));
               gboolean relative = tw_is (s, (gssize)j - 1, "which")
                                   || tw_is (s, (gssize)j - 1, "that");
 
@@ -1143,6 +1165,24 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
                 || tw_is (s, j, "has") || tw_is (s, j, "had")
                 || tw_is (s, j, "already") || tw_is (s, j, "now")))
             break;
+        }
+    }
+  if (strong < 0)
+    {
+      /* the measure as subject: "export duty on palm oil rose to ...",
+       * "the duty was left unchanged" */
+      static const char *const change[]
+          = { "rose",  "risen",    "fell",    "fallen", "declined", "unchanged",
+              "stood", "remained", "remains", "stands", NULL };
+
+      for (guint j = i + 1; j < i + 12 && j < s->n && strong < 0; j++)
+        {
+          if ((s->w[j].flags & TW_CAND) || tw_is (s, j, ";")
+              || tw_has (s, j, TL_CLAUSE))
+            break;
+          for (guint c = 0; change[c] != NULL; c++)
+            if (strcmp (s->w[j].low, change[c]) == 0)
+              strong = j;
         }
     }
   if (strong >= 0)
@@ -1366,6 +1406,8 @@ tariffs_same (const char *a, const char *b)
   return a != NULL && b != NULL && strcmp (a, b) == 0;
 }
 
+static gboolean tariffs_goods_end (const TariffsSent *s, guint j);
+
 /* The target: a place in the phrase after on/against/from/for. */
 static const char *
 tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
@@ -1426,6 +1468,9 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
         in_np = FALSE;
       else if ((w->lex & TL_VERB) && !(w->lex & TL_GOODS)
                && !tw_is (s, j, "to"))
+        in_np = FALSE;
+      else if (in_np && !tw_is (s, j, ",") && !tw_is (s, j, "of")
+               && tariffs_goods_end (s, j))
         in_np = FALSE;
     }
   return NULL;
@@ -1739,9 +1784,10 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
       for (guint k = np + 1; k < i; k++)
         if ((tw_is (s, k, "import") || tw_is (s, k, "export"))
             && (s->w[k - 1].flags & TW_ALPHA)
-            && !(s->w[k - 1].lex & (TL_DET | TL_DEFDET | TL_TRADEMOD))
+            && !(s->w[k - 1].lex & (TL_DET | TL_DEFDET | TL_TRADEMOD | TL_PREP))
             && !(s->w[k - 1].flags & (TW_PLACE | TW_POSS | TW_NUM))
-            && !tariffs_weak_cue (s->w[k - 1].low)
+            && tariffs_pct_at (s, k - 1) == 0 && !tw_is (s, k - 1, "cent")
+            && !tw_is (s, k - 1, "of") && !tariffs_weak_cue (s->w[k - 1].low)
             && !(s->w[k - 1].lex & (TL_IMPOSE | TL_RAISE | TL_LOWER)))
           {
             ev->goods_start[0] = s->w[k - 1].start;
@@ -2110,8 +2156,6 @@ tariffs_extract_sentence (TariffsDoc *doc, gsize start, gsize end)
         s.trade_strong = TRUE;
       if (w->lex & TL_SCHEDULE)
         s.schedule = TRUE;
-      if (w->lex & TL_GOODS)
-        s.goods_ctx = TRUE;
       if (w->lex & TL_JUDICIAL)
         s.judicial = TRUE;
       if (strcmp (w->low, "fats") == 0 || strcmp (w->low, "vat") == 0
@@ -2132,6 +2176,9 @@ tariffs_extract_sentence (TariffsDoc *doc, gsize start, gsize end)
   if (s.n_mentions > 0)
     s.trade_any = TRUE;
   tariffs_mention_roles (&s);
+  for (guint k = 0; k < s.n_mentions; k++)
+    if (s.m[k].flags & TM_GOODSADJ)
+      s.goods_ctx = TRUE;
   for (guint i = s.w0; i < s.n; i++)
     {
       TariffsFamily family;

@@ -494,6 +494,146 @@ static const TariffsGazEntry tariffs_gazetteer_builtin[] = {
   { "papua new guinea", "Papua New Guinea" },
   /* Mauritius */
   { "mauritius", "Mauritius" },
+  /* Malawi */
+  { "malawi", "Malawi" },
+  { "malawian", "Malawi" },
+  { "lilongwe", "Malawi" },
+  /* Tanzania */
+  { "tanzania", "Tanzania" },
+  { "tanzanian", "Tanzania" },
+  { "dar es salaam", "Tanzania" },
+  /* Uganda */
+  { "uganda", "Uganda" },
+  { "ugandan", "Uganda" },
+  { "kampala", "Uganda" },
+  /* Cameroon */
+  { "cameroon", "Cameroon" },
+  { "cameroonian", "Cameroon" },
+  /* Senegal */
+  { "senegal", "Senegal" },
+  { "senegalese", "Senegal" },
+  { "dakar", "Senegal" },
+  /* Zaire */
+  { "zaire", "Zaire" },
+  { "zairean", "Zaire" },
+  { "kinshasa", "Zaire" },
+  /* Angola */
+  { "angola", "Angola" },
+  { "angolan", "Angola" },
+  { "luanda", "Angola" },
+  /* Mozambique */
+  { "mozambique", "Mozambique" },
+  { "mozambican", "Mozambique" },
+  /* Botswana */
+  { "botswana", "Botswana" },
+  /* Namibia */
+  { "namibia", "Namibia" },
+  { "namibian", "Namibia" },
+  /* Madagascar */
+  { "madagascar", "Madagascar" },
+  { "malagasy", "Madagascar" },
+  /* Sierra Leone */
+  { "sierra leone", "Sierra Leone" },
+  /* Liberia */
+  { "liberia", "Liberia" },
+  { "liberian", "Liberia" },
+  /* Burma */
+  { "burma", "Burma" },
+  { "burmese", "Burma" },
+  { "myanmar", "Burma" },
+  { "rangoon", "Burma" },
+  /* Nepal */
+  { "nepal", "Nepal" },
+  { "nepalese", "Nepal" },
+  /* Afghanistan */
+  { "afghanistan", "Afghanistan" },
+  { "afghan", "Afghanistan" },
+  /* Brunei */
+  { "brunei", "Brunei" },
+  /* Macau */
+  { "macau", "Macau" },
+  { "macao", "Macau" },
+  /* Mongolia */
+  { "mongolia", "Mongolia" },
+  { "mongolian", "Mongolia" },
+  /* Kazakhstan */
+  { "kazakhstan", "Kazakhstan" },
+  /* Belarus */
+  { "belarus", "Belarus" },
+  /* Estonia */
+  { "estonia", "Estonia" },
+  { "estonian", "Estonia" },
+  /* Latvia */
+  { "latvia", "Latvia" },
+  { "latvian", "Latvia" },
+  /* Lithuania */
+  { "lithuania", "Lithuania" },
+  { "lithuanian", "Lithuania" },
+  /* Slovakia */
+  { "slovakia", "Slovakia" },
+  { "slovak", "Slovakia" },
+  /* Czech Republic */
+  { "czech republic", "Czech Republic" },
+  { "czech", "Czech Republic" },
+  { "czechia", "Czech Republic" },
+  /* Slovenia */
+  { "slovenia", "Slovenia" },
+  { "slovenian", "Slovenia" },
+  /* Croatia */
+  { "croatia", "Croatia" },
+  { "croatian", "Croatia" },
+  /* Serbia */
+  { "serbia", "Serbia" },
+  { "serbian", "Serbia" },
+  /* Albania */
+  { "albania", "Albania" },
+  { "albanian", "Albania" },
+  /* Trinidad and Tobago */
+  { "trinidad", "Trinidad and Tobago" },
+  { "trinidad and tobago", "Trinidad and Tobago" },
+  /* Barbados */
+  { "barbados", "Barbados" },
+  /* Haiti */
+  { "haiti", "Haiti" },
+  { "haitian", "Haiti" },
+  /* El Salvador */
+  { "el salvador", "El Salvador" },
+  { "salvadorean", "El Salvador" },
+  { "salvadoran", "El Salvador" },
+  /* Guyana */
+  { "guyana", "Guyana" },
+  /* Suriname */
+  { "suriname", "Suriname" },
+  /* Yemen */
+  { "yemen", "Yemen" },
+  { "yemeni", "Yemen" },
+  /* Kenya */
+  { "nairobi", "Kenya" },
+  /* Gabon */
+  { "gabon", "Gabon" },
+  /* Congo */
+  { "congo", "Congo" },
+  /* Mauritania */
+  { "mauritania", "Mauritania" },
+  /* Mali */
+  { "mali", "Mali" },
+  /* Niger */
+  { "niger", "Niger" },
+  /* Chad */
+  { "chad", "Chad" },
+  /* Benin */
+  { "benin", "Benin" },
+  /* Togo */
+  { "togo", "Togo" },
+  /* Burkina Faso */
+  { "burkina faso", "Burkina Faso" },
+  /* Ivory Coast */
+  { "cote d'ivoire", "Ivory Coast" },
+  { "ivorian", "Ivory Coast" },
+  /* Papua New Guinea */
+  { "png", "Papua New Guinea" },
+  /* New Caledonia */
+  { "new caledonia", "New Caledonia" },
   /* not a country: blocks shorter matches */
   { "latin america", NULL },
   { "latin american", NULL },
@@ -534,6 +674,7 @@ static const TariffsGazEntry tariffs_gazetteer_builtin[] = {
   { "european currency unit", NULL },
   { "european monetary system", NULL },
   { "turkey ham", NULL },
+  { "new guinea", NULL },
 };
 
 /* Lower-cases @alias and collapses its blanks into single spaces, so that

@@ -31,16 +31,18 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "assessed assessing proceed proceeding went go going adopt adopted enact "
     "enacted collect collected collecting trigger new additional extra "
     "retaliatory punitive countervailing anti-dumping antidumping agreed "
-    "hit hits put puts putting place placed placing announcement" },
+    "hit hits put puts putting place placed placing announcement reimpose "
+    "reimposed reimposing reintroduce reintroduced" },
   { TL_RAISE,
     "raise raised raises raising increase increased increases increasing "
     "hike hiked hikes hiking higher boost boosted double doubled doubling "
-    "tripled treble steeper tighten tightened" },
+    "tripled treble steeper tighten tightened rose risen rises" },
   { TL_LOWER,
     "cut cuts cutting reduce reduced reduces reducing reduction reductions "
     "lower lowered lowering lowers slash slashed slashing trim trimmed ease "
     "eased easing improve improved improving favourable favorable "
     "preferential reform reforms reformed liberalise liberalize liberalised "
+    "fell fallen falls declined "
     "liberalized halve halved concession concessions lowest reduced-rate" },
   { TL_REMOVE,
     "remove removed removes removing removal lift lifted lifting lifts drop "
@@ -59,7 +61,8 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "pay paid paying pays evade evaded evading evasion comply complying "
     "require requires required current currently existing still present "
     "presently remain remains maintain maintains average averages stand "
-    "stands ranging levels prevailing dispute disputes row" },
+    "stands ranging levels prevailing dispute disputes row unchanged stood "
+    "remained" },
   { TL_NOUNCUE,
     "cut cuts increase increases hike hikes reduction reductions exemption "
     "exemptions rise rises removal elimination threat threats waiver "
@@ -139,7 +142,8 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "windfall fuel petrol road airport landing vat value-added super milk "
     "payroll corporation corporate capital transfer registration "
     "withholding departure service wealth profits land municipal "
-    "provincial local state-level" },
+    "provincial local state-level production producer producers "
+    "elimination storage resorption" },
   { TL_TRADE,
     "import imports imported importing importer importers export exports "
     "exported exporting exporter exporters customs dumping anti-dumping "
@@ -151,7 +155,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "telecom telecoms telecommunication telecommunications telephone phone "
     "utility utilities electricity pipeline airline airlines fares fare "
     "railway railways railroad trucking carrier carriers transportation "
-    "tanker tankers tolls toll broadband hotel hotels taxi ferry "
+    "tanker tankers tolls toll broadband hotel hotels taxi ferry insurance "
     "feed-in service" },
   { TL_JUDICIAL,
     "sentence sentenced sentencing prison jail judge judges court offender "
@@ -191,12 +195,15 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "gets got win wins won obtain obtains obtained hit" },
   { TL_STOP,
     "which who that unless because if while where when whose said says "
-    "and/or but so following ranging valued worth - ; : ( ) \" from" },
+    "and/or but so following ranging valued worth - ; : ( ) \" from on "
+    "against he she it they them we us you taken given chosen drawn seen "
+    "known" },
   { TL_NOUNAFTER,
     "schedule schedules classification classifications heading headings "
     "nomenclature code codes line lines item items bureau book books "
     "number numbers position positions structure structures system "
-    "systems" },
+    "systems legislation law laws policy policies talks negotiations "
+    "loophole loopholes bill bills" },
   { TL_PRONOUN, "he she it they its their his her them we our i" },
 };
 

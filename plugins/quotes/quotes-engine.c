@@ -111,6 +111,10 @@ typedef struct {
   GHashTable *titles;   /* title phrase -> QuotesName */
   GArray *mentions;     /* QuotesMention */
   gboolean names_built;
+  gsize ante_lo;        /* antecedents are searched from here ... */
+  gsize cur_open;       /* ... up to the current quote's opening mark */
+  guint depth;          /* antecedent searches in progress */
+  const QuotesQuote *first_quote; /* the quotes being attributed */
 } QuotesDoc;
 
 /* Static sets built once from the lists in quotes-lists.c. */
@@ -520,11 +524,28 @@ quotes_scan_mark (QuotesScan *scan, gsize pos, guint mlen, gunichar c)
     quotes_scan_emit (scan, fam, pos, pos + mlen, FALSE);
   else if (can_open)
     {
-      /* a new opener while one is pending: the old one never closed */
+      gboolean reopened = scan->reopen_next[fam] && prev == QUOTES_CC_EDGE;
+      /* a new opener while one is pending: the old one never closed.  When
+       * it follows a sentence end and opens a capitalised sentence, the
+       * paragraph break of a multi-paragraph quote was lost ("... night.
+       * "The players ran ..."): the old one runs on, the new one reopens */
+      if (p->pos >= 0 && prev == QUOTES_CC_SPACE
+          && quotes_is_upper_at (text, scan->len, pos + mlen))
+        {
+          gsize e = pos;
+          while (e > (gsize) p->pos && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+            e--;
+          if (e > (gsize) p->pos + p->len
+              && strchr (".?!", text[e - 1]) != NULL)
+            {
+              quotes_scan_emit (scan, fam, e, e, TRUE);
+              reopened = TRUE;
+            }
+        }
       p->pos = pos;
       p->len = mlen;
       p->mark = c;
-      p->reopened = scan->reopen_next[fam] && prev == QUOTES_CC_EDGE;
+      p->reopened = reopened;
       scan->reopen_next[fam] = FALSE;
     }
 }
@@ -781,6 +802,20 @@ quotes_tok_is_cue (const QuotesDoc *doc, const QuotesTok *t)
          && quotes_in_set (doc->config->verbs, doc->text, t->s, t->e);
 }
 
+/* The number of tokens of the reporting verb at toks[i] ("said": 1,
+ * "points out": 2), 0 when there is none. */
+static guint
+quotes_cue_len (const QuotesDoc *doc, const QuotesTok *t, guint i, guint n)
+{
+  if (quotes_tok_is_cue (doc, &t[i]))
+    return 1;
+  if (i + 1 < n && quotes_tok_is (doc, &t[i + 1], "out")
+      && (quotes_tok_is (doc, &t[i], "points")
+          || quotes_tok_is (doc, &t[i], "pointed")))
+    return 2;
+  return 0;
+}
+
 /* Whether @t is a subject pronoun. */
 static gboolean
 quotes_tok_is_pronoun (const QuotesDoc *doc, const QuotesTok *t)
@@ -804,7 +839,9 @@ quotes_tok_is_adverb (const QuotesDoc *doc, const QuotesTok *t)
           "had",   "have",  "was",    "is",      "were",  "would", "will",
           "had",   "previously", "recently", "earlier", "often", "always",
           "never", "simply", "just",  "quickly", "reportedly", "apparently",
-          "once", "has", "even", "had", "last", "yesterday", "today", NULL };
+          "once", "has", "even", "had", "last", "yesterday", "today",
+          "already", "both", "all", "still", "now", "not", "did", "does",
+          "do", "been", "first", "too", NULL };
   gsize n = t->e - t->s;
   if (t->punct)
     return FALSE;
@@ -1122,6 +1159,119 @@ typedef struct {
   const char *last_male, *last_female;
 } QuotesHistory;
 
+static gboolean quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
+                                   const QuotesTok *toks, guint a, guint b,
+                                   QuotesSpeaker *spk);
+static gboolean quotes_subject_before (const QuotesDoc *doc,
+                                       const QuotesTok *t, guint from,
+                                       guint c, guint *a, guint *b);
+static gboolean quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t);
+
+/* Whether a found speaker suits a pronoun of gender @gender (1 he, 2 she;
+ * 0 they/we, anything goes). */
+static gboolean
+quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
+                     gint gender)
+{
+  static const char *const people[]
+      = { "spokesman", "spokeswoman", "spokesperson", "official", "source",
+          "man", "woman", "worker", "member", "expert", "lawyer", "father",
+          "mother", "son", "daughter", "player", "owner", "teacher",
+          "doctor", "resident", "witness", "head", "boss", "presenter",
+          "founder", "editor", "analyst", "economist", NULL };
+  const char *last;
+
+  if (spk->name == NULL)
+    return FALSE;
+  if (gender == 0)
+    return TRUE;
+  if (spk->gender && spk->gender != gender)
+    return FALSE;
+  if (spk->kind == QUOTES_SPK_PERSON)
+    return strchr (spk->name, ' ') != NULL || spk->gender == gender;
+  last = strrchr (spk->name, ' ');
+  last = last ? last + 1 : spk->name;
+  if (quotes_in_set (doc->config->titles, last, 0, strlen (last)))
+    return TRUE;
+  for (guint i = 0; people[i]; i++)
+    if (g_ascii_strcasecmp (last, people[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Finds the latest source named in [lo, hi) (at most 400 bytes): the
+ * subject of a reporting verb ("Gerrard admitted", "said Mr Flynn") or,
+ * when @subjects, a name that opens a sentence ("Carney did not ...").
+ * Pronoun subjects are skipped.  Sets @spk and returns TRUE if found. */
+static gboolean
+quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
+                        gsize hi, gint gender, gboolean subjects,
+                        QuotesSpeaker *spk)
+{
+  QuotesToks *toks;
+  const QuotesTok *t;
+  gsize start = hi > lo + 400 ? hi - 400 : lo;
+  gboolean found = FALSE;
+  guint n;
+
+  if (hi <= lo || doc->depth > 0)
+    return FALSE;
+  if (start > lo)
+    while (start < hi && !g_ascii_isspace (doc->text[start]))
+      start++;
+  toks = g_new (QuotesToks, 1);
+  doc->depth++;
+  quotes_tokenize (doc, start, hi, toks);
+  t = toks->t;
+  n = toks->n;
+  for (guint c = n; c > 0 && !found; c--)
+    {
+      guint i = c - 1, a, b;
+      QuotesSpeaker cand = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0 };
+      if (quotes_tok_is_cue (doc, &t[i]))
+        {
+          if (quotes_subject_before (doc, t, 0, i, &a, &b)
+              && !quotes_tok_is_pronoun (doc, &t[a])
+              && quotes_resolve_np (doc, hist, t, a, b, &cand)
+              && quotes_speaker_fits (doc, &cand, gender))
+            found = TRUE;
+          else if (i + 1 < n && t[i + 1].cap)
+            {
+              b = i + 1;
+              while (b < n && b - i < 7 && !quotes_tok_stops_np (doc, &t[b])
+                     && !quotes_tok_is_cue (doc, &t[b]))
+                b++;
+              cand.name = NULL;
+              found = quotes_resolve_np (doc, hist, t, i + 1, b, &cand)
+                      && quotes_speaker_fits (doc, &cand, gender);
+            }
+          if (found)
+            {
+              cand.cs = t[i].s;
+              cand.ce = t[i].e;
+            }
+        }
+      else if (subjects && t[i].cap
+               && (i == 0 ? start == lo : quotes_tok_ends_sentence (&t[i - 1]))
+               && !quotes_in_set (quotes_not_names_set, doc->text, t[i].s,
+                                  quotes_tok_base_end (doc, &t[i])))
+        {
+          b = i + 1;
+          while (b < n && b - i < 5 && t[b].cap
+                 && !quotes_tok_is_possessive (doc, &t[b - 1]))
+            b++;
+          found = !quotes_tok_is_possessive (doc, &t[b - 1])
+                  && quotes_resolve_np (doc, hist, t, i, b, &cand)
+                  && quotes_speaker_fits (doc, &cand, gender);
+        }
+      if (found)
+        *spk = cand;
+    }
+  doc->depth--;
+  g_free (toks);
+  return found;
+}
+
 /* Resolves the subject noun phrase toks[a..b) into @spk. */
 static gboolean
 quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
@@ -1149,7 +1299,17 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         {
           gint g = quotes_tok_is (doc, t, "he") ? 1 : 2;
           const char *name = g == 1 ? hist->last_male : hist->last_female;
+          QuotesSpeaker ante;
           QuotesName *nm;
+          if (quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                      MIN (t->s, doc->cur_open), g, TRUE,
+                                      &ante))
+            {
+              spk->name = ante.name;
+              spk->kind = ante.kind;
+              spk->gender = g;
+              return TRUE;
+            }
           if (hist->last_person
               && (hist->last_person_gender == 0
                   || hist->last_person_gender == g))
@@ -1166,6 +1326,15 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         }
       if (quotes_tok_is (doc, t, "they") || quotes_tok_is (doc, t, "we"))
         {
+          QuotesSpeaker ante;
+          if (quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                      MIN (t->s, doc->cur_open), 0, FALSE,
+                                      &ante))
+            {
+              spk->name = ante.name;
+              spk->kind = ante.kind;
+              return TRUE;
+            }
           spk->name = hist->last_any;
           spk->kind = QUOTES_SPK_NOMINAL;
           return spk->name != NULL;
@@ -1319,11 +1488,13 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
     return FALSE;
 
   /* inverted: said Carney / says Mr Smith, the ... */
-  if (quotes_tok_is_cue (doc, &t[i]) && !quotes_tok_is (doc, &t[i], "told")
+  if (quotes_cue_len (doc, t, i, n) && !quotes_tok_is (doc, &t[i], "told")
       && !quotes_tok_is (doc, &t[i], "tells"))
     {
-      guint a = i + 1, b = a;
-      while (b < n && b - a < 8 && !quotes_tok_stops_np (doc, &t[b])
+      guint a = i + quotes_cue_len (doc, t, i, n), b = a;
+      while (b < n && b - a < 8
+             && (!quotes_tok_stops_np (doc, &t[b])
+                 || quotes_tok_is (doc, &t[b], "and"))
              && !quotes_tok_is_cue (doc, &t[b]))
         b++;
       if (b > a && quotes_resolve_np (doc, hist, t, a, b, spk))
@@ -1341,7 +1512,7 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
     {
       if (quotes_tok_ends_sentence (&t[j]) || t[j].punct == '"')
         return FALSE;
-      if (!quotes_tok_is_cue (doc, &t[j]) || j == i)
+      if (j == i || !quotes_cue_len (doc, t, j, n))
         continue;
       guint b = j, comma = j;
       while (b > i && quotes_tok_is_adverb (doc, &t[b - 1]))
@@ -1368,16 +1539,73 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
   return FALSE;
 }
 
+/* Whether @t is a time word that may stand between a subject and its
+ * verb ("Bob Geldof in July said", "Smith on Monday said"). */
+static gboolean
+quotes_tok_is_time (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const times[]
+      = { "in", "on", "at", "last", "this", "next", "early", "late",
+          "earlier", "monday", "tuesday", "wednesday", "thursday", "friday",
+          "saturday", "sunday", "january", "february", "march", "april",
+          "may", "june", "july", "august", "september", "october",
+          "november", "december", "week", "month", "year", "night",
+          "morning", "evening", "afternoon", NULL };
+  if (t->punct)
+    return FALSE;
+  if (g_ascii_isdigit (doc->text[t->s]))
+    return TRUE;
+  for (guint i = 0; times[i]; i++)
+    if (quotes_tok_is (doc, t, times[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The capitalised run that ends at token @e - 1, as [*a, e). */
+static gboolean
+quotes_cap_run_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
+                       guint e, guint *a)
+{
+  guint s;
+
+  if (e <= from || !t[e - 1].cap || t[e - 1].punct)
+    return FALSE;
+  s = e - 1;
+  while (s > from
+         && (t[s - 1].cap || quotes_tok_is_connector (doc, &t[s - 1]))
+         && !t[s - 1].punct && !quotes_tok_is_possessive (doc, &t[s - 1])
+         && e - s < 6)
+    s--;
+  *a = s;
+  return TRUE;
+}
+
 /* Finds the subject phrase that ends just before token @c (a cue),
- * skipping adverbs and an appositive; sets [*a, *b). */
+ * skipping adverbs, time phrases, "who" and an appositive; sets [*a, *b).
+ * "The charity's director, Barbara Stocking, said": the name wins. */
 static gboolean
 quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
                        guint c, guint *a, guint *b)
 {
-  guint e = c, s;
+  guint e = c, s, app_a = 0, app_e = 0;
+  gboolean app = FALSE;
 
   while (e > from && quotes_tok_is_adverb (doc, &t[e - 1]))
     e--;
+  /* Bob Geldof in July said */
+  if (e > from && quotes_tok_is_time (doc, &t[e - 1]))
+    {
+      guint k = e;
+      while (k > from && e - k < 4 && quotes_tok_is_time (doc, &t[k - 1]))
+        k--;
+      if (k < e && k > from && !t[k - 1].punct
+          && (t[k - 1].cap || quotes_tok_is_pronoun (doc, &t[k - 1])))
+        e = k;
+    }
+  /* Mr Blair, who has described */
+  if (e - from >= 2 && quotes_tok_is (doc, &t[e - 1], "who")
+      && t[e - 2].punct == ',')
+    e -= 2;
   /* Paul Sheard, economist at Lehman Brothers, said */
   if (e > from && t[e - 1].punct == ',')
     {
@@ -1386,7 +1614,12 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
              && !quotes_tok_ends_sentence (&t[k - 1]))
         k--;
       if (k > from && t[k - 1].punct == ',')
-        e = k - 1;
+        {
+          app = TRUE;
+          app_a = k;
+          app_e = e - 1;
+          e = k - 1;
+        }
       else
         return FALSE;
     }
@@ -1398,15 +1631,17 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       *b = e;
       return TRUE;
     }
-  if (t[e - 1].cap)
+  if (quotes_cap_run_before (doc, t, from, e, &s))
     {
-      s = e - 1;
-      while (s > from && (t[s - 1].cap || quotes_tok_is_connector (doc, &t[s - 1]))
-             && !quotes_tok_is_possessive (doc, &t[s - 1]) && e - s < 6)
-        s--;
-      /* keep a lower-case title before the name: "economy minister X" */
       *a = s;
       *b = e;
+      return TRUE;
+    }
+  /* a lower-case head with a name in apposition */
+  if (app && quotes_cap_run_before (doc, t, app_a, app_e, &s))
+    {
+      *a = s;
+      *b = app_e;
       return TRUE;
     }
   /* lower-case head: back to a determiner within a few words */
@@ -1421,7 +1656,8 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       return TRUE;
     }
   /* a bare plural: officials, analysts, police */
-  if (e - 1 >= from && (doc->text[t[e - 1].e - 1] == 's' || quotes_tok_is (doc, &t[e - 1], "police")))
+  if (doc->text[t[e - 1].e - 1] == 's'
+      || quotes_tok_is (doc, &t[e - 1], "police"))
     {
       guint k = e - 1;
       if (k > from && !t[k - 1].punct && !quotes_tok_is_det (doc, &t[k - 1])
@@ -1582,13 +1818,30 @@ quotes_is_term (QuotesDoc *doc, const QuotesQuote *q, const QuotesToks *before,
   if (n >= 2 && !t[n - 2].punct && t[n - 1].punct == ','
       && quotes_in_set (quotes_term_set, doc->text, t[n - 2].s, t[n - 2].e))
     return TRUE;
+  /* with the slogan: "..." */
+  if (n >= 2 && t[n - 1].punct == ':'
+      && (quotes_tok_is (doc, &t[n - 2], "slogan")
+          || quotes_tok_is (doc, &t[n - 2], "motto")
+          || quotes_tok_is (doc, &t[n - 2], "headline")
+          || quotes_tok_is (doc, &t[n - 2], "banner")
+          || quotes_tok_is (doc, &t[n - 2], "titled")
+          || quotes_tok_is (doc, &t[n - 2], "entitled")))
+    return TRUE;
+  /* a short text quoted again: a term ("robotiquette") */
+  if (nwords <= 2)
+    for (const QuotesQuote *o = q - 1, *first = doc->first_quote;
+         o >= first && q - o <= 64; o--)
+      if (o->end - o->start == q->end - q->start
+          && memcmp (doc->text + o->start, doc->text + q->start,
+                     q->end - q->start) == 0)
+        return TRUE;
   /* "Parasite", "The Office": all capitalised, no end punctuation */
   if (n >= 2 && !t[n - 2].punct
       && (quotes_tok_is (doc, &t[n - 1], "called")
           || quotes_tok_is (doc, &t[n - 1], "named"))
       && quotes_in_set (quotes_term_set, doc->text, t[n - 2].s, t[n - 2].e))
     return TRUE;
-  if (!punct_end && nwords <= 6 && ncap >= 1 && ncap + nsmall == nwords
+  if (!punct_end && nwords <= 10 && ncap >= 1 && ncap + nsmall == nwords
       && quotes_is_upper_at (doc->text, doc->len, q->start) && n > 0
       && !quotes_tok_ends_sentence (&t[n - 1]) && t[n - 1].punct != ':')
     return TRUE;
@@ -1674,6 +1927,8 @@ quotes_attribute (QuotesDoc *doc)
   QuotesToks *before = g_new (QuotesToks, 1);
   QuotesToks *prevsent = g_new (QuotesToks, 1);
 
+  doc->first_quote = quotes;
+
   for (guint k = 0; k < n; k++)
     {
       QuotesQuote *q = &quotes[k];
@@ -1681,12 +1936,15 @@ quotes_attribute (QuotesDoc *doc)
       gsize ws = quotes_window_start (doc, quotes, k);
       gsize we = quotes_window_end (doc, quotes, n, k);
       guint from, nwords, ncap, nsmall;
-      gboolean found = FALSE, sent_start, para_start;
+      gboolean found = FALSE, sent_start, para_start, cut;
       QuotesRule rule = QUOTES_RULE_NONE;
 
+      doc->ante_lo = k > 0 ? quotes[k - 1].close_mark_end : 0;
+      doc->cur_open = q->open_mark;
       {
         /* at most 240 bytes back, from a word start */
         gsize bs = q->open_mark > 240 ? q->open_mark - 240 : 0;
+        cut = bs > ws;
         if (bs > ws)
           {
             while (bs < q->open_mark && !g_ascii_isspace (doc->text[bs]))
@@ -1696,8 +1954,11 @@ quotes_attribute (QuotesDoc *doc)
           bs = ws;
         quotes_tokenize (doc, bs, q->open_mark, before);
         if (before->n == QUOTES_MAX_TOKENS)
-          quotes_tokenize (doc, before->t[before->n / 2].s, q->open_mark,
-                           before);
+          {
+            quotes_tokenize (doc, before->t[before->n / 2].s, q->open_mark,
+                             before);
+            cut = TRUE;
+          }
       }
       from = quotes_last_sentence_start (before, before->n);
       {
@@ -1739,20 +2000,24 @@ quotes_attribute (QuotesDoc *doc)
           found = TRUE;
           rule = QUOTES_RULE_SAME_PARAGRAPH;
         }
-      if (!found && sent_start && !para_start && from > 0)
+      if (!found && !sent_start && k > 0 && quotes[k - 1].para == q->para
+          && quotes[k - 1].speaker && quotes[k - 1].rule != QUOTES_RULE_NONE
+          && ws == quotes[k - 1].close_mark_end && from == 0 && !cut
+          && !strchr (".?!", doc->text[quotes[k - 1].end - 1]))
         {
-          /* He said the firm was strong. "We are ..." */
-          guint from2 = quotes_last_sentence_start (before, from - 1);
-          QuotesToks *ps = prevsent;
-          *ps = *before;
-          ps->n = from - 1;
-          if (quotes_rule_before (doc, &hist, ps, from2, &spk))
-            {
-              found = TRUE;
-              rule = QUOTES_RULE_PREV_SENTENCE;
-              spk.cs = spk.ce = -1;
-              spk.ms = spk.me = -1;
-            }
+          /* was "cowardly" and a "complete u-turn" */
+          spk.name = quotes[k - 1].speaker;
+          spk.kind = quotes[k - 1].speaker_kind;
+          found = TRUE;
+          rule = QUOTES_RULE_SAME_PARAGRAPH;
+        }
+      if (!found && sent_start && !(q->flags & QUOTES_F_REOPENED)
+          && quotes_find_antecedent (doc, &hist, doc->ante_lo, q->open_mark,
+                                     0, FALSE, &spk))
+        {
+          /* Dan Jolin, reviews editor, says ... \n "I can understand ..." */
+          found = TRUE;
+          rule = QUOTES_RULE_PREV_SENTENCE;
         }
       if (!found && (q->flags & QUOTES_F_REOPENED) && k > 0
           && quotes[k - 1].speaker)

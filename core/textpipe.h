@@ -210,19 +210,24 @@ gboolean tp_reader_next (TpReader *reader, TpDocument **doc,
 /* One record as read, not yet parsed: parsing can happen on another
  * thread with tp_reader_parse. */
 typedef struct {
-  char *data;        /* the line, or the whole file (NUL-terminated) */
+  char *data;         /* the line, or the whole file (NUL-terminated) */
   gsize len;
-  char *fallback_id; /* "path:line", or the path */
+  const char *source; /* the input's path or "stdin" (owned by the reader) */
+  guint64 line;       /* its line number, or 0 for a whole file */
   TpInputFormat format;
 } TpRawRecord;
+
+/* "path:line" (or the path): the id of a record that names none. */
+char *tp_raw_record_fallback_id (const TpRawRecord *raw);
 
 /* The next raw record; FALSE at the end (no error) or on an I/O error
  * that ends the input. */
 gboolean tp_reader_next_raw (TpReader *reader, TpRawRecord *raw,
                              GError **error);
 /* Turns a raw record into a document (thread-safe); NULL with @error set
- * for a bad record.  *@record_id is set either way. */
-TpDocument *tp_reader_parse (const TpReader *reader, const TpRawRecord *raw,
+ * for a bad record.  *@record_id is set either way.  A JSONL document
+ * takes @raw's line as its record (for the reject file). */
+TpDocument *tp_reader_parse (const TpReader *reader, TpRawRecord *raw,
                              char **record_id, GError **error);
 void tp_raw_record_clear (TpRawRecord *raw);
 /* Total bytes consumed so far. */

@@ -11,7 +11,8 @@ TpLayer *tp_layer_new (const char *name, const TpAttrSpec *attrs);
 /* Finds the first invalid byte of @text, for an error message that says
  * where the bad byte is. */
 static gboolean
-tp_document_check_text (const char *text, gsize len, GError **error)
+tp_document_check_text (const char *text, gsize len, gboolean known_utf8,
+                        GError **error)
 {
   const char *end = NULL;
   const char *nul;
@@ -25,6 +26,8 @@ tp_document_check_text (const char *text, gsize len, GError **error)
       return FALSE;
     }
   nul = memchr (text, '\0', len);
+  if (known_utf8 && nul == NULL)
+    return TRUE;
   if (g_utf8_validate_len (text, nul ? (gsize) (nul - text) : len, &end)
       && nul == NULL)
     return TRUE;
@@ -42,8 +45,11 @@ tp_document_check_text (const char *text, gsize len, GError **error)
   return FALSE;
 }
 
-TpDocument *
-tp_document_new (const char *id, const char *text, gssize len, GError **error)
+/* Makes a document; @known_utf8 skips the UTF-8 check for text a JSON
+ * parser has checked already. */
+static TpDocument *
+tp_document_make (const char *id, const char *text, gssize len,
+                  gboolean known_utf8, GError **error)
 {
   TpDocument *doc;
   gsize n;
@@ -52,7 +58,7 @@ tp_document_new (const char *id, const char *text, gssize len, GError **error)
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
   n = len < 0 ? strlen (text) : (gsize) len;
-  if (!tp_document_check_text (text ? text : "", n, error))
+  if (!tp_document_check_text (text ? text : "", n, known_utf8, error))
     return NULL;
 
   doc = g_new0 (TpDocument, 1);
@@ -62,8 +68,21 @@ tp_document_new (const char *id, const char *text, gssize len, GError **error)
     memcpy (doc->text, text, n);
   doc->text[n] = '\0';
   doc->length = n;
-  doc->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_layer_free);
+  doc->layers = g_ptr_array_new_full (2, (GDestroyNotify) tp_layer_free);
   return doc;
+}
+
+TpDocument *
+tp_document_new (const char *id, const char *text, gssize len, GError **error)
+{
+  return tp_document_make (id, text, len, FALSE, error);
+}
+
+TpDocument *
+tp_document_new_valid_utf8 (const char *id, const char *text, gsize len,
+                            GError **error)
+{
+  return tp_document_make (id, text, len, TRUE, error);
 }
 
 void

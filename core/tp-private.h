@@ -110,6 +110,11 @@ void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length);
 gsize tp_offset_map_convert (const TpOffsetMap *map, gsize byte_offset);
 void tp_offset_map_clear (TpOffsetMap *map);
 
+/* tp_document_new for text already known to be valid UTF-8 (from a JSON
+ * parser); NUL bytes and the size limit are still checked. */
+TpDocument *tp_document_new_valid_utf8 (const char *id, const char *text,
+                                        gsize len, GError **error);
+
 /* The stage this thread is running (its index), or -1: read by the crash
  * handler to say which stage killed the process. */
 extern __thread int tp_current_stage_index;

@@ -19,7 +19,7 @@ struct _TpReader {
   char *text_field;
   /* the file being read line by line */
   FILE *file;
-  char *path;
+  const char *path;
   TpInputFormat file_format;
   guint64 line_no;
   char *line;
@@ -107,7 +107,6 @@ tp_reader_free (TpReader *r)
   g_ptr_array_unref (r->sources);
   g_free (r->id_field);
   g_free (r->text_field);
-  g_free (r->path);
   free (r->line);
   g_free (r);
 }
@@ -169,9 +168,8 @@ tp_reader_meta_value (json_t *value)
 
 /* Builds a document from one JSONL record. */
 static TpDocument *
-tp_reader_parse_record (const TpReader *r, const char *line, gsize len,
-                        const char *fallback_id, char **record_id,
-                        GError **error)
+tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
+                        char **record_id, GError **error)
 {
   json_error_t jerr;
   json_t *root;
@@ -180,21 +178,23 @@ tp_reader_parse_record (const TpReader *r, const char *line, gsize len,
   json_t *value;
   TpDocument *doc = NULL;
   char *id_str = NULL;
-  const char *bad = NULL;
+  const char *line = raw->data;
+  gsize len = raw->len;
 
-  if (!g_utf8_validate_len (line, len, &bad))
-    {
-      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
-                   "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
-                   " of the record (byte 0x%02x)",
-                   (gsize) (bad - line), (guint) (guchar) *bad);
-      return NULL;
-    }
   root = json_loadb (line, len, JSON_ALLOW_NUL, &jerr);
   if (root == NULL)
     {
-      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
-                   "malformed JSON at column %d: %s", jerr.column, jerr.text);
+      const char *bad = NULL;
+      /* jansson checks UTF-8 too; say where the bad byte is. */
+      if (!g_utf8_validate_len (line, len, &bad))
+        g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
+                     "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
+                     " of the record (byte 0x%02x)",
+                     (gsize) (bad - line), (guint) (guchar) *bad);
+      else
+        g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
+                     "malformed JSON at column %d: %s", jerr.column,
+                     jerr.text);
       return NULL;
     }
   if (!json_is_object (root))
@@ -208,7 +208,7 @@ tp_reader_parse_record (const TpReader *r, const char *line, gsize len,
     id_str = g_strdup (json_string_value (id));
   else if (json_is_integer (id))
     id_str = g_strdup_printf ("%" JSON_INTEGER_FORMAT, json_integer_value (id));
-  *record_id = g_strdup (id_str ? id_str : fallback_id);
+  *record_id = id_str ? g_strdup (id_str) : tp_raw_record_fallback_id (raw);
 
   text = json_object_get (root, r->text_field);
   if (!json_is_string (text))
@@ -218,8 +218,8 @@ tp_reader_parse_record (const TpReader *r, const char *line, gsize len,
                    text ? " (it is not a string)" : "");
       goto out;
     }
-  doc = tp_document_new (*record_id, json_string_value (text),
-                         json_string_length (text), error);
+  doc = tp_document_new_valid_utf8 (*record_id, json_string_value (text),
+                                    json_string_length (text), error);
   if (doc == NULL)
     goto out;
   json_object_foreach (root, key, value)
@@ -250,8 +250,7 @@ tp_reader_open_next (TpReader *r, TpRawRecord *raw, GError **error)
     return FALSE;
   path = r->sources->pdata[r->next_source++];
   fmt = tp_reader_format_for (r, path);
-  g_free (r->path);
-  r->path = g_strdup (path);
+  r->path = path; /* owned by r->sources, which outlives every record */
 
   if (fmt == TP_INPUT_TEXT)
     {
@@ -281,7 +280,7 @@ tp_reader_open_next (TpReader *r, TpRawRecord *raw, GError **error)
       raw->data = contents;
       raw->len = len;
       raw->format = TP_INPUT_TEXT;
-      raw->fallback_id = g_strdup (strcmp (path, "-") == 0 ? "stdin" : path);
+      raw->source = strcmp (path, "-") == 0 ? "stdin" : path;
       return TRUE;
     }
 
@@ -347,15 +346,14 @@ tp_reader_next_raw (TpReader *r, TpRawRecord *raw, GError **error)
       raw->data[len] = '\0';
       raw->len = len;
       raw->format = r->file_format;
-      raw->fallback_id = g_strdup_printf (
-          "%s:%" G_GUINT64_FORMAT,
-          strcmp (r->path, "-") == 0 ? "stdin" : r->path, r->line_no);
+      raw->source = strcmp (r->path, "-") == 0 ? "stdin" : r->path;
+      raw->line = r->line_no;
       return TRUE;
     }
 }
 
 TpDocument *
-tp_reader_parse (const TpReader *r, const TpRawRecord *raw, char **record_id,
+tp_reader_parse (const TpReader *r, TpRawRecord *raw, char **record_id,
                  GError **error)
 {
   TpDocument *doc;
@@ -363,23 +361,29 @@ tp_reader_parse (const TpReader *r, const TpRawRecord *raw, char **record_id,
   *record_id = NULL;
   if (raw->format == TP_INPUT_JSONL)
     {
-      doc = tp_reader_parse_record (r, raw->data, raw->len, raw->fallback_id,
-                                    record_id, error);
+      doc = tp_reader_parse_record (r, raw, record_id, error);
       if (*record_id == NULL)
-        *record_id = g_strdup (raw->fallback_id);
+        *record_id = tp_raw_record_fallback_id (raw);
       if (doc)
-        tp_document_set_record (doc, raw->data, raw->len);
+        doc->record = g_steal_pointer (&raw->data); /* kept for rejects */
       return doc;
     }
-  *record_id = g_strdup (raw->fallback_id);
-  return tp_document_new (raw->fallback_id, raw->data, raw->len, error);
+  *record_id = tp_raw_record_fallback_id (raw);
+  return tp_document_new (*record_id, raw->data, raw->len, error);
+}
+
+char *
+tp_raw_record_fallback_id (const TpRawRecord *raw)
+{
+  if (raw->line == 0)
+    return g_strdup (raw->source);
+  return g_strdup_printf ("%s:%" G_GUINT64_FORMAT, raw->source, raw->line);
 }
 
 void
 tp_raw_record_clear (TpRawRecord *raw)
 {
   g_free (raw->data);
-  g_free (raw->fallback_id);
   memset (raw, 0, sizeof *raw);
 }
 

@@ -33,6 +33,7 @@
 #define TARIFFS_CLAUSE_WINDOW 40
 #define TARIFFS_CUE_WINDOW 8
 #define TARIFFS_TARGET_WINDOW 25
+#define TARIFFS_SENT_WINDOW 60
 
 enum
 {
@@ -52,7 +53,7 @@ typedef struct
   gsize start, end;
   guint64 lex;
   guint16 flags;
-  gint16 mention; /* index into the mentions, or -1 */
+  gint32 mention; /* index into the mentions, or -1 */
   char low[TARIFFS_WORD_LOW];
 } TariffsWord;
 
@@ -90,6 +91,9 @@ typedef struct
   gboolean goods_ctx;    /* goods or producers named: "Japanese goods" */
   gboolean schedule, judicial, domestic_mark;
   guint first_event; /* index in doc->events of this sentence's first */
+  /* the window of the trigger being analysed: words [lo, hi), mentions
+   * [mk0, mk1); it keeps huge sentences linear */
+  guint lo, hi, mk0, mk1;
 } TariffsSent;
 
 /* ---------------------------------------------------------------- */
@@ -570,7 +574,7 @@ tariffs_find_mentions (TariffsSent *s)
           for (guint j = i; j < i + best; j++)
             {
               s->w[j].flags |= TW_PLACE;
-              s->w[j].mention = (gint16)MIN (mentions->len, G_MAXINT16);
+              s->w[j].mention = (gint32)mentions->len;
             }
           g_array_append_val (mentions, m);
         }
@@ -618,7 +622,8 @@ tariffs_mention_roles (TariffsSent *s)
       if (tw_is (s, next, "members") || tw_is (s, next, "member"))
         absorbing = TRUE;
       if (before >= (gssize)s->w0 && (s->w[before].lex & TL_PREP)
-          && !(s->w[before].lex & TL_CLAUSE) && !tw_is (s, before, "by"))
+          && !(s->w[before].lex & TL_CLAUSE) && !tw_is (s, before, "by")
+          && !tw_is (s, before, "of"))
         m->flags |= TM_PP;
       if (tw_is (s, before, "on") || tw_is (s, before, "from")
           || tw_is (s, before, "against") || tw_is (s, before, "for"))
@@ -1452,7 +1457,7 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
       /* "on its semiconductor products": its owner, the clause subject */
       if (in_np && (tw_is (s, j, "its") || tw_is (s, j, "their")))
         {
-          const TariffsMention *subj = tariffs_subject_in (s, s->w0, i);
+          const TariffsMention *subj = tariffs_subject_in (s, s->lo, i);
 
           if (subj != NULL && !tariffs_same (subj->canonical, imposer))
             return subj->canonical;
@@ -1470,6 +1475,7 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
                && !tw_is (s, j, "to"))
         in_np = FALSE;
       else if (in_np && !tw_is (s, j, ",") && !tw_is (s, j, "of")
+               && !tw_is (s, j, "$") && !(w->flags & TW_NUM)
                && tariffs_goods_end (s, j))
         in_np = FALSE;
     }
@@ -1482,11 +1488,11 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
 static const char *
 tariffs_target_other (const TariffsSent *s, const char *imposer)
 {
-  for (guint k = 0; k < s->n_mentions; k++)
+  for (guint k = s->mk0; k < s->mk1; k++)
     if ((s->m[k].flags & TM_OFFENDER)
         && !tariffs_same (s->m[k].canonical, imposer))
       return s->m[k].canonical;
-  for (guint k = 0; k < s->n_mentions; k++)
+  for (guint k = s->mk0; k < s->mk1; k++)
     {
       const TariffsMention *m = &s->m[k];
 
@@ -1501,12 +1507,12 @@ tariffs_target_other (const TariffsSent *s, const char *imposer)
         continue;
       return m->canonical;
     }
-  for (guint k = 0; k < s->n_mentions; k++)
+  for (guint k = s->mk0; k < s->mk1; k++)
     if ((s->m[k].flags & TM_TSUBJ)
         && !tariffs_same (s->m[k].canonical, imposer))
       return s->m[k].canonical;
   if (imposer != NULL)
-    for (guint k = 0; k + 1 < s->n_mentions; k++)
+    for (guint k = s->mk0; k + 1 < s->mk1; k++)
       {
         const TariffsMention *a = &s->m[k], *b = &s->m[k + 1];
         gssize before = (gssize)a->first - 1;
@@ -1918,6 +1924,30 @@ tariffs_dateline_end (const TariffsSent *s)
   return 0;
 }
 
+/* Sets the analysis window of trigger @i: TARIFFS_SENT_WINDOW words on
+ * each side, and the mentions that start inside it. */
+static void
+tariffs_set_window (TariffsSent *s, guint i)
+{
+  guint a = 0, b = s->n_mentions;
+
+  s->lo = MAX (s->w0, i > TARIFFS_SENT_WINDOW ? i - TARIFFS_SENT_WINDOW : 0);
+  s->hi = MIN (s->n, i + TARIFFS_SENT_WINDOW);
+  while (a < b)
+    {
+      guint mid = a + (b - a) / 2;
+
+      if (s->m[mid].first < s->lo)
+        a = mid + 1;
+      else
+        b = mid;
+    }
+  s->mk0 = a;
+  s->mk1 = a;
+  while (s->mk1 < s->n_mentions && s->m[s->mk1].first < s->hi)
+    s->mk1++;
+}
+
 /* Builds one event for the accepted trigger @i. */
 static void
 tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
@@ -1938,6 +1968,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   if (prior == NULL)
     prior = tariffs_prior_event (doc, -1);
 
+  tariffs_set_window (s, i);
   ev.start = s->w[i].start;
   ev.end = s->w[i].end;
   ev.sent_start = s->start;
@@ -2013,7 +2044,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
     }
   if (imposer == NULL && clause > s->w0)
     {
-      const TariffsMention *m = tariffs_subject_in (s, s->w0, clause);
+      const TariffsMention *m = tariffs_subject_in (s, s->lo, clause);
 
       if (m != NULL)
         imposer = m->canonical;
@@ -2030,7 +2061,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
         }
   if (exported)
     {
-      for (guint k = 0; k < s->n_mentions; k++)
+      for (guint k = s->mk0; k < s->mk1; k++)
         {
           const TariffsMention *m = &s->m[k];
           gboolean producer = FALSE;
@@ -2061,7 +2092,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
           }
     }
   if (imposer == NULL)
-    for (guint k = 0; k < s->n_mentions; k++)
+    for (guint k = s->mk0; k < s->mk1; k++)
       {
         const TariffsMention *m = &s->m[k];
 
@@ -2100,7 +2131,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   if (imposer == NULL)
     imposer = tariffs_doc_top (doc, target);
   /* R6: both directions */
-  for (guint j = s->w0; j < s->n; j++)
+  for (guint j = s->lo; j < s->hi; j++)
     if ((tw_is (s, j, "both") && tw_is (s, j + 1, "sides"))
         || (tw_is (s, j, "each") && tw_is (s, j + 1, "other"))
         || tw_is (s, j, "reciprocal") || tw_is (s, j, "mutual")

@@ -182,7 +182,8 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
   { TL_PREP,
     "to in into by at with over under after before during until because "
     "unless if while as than through since between among towards toward "
-    "via per despite amid including except ahead within for" },
+    "via per despite amid including except ahead within for from on "
+    "against of" },
   { TL_TIME,
     "monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november "

@@ -87,7 +87,7 @@ static const char tp_new_plugin_plugin_c[] =
   " * Written by `textpipe new-plugin` as a starting point: every callback and\n"
   " * the option table are filled in; replace the word marking with your own\n"
   " * behaviour.  The rules (lifecycle, threading, layers, errors, ABI) are in\n"
-  " * textpipe's plugin guide, docs/plugin-guide.md.\n"
+  " * textpipe's plugin guide, plugin-guide.md in its documentation.\n"
   " */\n"
   "#include <string.h>\n"
   "\n"
@@ -614,8 +614,12 @@ static const char tp_new_plugin_readme_md[] =
   "  tokenizer) so pipelines that lack it are refused before they run.\n"
   "- Keep state read-only after `init` to stay `TP_PLUGIN_FLAG_THREAD_SAFE`;\n"
   "  otherwise drop the flag and textpipe gives each worker thread its own state.\n"
-  "- textpipe's plugin guide (`docs/plugin-guide.md` in its sources) explains\n"
-  "  the lifecycle, threading, layers, error reporting and ABI rules.\n";
+  "- Run the tests under valgrind:\n"
+  "  `CK_FORK=no TEXTPIPE_PLUGIN_PATH=. ./libtool --mode=execute valgrind\n"
+  "  --leak-check=full ./test-@NAME@`.\n"
+  "- textpipe's plugin guide (`share/doc/textpipe/plugin-guide.md` under its\n"
+  "  prefix, `docs/plugin-guide.md` in its sources) explains the lifecycle,\n"
+  "  threading, options, layers, error reporting and the ABI rules.\n";
 
 static const char tp_new_plugin_gitignore[] =
   "# Files the autotools and the build write.\n"

@@ -144,6 +144,7 @@ tp_cli_run (int argc, char **argv)
   char *id_field = NULL, *text_field = NULL, *layers = NULL;
   char *on_error = NULL, *max_errors = NULL, *stats_file = NULL;
   gboolean lines = FALSE, with_text = FALSE, quiet = FALSE, resume = FALSE;
+  gboolean isolate = FALSE;
   gint jobs = 0, max_in_flight = 0;
   char *shard = NULL;
   char **rest = NULL;
@@ -188,6 +189,9 @@ tp_cli_run (int argc, char **argv)
     { "shard", 0, 0, G_OPTION_ARG_STRING, &shard,
       "Process only documents whose id falls in shard K of N (0 <= K < N; "
       "FNV-1a 64 hash of the id, modulo N)", "K/N" },
+    { "isolate", 0, 0, G_OPTION_ARG_NONE, &isolate,
+      "Run workers as processes: a plugin that crashes rejects only the "
+      "document it was on, and the worker is restarted", NULL },
     { "resume", 0, 0, G_OPTION_ARG_NONE, &resume,
       "Continue the interrupted run that was writing -o FILE", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
@@ -312,6 +316,7 @@ tp_cli_run (int argc, char **argv)
   ro.jobs = (guint) jobs;
   ro.max_in_flight = (guint) max_in_flight;
   ro.resume = resume;
+  ro.isolate = isolate;
   ro.output = output;
   ro.rejects = rejects;
   ro.quiet = quiet;

@@ -303,6 +303,7 @@ typedef struct {
   guint shard_index;      /* --shard K/N: K (0-based) */
   guint shard_count;      /* N; 0 or 1: no sharding */
   gboolean resume;        /* continue an interrupted run of @output */
+  gboolean isolate;       /* workers are processes: a crash costs one doc */
   const char *inputs_key; /* describes the inputs, checked on resume */
 } TpRunOptions;
 

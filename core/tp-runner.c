@@ -19,83 +19,13 @@
 #include <unistd.h>
 
 #include "tp-checkpoint.h"
-#include "tp-private.h"
+#include "tp-run-private.h"
 
-#define TP_BATCH_DOCS 64
-#define TP_BATCH_BYTES (256 * 1024)
 #define TP_CHECKPOINT_SECONDS 1.0
 #define TP_PROGRESS_SECONDS 0.5
 
-typedef enum {
-  TP_DOC_WRITTEN,
-  TP_DOC_REJECTED,
-  TP_DOC_DROPPED,
-  TP_DOC_SKIPPED /* another shard's */
-} TpDocStatus;
-
-/* One input record in a batch, and what became of it. */
-typedef struct {
-  guint64 pos;          /* index of the record in the input */
-  TpRawRecord in;       /* as read; parsed by the worker */
-  TpDocument *doc;      /* while being processed */
-  char *id;
-  int crashed;          /* signal that killed an earlier run on it, or 0 */
-  int crashed_stage;    /* the stage it was in, or -1 */
-  TpDocStatus status;
-  char *message;        /* why it was rejected */
-  const TpStage *stage; /* where it was rejected; NULL: reading */
-  gsize start, end;     /* its line in the batch's out or rej buffer */
-} TpRecord;
-
-typedef struct {
-  guint64 seq;
-  guint64 end_position; /* input records consumed up to the batch's end */
-  GArray *records; /* TpRecord */
-  GString *out;    /* output lines */
-  GString *rej;    /* reject lines */
-} TpBatch;
-
-typedef struct _TpRun TpRun;
-
-typedef struct {
-  TpRun *run;
-  TpPipelineInstance *inst;
-  GThread *thread;
-} TpWorker;
-
-struct _TpRun {
-  const TpRunOptions *opts;
-  TpPipeline *pipeline;
-  TpReader *reader;
-  TpRunStats *stats;
-  guint jobs;
-  TpWorker *workers;
-  GAsyncQueue *todo;
-  GAsyncQueue *done;
-  TpBatch **ring;
-  guint ring_size;
-  guint64 next_seq, next_commit;
-  guint in_flight; /* batches handed to workers */
-  guint64 position; /* records read from the input (incl. skipped) */
-  guint64 committed_position;
-  gboolean eof, halted;
-  TpOutput *out;
-  TpOutput *rejects;
-  char *rejects_path;
-  char *resume_path;
-  char *crash_path;
-  GHashTable *crashes;
-  char *fingerprint;
-  double t0, last_checkpoint, last_progress;
-  TpOnError on_error;
-  double max_errors;
-  gboolean max_errors_is_rate;
-  GError *io_error;
-};
-
 static volatile sig_atomic_t tp_stop_signal;
 static int tp_crash_fd = -1;
-static __thread gint64 tp_current_pos = -1;
 
 static double
 tp_run_now (void)
@@ -184,156 +114,6 @@ tp_run_remove_crash_handler (void)
   static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT };
   for (guint i = 0; i < G_N_ELEMENTS (sigs); i++)
     signal (sigs[i], SIG_DFL);
-}
-
-/* ---- batches --------------------------------------------------------- */
-
-static void
-tp_record_clear (TpRecord *r)
-{
-  tp_document_free (r->doc);
-  tp_raw_record_clear (&r->in);
-  g_free (r->id);
-  g_free (r->message);
-}
-
-static TpBatch *
-tp_batch_new (guint64 seq)
-{
-  TpBatch *b = g_new0 (TpBatch, 1);
-  b->seq = seq;
-  b->records = g_array_sized_new (FALSE, TRUE, sizeof (TpRecord),
-                                  TP_BATCH_DOCS);
-  g_array_set_clear_func (b->records, (GDestroyNotify) tp_record_clear);
-  b->out = g_string_new (NULL);
-  b->rej = g_string_new (NULL);
-  return b;
-}
-
-static void
-tp_batch_free (TpBatch *b)
-{
-  if (b == NULL)
-    return;
-  g_array_unref (b->records);
-  g_string_free (b->out, TRUE);
-  g_string_free (b->rej, TRUE);
-  g_free (b);
-}
-
-/* Appends the reject line for @r to @b->rej: id, stage, plugin@version,
- * error, and the input it came from, so it can be fixed and run again. */
-static void
-tp_batch_reject (TpBatch *b, TpRecord *r)
-{
-  GString *s = b->rej;
-  const char *record = r->doc ? tp_document_get_record (r->doc)
-                      : r->in.format != TP_INPUT_TEXT ? r->in.data
-                                                      : NULL;
-
-  r->status = TP_DOC_REJECTED;
-  r->start = s->len;
-  g_string_append (s, "{\"id\":");
-  tp_json_append_string (s, r->id ? r->id : "", -1);
-  g_string_append (s, ",\"stage\":");
-  if (r->stage)
-    {
-      const TpPluginDescriptor *d = r->stage->plugin->desc;
-      char *pv = g_strdup_printf ("%s@%s", d->name, d->version);
-      tp_json_append_string (s, r->stage->name, -1);
-      g_string_append (s, ",\"plugin\":");
-      tp_json_append_string (s, pv, -1);
-      g_free (pv);
-    }
-  else
-    g_string_append (s, "\"reader\",\"plugin\":null");
-  g_string_append (s, ",\"error\":");
-  tp_json_append_string (s, r->message, -1);
-  if (record && r->doc)
-    {
-      /* A record that parsed is valid JSON: keep it as it was. */
-      g_string_append (s, ",\"record\":");
-      g_string_append (s, record);
-    }
-  else if (record)
-    {
-      g_string_append (s, ",\"record_raw\":");
-      tp_json_append_string (s, record, -1);
-    }
-  else if (r->doc)
-    {
-      g_string_append (s, ",\"text\":");
-      tp_json_append_string (s, tp_document_get_text (r->doc),
-                             tp_document_get_length (r->doc));
-    }
-  g_string_append (s, "}\n");
-  r->end = s->len;
-}
-
-/* Runs every record of @b through @inst: the worker's whole job. */
-static void
-tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
-{
-  for (guint i = 0; i < b->records->len; i++)
-    {
-      TpRecord *r = &g_array_index (b->records, TpRecord, i);
-      GError *error = NULL;
-
-      r->doc = tp_reader_parse (run->reader, &r->in, &r->id, &error);
-      if (run->opts->shard_count > 1
-          && tp_shard_of (r->id, run->opts->shard_count)
-                 != run->opts->shard_index)
-        {
-          r->status = TP_DOC_SKIPPED;
-          g_clear_error (&error);
-          tp_document_free (g_steal_pointer (&r->doc));
-          tp_raw_record_clear (&r->in);
-          continue;
-        }
-      if (r->doc == NULL)
-        {
-          r->message = g_strdup (error->message);
-          g_error_free (error);
-          tp_batch_reject (b, r);
-          tp_raw_record_clear (&r->in);
-          continue;
-        }
-      /* A parsed JSONL record keeps its line in the document. */
-      tp_raw_record_clear (&r->in);
-      if (r->crashed)
-        {
-          if (r->crashed_stage >= 0
-              && (guint) r->crashed_stage < run->pipeline->stages->len)
-            r->stage = g_ptr_array_index (run->pipeline->stages,
-                                          r->crashed_stage);
-          r->message = g_strdup_printf (
-              "the document crashed textpipe in an earlier run (signal %d, "
-              "%s); it was not processed again",
-              r->crashed, g_strsignal (r->crashed));
-          tp_batch_reject (b, r);
-          tp_document_free (g_steal_pointer (&r->doc));
-          continue;
-        }
-      tp_current_pos = (gint64) r->pos;
-      if (!tp_pipeline_instance_process (inst, r->doc, &r->stage, &error))
-        {
-          tp_current_pos = -1;
-          r->message = g_strdup (error->message);
-          g_error_free (error);
-          tp_batch_reject (b, r);
-        }
-      else if (tp_document_is_dropped (r->doc))
-        r->status = TP_DOC_DROPPED;
-      else
-        {
-          r->status = TP_DOC_WRITTEN;
-          r->start = b->out->len;
-          tp_document_to_json (r->doc, &run->opts->write, b->out);
-          r->end = b->out->len;
-        }
-      tp_current_pos = -1;
-      tp_document_free (g_steal_pointer (&r->doc));
-    }
 }
 
 static gpointer
@@ -589,6 +369,53 @@ tp_run_place (TpRun *run, TpBatch *b, GError **error)
   return TRUE;
 }
 
+/* Hands @b to the workers, or runs it here when there is one job. */
+static gboolean
+tp_run_dispatch (TpRun *run, TpBatch *b, GError **error)
+{
+  if (run->pool)
+    tp_isolate_pool_submit (run->pool, b);
+  else if (run->jobs == 1)
+    {
+      tp_batch_process (run, run->workers[0].inst, b);
+      return tp_run_place (run, b, error);
+    }
+  else
+    g_async_queue_push (run->todo, b);
+  run->in_flight++;
+  return TRUE;
+}
+
+/* Places every finished batch, waiting up to @timeout_ms for one. */
+static gboolean
+tp_run_collect (TpRun *run, int timeout_ms, GError **error)
+{
+  while (run->in_flight > 0)
+    {
+      TpBatch *b;
+      GError *local = NULL;
+
+      if (run->pool)
+        b = tp_isolate_pool_collect (run->pool, timeout_ms, &local);
+      else if (timeout_ms > 0)
+        b = g_async_queue_timeout_pop (run->done, timeout_ms * 1000);
+      else
+        b = g_async_queue_try_pop (run->done);
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      if (b == NULL)
+        return TRUE;
+      run->in_flight--;
+      timeout_ms = 0;
+      if (!tp_run_place (run, b, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- set-up and tear-down -------------------------------------------- */
 
 void
@@ -606,6 +433,11 @@ tp_run_stats_clear (TpRunStats *stats)
 static gboolean
 tp_run_start_workers (TpRun *run, GError **error)
 {
+  if (run->opts->isolate)
+    {
+      run->pool = tp_isolate_pool_new (run, run->jobs, error);
+      return run->pool != NULL;
+    }
   run->workers = g_new0 (TpWorker, run->jobs);
   for (guint i = 0; i < run->jobs; i++)
     {
@@ -634,6 +466,13 @@ tp_run_stop_workers (TpRun *run, gboolean finish, GError **error)
 {
   gboolean ok = TRUE;
 
+  if (run->pool)
+    {
+      TpIsolatePool *pool = g_steal_pointer (&run->pool);
+      run->in_flight = 0; /* batches still with workers die with them */
+      return tp_isolate_pool_free (pool, finish, run->stats->stage_seconds,
+                                   error);
+    }
   if (run->workers == NULL)
     return TRUE;
   for (guint i = 0; i < run->jobs; i++)
@@ -826,45 +665,24 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
 
   for (;;)
     {
-      TpBatch *b;
-
-      /* Batches read but not yet written, in workers or waiting in the
+      /* Batches read but not yet written, with workers or waiting in the
          ring for an earlier one, never exceed the ring. */
       if (!run.eof && !run.halted && !tp_stop_signal
-          && run.next_seq - run.next_commit < run.ring_size)
+          && run.next_seq - run.next_commit < run.ring_size
+          && (run.pool == NULL || tp_isolate_pool_has_idle (run.pool)))
         {
-          b = tp_run_read_batch (&run);
-          if (b == NULL)
-            continue;
-          if (run.jobs == 1)
-            {
-              tp_batch_process (&run, run.workers[0].inst, b);
-              if (!tp_run_place (&run, b, error))
-                goto out_io;
-            }
-          else
-            {
-              g_async_queue_push (run.todo, b);
-              run.in_flight++;
-            }
-          while ((b = g_async_queue_try_pop (run.done)) != NULL)
-            {
-              run.in_flight--;
-              if (!tp_run_place (&run, b, error))
-                goto out_io;
-            }
+          TpBatch *b = tp_run_read_batch (&run);
+          if (b != NULL && !tp_run_dispatch (&run, b, error))
+            goto out_io;
+          if (!tp_run_collect (&run, 0, error))
+            goto out_io;
           tp_run_progress (&run, FALSE);
           continue;
         }
       if (run.in_flight == 0)
         break;
-      b = g_async_queue_timeout_pop (run.done, 200000);
-      if (b != NULL)
-        {
-          run.in_flight--;
-          if (!tp_run_place (&run, b, error))
-            goto out_io;
-        }
+      if (!tp_run_collect (&run, 200, error))
+        goto out_io;
       tp_run_progress (&run, FALSE);
     }
   tp_run_progress (&run, TRUE);
@@ -936,8 +754,8 @@ out_io:
   if (run.rejects)
     tp_output_abort (g_steal_pointer (&run.rejects));
 out_workers:
-  /* Drain batches still with the workers before stopping them. */
-  while (run.in_flight > 0)
+  /* Drain batches still with the worker threads before stopping them. */
+  while (run.pool == NULL && run.in_flight > 0)
     {
       tp_batch_free (g_async_queue_pop (run.done));
       run.in_flight--;

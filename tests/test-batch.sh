@@ -125,8 +125,24 @@ grep -q "^1 11 0$" "$tmp/crash.jsonl.crashes" || fail "the crash was not recorde
 run -j 2 $crash --resume -o "$tmp/crash.jsonl" "$tmp/p.ini" "$tmp/crash-in.jsonl"
 [ $? -eq 2 ] || fail "the resumed run should exit 2 (one rejected)"
 [ "$(wc -l <"$tmp/crash.jsonl")" -eq 2 ] || fail "resume after a crash should write c1 and c3"
-grep -q '"id":"c2","stage":"w","plugin":"words@1.0.0","error":"the document crashed textpipe in an earlier run (signal 11' \
+grep -q '"id":"c2","stage":"w","plugin":"words@1.0.0","error":"processing this document killed the process (signal 11' \
   "$tmp/crash.jsonl.rejects.jsonl" || fail "the crashing document is rejected with the signal"
+
+# --- --isolate: a crash costs one document, the run goes on -------------------
+run -j 3 --isolate -o "$tmp/iso.jsonl" "$tmp/p.ini" "$tmp/in.jsonl"
+cmp -s "$tmp/j1.jsonl" "$tmp/iso.jsonl" || fail "--isolate output differs from --jobs 1"
+cmp -s "$tmp/j1.jsonl.rejects.jsonl" "$tmp/iso.jsonl.rejects.jsonl" || fail "--isolate rejects differ"
+# records whose text holds "7 words" crash the plugin
+run -j 2 --isolate --set w.crash_on=7 -o "$tmp/isocrash.jsonl" --stats "$tmp/iso.json" "$tmp/p.ini" "$tmp/in.jsonl" 2>/dev/null
+[ $? -eq 2 ] || fail "--isolate with crashes should exit 2"
+crashed=$(grep -c 'killed the process (signal 11' "$tmp/isocrash.jsonl.rejects.jsonl")
+expected=$(grep -c '"text":"story [0-9]* has 7 words' "$tmp/in.jsonl")
+[ "$crashed" -eq "$expected" ] || fail "--isolate rejected $crashed crashing documents, expected $expected"
+grep 'has 7 words' "$tmp/in.jsonl" | cut -d, -f1 >"$tmp/ids.crashing"
+cut -d, -f1 "$tmp/j1.jsonl" | grep -v -x -F -f "$tmp/ids.crashing" >"$tmp/ids.expected"
+cut -d, -f1 "$tmp/isocrash.jsonl" >"$tmp/ids.got"
+cmp -s "$tmp/ids.expected" "$tmp/ids.got" || fail "--isolate lost or reordered documents around crashes"
+grep -q '"read":3000' "$tmp/iso.json" || fail "--isolate accounting"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed" >&2

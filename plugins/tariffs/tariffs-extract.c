@@ -883,12 +883,20 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
   for (guint j = MIN (i, np) > 3 ? MIN (i, np) - 3 : 0; j < i; j++)
     if (g_str_has_prefix (s->w[j].low, "oppos"))
       return FALSE;
+  if (tw_is (s, (gssize)np - 1, "of") && tw_is (s, (gssize)np - 2, "use"))
+    return FALSE;
   /* verbs: "to levy a tax", "now levy", "levies a duty" */
   if (family == TARIFFS_FAM_LEVY || kind == TARIFFS_TRIG_WEAK)
     {
       if (tw_has (s, i + 1, TL_DET | TL_DEFDET) && !tw_is (s, i + 1, "imported")
           && !tw_is (s, i + 1, "worth") && !tw_is (s, i + 1, "up")
           && !tw_is (s, i + 1, "about"))
+        return FALSE;
+      if (tariffs_mention_of (s, (gssize)i - 1) != NULL
+          || tw_has (s, (gssize)i - 1, TL_PRONOUN)
+          || tw_is (s, (gssize)i - 1, "which")
+          || tw_is (s, (gssize)i - 1, "that")
+          || tw_is (s, (gssize)i - 1, "who"))
         return FALSE;
       if (tw_is (s, (gssize)i - 1, "to") || tw_is (s, (gssize)i - 1, "will")
           || tw_is (s, (gssize)i - 1, "would")
@@ -1190,9 +1198,25 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
               strong = j;
         }
     }
+  if (strong >= 0 && strong < (gssize)i
+      && tariffs_action_of_bits (s->w[strong].lex) == TARIFFS_ACTION_IMPOSE)
+    {
+      /* R4: "waived its right to impose", "hold up imposing" */
+      for (gssize j = strong - 1; j >= (gssize)strong - 5 && j >= (gssize)lo;
+           j--)
+        if (tw_has (s, j, TL_REMOVE)
+            || (tw_is (s, j, "hold")
+                && (tw_is (s, j + 1, "up") || tw_is (s, j + 1, "off"))))
+          {
+            strong = j;
+            break;
+          }
+    }
   if (strong >= 0)
     {
-      action = tariffs_action_of_bits (s->w[strong].lex);
+      action = tw_is (s, strong, "hold")
+                   ? TARIFFS_ACTION_REMOVE
+                   : tariffs_action_of_bits (s->w[strong].lex);
       /* R4: "decided not to impose", "not to go ahead with" */
       if (action == TARIFFS_ACTION_IMPOSE || action == TARIFFS_ACTION_RAISE)
         for (gssize j = strong - 1; j >= (gssize)strong - 3 && j >= 0; j--)
@@ -1291,6 +1315,10 @@ tariffs_find_retaliation (const TariffsSent *s, guint i, const char *imposer)
 
       if (w->lex & TL_RETAL)
         {
+          /* "retaliate against tariffs": the tariffs are the cause */
+          if (j < i && j + 4 > i
+              && (tw_is (s, j + 1, "against") || tw_is (s, j + 1, "for")))
+            continue;
           /* "Japanese retaliation" is another side's measure */
           const TariffsMention *m = tariffs_mention_of (s, (gssize)j - 1);
 
@@ -1615,16 +1643,23 @@ tariffs_find_rate (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
       {
         gboolean ok = FALSE;
 
-        for (guint b = j; b > i + 1 && b + 3 > j; b--)
-          {
-            const char *low = s->w[b - 1].low;
+        /* "of 1.96 pct", "at 10 pct", "a high of almost 60 pct" */
+        {
+          gssize b = (gssize)j - 1;
 
-            if (strcmp (low, "of") == 0 || strcmp (low, "at") == 0
-                || strcmp (low, "to") == 0 || strcmp (low, "from") == 0
-                || strcmp (low, "ranging") == 0 || strcmp (low, "high") == 0
-                || strcmp (low, "rate") == 0 || strcmp (low, "level") == 0)
-              ok = TRUE;
-          }
+          if (tw_is (s, b, "almost") || tw_is (s, b, "about")
+              || tw_is (s, b, "nearly") || tw_is (s, b, "around")
+              || tw_is (s, b, "some") || tw_is (s, b, "roughly")
+              || tw_is (s, b, "approximately") || tw_is (s, b, "up")
+              || tw_is (s, b, "over"))
+            b--;
+          if (tw_is (s, b, "to") && tw_is (s, b - 1, "up"))
+            b--;
+          if (b > (gssize)i
+              && (tw_is (s, b, "of") || tw_is (s, b, "at") || tw_is (s, b, "to")
+                  || tw_is (s, b, "from") || tw_is (s, b, "up")))
+            ok = TRUE;
+        }
         if (change && !tw_is (s, (gssize)j - 1, "to"))
           {
             /* "to 15 pct from 30 pct" comes first; "from 30 pct" alone
@@ -1758,6 +1793,21 @@ tariffs_goods_end (const TariffsSent *s, guint j)
   return FALSE;
 }
 
+/* TRUE for words that look like adjectives by their ending
+ * ("differential", "temporary", "protective"): no goods. */
+static gboolean
+tariffs_adjective_like (const char *low)
+{
+  static const char *const endings[]
+      = { "al",  "ary", "ive",  "ous", "ic",   "ed",   "ing", "ant",
+          "ent", "ful", "less", "ly",  "ible", "able", NULL };
+
+  for (guint k = 0; endings[k] != NULL; k++)
+    if (g_str_has_suffix (low, endings[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The goods of the measure at trigger @i: the phrase after on/for, one
  * entry per conjunct; else a noun before "import"/"export" in the noun
  * phrase ("oil import fee"). */
@@ -1767,6 +1817,8 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
   guint j = i + 1;
   guint limit = MIN (s->n, i + 40);
   guint a;
+  gboolean comma_seen = FALSE;
+  guint n_at_comma = 0;
 
   /* skip "and taxes", a rate, "imposed", "exemption" up to on/for */
   for (; j < limit && j < i + 6; j++)
@@ -1778,7 +1830,12 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
                && (tw_is (s, i + 1, "and") || tw_is (s, i + 1, "or"))))
         return;
       if (tw_is (s, j, ".") || tw_is (s, j, ";") || tw_is (s, j, "(")
-          || tw_has (s, j, TL_CLAUSE))
+          || tw_has (s, j, TL_CLAUSE) || tw_is (s, j, "is")
+          || tw_is (s, j, "are") || tw_is (s, j, "was") || tw_is (s, j, "were")
+          || tw_is (s, j, "will") || tw_is (s, j, "would")
+          || tw_is (s, j, "could") || tw_is (s, j, "should")
+          || tw_is (s, j, "may") || tw_is (s, j, "might") || tw_is (s, j, "has")
+          || tw_is (s, j, "have"))
         {
           j = limit;
           break;
@@ -1793,6 +1850,7 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
             && !(s->w[k - 1].lex & (TL_DET | TL_DEFDET | TL_TRADEMOD | TL_PREP))
             && !(s->w[k - 1].flags & (TW_PLACE | TW_POSS | TW_NUM))
             && tariffs_pct_at (s, k - 1) == 0 && !tw_is (s, k - 1, "cent")
+            && !tariffs_adjective_like (s->w[k - 1].low)
             && !tw_is (s, k - 1, "of") && !tariffs_weak_cue (s->w[k - 1].low)
             && !(s->w[k - 1].lex & (TL_IMPOSE | TL_RAISE | TL_LOWER)))
           {
@@ -1807,8 +1865,8 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
   /* "for the first time", "for Tokyo's failure": no goods */
   if (tw_is (s, j - 1, "for"))
     for (guint k = j; k < j + 4 && k < s->n; k++)
-      if (tw_has (s, k, TL_TIME | TL_OFFENCE) || (s->w[k].flags & TW_POSS)
-          || tw_is (s, k, "first"))
+      if (tw_has (s, k, TL_TIME | TL_OFFENCE)
+          || (s->w[k].flags & (TW_POSS | TW_NUM)) || tw_is (s, k, "first"))
         return;
   /* quantities: "300 mln dlrs worth of", "as much as ... in",
    * "550,000 tonnes of", "imports of", "a range of" */
@@ -1817,7 +1875,9 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
       guint k = j;
       guint after;
 
-      while (k < limit && (s->w[k].lex & TL_DET) && !tw_is (s, k, "imported"))
+      while (k < limit
+             && (((s->w[k].lex & TL_DET) && !tw_is (s, k, "imported"))
+                 || (s->w[k].flags & TW_PLACE)))
         k++;
       after = tariffs_money_at (s, k);
       if (after > 0
@@ -1836,6 +1896,8 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
           continue;
         }
       if ((tw_is (s, k, "imports") || tw_is (s, k, "range")
+           || tw_is (s, k, "exports") || tw_is (s, k, "shipments")
+           || tw_is (s, k, "sales") || tw_is (s, k, "purchases")
            || tw_is (s, k, "number") || tw_is (s, k, "variety")
            || tw_is (s, k, "list") || tw_is (s, k, "series"))
           && tw_is (s, k + 1, "of"))
@@ -1876,12 +1938,21 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
         }
       if (!end && !sep)
         continue;
-      /* ", the officials said": the speaker, not goods */
-      if (end && j < limit && tw_has (s, j, TL_CLAUSE) && a > 0
-          && tw_is (s, a - 1, ","))
-        return;
+      /* ", the officials said", ", analysts and traders said": the
+       * speakers, not goods */
+      if (end && j < limit && tw_has (s, j, TL_CLAUSE) && comma_seen)
+        {
+          ev->n_goods = n_at_comma;
+          return;
+        }
+
       if (j > a && !tariffs_goods_push (s, a, j, ev))
         return;
+      if (sep && tw_is (s, j, ","))
+        {
+          comma_seen = TRUE;
+          n_at_comma = ev->n_goods;
+        }
       if (end)
         return;
       a = j + 1;
@@ -1918,7 +1989,7 @@ tariffs_dateline_end (const TariffsSent *s)
     j++;
   if (j == 0 || !tw_is (s, j, ","))
     return 0;
-  for (guint k = j + 1; k < s->n && k < j + 6; k++)
+  for (guint k = j + 1; k < s->n && k < j + 9; k++)
     if (tw_is (s, k, "-"))
       return k + 1;
   return 0;
@@ -1962,6 +2033,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
                                  : NULL;
   const TariffsMention *mod = NULL;
   gboolean possessed = FALSE, anaphoric = FALSE, exported = FALSE;
+  gboolean weak_imposer = FALSE;
   const char *imposer = NULL, *target = NULL;
 
   /* anaphora takes the last event of the same family, else any */
@@ -2005,13 +2077,15 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   ev.action = tariffs_find_action (s, i, np, possessed, same);
 
   /* imposer: modifier, agent, subject of the clause, anaphora ... */
-  if (mod != NULL && !(mod->flags & TM_PP))
+  if (mod != NULL)
     imposer = mod->canonical;
   if (imposer == NULL)
     {
       /* "imposed by the U.S.", "imposition by the United States of" */
       for (guint j = i + 1; j < i + 5 && j + 1 < s->n; j++)
-        if (tw_is (s, j, "by") && tw_has (s, j - 1, TL_IMPOSE))
+        if (tw_is (s, j, "by")
+            && (tw_has (s, j - 1, TL_IMPOSE)
+                || g_str_has_suffix (s->w[j - 1].low, "ed")))
           {
             const TariffsMention *m = tariffs_mention_of (
                 s, tw_is (s, j + 1, "the") ? j + 2 : j + 1);
@@ -2029,6 +2103,23 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
             if (m != NULL)
               imposer = m->canonical;
           }
+    }
+  /* "tariffs the Reagan Administration imposed" */
+  for (guint j = i + 1; imposer == NULL && j < i + 4 && j < s->n; j++)
+    {
+      const TariffsMention *m = tariffs_mention_of (s, j);
+
+      if (m == NULL)
+        {
+          if (!tw_has (s, j, TL_DET | TL_DEFDET))
+            break;
+          continue;
+        }
+      for (guint v = m->last + 1; v < m->last + 3 && v < s->n; v++)
+        if (tw_has (s, v, TL_IMPOSE | TL_ANNOUNCED)
+            && g_str_has_suffix (s->w[v].low, "ed"))
+          imposer = m->canonical;
+      break;
     }
   if (imposer == NULL)
     {
@@ -2078,19 +2169,24 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
               break;
             }
         }
+      /* the destination: "shipped to U.S. markets", "to the U.S." */
       for (guint j = i + 1; j < s->n && j < i + 14; j++)
-        if ((tw_is (s, j, "shipped") || tw_is (s, j, "exported")
-             || tw_is (s, j, "exports") || tw_is (s, j, "sold"))
-            && tw_is (s, j + 1, "to"))
-          {
-            const TariffsMention *m = tariffs_mention_of (
-                s, tw_is (s, j + 2, "the") ? j + 3 : j + 2);
+        {
+          const TariffsMention *m;
 
-            if (m != NULL && !tariffs_same (m->canonical, imposer))
-              target = m->canonical;
+          if ((s->w[j].flags & TW_CAND) || tw_has (s, j, TL_CLAUSE))
             break;
-          }
+          if (!tw_is (s, j, "to") && !tw_is (s, j, "into"))
+            continue;
+          m = tariffs_mention_of (s, tw_is (s, j + 1, "the") ? j + 2 : j + 1);
+          if (m != NULL && !tariffs_same (m->canonical, imposer))
+            {
+              target = m->canonical;
+              break;
+            }
+        }
     }
+  weak_imposer = imposer == NULL;
   if (imposer == NULL)
     for (guint k = s->mk0; k < s->mk1; k++)
       {
@@ -2116,6 +2212,17 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   {
     const char *t = tariffs_target_after (s, i, imposer);
 
+    /* a guessed imposer that is the explicit target: guess again */
+    if (weak_imposer && imposer != NULL)
+      {
+        const char *explicit_target = tariffs_target_after (s, i, NULL);
+
+        if (tariffs_same (explicit_target, imposer))
+          {
+            imposer = NULL;
+            t = explicit_target;
+          }
+      }
     if (t == NULL)
       t = tariffs_target_other (s, imposer);
     if (t != NULL)
@@ -2266,6 +2373,33 @@ tariffs_should_join (const TariffsDoc *doc, gsize prev_start, gsize prev_end,
   return tariffs_lexicon_lookup (doc->lex, low) != 0
          || g_str_has_prefix (low, "tariff") || strcmp (low, "duties") == 0
          || strcmp (low, "duty") == 0 || strcmp (low, "levies") == 0;
+}
+
+/* TRUE when @text holds @phrase (lower-case ASCII), ignoring case. */
+static gboolean
+tariffs_has_phrase (const char *text, gsize len, const char *phrase)
+{
+  gsize n = strlen (phrase);
+
+  for (gsize k = 0; k + n <= len; k++)
+    if (g_ascii_tolower (text[k]) == phrase[0]
+        && g_ascii_strncasecmp (text + k, phrase, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+tariffs_doc_scan (TariffsDoc *doc)
+{
+  /* R1: stories about these taxes use levy and tax for domestic ones */
+  static const char *const domestic[] = {
+    "oils and fats",   "co-responsibility", "coresponsibility", "sales tax",
+    "value added tax", "value-added tax",   "consumption tax",  NULL
+  };
+
+  for (guint k = 0; domestic[k] != NULL; k++)
+    if (tariffs_has_phrase (doc->text, doc->length, domestic[k]))
+      doc->domestic_doc = TRUE;
 }
 
 void

@@ -32,7 +32,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "enacted collect collected collecting trigger new additional extra "
     "retaliatory punitive countervailing anti-dumping antidumping agreed "
     "hit hits put puts putting place placed placing announcement reimpose "
-    "reimposed reimposing reintroduce reintroduced" },
+    "reimposed reimposing reintroduce reintroduced face faces facing" },
   { TL_RAISE,
     "raise raised raises raising increase increased increases increasing "
     "hike hiked hikes hiking higher boost boosted double doubled doubling "
@@ -53,7 +53,8 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "rescind rescinded revoke revoked cancel cancelled canceled cancelling "
     "withdraw withdrawn withdrew withdrawal repeal repealed forgo forego "
     "forgoing dismantle dismantled dismantling exclude excluded exclusion "
-    "spare spared phase-out scrapping" },
+    "spare spared phase-out scrapping postpone postponed postponing delay "
+    "delayed defer deferred" },
   { TL_THREATEN,
     "threat threats threaten threatened threatening threatens warn warned "
     "warning warns ultimatum" },
@@ -62,7 +63,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "require requires required current currently existing still present "
     "presently remain remains maintain maintains average averages stand "
     "stands ranging levels prevailing dispute disputes row unchanged stood "
-    "remained" },
+    "remained binding bound" },
   { TL_NOUNCUE,
     "cut cuts increase increases hike hikes reduction reductions exemption "
     "exemptions rise rises removal elimination threat threats waiver "
@@ -76,7 +77,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "bill legislation must recommend recommended recommendation demand "
     "demanded demands demanding seek seeks sought want wants wanted hope "
     "hopes hoped possible possibility support proponents pressing press "
-    "pressed requirement urgent reform reforms" },
+    "pressed requirement urgent reform reforms seeking" },
   { TL_ANNOUNCED,
     "plan plans planned planning announce announced announces announcing "
     "announcement will 'll scheduled proclamation intend intends intended "
@@ -156,6 +157,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "utility utilities electricity pipeline airline airlines fares fare "
     "railway railways railroad trucking carrier carriers transportation "
     "tanker tankers tolls toll broadband hotel hotels taxi ferry insurance "
+    "interest lending advances credit loans mortgage mortgages "
     "feed-in service" },
   { TL_JUDICIAL,
     "sentence sentenced sentencing prison jail judge judges court offender "
@@ -197,7 +199,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
   { TL_STOP,
     "which who that unless because if while where when whose said says "
     "and/or but so following ranging valued worth - ; : ( ) \" from on "
-    "against he she it they them we us you taken given chosen drawn seen "
+    "against he she it they them we us you taken given chosen drawn seen set "
     "known" },
   { TL_NOUNAFTER,
     "schedule schedules classification classifications heading headings "

@@ -162,6 +162,7 @@ tariffs_process (gpointer state, TpDocument *doc, GError **error)
       return FALSE;
     }
   tariffs_doc_init (&d, st->gaz, st->lex);
+  tariffs_doc_scan (&d);
   n = tp_layer_get_length (sentences);
   for (guint k = 0; k < n; k++)
     {

@@ -185,6 +185,8 @@ typedef struct
 void tariffs_doc_init (TariffsDoc *doc, const TariffsGazetteer *gaz,
                        const TariffsLexicon *lex);
 void tariffs_doc_clear (TariffsDoc *doc);
+/* Document-wide flags read before any sentence (domestic-tax stories). */
+void tariffs_doc_scan (TariffsDoc *doc);
 /* TRUE when @text holds a trigger stem or import/export/customs: the
  * cheap test that lets most documents skip all sentence work. */
 gboolean tariffs_text_has_candidates (const char *text, gsize len);

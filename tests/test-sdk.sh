@@ -57,6 +57,14 @@ step () {
   fi
 }
 
+# submake ARGS...: make with no jobserver or flags inherited from the
+# make check that runs this test.  $make is split on purpose: $(MAKE) may
+# carry arguments.
+submake () {
+  # shellcheck disable=SC2086,SC2317
+  env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $make "$@"
+}
+
 # ---- new-plugin: names and folders ----------------------------------
 
 for bad in "../up" "a/b" "9lives" "with space" "" "-x" "$(printf 'caf\303\251')"; do
@@ -95,10 +103,8 @@ if ! command -v autoreconf >/dev/null 2>&1; then
 fi
 
 dest="$tmp/dest"
-# A sub-make of our own: no jobserver or flags from the make check running.
 step "make install DESTDIR=$dest" "$tmp/install.log" \
-  env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
-  $make -C "$builddir" install DESTDIR="$dest"
+  submake -C "$builddir" install DESTDIR="$dest"
 
 bindir="$dest$TP_TEST_BINDIR"
 libdir="$dest$TP_TEST_LIBDIR"
@@ -137,12 +143,11 @@ contains "$tmp/out" "autoreconf -fi" "new-plugin prints the next steps"
 cd "$tmp/demo" || exit 1
 step "autoreconf -fi" "$tmp/autoreconf.log" autoreconf -fi
 step "./configure" "$tmp/configure.log" ./configure
-step "make" "$tmp/make.log" env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $make
+step "make" "$tmp/make.log" submake
 if grep -n 'warning:' "$tmp/make.log" | grep -v '^[0-9]*:libtool: warning'; then
   fail "the generated plugin builds with warnings"
 fi
-step "make check (generated project)" "$tmp/check.log" \
-  env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $make check
+step "make check (generated project)" "$tmp/check.log" submake check
 contains "$tmp/demo/test-demo.log" "Failures: 0, Errors: 0" \
   "the generated tests ran"
 
@@ -167,7 +172,7 @@ contains "$tmp/run.jsonl" \
 
 # make install puts it where pkg-config's pluginsdir says.
 step "make install (generated project)" "$tmp/install-demo.log" \
-  env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $make install
+  submake install
 [ -f "$pluginsdir/demo.so" ] || fail "demo.so not installed in the pluginsdir"
 expect 0 "plugins lists it installed" "$itp" plugins --plugin-path "$pluginsdir"
 contains "$tmp/out" "$pluginsdir/demo.la" "plugins shows the installed demo"

@@ -893,8 +893,9 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
           && !tw_is (s, i + 1, "about"))
         return FALSE;
       if (tariffs_mention_of (s, (gssize)i - 1) != NULL
-          || tw_has (s, (gssize)i - 1, TL_PRONOUN)
-          || tw_is (s, (gssize)i - 1, "which")
+          || tw_is (s, (gssize)i - 1, "he") || tw_is (s, (gssize)i - 1, "she")
+          || tw_is (s, (gssize)i - 1, "it") || tw_is (s, (gssize)i - 1, "they")
+          || tw_is (s, (gssize)i - 1, "we") || tw_is (s, (gssize)i - 1, "which")
           || tw_is (s, (gssize)i - 1, "that")
           || tw_is (s, (gssize)i - 1, "who"))
         return FALSE;
@@ -1119,6 +1120,10 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
         break;
       if (w->lex & TL_THREATEN)
         threat = TRUE;
+      /* R4: "hold up", "hold off" */
+      if (strcmp (w->low, "hold") == 0
+          && (tw_is (s, j, "up") || tw_is (s, j, "off")) && strong < 0)
+        strong = j - 1;
       if (!(w->lex & cues) || (w->flags & TW_PLACE))
         continue;
       /* go ahead with, proceed with */
@@ -1657,7 +1662,7 @@ tariffs_find_rate (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
             b--;
           if (b > (gssize)i
               && (tw_is (s, b, "of") || tw_is (s, b, "at") || tw_is (s, b, "to")
-                  || tw_is (s, b, "from") || tw_is (s, b, "up")))
+                  || tw_is (s, b, "up")))
             ok = TRUE;
         }
         if (change && !tw_is (s, (gssize)j - 1, "to"))
@@ -2116,8 +2121,8 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
           continue;
         }
       for (guint v = m->last + 1; v < m->last + 3 && v < s->n; v++)
-        if (tw_has (s, v, TL_IMPOSE | TL_ANNOUNCED)
-            && g_str_has_suffix (s->w[v].low, "ed"))
+        if (g_str_has_suffix (s->w[v].low, "ed")
+            && !(s->w[v].lex & TL_TARGETSUBJ) && !tw_is (s, v, "faced"))
           imposer = m->canonical;
       break;
     }
@@ -2196,8 +2201,9 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
           continue;
         if ((m->flags & TM_PP) && !tw_is (s, (gssize)m->first - 1, "of"))
           continue;
-        if (m->first > i && tariffs_target_after (s, i, NULL) != NULL)
-          continue;
+        /* after the trigger a place is a target or another party */
+        if (m->first > i)
+          break;
         imposer = m->canonical;
         break;
       }

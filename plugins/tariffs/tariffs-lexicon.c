@@ -53,8 +53,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "rescind rescinded revoke revoked cancel cancelled canceled cancelling "
     "withdraw withdrawn withdrew withdrawal repeal repealed forgo forego "
     "forgoing dismantle dismantled dismantling exclude excluded exclusion "
-    "spare spared phase-out scrapping postpone postponed postponing delay "
-    "delayed defer deferred" },
+    "spare spared phase-out scrapping" },
   { TL_THREATEN,
     "threat threats threaten threatened threatening threatens warn warned "
     "warning warns ultimatum" },
@@ -77,7 +76,8 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "bill legislation must recommend recommended recommendation demand "
     "demanded demands demanding seek seeks sought want wants wanted hope "
     "hopes hoped possible possibility support proponents pressing press "
-    "pressed requirement urgent reform reforms seeking" },
+    "pressed requirement urgent reform reforms seeking persuading persuaded "
+    "convincing" },
   { TL_ANNOUNCED,
     "plan plans planned planning announce announced announces announcing "
     "announcement will 'll scheduled proclamation intend intends intended "
@@ -136,7 +136,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
   { TL_TRADEMOD,
     "import imports export exports customs anti-dumping antidumping dumping "
     "countervailing compensatory retaliatory punitive protective "
-    "protectionist tariff trade border" },
+    "protectionist trade border" },
   { TL_DOMESTIC,
     "excise stamp co-responsibility coresponsibility responsibility "
     "consumption sales income estate death inheritance property budget "

@@ -95,9 +95,10 @@ tp_cli_write_stats (const char *path, const TpRunStats *s, GError **error)
                           ",\"rejected\":%" G_GUINT64_FORMAT
                           ",\"dropped\":%" G_GUINT64_FORMAT
                           ",\"skipped\":%" G_GUINT64_FORMAT
-                          ",\"bytes\":%" G_GUINT64_FORMAT ",\"jobs\":%u",
+                          ",\"bytes\":%" G_GUINT64_FORMAT ",\"jobs\":%u"
+                          ",\"peak_rss_kb\":%" G_GUINT64_FORMAT,
                           s->read, s->written, s->rejected, s->dropped,
-                          s->skipped, s->bytes, s->jobs);
+                          s->skipped, s->bytes, s->jobs, s->peak_rss_kb);
   g_string_append_printf (out, ",\"seconds\":%.6f,\"docs_per_second\":%.1f,"
                                "\"mb_per_second\":%.3f,\"stages\":{",
                           s->seconds,
@@ -123,10 +124,12 @@ tp_cli_print_stats (const TpRunStats *s)
   fprintf (stderr,
            "textpipe: read %" G_GUINT64_FORMAT ", written %" G_GUINT64_FORMAT
            ", rejected %" G_GUINT64_FORMAT ", dropped %" G_GUINT64_FORMAT
-           "; %.2f MB in %.3f s (%.0f docs/s, %.2f MB/s, %u jobs)\n",
+           "; %.2f MB in %.3f s (%.0f docs/s, %.2f MB/s, %u jobs, peak RSS "
+           "%.1f MB)\n",
            s->read, s->written, s->rejected, s->dropped, s->bytes / 1e6,
            s->seconds, s->seconds > 0 ? s->read / s->seconds : 0.0,
-           s->seconds > 0 ? s->bytes / 1e6 / s->seconds : 0.0, s->jobs);
+           s->seconds > 0 ? s->bytes / 1e6 / s->seconds : 0.0, s->jobs,
+           s->peak_rss_kb / 1024.0);
   if (s->skipped)
     fprintf (stderr, "textpipe:   %" G_GUINT64_FORMAT
                      " records of other shards skipped\n",

@@ -280,6 +280,7 @@ typedef struct {
   guint64 skipped; /* records of other shards (--shard), not read */
   guint64 bytes;
   double seconds;
+  guint64 peak_rss_kb; /* of this process, at the end of the run */
   guint jobs;
   guint n_stages;
   char **stage_names;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "tp-checkpoint.h"
@@ -695,6 +696,11 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
     }
   stats->bytes = tp_reader_get_bytes (reader);
   stats->seconds = tp_run_now () - run.t0;
+  {
+    struct rusage ru;
+    if (getrusage (RUSAGE_SELF, &ru) == 0)
+      stats->peak_rss_kb = (guint64) ru.ru_maxrss;
+  }
 
   if (interrupted)
     {

@@ -243,30 +243,124 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
     }
 }
 
+/* Makes room for @n more bytes and returns where they go; the caller sets
+ * out->len when done.  Lets the per-annotation loop write without a
+ * function call per piece. */
+static inline char *
+tp_json_reserve (GString *out, gsize n)
+{
+  gsize len = out->len;
+  if (out->allocated_len - len <= n)
+    {
+      g_string_set_size (out, len + n);
+      out->len = len;
+    }
+  return out->str + len;
+}
+
+static inline char *
+tp_json_put_uint (char *p, guint64 v)
+{
+  char buf[24];
+  int i = sizeof buf;
+  do
+    {
+      buf[--i] = (char) ('0' + v % 10);
+      v /= 10;
+    }
+  while (v);
+  memcpy (p, buf + i, sizeof buf - i);
+  return p + sizeof buf - i;
+}
+
+/* Per-layer JSON pieces built once per document: each attribute's
+ * ',"name":' prefix and each enum value already quoted. */
+typedef struct {
+  GString *key;
+  GPtrArray *enum_json; /* GString*, for TP_ATTR_ENUM */
+  gsize max_enum;
+} TpAttrJson;
+
 /* Appends one layer as a JSON list. */
 static void
 tp_json_append_layer (GString *out, const TpLayer *layer,
                       const TpOffsetMap *map)
 {
+  TpAttrJson *aj = g_newa (TpAttrJson, layer->n_attrs + 1);
+  gsize fixed = 64;
+
+  for (guint a = 0; a < layer->n_attrs; a++)
+    {
+      const TpAttrSpec *spec = &layer->attrs[a];
+      aj[a].key = g_string_new (",");
+      tp_json_append_string (aj[a].key, spec->name, -1);
+      g_string_append_c (aj[a].key, ':');
+      aj[a].enum_json = NULL;
+      aj[a].max_enum = 4;
+      if (spec->type == TP_ATTR_ENUM && spec->enum_values)
+        {
+          aj[a].enum_json = g_ptr_array_new ();
+          for (guint k = 0; spec->enum_values[k]; k++)
+            {
+              GString *v = g_string_new (NULL);
+              tp_json_append_string (v, spec->enum_values[k], -1);
+              aj[a].max_enum = MAX (aj[a].max_enum, v->len);
+              g_ptr_array_add (aj[a].enum_json, v);
+            }
+        }
+      fixed += aj[a].key->len + MAX (aj[a].max_enum, 48);
+    }
+
   g_string_append_c (out, '[');
   for (guint i = 0; i < layer->len; i++)
     {
+      char *p = tp_json_reserve (out, fixed);
       if (i)
-        g_string_append_c (out, ',');
-      g_string_append (out, "{\"start\":");
-      tp_json_append_uint (out, tp_offset_map_convert (map, layer->spans[i].start));
-      g_string_append (out, ",\"end\":");
-      tp_json_append_uint (out, tp_offset_map_convert (map, layer->spans[i].end));
+        *p++ = ',';
+      memcpy (p, "{\"start\":", 9);
+      p = tp_json_put_uint (p + 9, tp_offset_map_convert (map, layer->spans[i].start));
+      memcpy (p, ",\"end\":", 7);
+      p = tp_json_put_uint (p + 7, tp_offset_map_convert (map, layer->spans[i].end));
       for (guint a = 0; a < layer->n_attrs; a++)
         {
-          g_string_append_c (out, ',');
-          tp_json_append_string (out, layer->attrs[a].name, -1);
-          g_string_append_c (out, ':');
+          memcpy (p, aj[a].key->str, aj[a].key->len);
+          p += aj[a].key->len;
+          if (aj[a].enum_json)
+            {
+              gint v = tp_layer_get_enum (layer, i, a);
+              const GString *js = v >= 0 ? aj[a].enum_json->pdata[v] : NULL;
+              if (js)
+                {
+                  memcpy (p, js->str, js->len);
+                  p += js->len;
+                }
+              else
+                {
+                  memcpy (p, "null", 4);
+                  p += 4;
+                }
+              continue;
+            }
+          /* Other types take the general path. */
+          out->len = p - out->str;
           tp_json_append_attr (out, layer, i, a, map);
+          p = tp_json_reserve (out, fixed);
         }
-      g_string_append_c (out, '}');
+      *p++ = '}';
+      out->len = p - out->str;
     }
   g_string_append_c (out, ']');
+
+  for (guint a = 0; a < layer->n_attrs; a++)
+    {
+      g_string_free (aj[a].key, TRUE);
+      if (aj[a].enum_json)
+        {
+          for (guint k = 0; k < aj[a].enum_json->len; k++)
+            g_string_free (aj[a].enum_json->pdata[k], TRUE);
+          g_ptr_array_unref (aj[a].enum_json);
+        }
+    }
 }
 
 void

@@ -880,7 +880,7 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
       && (s->w[i + 1].flags & TW_CAP) && !(s->w[i + 1].flags & TW_PLACE))
     return FALSE;
   /* R8: a stance, not a measure */
-  for (guint j = MIN (i, np) > 3 ? MIN (i, np) - 3 : 0; j < i; j++)
+  for (guint j = MIN (i, np) > 4 ? MIN (i, np) - 4 : 0; j < i; j++)
     if (g_str_has_prefix (s->w[j].low, "oppos"))
       return FALSE;
   if (tw_is (s, (gssize)np - 1, "of") && tw_is (s, (gssize)np - 2, "use"))
@@ -1181,7 +1181,10 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
                 || tw_is (s, j, "would") || tw_is (s, j, "to")
                 || tw_is (s, j, "being") || tw_is (s, j, "have")
                 || tw_is (s, j, "has") || tw_is (s, j, "had")
-                || tw_is (s, j, "already") || tw_is (s, j, "now")))
+                || tw_is (s, j, "should") || tw_is (s, j, "could")
+                || tw_is (s, j, "must") || tw_is (s, j, "may")
+                || tw_is (s, j, "might") || tw_is (s, j, "already")
+                || tw_is (s, j, "now")))
             break;
         }
     }
@@ -1201,6 +1204,12 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
           for (guint c = 0; change[c] != NULL; c++)
             if (strcmp (s->w[j].low, change[c]) == 0)
               strong = j;
+          /* "the duty on corn imports should be cut to 30 cts" */
+          if ((s->w[j].lex & cues) && !(s->w[j].lex & TL_EXIST)
+              && !tariffs_weak_cue (s->w[j].low)
+              && (tw_is (s, j - 1, "be") || tw_is (s, j - 1, "been")
+                  || tw_is (s, j - 1, "was") || tw_is (s, j - 1, "were")))
+            strong = j;
         }
     }
   if (strong >= 0 && strong < (gssize)i
@@ -1625,7 +1634,7 @@ tariffs_find_rate (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
   guint len;
 
   /* after the trigger: "of 1.96 pct", "to 15 pct", "from 30 to 15 pct" */
-  for (guint j = i + 1; j < s->n && j < i + 12; j++)
+  for (guint j = i + 1; j < s->n && j < i + 16; j++)
     {
       if (tw_is (s, j, ";") || tw_is (s, j, ".") || (s->w[j].flags & TW_CAND)
           || tw_is (s, j, "said") || tw_is (s, j, "while"))
@@ -2039,6 +2048,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   const TariffsMention *mod = NULL;
   gboolean possessed = FALSE, anaphoric = FALSE, exported = FALSE;
   gboolean weak_imposer = FALSE;
+  const TariffsMention *origin_mention = NULL;
   const char *imposer = NULL, *target = NULL;
 
   /* anaphora takes the last event of the same family, else any */
@@ -2060,8 +2070,31 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
 
       if (m != NULL)
         {
-          mod = m;
-          possessed = possessed || (s->w[m->last].flags & TW_POSS);
+          gboolean origin = FALSE;
+
+          /* "U.S. corn duty": the place owns the goods, not the duty */
+          for (guint k = m->last + 1; k < i; k++)
+            {
+              const TariffsWord *w = &s->w[k];
+
+              if (w->flags & (TW_NUM | TW_PUNCT | TW_PLACE))
+                continue;
+              if (w->lex
+                  & (TL_TRADEMOD | TL_DET | TL_DEFDET | TL_IMPOSE | TL_RAISE
+                     | TL_LOWER | TL_REMOVE | TL_EXIST | TL_THREATEN))
+                continue;
+              if (tariffs_pct_at (s, k) > 0 || tw_is (s, k, "cent")
+                  || tw_is (s, k, "user") || tw_is (s, k, "dlrs"))
+                continue;
+              origin = TRUE;
+            }
+          if (origin && !(s->w[m->last].flags & TW_POSS))
+            origin_mention = m;
+          else
+            {
+              mod = m;
+              possessed = possessed || (s->w[m->last].flags & TW_POSS);
+            }
           j = m->last;
           continue;
         }
@@ -2133,6 +2166,11 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
       if (m != NULL)
         imposer = m->canonical;
     }
+  /* "Japanese officials discussed the tariffs": the affected side
+   * speaks of the earlier measure */
+  if (imposer != NULL && anaphoric && prior != NULL && mod == NULL
+      && prior->imposer != NULL && tariffs_same (imposer, prior->target))
+    imposer = NULL;
   if (imposer == NULL && anaphoric && prior != NULL)
     {
       imposer = prior->imposer;
@@ -2229,6 +2267,9 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
             t = explicit_target;
           }
       }
+    if (t == NULL && origin_mention != NULL
+        && !tariffs_same (origin_mention->canonical, imposer))
+      t = origin_mention->canonical;
     if (t == NULL)
       t = tariffs_target_other (s, imposer);
     if (t != NULL)

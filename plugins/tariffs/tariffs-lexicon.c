@@ -115,7 +115,8 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "government governments administration officials official ministers "
     "minister ministry authorities authority members member nations states "
     "countries delegation delegates negotiators president premier "
-    "parliament cabinet commission department agency "
+    "parliament cabinet panel tribunal board agency body commission department "
+    "agency "
     "representative trade representative secretary chancellor leader "
     "leaders envoy ambassador legislators lawmakers senators congressmen "
     "council court tribunal regulators side team government's" },
@@ -185,7 +186,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "to in into by at with over under after before during until because "
     "unless if while as than through since between among towards toward "
     "via per despite amid including except ahead within for from on "
-    "against of" },
+    "against of below above beyond" },
   { TL_TIME,
     "monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november "
@@ -200,13 +201,15 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "which who that unless because if while where when whose said says "
     "and/or but so following ranging valued worth - ; : ( ) \" from on "
     "against he she it they them we us you taken given chosen drawn seen set "
-    "known" },
+    "known shortly mainly largely partly only gradually sharply immediately "
+    "currently recently eventually initially reportedly respectively also "
+    "already soon" },
   { TL_NOUNAFTER,
     "schedule schedules classification classifications heading headings "
     "nomenclature code codes line lines item items bureau book books "
     "number numbers position positions structure structures system "
     "systems legislation law laws policy policies talks negotiations "
-    "loophole loopholes bill bills" },
+    "loophole loopholes bill bills categories category definitions" },
   { TL_PRONOUN, "he she it they its their his her them we our i" },
 };
 

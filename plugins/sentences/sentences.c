@@ -98,12 +98,53 @@ static const char *const sentences_starters[] = {
   NULL
 };
 
+/* Byte classes for the fast path of the main loop. */
+enum {
+  SENTENCES_B_STOPPY = 1 << 0, /* last byte of a token that may end one */
+  SENTENCES_B_DECO = 1 << 1,   /* a byte separator lines are made of */
+  SENTENCES_B_LOWER = 1 << 2,  /* a lower-case ASCII letter */
+  SENTENCES_B_AP = 1 << 3,     /* first byte of AM / PM */
+  SENTENCES_B_DIGIT = 1 << 4   /* an ASCII digit */
+};
+
+static guint8 sentences_bytes[256];
+
+/* Fills the byte class table once. */
+static void
+sentences_bytes_init (void)
+{
+  static gsize done = 0;
+
+  if (!g_once_init_enter (&done))
+    return;
+  for (guint c = 0; c < 256; c++)
+    {
+      guint8 f = 0;
+      if (c >= 0x80 || c == '.' || c == '!' || c == '?' || c == '"'
+          || c == '\'' || c == ')' || c == ']' || c == '}')
+        f |= SENTENCES_B_STOPPY;
+      if (c == '=' || c == '*' || c == '_' || c == '~' || c == '#' || c == '-')
+        f |= SENTENCES_B_DECO;
+      if (c >= 'a' && c <= 'z')
+        f |= SENTENCES_B_LOWER;
+      if (c == 'A' || c == 'P' || c == 'a' || c == 'p')
+        f |= SENTENCES_B_AP;
+      if (c >= '0' && c <= '9')
+        f |= SENTENCES_B_DIGIT;
+      sentences_bytes[c] = f;
+    }
+  g_once_init_leave (&done, 1);
+}
+
 /* TRUE when [s, s+n) equals one of @list exactly. */
 static gboolean
 sentences_in_list (const char *const *list, const char *s, gsize n)
 {
+  if (n == 0)
+    return FALSE;
   for (guint i = 0; list[i] != NULL; i++)
-    if (strlen (list[i]) == n && memcmp (list[i], s, n) == 0)
+    if (list[i][0] == s[0] && strncmp (list[i], s, n) == 0
+        && list[i][n] == '\0')
       return TRUE;
   return FALSE;
 }
@@ -272,11 +313,18 @@ sentences_is_headline (const char *t, gsize s, gsize e, guint ntokens)
   return capitals * 3 >= words * 2;
 }
 
+/* TRUE for the characters separator lines are made of. */
+static inline gboolean
+sentences_is_deco (char c)
+{
+  return c == '=' || c == '*' || c == '_' || c == '~' || c == '#' || c == '-';
+}
+
 /* TRUE for a separator line token: ***, ====, ____, ----. */
 static gboolean
 sentences_is_rule (const char *s, gsize n)
 {
-  if (n < 3 || strchr ("=*_~#-", s[0]) == NULL)
+  if (n < 3 || !sentences_is_deco (s[0]))
     return FALSE;
   for (gsize i = 1; i < n; i++)
     if (s[i] != s[0])
@@ -312,11 +360,12 @@ sentences_is_digits (const char *s, gsize n, char sep, guint min_groups)
 static gboolean
 sentences_is_ampm (const char *s, gsize n)
 {
-  return (n == 2 || n == 4)
-         && (g_ascii_strncasecmp (s, "am", n) == 0
-             || g_ascii_strncasecmp (s, "pm", n) == 0
-             || g_ascii_strncasecmp (s, "a.m.", n) == 0
-             || g_ascii_strncasecmp (s, "p.m.", n) == 0);
+  char c0 = g_ascii_tolower (s[0]);
+  if (c0 != 'a' && c0 != 'p')
+    return FALSE;
+  if (n == 2)
+    return s[1] == 'M' || s[1] == 'm';
+  return n == 4 && s[1] == '.' && (s[2] == 'm' || s[2] == 'M') && s[3] == '.';
 }
 
 /* Letter-closings of e-mails: "Thanks," ends its own sentence. */
@@ -355,63 +404,28 @@ sentences_tok (const char *t, const TpLayer *tokens, guint i, const char **s,
 }
 
 /* Breaks that come from e-mail and web layout rather than punctuation:
- * separator lines, "12/31/2001 10:53 AM" stamps, "Thanks," closings and
- * emoticons.  TRUE when a sentence ends after token @i (next is @k). */
+ * separator lines, "12/31/2001 10:53 AM" stamps, "Thanks," closings, URLs
+ * and e-mail addresses before a capital, "(Source) Sentence", emoticons
+ * and run-ons.  TRUE when a sentence ends after token @i, whose text is
+ * @a (@an bytes); the next token, @k, is @b (@bn bytes).  Each rule first
+ * tests one or two bytes, so that ordinary words cost little. */
 static gboolean
 sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
-                        guint first, guint i, guint k)
+                        guint first, guint i, const char *a, gsize an,
+                        guint k, const char *b, gsize bn)
 {
-  const char *a, *b;
-  gsize an, bn;
+  gboolean gap = b > a + an;
+  guchar a0 = (guchar) a[0], b0 = (guchar) b[0];
 
-  sentences_tok (t, tokens, i, &a, &an);
-  sentences_tok (t, tokens, k, &b, &bn);
-  if ((sentences_is_rule (a, an) || sentences_is_rule (b, bn))
-      && b > a + an)
+  /* separator lines */
+  if (gap && ((sentences_is_deco ((char) a0) && sentences_is_rule (a, an))
+              || (sentences_is_deco ((char) b0) && sentences_is_rule (b, bn))))
     return TRUE;
-  /* a URL or e-mail address, then a capital: "... is http://x.com Thanks" */
-  if (b > a + an && (g_unichar_isupper (sentences_char (b))
-                     || g_str_has_prefix (b, "http")))
-    {
-      if (memchr (a, '@', an) != NULL || (an > 7 && memcmp (a, "http", 4) == 0)
-          || (an > 4 && memcmp (a, "www.", 4) == 0))
-        return TRUE;
-      if (an == 1 && a[0] == '>' && i > 0)
-        {
-          const char *c;
-          gsize cn;
-          sentences_tok (t, tokens, i - 1, &c, &cn);
-          if (memchr (c, '@', cn) != NULL)
-            return TRUE;
-        }
-    }
-  /* (Source) Sentence: a parenthesis that opened the sentence */
-  if (an == 1 && a[0] == ')' && (g_unichar_isupper (sentences_char (b))
-                                 || b[0] == '('))
-    {
-      const char *c;
-      gsize cn;
-      sentences_tok (t, tokens, first, &c, &cn);
-      if (cn == 1 && c[0] == '(')
-        return TRUE;
-    }
-  /* ... 12/31/2001 10:53 AM | Next */
-  if (sentences_is_ampm (a, an) && i >= 2)
-    {
-      const char *c, *d;
-      gsize cn, dn;
-      sentences_tok (t, tokens, i - 1, &c, &cn);
-      sentences_tok (t, tokens, i - 2, &d, &dn);
-      if (sentences_is_digits (c, cn, ':', 2)
-          && sentences_is_digits (d, dn, '/', 3)
-          && (g_ascii_isalnum (b[0]) || b[0] == '"' || b[0] == '<'
-              || (guchar) b[0] >= 0x80))
-        return TRUE;
-    }
   /* Name | 12/31/2001 10:53 AM */
-  if (k + 2 < n && sentences_is_digits (b, bn, '/', 3)
-      && (g_ascii_isupper (a[0]) || g_ascii_isdigit (a[0]) || a[0] == '>'
-          || a[0] == '"'))
+  if (g_ascii_isdigit (b0) && k + 2 < n
+      && (g_ascii_isupper (a0) || g_ascii_isdigit (a0) || a0 == '>'
+          || a0 == '"')
+      && sentences_is_digits (b, bn, '/', 3))
     {
       const char *c, *d;
       gsize cn, dn;
@@ -420,28 +434,72 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
       if (sentences_is_digits (c, cn, ':', 2) && sentences_is_ampm (d, dn))
         return TRUE;
     }
-  /* Thanks, | Name */
-  if (an == 1 && a[0] == ',' && i == first + 1 && g_ascii_isupper (b[0]))
+  /* ... 12/31/2001 10:53 AM | Next */
+  if ((an == 2 || an == 4) && i >= 2 && sentences_is_ampm (a, an)
+      && (g_ascii_isalnum (b0) || b0 == '"' || b0 == '<' || b0 >= 0x80))
     {
-      const char *c;
-      gsize cn;
+      const char *c, *d;
+      gsize cn, dn;
       sentences_tok (t, tokens, i - 1, &c, &cn);
-      if (sentences_in_list (sentences_closings, c, cn))
+      sentences_tok (t, tokens, i - 2, &d, &dn);
+      if (sentences_is_digits (c, cn, ':', 2)
+          && sentences_is_digits (d, dn, '/', 3))
         return TRUE;
     }
-  if (an == 1 && a[0] == ',' && i == first + 2 && g_ascii_isupper (b[0]))
-    {
-      const char *c;
-      gsize cn;
-      sentences_tok (t, tokens, i - 1, &c, &cn);
-      if (cn == 7 && memcmp (c, "regards", 7) == 0)
-        return TRUE;
-    }
-  if (sentences_is_emoticon (a, an) && g_ascii_isupper (b[0]))
+  if (!gap)
+    return FALSE;
+  if (an == 1)
+    switch (a0)
+      {
+      case ',':
+        /* Thanks, | Name;  Best regards, | Name */
+        if (g_ascii_isupper (b0) && (i == first + 1 || i == first + 2))
+          {
+            const char *c;
+            gsize cn;
+            sentences_tok (t, tokens, i - 1, &c, &cn);
+            if (i == first + 1
+                    ? sentences_in_list (sentences_closings, c, cn)
+                    : (cn == 7 && memcmp (c, "regards", 7) == 0))
+              return TRUE;
+          }
+        return FALSE;
+      case '>':
+        /* <name@example.com> | Next */
+        if (g_ascii_isupper (b0) && i > 0)
+          {
+            const char *c;
+            gsize cn;
+            sentences_tok (t, tokens, i - 1, &c, &cn);
+            return memchr (c, '@', cn) != NULL;
+          }
+        return FALSE;
+      case ')':
+        /* (Source) Sentence: a parenthesis that opened the sentence */
+        if (g_ascii_isupper (b0) || b0 == '(')
+          {
+            const char *c;
+            gsize cn;
+            sentences_tok (t, tokens, first, &c, &cn);
+            return cn == 1 && c[0] == '(';
+          }
+        return FALSE;
+      default:
+        return FALSE;
+      }
+  /* a URL or e-mail address, then a capital: "... is http://x.com Thanks" */
+  if (an > 4 && (g_ascii_isupper (b0) || b0 == 'h')
+      && (((a0 == 'h' || a0 == 'w')
+           && (memcmp (a, "http", 4) == 0 || memcmp (a, "www.", 4) == 0))
+          || memchr (a, '@', an) != NULL)
+      && (g_ascii_isupper (b0) || (bn > 4 && memcmp (b, "http", 4) == 0)))
+    return TRUE;
+  if (!g_ascii_isupper (b0))
+    return FALSE;
+  if (sentences_is_emoticon (a, an))
     return TRUE;
   /* a run-on: "... i will be there If you ..." */
-  if (b > a + an && g_ascii_isupper (b[0]) && g_ascii_islower (a[0])
-      && sentences_in_list (sentences_runon_starters, b, bn))
+  if (g_ascii_islower (a0) && sentences_in_list (sentences_runon_starters, b, bn))
     {
       for (gsize j = 0; j < an; j++)
         if (!g_ascii_islower (a[j]))
@@ -470,7 +528,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
   TpLayer *tokens = tp_document_get_layer (doc, "token");
   TpLayer *out;
   guint n, first = 0, line_first = 0;
-  gsize line_start = 0;
+  gsize line_start = 0, cur_s, cur_e;
   gint64 paragraph = 0;
 
   if (tokens == NULL)
@@ -486,29 +544,57 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
   if (n > 0)
     line_start = tp_layer_get_start (tokens, 0);
 
-  for (guint i = 0; i < n; i++)
+  /* One pass; the spans of the current and the next token are kept so
+   * that each is fetched once, and plain words take a short path. */
+  cur_s = n > 0 ? tp_layer_get_start (tokens, 0) : 0;
+  cur_e = n > 0 ? tp_layer_get_end (tokens, 0) : 0;
+  for (guint i = 0; i + 1 < n; i++)
     {
-      gsize s = tp_layer_get_start (tokens, i);
-      gsize e = tp_layer_get_end (tokens, i);
-      SentencesTokKind kind = sentences_kind (t + s, e - s);
+      gsize s = cur_s, e = cur_e;
+      guchar lc = (guchar) t[e - 1];
+      SentencesTokKind kind = SENTENCES_TOK_OTHER;
       guint last = i, k;
       gsize ns, ne, gap_start;
       guint nl;
       gboolean end = FALSE, closed = FALSE;
 
-      if (i + 1 >= n)
-        break;
+      ns = tp_layer_get_start (tokens, i + 1);
+      ne = tp_layer_get_end (tokens, i + 1);
+      /* the common case, tested without branches (they mispredict): a
+       * token that cannot end a sentence, then either a token right after
+       * it (no space), or one space and a lower-case word or a number that
+       * no layout rule looks at */
+      {
+        guchar nc = (guchar) t[ns], c0 = (guchar) t[s];
+        guint lcf = sentences_bytes[lc], c0f = sentences_bytes[c0];
+        guint ncf = sentences_bytes[nc];
+        gsize len = e - s;
+        guint ap = ((len == 2) | (len == 4)) & ((c0f & SENTENCES_B_AP) != 0);
+        guint url = (nc == 'h') & ((c0 == 'h') | (c0 == 'w'));
+        guint lower_ok = ((ncf & SENTENCES_B_LOWER) != 0) & !ap & !url;
+        guint digit_ok = ((ncf & SENTENCES_B_DIGIT) != 0)
+                         & ((c0f & SENTENCES_B_LOWER) != 0);
+        guint space1 = (ns == e + 1) & (t[e] == ' ')
+                       & ((c0f & SENTENCES_B_DECO) == 0);
+        guint plain = ((lcf & SENTENCES_B_STOPPY) == 0)
+                      & ((ns == e) | (space1 & (lower_ok | digit_ok)));
+        if (G_LIKELY (plain))
+          {
+            cur_s = ns;
+            cur_e = ne;
+            continue;
+          }
+      }
+      if (sentences_bytes[lc] & SENTENCES_B_STOPPY)
+        kind = sentences_kind (t + s, e - s);
       /* closing quotes and brackets attached to a stop belong to it */
       if (kind == SENTENCES_TOK_STOP || kind == SENTENCES_TOK_ELLIPSIS
           || kind == SENTENCES_TOK_ABBREV)
         {
-          while (last + 1 < n
-                 && tp_layer_get_start (tokens, last + 1)
-                        == tp_layer_get_end (tokens, last))
+          gsize le = e;
+          while (last + 1 < n && ns == le)
             {
-              gsize cs = tp_layer_get_start (tokens, last + 1);
-              gsize ce = tp_layer_get_end (tokens, last + 1);
-              SentencesTokKind ck = sentences_kind (t + cs, ce - cs);
+              SentencesTokKind ck = sentences_kind (t + ns, ne - ns);
               if (ck == SENTENCES_TOK_CLOSE)
                 closed = TRUE;
               else if (ck != SENTENCES_TOK_STOP)
@@ -516,18 +602,22 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
               else if (kind == SENTENCES_TOK_ABBREV)
                 kind = SENTENCES_TOK_STOP; /* Inc.. */
               last++;
+              le = ne;
+              if (last + 1 < n)
+                {
+                  ns = tp_layer_get_start (tokens, last + 1);
+                  ne = tp_layer_get_end (tokens, last + 1);
+                }
             }
           if (last + 1 >= n)
-            {
-              i = last;
-              break;
-            }
+            break;
         }
       k = last + 1;
-      gap_start = tp_layer_get_end (tokens, last);
-      ns = tp_layer_get_start (tokens, k);
-      ne = tp_layer_get_end (tokens, k);
-      nl = sentences_newlines (t, gap_start, ns);
+      gap_start = last == i ? e : tp_layer_get_end (tokens, last);
+      if (ns == gap_start + 1 && t[gap_start] == ' ')
+        nl = 0;
+      else
+        nl = sentences_newlines (t, gap_start, ns);
 
       switch (kind)
         {
@@ -556,10 +646,21 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
                         || sentences_is_open_quote (t + ns)));
           break;
         default:
+          {
+            /* layout breaks need a capital, digit, bracket, rule or URL
+             * next, or an AM/PM here: test that cheaply first */
+            guchar nc = (guchar) t[ns], c0 = (guchar) t[s];
+            if (((!g_ascii_islower (nc) || nc == 'h')
+                 && !(nc == ',' || nc == '.' || nc == ';' || nc == ':'
+                      || nc == ')' || nc == '\''))
+                || ((e - s == 2 || e - s == 4)
+                    && (c0 == 'A' || c0 == 'P' || c0 == 'a' || c0 == 'p'))
+                || sentences_is_deco ((char) c0))
+              end = sentences_layout_break (t, tokens, n, first, last, t + s,
+                                            e - s, k, t + ns, ne - ns);
+          }
           break;
         }
-      if (!end && kind == SENTENCES_TOK_OTHER)
-        end = sentences_layout_break (t, tokens, n, first, last, k);
       if (nl >= 2)
         end = TRUE;
       else if (nl == 1 && !end)
@@ -585,6 +686,8 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
           line_first = k;
         }
       i = last;
+      cur_s = ns;
+      cur_e = ne;
     }
   if (first < n)
     sentences_emit (out, tokens, first, n - 1, paragraph);
@@ -612,6 +715,7 @@ sentences_init (const TpOptions *options, gpointer *state, GError **error)
                    mode);
       return FALSE;
     }
+  sentences_bytes_init ();
   st = g_new0 (SentencesState, 1);
   st->mode = m;
   *state = st;

@@ -28,7 +28,8 @@ static const char tp_cli_usage[] =
     "to stderr.\n"
     "\n"
     "Exit status: 0 all documents processed; 1 configuration or usage error;\n"
-    "2 finished with rejected documents; 3 input/output error.\n"
+    "2 finished with rejected documents; 3 input/output error; 4 interrupted\n"
+    "(run again with --resume).\n"
     "\n"
     "Plugins are searched in --plugin-path folders, the pipeline's plugin_path,\n"
     "$TEXTPIPE_PLUGIN_PATH, then " TP_PLUGINDIR ".\n";

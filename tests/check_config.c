@@ -52,6 +52,15 @@ static const ConfigCase config_cases[] = {
     "produces: add a stage using plugin 'words' before 'c'" },
   { "[pipeline]\nstages = c, w\n[c]\nplugin = counter\n[w]\nplugin = words\n",
     TP_CONFIG_ERROR_CONTRACT, "move 'w' before 'c'" },
+  /* a required option with no value */
+  { "[pipeline]\nstages = n\n[n]\nplugin = needy\n",
+    TP_CONFIG_ERROR_MISSING_VALUE,
+    "[n] plugin 'needy' needs a value for 'pattern' (What to look for): add "
+    "'pattern = ...' to the [n] section" },
+  { "[pipeline]\nstages = n\n[n]\nplugin = needy\npattern = x\n"
+    "limit = 1.5.2\n",
+    TP_CONFIG_ERROR_BAD_VALUE, "pipeline.ini:6: [n] key 'limit': '1.5.2' is "
+                               "not a valid number" },
   /* a missing plugin is a loader error, named with its stage */
   { "[pipeline]\nstages = w\n[w]\nplugin = wrods\n", -1,
     "stage 'w': plugin 'wrods' not found" },
@@ -120,6 +129,37 @@ START_TEST (test_good_pipeline)
                                             tp_pipeline_get_stage (p, 0)),
                                         "min_length"),
                     1);
+  tp_pipeline_free (p);
+  tp_loader_free (loader);
+  g_free (path);
+  tp_test_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_typed_values)
+{
+  /* lists split on commas, paths are relative to the INI file */
+  char *dir = tp_test_tmpdir ();
+  char *path = tp_test_write (dir, "p.ini",
+                              "[pipeline]\nstages = n\n[n]\nplugin = needy\n"
+                              "pattern = x\nfiles = one, two ,three\n"
+                              "data = lists/words.txt\nlimit = 2.5\n");
+  TpLoader *loader = tp_test_loader ();
+  GError *error = NULL;
+  TpPipeline *p = tp_pipeline_new_from_file (path, loader, &error);
+  const TpOptions *o;
+  char *want;
+
+  ck_assert_msg (p && tp_pipeline_prepare (p, &error), "%s",
+                 error ? error->message : "");
+  o = tp_stage_get_options (tp_pipeline_get_stage (p, 0));
+  ck_assert_uint_eq (g_strv_length ((char **) tp_options_get_list (o, "files")),
+                     3);
+  ck_assert_str_eq (tp_options_get_list (o, "files")[1], "two");
+  want = g_build_filename (dir, "lists/words.txt", NULL);
+  ck_assert_str_eq (tp_options_get_path (o, "data"), want);
+  ck_assert (tp_options_get_double (o, "limit") == 2.5);
+  g_free (want);
   tp_pipeline_free (p);
   tp_loader_free (loader);
   g_free (path);
@@ -207,6 +247,7 @@ config_suite (void)
   TCase *tc = tcase_create ("config");
   tcase_add_loop_test (tc, test_config_errors, 0, G_N_ELEMENTS (config_cases));
   tcase_add_test (tc, test_good_pipeline);
+  tcase_add_test (tc, test_typed_values);
   tcase_add_test (tc, test_set_overrides);
   tcase_add_test (tc, test_plugin_path_relative);
   suite_add_tcase (s, tc);

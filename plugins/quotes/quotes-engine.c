@@ -117,12 +117,6 @@ typedef struct {
   const QuotesQuote *first_quote; /* the quotes being attributed */
 } QuotesDoc;
 
-/* Static sets built once from the lists in quotes-lists.c. */
-static GHashTable *quotes_not_names_set;
-static GHashTable *quotes_term_set;
-static GHashTable *quotes_male_set;
-static GHashTable *quotes_female_set;
-
 /* ------------------------------------------------------------------ */
 /* Word sets                                                           */
 /* ------------------------------------------------------------------ */
@@ -185,32 +179,16 @@ quotes_config_load_words (GHashTable *set, const char *path, GError **error)
   return TRUE;
 }
 
-/* Builds the static sets once (thread-safe). */
-static void
-quotes_static_init (void)
-{
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      quotes_not_names_set = quotes_word_set_new ();
-      quotes_config_set_words (quotes_not_names_set, quotes_not_names, FALSE);
-      quotes_term_set = quotes_word_set_new ();
-      quotes_config_set_words (quotes_term_set, quotes_term_triggers, FALSE);
-      quotes_male_set = quotes_word_set_new ();
-      quotes_config_set_words (quotes_male_set, quotes_male_titles, FALSE);
-      quotes_female_set = quotes_word_set_new ();
-      quotes_config_set_words (quotes_female_set, quotes_female_titles,
-                               FALSE);
-      g_once_init_leave (&done, 1);
-    }
-}
-
 /* Sets @config to the built-in lists and defaults. */
 void
 quotes_config_init_defaults (QuotesConfig *config)
 {
-  quotes_static_init ();
+  config->sets = g_new0 (GHashTable *, QUOTES_N_SETS);
+  for (guint i = 0; i < QUOTES_N_SETS; i++)
+    {
+      config->sets[i] = quotes_word_set_new ();
+      quotes_config_set_words (config->sets[i], quotes_set_words[i], FALSE);
+    }
   config->verbs = quotes_word_set_new ();
   quotes_config_set_words (config->verbs, quotes_default_verbs, FALSE);
   config->titles = quotes_word_set_new ();
@@ -226,6 +204,10 @@ quotes_config_clear (QuotesConfig *config)
 {
   g_clear_pointer (&config->verbs, g_hash_table_unref);
   g_clear_pointer (&config->titles, g_hash_table_unref);
+  if (config->sets)
+    for (guint i = 0; i < QUOTES_N_SETS; i++)
+      g_hash_table_unref (config->sets[i]);
+  g_clear_pointer (&config->sets, g_free);
 }
 
 /* Looks up the text [s, e) in @set, lower-cased, without allocating. */
@@ -346,6 +328,42 @@ quotes_char_at (const char *text, gsize len, gsize pos)
 {
   return pos < len ? g_utf8_get_char (text + pos) : 0;
 }
+
+/* The classes of ASCII characters (quotes_class_of, precomputed). */
+static const guint8 quotes_ascii_class[128] = {
+  QUOTES_CC_EDGE, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER, QUOTES_CC_SPACE, QUOTES_CC_EDGE, QUOTES_CC_SPACE,
+  QUOTES_CC_SPACE, QUOTES_CC_EDGE, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
+  QUOTES_CC_SPACE, QUOTES_CC_PUNCT, QUOTES_CC_QUOTE, QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_QUOTE,
+  QUOTES_CC_OPEN, QUOTES_CC_CLOSE, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
+  QUOTES_CC_PUNCT, QUOTES_CC_DASH, QUOTES_CC_PUNCT, QUOTES_CC_DASH,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_PUNCT, QUOTES_CC_PUNCT,
+  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_PUNCT,
+  QUOTES_CC_OTHER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_OPEN,
+  QUOTES_CC_OTHER, QUOTES_CC_CLOSE, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_OPEN,
+  QUOTES_CC_OTHER, QUOTES_CC_CLOSE, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
+};
 
 /* Whether @c (from quotes_class_of) can start a word. */
 static gboolean
@@ -705,6 +723,44 @@ quotes_is_abbrev (const QuotesDoc *doc, gsize s, gsize e)
   return memchr (doc->text + s, '.', e - s) != NULL; /* U.S. */
 }
 
+/* The end of the word that starts at @i (letters, digits, and ' ’ - .
+ * between letters), at most @to; a period after an abbreviation joins. */
+static gsize
+quotes_scan_word (const QuotesDoc *doc, gsize i, gsize to)
+{
+  const char *text = doc->text;
+  gsize e = g_utf8_next_char (text + i) - text;
+
+  for (;;)
+    {
+      if (e >= to)
+        break;
+      if (quotes_is_word_char (text, doc->len, e))
+        {
+          e = (guchar) text[e] < 0x80 ? e + 1
+                                      : (gsize) (g_utf8_next_char (text + e) - text);
+          continue;
+        }
+      /* inner ' ’ - . joined to a following letter */
+      gunichar d = (guchar) text[e] < 0x80 ? (gunichar) text[e]
+                                           : quotes_char_at (text, doc->len, e);
+      if (d == '\'' || d == 0x2019 || d == '-' || d == '.' || d == 0x2010
+          || d == 0x2011)
+        {
+          gsize after = g_utf8_next_char (text + e) - text;
+          if (after < to && quotes_is_word_char (text, doc->len, after))
+            {
+              e = after;
+              continue;
+            }
+        }
+      break;
+    }
+  if (e < to && text[e] == '.' && quotes_is_abbrev (doc, i, e))
+    e++;
+  return e;
+}
+
 /* Splits [from, to) into words and punctuation into @toks, keeping the
  * first QUOTES_MAX_TOKENS. */
 static void
@@ -716,10 +772,24 @@ quotes_tokenize (const QuotesDoc *doc, gsize from, gsize to, QuotesToks *toks)
   toks->n = 0;
   while (i < to && toks->n < QUOTES_MAX_TOKENS)
     {
-      gunichar c = quotes_char_at (text, doc->len, i);
-      gsize next = g_utf8_next_char (text + i) - text;
-      QuotesCharClass cc = quotes_class_of (c);
+      guchar byte = text[i];
+      gunichar c;
+      gsize next;
+      QuotesCharClass cc;
       QuotesTok *t = &toks->t[toks->n];
+
+      if (byte < 0x80)
+        {
+          c = byte;
+          next = i + 1;
+          cc = quotes_ascii_class[byte];
+        }
+      else
+        {
+          c = g_utf8_get_char (text + i);
+          next = g_utf8_next_char (text + i) - text;
+          cc = quotes_class_of (c);
+        }
 
       if (cc == QUOTES_CC_SPACE || cc == QUOTES_CC_EDGE)
         {
@@ -728,35 +798,10 @@ quotes_tokenize (const QuotesDoc *doc, gsize from, gsize to, QuotesToks *toks)
         }
       if (cc == QUOTES_CC_LETTER)
         {
-          gsize e = next;
+          gsize e = quotes_scan_word (doc, i, to);
           t->s = i;
           t->cap = quotes_is_upper_at (text, doc->len, i);
           t->punct = 0;
-          for (;;)
-            {
-              if (e >= to)
-                break;
-              if (quotes_is_word_char (text, doc->len, e))
-                {
-                  e = g_utf8_next_char (text + e) - text;
-                  continue;
-                }
-              /* inner ' ’ - . joined to a following letter */
-              gunichar d = quotes_char_at (text, doc->len, e);
-              if (d == '\'' || d == 0x2019 || d == '-' || d == '.'
-                  || d == 0x2010 || d == 0x2011)
-                {
-                  gsize after = g_utf8_next_char (text + e) - text;
-                  if (after < to && quotes_is_word_char (text, doc->len, after))
-                    {
-                      e = after;
-                      continue;
-                    }
-                }
-              break;
-            }
-          if (e < to && text[e] == '.' && quotes_is_abbrev (doc, i, e))
-            e++;
           t->e = e;
           toks->n++;
           i = e;
@@ -820,69 +865,53 @@ quotes_cue_len (const QuotesDoc *doc, const QuotesTok *t, guint i, guint n)
 static gboolean
 quotes_tok_is_pronoun (const QuotesDoc *doc, const QuotesTok *t)
 {
-  static const char *const pronouns[]
-      = { "he", "she", "they", "we", "i", "it", NULL };
+  
   if (t->punct)
     return FALSE;
-  for (guint i = 0; pronouns[i]; i++)
-    if (quotes_tok_is (doc, t, pronouns[i]))
-      return TRUE;
-  return FALSE;
+  return quotes_in_set (doc->config->sets[QUOTES_SET_PRONOUNS], doc->text, t->s, t->e);
 }
 
 /* Whether @t may stand between a subject and its verb (also, later). */
 static gboolean
 quotes_tok_is_adverb (const QuotesDoc *doc, const QuotesTok *t)
 {
-  static const char *const adverbs[]
-      = { "also",  "later", "then",   "further", "again", "once", "has",
-          "had",   "have",  "was",    "is",      "were",  "would", "will",
-          "had",   "previously", "recently", "earlier", "often", "always",
-          "never", "simply", "just",  "quickly", "reportedly", "apparently",
-          "once", "has", "even", "had", "last", "yesterday", "today",
-          "already", "both", "all", "still", "now", "not", "did", "does",
-          "do", "been", "first", "too", NULL };
+  
   gsize n = t->e - t->s;
   if (t->punct)
     return FALSE;
   if (n > 4 && !t->cap && g_ascii_strncasecmp (doc->text + t->e - 2, "ly", 2) == 0)
     return TRUE;
-  for (guint i = 0; adverbs[i]; i++)
-    if (quotes_tok_is (doc, t, adverbs[i]))
-      return TRUE;
-  return FALSE;
+  return quotes_in_set (doc->config->sets[QUOTES_SET_ADVERBS], doc->text, t->s, t->e);
 }
 
 /* Whether @t is a determiner that starts a nominal subject. */
 static gboolean
 quotes_tok_is_det (const QuotesDoc *doc, const QuotesTok *t)
 {
-  static const char *const dets[]
-      = { "the", "a", "an", "his", "her", "their", "its", "our", "one",
-          "another", "some", "many", "several", "two", "three", "other",
-          "most", "both", "this", "that", "these", "those", "my", "your",
-          NULL };
+  
   if (t->punct)
     return FALSE;
-  for (guint i = 0; dets[i]; i++)
-    if (quotes_tok_is (doc, t, dets[i]))
-      return TRUE;
-  return FALSE;
+  return quotes_in_set (doc->config->sets[QUOTES_SET_DETS], doc->text, t->s, t->e);
 }
 
 /* Whether @t is a lower-case connector inside a name (van, de). */
 static gboolean
 quotes_tok_is_connector (const QuotesDoc *doc, const QuotesTok *t)
 {
-  static const char *const conns[]
-      = { "de", "van", "von", "der", "den", "da", "di", "du", "del", "la",
-          "le", "bin", "al", "el", "ibn", "dos", "das", "ter", NULL };
+  
   if (t->punct || t->cap)
     return FALSE;
-  for (guint i = 0; conns[i]; i++)
-    if (quotes_tok_is (doc, t, conns[i]))
-      return TRUE;
-  return FALSE;
+  return quotes_in_set (doc->config->sets[QUOTES_SET_CONNECTORS], doc->text, t->s, t->e);
+}
+
+/* Whether @t is a letter after a name: QC, MP, Jr. */
+static gboolean
+quotes_tok_is_postnominal (const QuotesDoc *doc, const QuotesTok *t)
+{
+  
+  if (t->punct)
+    return FALSE;
+  return quotes_in_set (doc->config->sets[QUOTES_SET_POSTNOMINALS], doc->text, t->s, t->e);
 }
 
 /* Length of @t without a possessive ending ('s, ’s, s'). */
@@ -905,13 +934,6 @@ quotes_tok_is_possessive (const QuotesDoc *doc, const QuotesTok *t)
   return t->punct == 0 && quotes_tok_base_end (doc, t) != t->e;
 }
 
-/* Whether @t is a capitalised word that can be part of a name. */
-static gboolean
-quotes_tok_is_namepart (const QuotesDoc *doc, const QuotesTok *t)
-{
-  (void) doc;
-  return t->punct == 0 && t->cap;
-}
 
 /* ------------------------------------------------------------------ */
 /* Pass 2: names                                                       */
@@ -921,9 +943,9 @@ quotes_tok_is_namepart (const QuotesDoc *doc, const QuotesTok *t)
 static gint
 quotes_title_gender (const QuotesDoc *doc, gsize s, gsize e)
 {
-  if (quotes_in_set (quotes_male_set, doc->text, s, e))
+  if (quotes_in_set (doc->config->sets[QUOTES_SET_MALE], doc->text, s, e))
     return 1;
-  if (quotes_in_set (quotes_female_set, doc->text, s, e))
+  if (quotes_in_set (doc->config->sets[QUOTES_SET_FEMALE], doc->text, s, e))
     return 2;
   return 0;
 }
@@ -963,6 +985,8 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
       gender = quotes_title_gender (doc, before->s, before->e);
       title_a = b; /* lower-case title: "minister Melanie Joly" */
     }
+  while (b > name_a + 1 && quotes_tok_is_postnominal (doc, &toks[b - 1]))
+    b--;
   if (name_a >= b)
     return;
   /* at most three words: "Canadians Michael Kovrig" -> two */
@@ -1022,59 +1046,125 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
     }
 }
 
-/* Pass 2: indexes every capitalised run of the document. */
+/* Whether a capitalised letter starts at @p (ASCII or not). */
+static gboolean
+quotes_cap_at (const QuotesDoc *doc, gsize p)
+{
+  guchar b = doc->text[p];
+  if (b < 0x80)
+    return b >= 'A' && b <= 'Z';
+  return b >= 0xC0 && g_unichar_isupper (g_utf8_get_char (doc->text + p));
+}
+
+/* Pass 2: indexes every run of two or more capitalised words.  A byte
+ * scan finds capitalised words; only those followed by another one (or a
+ * connector such as "van") are tokenized, so lower-case text and single
+ * capitalised words cost a few instructions a byte. */
 static void
 quotes_names_build (QuotesDoc *doc)
 {
   QuotesToks *toks = g_new (QuotesToks, 1);
-  gsize pos = 0;
+  const char *text = doc->text;
+  gsize len = doc->len, pos = 0;
 
   doc->names_built = TRUE;
-  while (pos < doc->len)
+  while (pos < len)
     {
-      guint a = 0, n;
-      gsize chunk_end = MIN (doc->len, pos + 4096);
+      gsize p = pos, e, f, ws;
+      guint a, b, n;
 
-      /* cut chunks at a space so that no word is split */
-      while (chunk_end < doc->len && !g_ascii_isspace (doc->text[chunk_end])
-             && chunk_end - pos < 8192)
-        chunk_end++;
-      quotes_tokenize (doc, pos, chunk_end, toks);
-      n = toks->n;
-      if (n == QUOTES_MAX_TOKENS)
+      /* the next capital that starts a word */
+      while (p < len)
         {
-          /* the window is full: the last token starts the next chunk */
-          n--;
-          chunk_end = toks->t[n].s;
+          guchar c = text[p];
+          if (((c >= 'A' && c <= 'Z') || c >= 0xC0)
+              && (p == 0 || !(g_ascii_isalnum (text[p - 1])
+                              || (guchar) text[p - 1] >= 0x80))
+              && quotes_cap_at (doc, p))
+            break;
+          p++;
         }
-      if (n == 0)
+      if (p >= len)
+        break;
+      /* its end, and whether a capitalised word or a connector follows */
+      e = p + 1;
+      while (e < len && (g_ascii_isalnum (text[e]) || (guchar) text[e] >= 0x80
+                         || text[e] == '\'' || text[e] == '-' || text[e] == '.'))
+        e++;
+      f = e;
+      while (f < len && text[f] == ' ')
+        f++;
+      if (f == e || f >= len
+          || !(quotes_cap_at (doc, f)
+               || (g_ascii_islower (text[f]) && f + 4 < len
+                   && (text[f + 2] == ' ' || text[f + 3] == ' '
+                       || text[f + 4] == ' '))))
         {
-          pos = chunk_end;
+          pos = e;
           continue;
         }
-      while (a < n)
+      if (quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], text, p,
+                         e - p))
         {
-          guint b;
-          const QuotesTok *t = &toks->t[a];
-          if (!quotes_tok_is_namepart (doc, t)
-              || quotes_in_set (quotes_not_names_set, doc->text, t->s,
-                                quotes_tok_base_end (doc, t)))
+          pos = e;
+          continue;
+        }
+      /* the word before (a lower-case title: "minister Melanie Joly") */
+      n = 0;
+      ws = p;
+      while (ws > 0 && p - ws < 4 && text[ws - 1] == ' ')
+        ws--;
+      if (ws < p)
+        {
+          gsize we = ws;
+          while (ws > 0 && we - ws < 24 && g_ascii_islower (text[ws - 1]))
+            ws--;
+          if (ws < we && (ws == 0 || !g_ascii_isalnum (text[ws - 1])))
             {
-              a++;
+              toks->t[0] = (QuotesTok){ ws, we, 0, FALSE };
+              n = 1;
+            }
+        }
+      a = n;
+      /* the run: capitalised words, connectors between them */
+      for (gsize w = p; n < 10;)
+        {
+          gsize we = quotes_scan_word (doc, w, len), nx;
+          toks->t[n++] = (QuotesTok){ w, we, 0, quotes_cap_at (doc, w) };
+          if (quotes_tok_is_possessive (doc, &toks->t[n - 1]))
+            break;
+          nx = we;
+          while (nx < len && text[nx] == ' ' && nx - we < 3)
+            nx++;
+          if (nx == we || nx >= len)
+            break;
+          if (quotes_cap_at (doc, nx))
+            {
+              w = nx;
               continue;
             }
-          b = a + 1;
-          while (b < n && !quotes_tok_is_possessive (doc, &toks->t[b - 1])
-                 && (quotes_tok_is_namepart (doc, &toks->t[b])
-                     || (quotes_tok_is_connector (doc, &toks->t[b])
-                         && b + 1 < n
-                         && quotes_tok_is_namepart (doc, &toks->t[b + 1]))))
-            b++;
-          quotes_names_add_run (doc, toks->t, a, b,
-                                a > 0 ? &toks->t[a - 1] : NULL);
-          a = b;
+          if (g_ascii_islower (text[nx]))
+            {
+              gsize ce = quotes_scan_word (doc, nx, len), cx = ce;
+              while (cx < len && text[cx] == ' ' && cx - ce < 3)
+                cx++;
+              if (cx > ce && cx < len && quotes_cap_at (doc, cx)
+                  && quotes_in_set (doc->config->sets[QUOTES_SET_CONNECTORS],
+                                    text, nx, ce)
+                  && n < 9)
+                {
+                  toks->t[n++] = (QuotesTok){ nx, ce, 0, FALSE };
+                  w = cx;
+                  continue;
+                }
+            }
+          break;
         }
-      pos = chunk_end > pos ? chunk_end : pos + 1;
+      b = n;
+      if (b - a >= 2)
+        quotes_names_add_run (doc, toks->t, a, b,
+                              a > 0 ? &toks->t[a - 1] : NULL);
+      pos = MAX (toks->t[b - 1].e, e);
     }
   g_free (toks);
 }
@@ -1173,30 +1263,23 @@ static gboolean
 quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
                      gint gender)
 {
-  static const char *const people[]
-      = { "spokesman", "spokeswoman", "spokesperson", "official", "source",
-          "man", "woman", "worker", "member", "expert", "lawyer", "father",
-          "mother", "son", "daughter", "player", "owner", "teacher",
-          "doctor", "resident", "witness", "head", "boss", "presenter",
-          "founder", "editor", "analyst", "economist", NULL };
   const char *last;
 
   if (spk->name == NULL)
     return FALSE;
   if (gender == 0)
     return TRUE;
-  if (spk->gender && spk->gender != gender)
+  if (gender != 3 && spk->gender && spk->gender != gender)
     return FALSE;
   if (spk->kind == QUOTES_SPK_PERSON)
-    return strchr (spk->name, ' ') != NULL || spk->gender == gender;
+    return strchr (spk->name, ' ') != NULL
+           || (spk->gender && (spk->gender == gender || gender == 3));
   last = strrchr (spk->name, ' ');
   last = last ? last + 1 : spk->name;
   if (quotes_in_set (doc->config->titles, last, 0, strlen (last)))
     return TRUE;
-  for (guint i = 0; people[i]; i++)
-    if (g_ascii_strcasecmp (last, people[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], last, 0,
+                        strlen (last));
 }
 
 /* Finds the latest source named in [lo, hi) (at most 400 bytes): the
@@ -1253,7 +1336,7 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
         }
       else if (subjects && t[i].cap
                && (i == 0 ? start == lo : quotes_tok_ends_sentence (&t[i - 1]))
-               && !quotes_in_set (quotes_not_names_set, doc->text, t[i].s,
+               && !quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], doc->text, t[i].s,
                                   quotes_tok_base_end (doc, &t[i])))
         {
           b = i + 1;
@@ -1286,6 +1369,9 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
              || quotes_tok_is (doc, &toks[a], "but") || toks[a].punct))
     a++;
   while (b > a && toks[b - 1].punct)
+    b--;
+  /* Guy Mansfield QC, Paul Boateng MP */
+  while (b > a + 1 && quotes_tok_is_postnominal (doc, &toks[b - 1]))
     b--;
   if (a >= b || b - a > 9)
     return FALSE;
@@ -1379,7 +1465,7 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         }
       QuotesName *nm = quotes_names_lookup (doc, toks[rb - 1].s,
                                             toks[rb - 1].e);
-      if (nm && nm->nwords >= rb - na)
+      if (nm && (nm->nwords >= rb - na || nm->nwords >= 2))
         {
           spk->name = nm->full;
           spk->gender = nm->gender;
@@ -1388,19 +1474,44 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         spk->name = g_string_chunk_insert_len (doc->result->strings,
                                                text + toks[na].s,
                                                toks[rb - 1].e - toks[na].s);
-      if (rb - na == 1 && quotes_in_set (quotes_not_names_set, text,
+      if (rb - na == 1 && quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], text,
                                          toks[na].s, toks[na].e))
         return FALSE;
       for (guint k = ra; k < na; k++)
         if (!spk->gender)
           spk->gender = quotes_title_gender (doc, toks[k].s, toks[k].e);
+      /* one capitalised word never seen with a first name nor a title
+       * ("Ministers", "Microsoft") is no person for he and she */
+      if (strchr (spk->name, ' ') == NULL && spk->gender == 0)
+        spk->kind = QUOTES_SPK_NOMINAL;
       return TRUE;
     }
 
   /* a nominal phrase: "the prime minister", "a spokesman", "officials" */
   {
     const QuotesTok *head = &toks[b - 1];
-    if (quotes_is_title (doc, head->s, head->e))
+    gboolean indefinite = quotes_tok_is (doc, &toks[a], "a")
+                          || quotes_tok_is (doc, &toks[a], "an")
+                          || quotes_tok_is (doc, &toks[a], "one")
+                          || quotes_tok_is (doc, &toks[a], "another");
+    /* "said the 34-year-old": the person last named */
+    if (!indefinite && head->e - head->s > 9
+        && g_ascii_strncasecmp (text + head->e - 9, "-year-old", 9) == 0)
+      {
+        QuotesSpeaker ante;
+        if (quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                    MIN (head->s, doc->cur_open), 3, TRUE,
+                                    &ante))
+          {
+            spk->name = ante.name;
+            spk->kind = QUOTES_SPK_PERSON;
+            spk->gender = ante.gender;
+            spk->ms = toks[a].s;
+            spk->me = head->e;
+            return TRUE;
+          }
+      }
+    if (!indefinite && quotes_is_title (doc, head->s, head->e))
       {
         guint ta = b - 1;
         QuotesName *nm = NULL;
@@ -1437,20 +1548,10 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
 static gboolean
 quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t)
 {
-  static const char *const stops[]
-      = { "who",    "which",  "in",      "on",     "at",   "to",
-          "when",   "while",  "after",   "before", "during", "as",
-          "because", "that",  "from",    "with",   "of",   "for",
-          "adding", "referring", "speaking", "according", "and", "but",
-          "about",  "yesterday", "today", "monday", "tuesday", "wednesday",
-          "thursday", "friday", "saturday", "sunday", "last", "this",
-          "recently", "earlier", "later", "told", "tells", "whose", NULL };
+  
   if (t->punct)
     return TRUE;
-  for (guint i = 0; stops[i]; i++)
-    if (quotes_tok_is (doc, t, stops[i]))
-      return TRUE;
-  return FALSE;
+  return quotes_in_set (doc->config->sets[QUOTES_SET_NP_STOPS], doc->text, t->s, t->e);
 }
 
 /* Rule "after": `"...," Carney said` and `"...," said Carney, the ...`. */
@@ -1544,21 +1645,12 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
 static gboolean
 quotes_tok_is_time (const QuotesDoc *doc, const QuotesTok *t)
 {
-  static const char *const times[]
-      = { "in", "on", "at", "last", "this", "next", "early", "late",
-          "earlier", "monday", "tuesday", "wednesday", "thursday", "friday",
-          "saturday", "sunday", "january", "february", "march", "april",
-          "may", "june", "july", "august", "september", "october",
-          "november", "december", "week", "month", "year", "night",
-          "morning", "evening", "afternoon", NULL };
+  
   if (t->punct)
     return FALSE;
   if (g_ascii_isdigit (doc->text[t->s]))
     return TRUE;
-  for (guint i = 0; times[i]; i++)
-    if (quotes_tok_is (doc, t, times[i]))
-      return TRUE;
-  return FALSE;
+  return quotes_in_set (doc->config->sets[QUOTES_SET_TIMES], doc->text, t->s, t->e);
 }
 
 /* The capitalised run that ends at token @e - 1, as [*a, e). */
@@ -1580,6 +1672,62 @@ quotes_cap_run_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
   return TRUE;
 }
 
+/* Rule "after", late form: a partial quote whose sentence ends with its
+ * attribution: `a "tough meeting" where ..., party sources told the BBC.` */
+static gboolean
+quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
+                  const QuotesQuote *q, gsize win_end, QuotesSpeaker *spk)
+{
+  QuotesToks *toks = g_new (QuotesToks, 1);
+  const QuotesTok *t;
+  guint n, end, comma = 0;
+  gboolean found = FALSE;
+
+  /* only a partial quote: its sentence goes on after it */
+  if (strchr (".?!:", doc->text[q->end - 1]))
+    goto out;
+  quotes_tokenize (doc, q->close_mark_end,
+                   MIN (win_end, q->close_mark_end + 200), toks);
+  t = toks->t;
+  n = toks->n;
+  for (end = 0; end < n; end++)
+    if (quotes_tok_ends_sentence (&t[end]) || t[end].punct == '"'
+        || t[end].punct == ':')
+      break;
+  if (end == n && n == QUOTES_MAX_TOKENS)
+    goto out;
+  for (guint k = end; k > 0; k--)
+    if (t[k - 1].punct == ',')
+      {
+        comma = k;
+        break;
+      }
+  if (comma == 0)
+    goto out;
+  /* , NP cue (up to four words) . */
+  for (guint j = comma + 1; j < end && j <= comma + 7; j++)
+    {
+      if (t[j].punct)
+        break;
+      if (!quotes_cue_len (doc, t, j, n))
+        continue;
+      if (end - j > 5 || quotes_tok_is (doc, &t[comma], "which")
+          || quotes_tok_is (doc, &t[comma], "who")
+          || quotes_tok_is (doc, &t[comma], "that"))
+        break;
+      if (quotes_resolve_np (doc, hist, t, comma, j, spk))
+        {
+          spk->cs = t[j].s;
+          spk->ce = t[j].e;
+          found = TRUE;
+        }
+      break;
+    }
+out:
+  g_free (toks);
+  return found;
+}
+
 /* Finds the subject phrase that ends just before token @c (a cue),
  * skipping adverbs, time phrases, "who" and an appositive; sets [*a, *b).
  * "The charity's director, Barbara Stocking, said": the name wins. */
@@ -1598,8 +1746,7 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       guint k = e;
       while (k > from && e - k < 4 && quotes_tok_is_time (doc, &t[k - 1]))
         k--;
-      if (k < e && k > from && !t[k - 1].punct
-          && (t[k - 1].cap || quotes_tok_is_pronoun (doc, &t[k - 1])))
+      if (k < e && k > from && !t[k - 1].punct)
         e = k;
     }
   /* Mr Blair, who has described */
@@ -1661,7 +1808,8 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
     {
       guint k = e - 1;
       if (k > from && !t[k - 1].punct && !quotes_tok_is_det (doc, &t[k - 1])
-          && !t[k - 1].cap && !quotes_tok_is_cue (doc, &t[k - 1]))
+          && !t[k - 1].cap && !quotes_tok_is_cue (doc, &t[k - 1])
+          && !quotes_tok_stops_np (doc, &t[k - 1]))
         k--; /* one modifier: "industry analysts" */
       *a = k;
       *b = e;
@@ -1694,6 +1842,32 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
           spk->ce = cue->e;
           return TRUE;
         }
+      /* He rejected the call, saying no "arbitrary figure" ...: the
+       * sentence's subject */
+      if (c >= 2 && c - 2 > from && t[c - 2].punct == ','
+          && cue->e - cue->s > 4
+          && g_ascii_strncasecmp (doc->text + cue->e - 3, "ing", 3) == 0)
+        {
+          a = from;
+          while (a < c - 2
+                 && (t[a].punct == ',' || quotes_tok_is (doc, &t[a], "but")
+                     || quotes_tok_is (doc, &t[a], "and")
+                     || quotes_tok_is (doc, &t[a], "however")
+                     || quotes_tok_is (doc, &t[a], "yet")))
+            a++;
+          b = a;
+          if (a < c - 2 && quotes_tok_is_pronoun (doc, &t[a]))
+            b = a + 1;
+          else
+            while (b < c - 2 && t[b].cap && b - a < 5)
+              b++;
+          if (b > a && quotes_resolve_np (doc, hist, t, a, b, spk))
+            {
+              spk->cs = cue->s;
+              spk->ce = cue->e;
+              return TRUE;
+            }
+        }
       /* Said the minister: "..." and "told by X" are rare: stop here */
       return FALSE;
     }
@@ -1703,7 +1877,7 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
 /* Rule "according_to": `according to Carney` in a window. */
 static gboolean
 quotes_rule_according (QuotesDoc *doc, const QuotesHistory *hist,
-                       const QuotesToks *toks, guint from,
+                       const QuotesToks *toks, guint from, gboolean after,
                        QuotesSpeaker *spk)
 {
   const QuotesTok *t = toks->t;
@@ -1714,6 +1888,8 @@ quotes_rule_according (QuotesDoc *doc, const QuotesHistory *hist,
       if (!quotes_tok_is (doc, &t[i], "according")
           || !quotes_tok_is (doc, &t[i + 1], "to"))
         continue;
+      if (after && i > 1)
+        return FALSE; /* "...", according to X: nothing in between */
       guint a = i + 2, b = a;
       while (b < n && b - a < 8 && !quotes_tok_stops_np (doc, &t[b]))
         b++;
@@ -1809,14 +1985,14 @@ quotes_is_term (QuotesDoc *doc, const QuotesQuote *q, const QuotesToks *before,
   gboolean punct_end = quotes_class_of (last) == QUOTES_CC_PUNCT;
 
   if (n >= 1 && !t[n - 1].punct
-      && quotes_in_set (quotes_term_set, doc->text, t[n - 1].s, t[n - 1].e))
+      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text, t[n - 1].s, t[n - 1].e))
     return TRUE;
   if (n >= 2 && quotes_tok_is (doc, &t[n - 1], "as")
       && (quotes_tok_is (doc, &t[n - 2], "known")
           || quotes_tok_is (doc, &t[n - 2], "billed")))
     return TRUE;
   if (n >= 2 && !t[n - 2].punct && t[n - 1].punct == ','
-      && quotes_in_set (quotes_term_set, doc->text, t[n - 2].s, t[n - 2].e))
+      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text, t[n - 2].s, t[n - 2].e))
     return TRUE;
   /* with the slogan: "..." */
   if (n >= 2 && t[n - 1].punct == ':'
@@ -1839,7 +2015,7 @@ quotes_is_term (QuotesDoc *doc, const QuotesQuote *q, const QuotesToks *before,
   if (n >= 2 && !t[n - 2].punct
       && (quotes_tok_is (doc, &t[n - 1], "called")
           || quotes_tok_is (doc, &t[n - 1], "named"))
-      && quotes_in_set (quotes_term_set, doc->text, t[n - 2].s, t[n - 2].e))
+      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text, t[n - 2].s, t[n - 2].e))
     return TRUE;
   if (!punct_end && nwords <= 10 && ncap >= 1 && ncap + nsmall == nwords
       && quotes_is_upper_at (doc->text, doc->len, q->start) && n > 0
@@ -1986,10 +2162,15 @@ quotes_attribute (QuotesDoc *doc)
         {
           QuotesToks *after = prevsent;
           quotes_tokenize (doc, q->close_mark_end, we, after);
-          if ((found = quotes_rule_according (doc, &hist, before, from, &spk))
-              || (found = quotes_rule_according (doc, &hist, after, 0, &spk)))
+          if ((found = quotes_rule_according (doc, &hist, before, from,
+                                              FALSE, &spk))
+              || (found = quotes_rule_according (doc, &hist, after, 0, TRUE,
+                                                 &spk)))
             rule = QUOTES_RULE_ACCORDING;
         }
+      if (!found && !sent_start && !(q->flags & QUOTES_F_RUNS_ON)
+          && (found = quotes_rule_late (doc, &hist, q, we, &spk)))
+        rule = QUOTES_RULE_AFTER;
       if (!found && sent_start && !para_start && k > 0
           && quotes[k - 1].para == q->para && quotes[k - 1].speaker
           && quotes[k - 1].rule != QUOTES_RULE_NONE)
@@ -2048,7 +2229,8 @@ quotes_attribute (QuotesDoc *doc)
       if (found && !(q->flags & QUOTES_F_DROP))
         {
           quotes_set_speaker (q, &spk, rule);
-          if (rule <= QUOTES_RULE_ACCORDING)
+          if (rule <= QUOTES_RULE_ACCORDING
+              || rule == QUOTES_RULE_PREV_SENTENCE)
             quotes_history_note (&hist, q, &spk);
           else
             hist.last = q;
@@ -2095,7 +2277,6 @@ quotes_engine_run (const QuotesConfig *config, const char *text, gsize len,
   QuotesDoc doc = { .config = config, .text = text, .len = len,
                     .result = result };
 
-  quotes_static_init ();
   quotes_result_reset (result);
   quotes_find_marks (config, text, len, result->quotes);
   if (result->quotes->len == 0)

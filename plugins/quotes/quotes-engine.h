@@ -34,6 +34,7 @@ typedef struct {
   guint min_words;    /* unattributed quotes need at least this many */
   gboolean single_quotes; /* also look for ' and ‘ ’ as quote marks */
   gboolean blank_line_paragraphs; /* only blank lines end paragraphs */
+  GHashTable **sets;  /* internal word sets (QUOTES_N_SETS) */
 } QuotesConfig;
 
 /* One quote found; offsets are bytes into the text, -1 for none. */

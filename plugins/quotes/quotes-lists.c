@@ -35,7 +35,8 @@ const char *const quotes_default_verbs[] = {
   "reported", "describing", "calling", "branded", "labelled", "labeled",
   "pointed", "hailed", "hails", "welcomed", "welcomes",
   "criticised", "criticized", "blasted", "slammed", "questioned", "quoted",
-  "informed", "assured", "reassured", "threatened", "indicated", NULL
+  "informed", "believes", "believe", "believed", "thinks", "think",
+  "deny", "denies", "denied", "assured", "reassured", "threatened", "indicated", NULL
 };
 
 /* Titles and offices stripped from names ("Prime Minister Mark Carney"
@@ -92,7 +93,8 @@ const char *const quotes_not_names[] = {
   "according", "despite", "although", "though", "because", "under",
   "over", "about", "against", "between", "into", "through", "without",
   "within", "among", "around", "across", "following", "even", "just",
-  "only", "more", "much", "such", "than", "like", "mr", "mrs", "ms",
+  "only", "more", "much", "such", "than", "like", "first", "instead",
+  "indeed", "finally", "yet", "still", "so", "meanwhile", "asked",
   NULL
 };
 
@@ -106,4 +108,80 @@ const char *const quotes_term_triggers[] = {
   "label", "magazine", "newspaper", "documentary", "sitcom", "drama",
   "comedy", "opera", "ep", "anthem", "game", "games", "app", "named", "poem", "painting", "exhibition", "tour", "video", "trilogy",
   "franchise", "character", "role", "codenamed", "code-named", NULL
+};
+
+/* Subject pronouns that name a speaker. */
+const char *const quotes_pronouns[] = {
+  "he", "she", "they", "we", "i", "it", NULL
+};
+
+/* Words that may stand between a subject and its verb (also, has). */
+const char *const quotes_adverbs[] = {
+  "also", "later", "then", "further", "again", "once", "has", "had", "have",
+  "was", "is", "were", "would", "will", "previously", "recently", "earlier",
+  "often", "always", "never", "simply", "just", "quickly", "reportedly",
+  "apparently", "even", "last", "yesterday", "today", "already", "both",
+  "all", "still", "now", "not", "did", "does", "do", "been", "first", "too", NULL
+};
+
+/* Determiners that start a nominal subject (the, a, his). */
+const char *const quotes_determiners[] = {
+  "the", "a", "an", "his", "her", "their", "its", "our", "one", "another",
+  "some", "many", "several", "two", "three", "other", "most", "both", "this",
+  "that", "these", "those", "my", "your", NULL
+};
+
+/* Lower-case words inside names (van, de, bin). */
+const char *const quotes_name_connectors[] = {
+  "de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le",
+  "bin", "al", "el", "ibn", "dos", "das", "ter", NULL
+};
+
+/* Letters after a name (QC, MP, Jr). */
+const char *const quotes_postnominals[] = {
+  "qc", "kc", "mp", "mep", "msp", "mpp", "mla", "jr", "jr.", "sr", "sr.",
+  "ii", "iii", "obe", "mbe", "cbe", "phd", NULL
+};
+
+/* Words that end a speaker phrase read after its verb (who, in, on). */
+const char *const quotes_np_stops[] = {
+  "who", "which", "in", "on", "at", "to", "when", "while", "after", "before",
+  "during", "as", "because", "that", "from", "with", "of", "for", "adding",
+  "referring", "speaking", "according", "and", "but", "about", "yesterday",
+  "today", "monday", "tuesday", "wednesday", "thursday", "friday",
+  "saturday", "sunday", "last", "this", "recently", "earlier", "later",
+  "told", "tells", "whose", NULL
+};
+
+/* Time words between a subject and its verb (in July, on Monday). */
+const char *const quotes_times[] = {
+  "in", "on", "at", "last", "this", "next", "early", "late", "earlier",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+  "sunday", "january", "february", "march", "april", "may", "june", "july",
+  "august", "september", "october", "november", "december", "week", "month",
+  "year", "night", "morning", "evening", "afternoon", NULL
+};
+
+/* Nouns for people: "a spokesman said ... he added". */
+const char *const quotes_people[] = {
+  "spokesman", "spokeswoman", "spokesperson", "official", "source", "man",
+  "woman", "worker", "member", "expert", "lawyer", "father", "mother", "son",
+  "daughter", "player", "owner", "teacher", "doctor", "resident", "witness",
+  "head", "boss", "presenter", "founder", "editor", "analyst", "economist", NULL
+};
+
+/* The internal word sets, indexed by QuotesSetId. */
+const char *const *const quotes_set_words[QUOTES_N_SETS] = {
+  [QUOTES_SET_NOT_NAMES] = quotes_not_names,
+  [QUOTES_SET_TERMS] = quotes_term_triggers,
+  [QUOTES_SET_MALE] = quotes_male_titles,
+  [QUOTES_SET_FEMALE] = quotes_female_titles,
+  [QUOTES_SET_PRONOUNS] = quotes_pronouns,
+  [QUOTES_SET_ADVERBS] = quotes_adverbs,
+  [QUOTES_SET_DETS] = quotes_determiners,
+  [QUOTES_SET_CONNECTORS] = quotes_name_connectors,
+  [QUOTES_SET_POSTNOMINALS] = quotes_postnominals,
+  [QUOTES_SET_NP_STOPS] = quotes_np_stops,
+  [QUOTES_SET_TIMES] = quotes_times,
+  [QUOTES_SET_PEOPLE] = quotes_people,
 };

@@ -79,8 +79,10 @@ for j in 1 "$jobs"; do
 done
 
 awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "{\"id\":\"n%d\",\"text\":\"tiny doc %d\"}\n", i, i }' >"$tmp/small.jsonl"
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "tiny doc %d\n", i }' >"$tmp/small.txt"
 for j in 1 "$jobs"; do
-  measure "framework overhead (noop, 1M docs)" "$j" "$tmp/noop.ini" "$tmp/small.jsonl"
+  measure "overhead: noop, 1M lines" "$j" "$tmp/noop.ini" "$tmp/small.txt" --lines
+  measure "overhead: noop, 1M JSONL records" "$j" "$tmp/noop.ini" "$tmp/small.jsonl"
 done
 
 for k in 1 2 3 4 5; do cat "$corpus"; done >"$tmp/big.jsonl"

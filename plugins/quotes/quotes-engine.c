@@ -733,6 +733,8 @@ quotes_scan_word (const QuotesDoc *doc, gsize i, gsize to)
 
   for (;;)
     {
+      while (e < to && g_ascii_isalnum (text[e]))
+        e++; /* the common case, ASCII letters */
       if (e >= to)
         break;
       if (quotes_is_word_char (text, doc->len, e))
@@ -1063,11 +1065,15 @@ quotes_cap_at (const QuotesDoc *doc, gsize p)
 static void
 quotes_names_build (QuotesDoc *doc)
 {
-  QuotesToks *toks = g_new (QuotesToks, 1);
+  QuotesToks toks_buf, *toks = &toks_buf;
   const char *text = doc->text;
   gsize len = doc->len, pos = 0;
 
   doc->names_built = TRUE;
+  doc->surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         g_free);
+  doc->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc->mentions = g_array_new (FALSE, FALSE, sizeof (QuotesMention));
   while (pos < len)
     {
       gsize p = pos, e, f, ws;
@@ -1166,7 +1172,6 @@ quotes_names_build (QuotesDoc *doc)
                               a > 0 ? &toks->t[a - 1] : NULL);
       pos = MAX (toks->t[b - 1].e, e);
     }
-  g_free (toks);
 }
 
 /* The fullest name for the surname [s, e), or NULL. */
@@ -1291,7 +1296,7 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
                         gsize hi, gint gender, gboolean subjects,
                         QuotesSpeaker *spk)
 {
-  QuotesToks *toks;
+  QuotesToks toks_buf, *toks = &toks_buf;
   const QuotesTok *t;
   gsize start = hi > lo + 400 ? hi - 400 : lo;
   gboolean found = FALSE;
@@ -1302,7 +1307,6 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
   if (start > lo)
     while (start < hi && !g_ascii_isspace (doc->text[start]))
       start++;
-  toks = g_new (QuotesToks, 1);
   doc->depth++;
   quotes_tokenize (doc, start, hi, toks);
   t = toks->t;
@@ -1351,7 +1355,6 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
         *spk = cand;
     }
   doc->depth--;
-  g_free (toks);
   return found;
 }
 
@@ -1557,9 +1560,9 @@ quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t)
 /* Rule "after": `"...," Carney said` and `"...," said Carney, the ...`. */
 static gboolean
 quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
-                   const QuotesQuote *q, gsize win_end, QuotesSpeaker *spk)
+                   const QuotesQuote *q, const QuotesToks *toks,
+                   QuotesSpeaker *spk)
 {
-  QuotesToks toks;
   const QuotesTok *t;
   guint i = 0, n, limit;
   gunichar last = quotes_char_before (doc->text, q->end);
@@ -1567,11 +1570,10 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
                       || last == '-' || last == 0x2014 || last == 0x2013
                       || last == 0x2026 || last == ':' || last == ';';
 
-  quotes_tokenize (doc, q->close_mark_end, win_end, &toks);
-  n = toks.n;
+  n = toks->n;
   if (n == 0)
     return FALSE;
-  t = toks.t;
+  t = toks->t;
   if (t[0].punct == ',' || t[0].punct == '-')
     {
       open_end = TRUE;
@@ -1676,9 +1678,9 @@ quotes_cap_run_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
  * attribution: `a "tough meeting" where ..., party sources told the BBC.` */
 static gboolean
 quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
-                  const QuotesQuote *q, gsize win_end, QuotesSpeaker *spk)
+                  const QuotesQuote *q, const QuotesToks *toks,
+                  QuotesSpeaker *spk)
 {
-  QuotesToks *toks = g_new (QuotesToks, 1);
   const QuotesTok *t;
   guint n, end, comma = 0;
   gboolean found = FALSE;
@@ -1686,8 +1688,6 @@ quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
   /* only a partial quote: its sentence goes on after it */
   if (strchr (".?!:", doc->text[q->end - 1]))
     goto out;
-  quotes_tokenize (doc, q->close_mark_end,
-                   MIN (win_end, q->close_mark_end + 200), toks);
   t = toks->t;
   n = toks->n;
   for (end = 0; end < n; end++)
@@ -1724,7 +1724,6 @@ quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
       break;
     }
 out:
-  g_free (toks);
   return found;
 }
 
@@ -2100,8 +2099,8 @@ quotes_attribute (QuotesDoc *doc)
   QuotesQuote *quotes = (QuotesQuote *) arr->data;
   guint n = arr->len;
   QuotesHistory hist = { 0 };
-  QuotesToks *before = g_new (QuotesToks, 1);
-  QuotesToks *prevsent = g_new (QuotesToks, 1);
+  QuotesToks before_buf, after_buf;
+  QuotesToks *before = &before_buf, *after = &after_buf;
 
   doc->first_quote = quotes;
 
@@ -2152,16 +2151,16 @@ quotes_attribute (QuotesDoc *doc)
         q->flags |= QUOTES_F_SENT_START;
       quotes_count_words (doc, q, &nwords, &ncap, &nsmall);
 
+      quotes_tokenize (doc, q->close_mark_end,
+                       MIN (we, q->close_mark_end + 240), after);
       if (!(q->flags & QUOTES_F_RUNS_ON))
-        found = quotes_rule_after (doc, &hist, q, we, &spk);
+        found = quotes_rule_after (doc, &hist, q, after, &spk);
       if (found)
         rule = QUOTES_RULE_AFTER;
       if (!found && (found = quotes_rule_before (doc, &hist, before, from, &spk)))
         rule = QUOTES_RULE_BEFORE;
       if (!found)
         {
-          QuotesToks *after = prevsent;
-          quotes_tokenize (doc, q->close_mark_end, we, after);
           if ((found = quotes_rule_according (doc, &hist, before, from,
                                               FALSE, &spk))
               || (found = quotes_rule_according (doc, &hist, after, 0, TRUE,
@@ -2169,7 +2168,7 @@ quotes_attribute (QuotesDoc *doc)
             rule = QUOTES_RULE_ACCORDING;
         }
       if (!found && !sent_start && !(q->flags & QUOTES_F_RUNS_ON)
-          && (found = quotes_rule_late (doc, &hist, q, we, &spk)))
+          && (found = quotes_rule_late (doc, &hist, q, after, &spk)))
         rule = QUOTES_RULE_AFTER;
       if (!found && sent_start && !para_start && k > 0
           && quotes[k - 1].para == q->para && quotes[k - 1].speaker
@@ -2248,8 +2247,6 @@ quotes_attribute (QuotesDoc *doc)
               quotes[j - 1].flags &= ~QUOTES_F_DROP;
             }
     }
-  g_free (before);
-  g_free (prevsent);
 }
 
 /* Removes the quotes flagged for dropping. */
@@ -2281,13 +2278,12 @@ quotes_engine_run (const QuotesConfig *config, const char *text, gsize len,
   quotes_find_marks (config, text, len, result->quotes);
   if (result->quotes->len == 0)
     return;
-  doc.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        g_free);
-  doc.titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  doc.mentions = g_array_new (FALSE, FALSE, sizeof (QuotesMention));
   quotes_attribute (&doc);
   quotes_compact (result->quotes);
-  g_hash_table_unref (doc.titles);
-  g_hash_table_unref (doc.surnames);
-  g_array_unref (doc.mentions);
+  if (doc.names_built)
+    {
+      g_hash_table_unref (doc.titles);
+      g_hash_table_unref (doc.surnames);
+      g_array_unref (doc.mentions);
+    }
 }

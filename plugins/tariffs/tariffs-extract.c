@@ -100,32 +100,59 @@ typedef struct
 /* Quick scans                                                       */
 /* ---------------------------------------------------------------- */
 
+/* ASCII lower case and "letter or digit", as tables: the quick scans
+ * look at every byte of every document. */
+static const guchar tariffs_lower[256] = {
+#define L(c) (guchar) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define R4(c) L (c), L (c + 1), L (c + 2), L (c + 3)
+#define R16(c) R4 (c), R4 (c + 4), R4 (c + 8), R4 (c + 12)
+  R16 (0),   R16 (16),  R16 (32),  R16 (48),  R16 (64),  R16 (80),
+  R16 (96),  R16 (112), R16 (128), R16 (144), R16 (160), R16 (176),
+  R16 (192), R16 (208), R16 (224), R16 (240)
+#undef R16
+#undef R4
+#undef L
+};
+
+static inline gboolean
+tariffs_alnum (guchar c)
+{
+  return (c >= '0' && c <= '9') || (guchar)((c | 0x20) - 'a') < 26;
+}
+
 /* TRUE when the bytes at @p (up to @end) start with lower-case ASCII
  * @stem, compared case-insensitively. */
-static gboolean
-tariffs_stem_at (const char *p, const char *end, const char *stem)
+static inline gboolean
+tariffs_stem_at (const guchar *p, const guchar *end, const char *stem)
 {
   for (; *stem != '\0'; stem++, p++)
-    if (p >= end || g_ascii_tolower (*p) != *stem)
+    if (p >= end || tariffs_lower[*p] != (guchar)*stem)
       return FALSE;
   return TRUE;
 }
 
-/* Which stem starts a word at @p: 2 for a trigger, 1 for a trade word,
- * 0 for none. */
+/* Which stem starts the word at @p: 2 for a trigger (tariff, duty,
+ * levy, surcharge), 3 for a weak trigger (tax, charge, fee), 1 for a
+ * trade word (import, export, customs), 0 for none. */
 static int
-tariffs_stem_kind (const char *p, const char *end)
+tariffs_stem_kind (const guchar *p, const guchar *end)
 {
-  switch (g_ascii_tolower (*p))
+  switch (tariffs_lower[*p])
     {
     case 't':
       if (tariffs_stem_at (p, end, "tariff"))
         return 2;
       return tariffs_stem_at (p, end, "tax") ? 3 : 0;
     case 'd':
-      return tariffs_stem_at (p, end, "dut") ? 2 : 0;
+      return tariffs_stem_at (p, end, "duty")
+                     || tariffs_stem_at (p, end, "duti")
+                 ? 2
+                 : 0;
     case 'l':
-      return tariffs_stem_at (p, end, "lev") ? 2 : 0;
+      return tariffs_stem_at (p, end, "levy")
+                     || tariffs_stem_at (p, end, "levie")
+                 ? 2
+                 : 0;
     case 's':
       return tariffs_stem_at (p, end, "surcharge") ? 2 : 0;
     case 'c':
@@ -133,7 +160,11 @@ tariffs_stem_kind (const char *p, const char *end)
         return 3;
       return tariffs_stem_at (p, end, "customs") ? 1 : 0;
     case 'f':
-      return tariffs_stem_at (p, end, "fee") ? 3 : 0;
+      return tariffs_stem_at (p, end, "fee")
+                     && (p + 3 >= end || !tariffs_alnum (p[3])
+                         || tariffs_lower[p[3]] == 's')
+                 ? 3
+                 : 0;
     case 'i':
       return tariffs_stem_at (p, end, "import") ? 1 : 0;
     case 'e':
@@ -143,40 +174,99 @@ tariffs_stem_kind (const char *p, const char *end)
     }
 }
 
-gboolean
-tariffs_text_has_candidates (const char *text, gsize len)
+/* TRUE when a word may start with a stem, from its first two letters
+ * ("ta", "du", "le", "su", "ch", "cu", "fe", "im", "ex"): most words are
+ * rejected with one table lookup. */
+static inline gboolean
+tariffs_prefix_ok (const guchar *p, const guchar *end)
 {
-  const char *end = text + len;
+  guchar a, b;
 
-  for (const char *p = text; p < end; p++)
+  if (p + 1 >= end)
+    return FALSE;
+  a = tariffs_lower[p[0]];
+  b = tariffs_lower[p[1]];
+  switch (a)
     {
-      int kind;
-
-      if (p > text && g_ascii_isalnum (p[-1]))
-        continue;
-      kind = tariffs_stem_kind (p, end);
-      if (kind == 1 || kind == 2)
-        return TRUE;
+    case 't':
+      return b == 'a';
+    case 'd':
+      return b == 'u';
+    case 'l':
+      return b == 'e';
+    case 's':
+      return b == 'u';
+    case 'c':
+      return b == 'h' || b == 'u';
+    case 'f':
+      return b == 'e';
+    case 'i':
+      return b == 'm';
+    case 'e':
+      return b == 'x';
+    default:
+      return FALSE;
     }
-  return FALSE;
+}
+
+int
+tariffs_word_kind (const char *word, gsize len)
+{
+  const guchar *p = (const guchar *)word;
+
+  /* tariff(s), duty, duties, levy, levies, surcharge(s), charge(s), fee(s),
+   * tax(es), import(s|ed|ers...), export(...), customs: 3 to 12 bytes */
+  if (len < 3 || len > 12)
+    return 0;
+  switch (*p | 0x20)
+    {
+    case 't':
+    case 'd':
+    case 'l':
+    case 's':
+    case 'c':
+    case 'f':
+    case 'i':
+    case 'e':
+      break;
+    default:
+      return 0;
+    }
+  if (!tariffs_prefix_ok (p, p + len))
+    return 0;
+  return tariffs_stem_kind (p, p + len);
 }
 
 gboolean
-tariffs_span_has_trigger (const char *text, gsize start, gsize end)
+tariffs_scan_text (const char *text, gsize len, GArray *triggers)
 {
-  const char *e = text + end;
+  const guchar *p = (const guchar *)text, *end = p + len;
+  gboolean candidates = FALSE;
 
-  for (const char *p = text + start; p < e; p++)
+  while (p < end)
     {
-      int kind;
+      if (!tariffs_alnum (*p))
+        {
+          p++;
+          continue;
+        }
+      if (tariffs_prefix_ok (p, end))
+        {
+          int kind = tariffs_stem_kind (p, end);
 
-      if (p > text && g_ascii_isalnum (p[-1]))
-        continue;
-      kind = tariffs_stem_kind (p, e);
-      if (kind >= 2)
-        return TRUE;
+          if (kind == 1 || kind == 2)
+            candidates = TRUE;
+          if (kind >= 2)
+            {
+              gsize at = (gsize)(p - (const guchar *)text);
+
+              g_array_append_val (triggers, at);
+            }
+        }
+      while (p < end && tariffs_alnum (*p))
+        p++;
     }
-  return FALSE;
+  return candidates;
 }
 
 /* ---------------------------------------------------------------- */
@@ -841,6 +931,37 @@ tariffs_np_start (const TariffsSent *s, guint i)
   return j;
 }
 
+/* TRUE when @text holds @phrase (lower-case ASCII) at a word start,
+ * ignoring case. */
+static gboolean
+tariffs_has_phrase (const char *text, gsize len, const char *phrase)
+{
+  const guchar *t = (const guchar *)text;
+  gsize n = strlen (phrase);
+
+  for (gsize k = 0; k + n <= len; k++)
+    if (tariffs_lower[t[k]] == (guchar)phrase[0]
+        && (k == 0 || !tariffs_alnum (t[k - 1]))
+        && tariffs_stem_at (t + k, t + len, phrase))
+      return TRUE;
+  return FALSE;
+}
+
+/* Sets the document-wide flags of domestic-tax stories. */
+static void
+tariffs_doc_scan (TariffsDoc *doc)
+{
+  /* R1: stories about these taxes use levy and tax for domestic ones */
+  static const char *const domestic[] = {
+    "oils and fats",   "co-responsibility", "coresponsibility", "sales tax",
+    "value added tax", "value-added tax",   "consumption tax",  NULL
+  };
+
+  for (guint k = 0; domestic[k] != NULL; k++)
+    if (tariffs_has_phrase (doc->text, doc->length, domestic[k]))
+      doc->domestic_doc = TRUE;
+}
+
 /* Decides whether trigger @i of family @family is a tariff event at all. */
 static gboolean
 tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
@@ -855,6 +976,12 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
   guint np = tariffs_np_start (s, i);
   const char *next = i + 1 < s->n ? s->w[i + 1].low : "";
 
+  /* R1: stories about domestic taxes, looked for once per document */
+  if (taxlike && !doc->scanned)
+    {
+      doc->scanned = TRUE;
+      tariffs_doc_scan (doc);
+    }
   /* General Agreement on Tariffs and Trade */
   if ((tw_is (s, i + 1, "and") && tw_is (s, i + 2, "trade"))
       || (tw_is (s, (gssize)i - 1, "on")
@@ -2422,33 +2549,6 @@ tariffs_should_join (const TariffsDoc *doc, gsize prev_start, gsize prev_end,
          || strcmp (low, "duty") == 0 || strcmp (low, "levies") == 0;
 }
 
-/* TRUE when @text holds @phrase (lower-case ASCII), ignoring case. */
-static gboolean
-tariffs_has_phrase (const char *text, gsize len, const char *phrase)
-{
-  gsize n = strlen (phrase);
-
-  for (gsize k = 0; k + n <= len; k++)
-    if (g_ascii_tolower (text[k]) == phrase[0]
-        && g_ascii_strncasecmp (text + k, phrase, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-void
-tariffs_doc_scan (TariffsDoc *doc)
-{
-  /* R1: stories about these taxes use levy and tax for domestic ones */
-  static const char *const domestic[] = {
-    "oils and fats",   "co-responsibility", "coresponsibility", "sales tax",
-    "value added tax", "value-added tax",   "consumption tax",  NULL
-  };
-
-  for (guint k = 0; domestic[k] != NULL; k++)
-    if (tariffs_has_phrase (doc->text, doc->length, domestic[k]))
-      doc->domestic_doc = TRUE;
-}
-
 void
 tariffs_doc_init (TariffsDoc *doc, const TariffsGazetteer *gaz,
                   const TariffsLexicon *lex)
@@ -2458,7 +2558,7 @@ tariffs_doc_init (TariffsDoc *doc, const TariffsGazetteer *gaz,
   doc->events = g_array_new (FALSE, FALSE, sizeof (TariffsEvent));
   doc->words = g_array_new (FALSE, FALSE, sizeof (TariffsWord));
   doc->mentions = g_array_new (FALSE, FALSE, sizeof (TariffsMention));
-  doc->price_doc = doc->domestic_doc = FALSE;
+  doc->price_doc = doc->domestic_doc = doc->scanned = FALSE;
   doc->doc_counts = NULL;
 }
 

@@ -144,27 +144,51 @@ tariffs_process (gpointer state, TpDocument *doc, GError **error)
 {
   TariffsState *st = state;
   TariffsDoc d = { 0 };
-  TpLayer *layer, *sentences;
-  guint n;
+  TpLayer *layer, *sentences, *tokens;
+  GArray *triggers;
+  gboolean candidates = FALSE;
+  guint n, next = 0;
+  gboolean ok = TRUE;
 
   layer = tp_document_add_layer (doc, "tariff", tariffs_attrs, error);
   if (layer == NULL)
     return FALSE;
   d.text = tp_document_get_text (doc);
   d.length = tp_document_get_length (doc);
-  if (!tariffs_text_has_candidates (d.text, d.length))
-    return TRUE;
+  triggers = g_array_new (FALSE, FALSE, sizeof (gsize));
+  tokens = tp_document_get_layer (doc, "token");
+  if (tokens != NULL)
+    {
+      /* the tokens are already cut: look at their first letters only */
+      guint nt = tp_layer_get_length (tokens);
+
+      for (guint k = 0; k < nt; k++)
+        {
+          gsize start = tp_layer_get_start (tokens, k);
+          int kind = tariffs_word_kind (d.text + start,
+                                        tp_layer_get_end (tokens, k) - start);
+
+          if (kind == 1 || kind == 2)
+            candidates = TRUE;
+          if (kind >= 2)
+            g_array_append_val (triggers, start);
+        }
+    }
+  else
+    candidates = tariffs_scan_text (d.text, d.length, triggers);
+  if (!candidates || triggers->len == 0)
+    goto out_free_triggers;
   sentences = tp_document_get_layer (doc, "sentence");
   if (sentences == NULL)
     {
       g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_INVALID_INPUT,
                    "no `sentence` layer: run the sentences plugin first");
-      return FALSE;
+      ok = FALSE;
+      goto out_free_triggers;
     }
   tariffs_doc_init (&d, st->gaz, st->lex);
-  tariffs_doc_scan (&d);
   n = tp_layer_get_length (sentences);
-  for (guint k = 0; k < n; k++)
+  for (guint k = 0; k < n && next < triggers->len; k++)
     {
       gsize start = tp_layer_get_start (sentences, k);
       gsize end = tp_layer_get_end (sentences, k);
@@ -177,13 +201,19 @@ tariffs_process (gpointer state, TpDocument *doc, GError **error)
                                      tp_layer_get_start (sentences, k + 1),
                                      tp_layer_get_end (sentences, k + 1)))
         end = tp_layer_get_end (sentences, ++k);
-      if (tariffs_span_has_trigger (d.text, start, end))
+      /* only sentences holding a trigger stem are cut into words */
+      while (next < triggers->len
+             && g_array_index (triggers, gsize, next) < start)
+        next++;
+      if (next < triggers->len && g_array_index (triggers, gsize, next) < end)
         tariffs_extract_sentence (&d, start, end);
     }
   tariffs_extract_finish (&d);
   tariffs_write (&d, layer);
   tariffs_doc_clear (&d);
-  return TRUE;
+out_free_triggers:
+  g_array_unref (triggers);
+  return ok;
 }
 
 TP_PLUGIN_DEFINE (.flags = TP_PLUGIN_FLAG_THREAD_SAFE, .name = "tariffs",

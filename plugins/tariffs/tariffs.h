@@ -177,6 +177,7 @@ typedef struct
   GArray *mentions;       /* scratch: TariffsMention of one sentence */
   gboolean price_doc;     /* "tariff" used for price schedules here */
   gboolean domestic_doc;  /* levies/taxes here are domestic */
+  gboolean scanned;       /* domestic-tax phrases looked for */
   GHashTable *doc_counts; /* canonical -> count, built on demand */
 } TariffsDoc;
 
@@ -185,14 +186,14 @@ typedef struct
 void tariffs_doc_init (TariffsDoc *doc, const TariffsGazetteer *gaz,
                        const TariffsLexicon *lex);
 void tariffs_doc_clear (TariffsDoc *doc);
-/* Document-wide flags read before any sentence (domestic-tax stories). */
-void tariffs_doc_scan (TariffsDoc *doc);
-/* TRUE when @text holds a trigger stem or import/export/customs: the
- * cheap test that lets most documents skip all sentence work. */
-gboolean tariffs_text_has_candidates (const char *text, gsize len);
-/* TRUE when [start, end) holds a trigger stem (tariff, duty, levy,
- * surcharge, charge, fee, tax). */
-gboolean tariffs_span_has_trigger (const char *text, gsize start, gsize end);
+/* One pass over @text: appends to @triggers (gsize) the byte offset of
+ * every word that starts with a trigger stem (tariff, duty, levy,
+ * surcharge, charge, fee, tax) and returns TRUE when a trigger or trade
+ * stem (import, export, customs) occurs: most documents stop here. */
+gboolean tariffs_scan_text (const char *text, gsize len, GArray *triggers);
+/* The stem kind of one word: 2 trigger, 3 weak trigger, 1 trade word,
+ * 0 none (the per-token form of tariffs_scan_text). */
+int tariffs_word_kind (const char *word, gsize len);
 /* TRUE when two sentences are one, cut after an abbreviation that the
  * wire capitalises the next word after ("the U.S. Will remove ..."). */
 gboolean tariffs_should_join (const TariffsDoc *doc, gsize prev_start,

@@ -349,7 +349,6 @@ START_TEST (test_hostile)
   TpHarness *harness;
   TpDocument *doc;
   TpLayer *layer;
-  gint64 t0 = g_get_monotonic_time ();
 
   switch (_i)
     {
@@ -372,8 +371,6 @@ START_TEST (test_hostile)
   ck_assert_ptr_nonnull (layer);
   if (_i == 2)
     ck_assert_uint_gt (tp_layer_get_length (layer), 0);
-  ck_assert_msg (g_get_monotonic_time () - t0 < 30 * G_USEC_PER_SEC,
-                 "too slow");
   tp_document_free (doc);
   tp_harness_free (harness);
   g_string_free (text, TRUE);

@@ -1002,6 +1002,12 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
   /* tariff-free, duty free */
   if (g_str_has_prefix (next, "free") || tw_has (s, i + 1, TL_NOUNAFTER))
     return FALSE;
+  /* a name: "Levy's fourth novel", "Harel Levy"; a capital after a
+   * place is the wire's habit ("the U.S. Tariffs") */
+  if (!s->all_caps && i > s->w0 && (s->w[i].flags & TW_CAP)
+      && !(s->w[i].flags & TW_ALLCAPS) && !(s->w[i - 1].flags & TW_PLACE)
+      && !(s->w[i - 1].flags & TW_PUNCT))
+    return FALSE;
   /* a capitalised name: Motor Tariff Bureau, Tariff Act */
   if (!s->all_caps && i > s->w0 && (s->w[i].flags & TW_CAP) && i + 1 < s->n
       && (s->w[i + 1].flags & TW_CAP) && !(s->w[i + 1].flags & TW_PLACE))
@@ -1915,7 +1921,7 @@ tariffs_goods_end (const TariffsSent *s, guint j)
   if (w->flags & TW_CAND)
     return TRUE;
   if (w->flags & TW_PUNCT)
-    return strcmp (w->low, ",") != 0 && strcmp (w->low, "-") != 0;
+    return strcmp (w->low, ",") != 0;
   if (w->lex & (TL_STOP | TL_CLAUSE | TL_TIME))
     return TRUE;
   if ((w->lex & TL_PREP) && !tw_is (s, j, "of"))

@@ -158,7 +158,9 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "utility utilities electricity pipeline airline airlines fares fare "
     "railway railways railroad trucking carrier carriers transportation "
     "tanker tankers tolls toll broadband hotel hotels taxi ferry insurance "
-    "interest lending advances credit loans mortgage mortgages "
+    "interest lending advances credit loans mortgage mortgages mobile "
+    "roaming subscribers subscriber network networks wi-fi hotspots water "
+    "water-supply sewage operators "
     "feed-in service" },
   { TL_JUDICIAL,
     "sentence sentenced sentencing prison jail judge judges court offender "

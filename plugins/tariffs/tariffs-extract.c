@@ -736,7 +736,7 @@ tariffs_mention_roles (TariffsSent *s)
           if (s->w[j].lex & (TL_VERB | TL_PREP | TL_ACTOR))
             break;
         }
-      if (m->flags & TM_GOODSADJ)
+      if (m->flags & (TM_GOODSADJ | TM_OFFENDER))
         continue;
       /* subject-like: followed by a verb, or owner of an act */
       {
@@ -1154,11 +1154,17 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
       /* a trade context: a place, a trade word, or an earlier event */
       if (!s->trade_any && doc->events->len == 0)
         return FALSE;
-      /* "the tariffs" again in the same sentence: the same measure */
-      if (doc->events->len > s->first_event && np < i
-          && (s->w[np].lex & TL_DEFDET) && !tw_is (s, i + 1, "on")
-          && !tw_is (s, i + 1, "for"))
-        return FALSE;
+      /* "the tariffs" or bare "tariffs" again in the same sentence, with
+       * nothing of their own: the same measure */
+      if (doc->events->len > s->first_event
+          && (np == i || (s->w[np].lex & TL_DEFDET)) && !tw_is (s, i + 1, "on")
+          && !tw_is (s, i + 1, "for") && !tw_is (s, i + 1, "of"))
+        {
+          const TariffsEvent *same = tariffs_prior_event (doc, -1);
+
+          if (same->family == family)
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -1327,7 +1333,7 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
        * "the duty was left unchanged" */
       static const char *const change[]
           = { "rose",  "risen",    "fell",    "fallen", "declined", "unchanged",
-              "stood", "remained", "remains", "stands", NULL };
+              "stood", "remained", "remains", "stands", "remain",   NULL };
 
       for (guint j = i + 1; j < i + 12 && j < s->n && strong < 0; j++)
         {
@@ -2181,7 +2187,6 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   const TariffsMention *mod = NULL;
   gboolean possessed = FALSE, anaphoric = FALSE, exported = FALSE;
   gboolean weak_imposer = FALSE;
-  const TariffsMention *origin_mention = NULL;
   const char *imposer = NULL, *target = NULL;
 
   /* anaphora takes the last event of the same family, else any */
@@ -2203,31 +2208,8 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
 
       if (m != NULL)
         {
-          gboolean origin = FALSE;
-
-          /* "U.S. corn duty": the place owns the goods, not the duty */
-          for (guint k = m->last + 1; k < i; k++)
-            {
-              const TariffsWord *w = &s->w[k];
-
-              if (w->flags & (TW_NUM | TW_PUNCT | TW_PLACE))
-                continue;
-              if (w->lex
-                  & (TL_TRADEMOD | TL_DET | TL_DEFDET | TL_IMPOSE | TL_RAISE
-                     | TL_LOWER | TL_REMOVE | TL_EXIST | TL_THREATEN))
-                continue;
-              if (tariffs_pct_at (s, k) > 0 || tw_is (s, k, "cent")
-                  || tw_is (s, k, "user") || tw_is (s, k, "dlrs"))
-                continue;
-              origin = TRUE;
-            }
-          if (origin && !(s->w[m->last].flags & TW_POSS))
-            origin_mention = m;
-          else
-            {
-              mod = m;
-              possessed = possessed || (s->w[m->last].flags & TW_POSS);
-            }
+          mod = m;
+          possessed = possessed || (s->w[m->last].flags & TW_POSS);
           j = m->last;
           continue;
         }
@@ -2400,9 +2382,6 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
             t = explicit_target;
           }
       }
-    if (t == NULL && origin_mention != NULL
-        && !tariffs_same (origin_mention->canonical, imposer))
-      t = origin_mention->canonical;
     if (t == NULL)
       t = tariffs_target_other (s, imposer);
     if (t != NULL)

@@ -5,16 +5,10 @@
 set -u
 
 builddir=${TP_TEST_BUILDDIR:-.}
+srcdir=${TP_TEST_SRCDIR:-.}
 tp="$builddir/core/textpipe"
 plugins="$builddir/tests/plugins"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/textpipe-batch.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail () {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+. "$srcdir/tests/tp-test-lib.sh"
 
 cat >"$tmp/p.ini" <<'INI'
 [pipeline]
@@ -144,8 +138,4 @@ cut -d, -f1 "$tmp/isocrash.jsonl" >"$tmp/ids.got"
 cmp -s "$tmp/ids.expected" "$tmp/ids.got" || fail "--isolate lost or reordered documents around crashes"
 grep -q '"read":3000' "$tmp/iso.json" || fail "--isolate accounting"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
-echo "all batch-engine checks passed"
+tp_test_done

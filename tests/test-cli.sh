@@ -7,31 +7,7 @@ builddir=${TP_TEST_BUILDDIR:-.}
 srcdir=${TP_TEST_SRCDIR:-.}
 tp="$builddir/core/textpipe"
 plugins="$builddir/tests/plugins"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/textpipe-cli.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail () {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# expect CODE DESCRIPTION COMMAND...: runs COMMAND, checks its exit code;
-# stdout and stderr land in $tmp/out and $tmp/err.
-expect () {
-  want=$1; what=$2; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "$what: exit $got, expected $want"
-    sed 's/^/  stderr: /' "$tmp/err" >&2
-  fi
-}
-
-# contains FILE TEXT DESCRIPTION
-contains () {
-  grep -qF -- "$2" "$1" || { fail "$3: '$2' not in $1"; sed 's/^/  /' "$1" >&2; }
-}
+. "$srcdir/tests/tp-test-lib.sh"
 
 cat >"$tmp/p.ini" <<'INI'
 [pipeline]
@@ -118,8 +94,4 @@ if [ -e "$builddir/plugins/tokenizer.la" ]; then
   contains "$tmp/out" '"token":[' "news pipeline tokens"
 fi
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
-echo "all command-line checks passed"
+tp_test_done

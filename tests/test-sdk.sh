@@ -19,32 +19,7 @@ for v in TP_TEST_BINDIR TP_TEST_LIBDIR TP_TEST_PKGLIBDIR TP_TEST_INCLUDEDIR \
   fi
 done
 tp="$builddir/core/textpipe"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/textpipe-sdk.XXXXXX")
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-failures=0
-
-fail () {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# expect CODE DESCRIPTION COMMAND...: runs COMMAND, checks its exit code;
-# stdout and stderr land in $tmp/out and $tmp/err.
-expect () {
-  want=$1; what=$2; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "$what: exit $got, expected $want"
-    sed 's/^/  stdout: /' "$tmp/out" >&2
-    sed 's/^/  stderr: /' "$tmp/err" >&2
-  fi
-}
-
-# contains FILE TEXT DESCRIPTION
-contains () {
-  grep -qF -- "$2" "$1" || { fail "$3: '$2' not in $1"; sed 's/^/  /' "$1" >&2; }
-}
+. "${TP_TEST_SRCDIR:-.}/tests/tp-test-lib.sh"
 
 # step DESCRIPTION LOG COMMAND...: runs a build step, its output in LOG;
 # on failure shows the log's end and stops the test.
@@ -184,5 +159,4 @@ expect 1 "an old-ABI plugin is refused" "$itp" describe \
   "$builddir/tests/plugins/oldabi.la"
 contains "$tmp/err" "rebuild the plugin against textpipe" "old ABI message"
 
-[ "$failures" -eq 0 ] || exit 1
-exit 0
+tp_test_done

@@ -105,7 +105,15 @@ main (int argc, char **argv)
     {
       names[i] = commands[i].name;
       if (strcmp (argv[1], commands[i].name) == 0)
-        return commands[i].func (argc - 1, argv + 1);
+        {
+          /* "Usage: textpipe run ..." in each command's --help */
+          char *name = g_strconcat ("textpipe ", argv[1], NULL);
+          int code;
+          argv[1] = name;
+          code = commands[i].func (argc - 1, argv + 1);
+          g_free (name);
+          return code;
+        }
     }
   {
     const char *near = tp_suggest (argv[1], names, G_N_ELEMENTS (names));

@@ -625,7 +625,7 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
   run.pipeline = pipeline;
   run.reader = reader;
   run.stats = stats;
-  run.t0 = run.last_checkpoint = tp_run_now ();
+  run.t0 = run.last_checkpoint = run.last_progress = tp_run_now ();
   run.jobs = opts->jobs ? opts->jobs : g_get_num_processors ();
   run.on_error = opts->has_on_error ? opts->on_error : pipeline->on_error;
   run.max_errors = opts->has_max_errors ? opts->max_errors

@@ -73,6 +73,43 @@ static const QuoteCase quote_cases[] = {
   { "Mr Blair spoke. Tony Blair is the leader.\n\"We go on,\" Mr Blair "
     "said.",
     "We go on,", "Tony Blair" },
+  /* a paragraph break lost inside a quote: each part is a quote */
+  { "Kim Lee said: \"It was a great night. \"The fans were loud all game.\"",
+    "It was a great night.|The fans were loud all game.",
+    "Kim Lee|Kim Lee" },
+  /* the attribution ends the sentence of a partial quote */
+  { "The talks follow a \"very tough meeting\" on Friday, party sources "
+    "told reporters.",
+    "very tough meeting", "party sources" },
+  /* a name in apposition wins over a lower-case head */
+  { "The group's director, Ruth Okoye, said: \"We will keep going.\"",
+    "We will keep going.", "Ruth Okoye" },
+  /* a relative clause: Mr Blair, who has described it as "a scar" */
+  { "Tony Blair was there. Mr Blair, who has described it as a \"scar\", "
+    "left early.",
+    "scar", "Tony Blair" },
+  /* a time phrase between subject and verb */
+  { "Bob Geldof in July said he was sick of \"guff\" about it.", "guff",
+    "Bob Geldof" },
+  /* he: the person named as the subject just before */
+  { "\"We are ready,\" said Rafa Benitez.\nSteven Gerrard admitted it was "
+    "hard. He said: \"We had a mountain to climb.\"",
+    "We are ready,|We had a mountain to climb.",
+    "Rafa Benitez|Steven Gerrard" },
+  { "Dan Jolin, an editor, says remakes sell.\n\"I can see why they do "
+    "it.\"",
+    "I can see why they do it.", "Dan Jolin" },
+  { "Andre Agassi pulled out.\n\"My hip was cramping,\" said the "
+    "34-year-old.",
+    "My hip was cramping,", "Andre Agassi" },
+  /* a participle: the sentence's subject */
+  { "Tony Blair spoke. But he rejected the call, saying no \"arbitrary "
+    "figure\" would work.",
+    "arbitrary figure", "Tony Blair" },
+  /* "a spokesman" is not the spokesman named elsewhere */
+  { "Party spokesman Mark Oaten left.\n\"It is important to wait,\" a "
+    "spokesman said.",
+    "It is important to wait,", "a spokesman" },
   /* other marks */
   { "Jane Smith said the deal was 'a very good one for us'.",
     "a very good one for us", "Jane Smith" },
@@ -97,6 +134,14 @@ static const QuoteCase quote_cases[] = {
   { "Critics doubt the \u201creset\u201d will last.", "", "" },
   { "He said \u201cthis never closes and goes on.", "", "" },
   { "\u201cOpen here.\n\nNo reopening in this paragraph.", "", "" },
+  /* slogans, repeated terms, "according to" further away */
+  { "The party ran with the slogan: \"Say no to waste\".", "", "" },
+  { "Robots learn \"robotiquette\" now. Experts said the \"robotiquette\" "
+    "rules help.",
+    "", "" },
+  { "It could call an \"obligatory conciliation\", which would end the "
+    "strike, according to the local press.",
+    "", "" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

@@ -1261,6 +1261,9 @@ static gboolean quotes_subject_before (const QuotesDoc *doc,
                                        const QuotesTok *t, guint from,
                                        guint c, guint *a, guint *b);
 static gboolean quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t);
+static gboolean quotes_cue_is_passive (const QuotesDoc *doc,
+                                       const QuotesTok *t, guint from,
+                                       guint c);
 
 /* Whether a found speaker suits a pronoun of gender @gender (1 he, 2 she;
  * 0 they/we, anything goes). */
@@ -1299,7 +1302,7 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
   QuotesToks toks_buf, *toks = &toks_buf;
   const QuotesTok *t;
   gsize start = hi > lo + 400 ? hi - 400 : lo;
-  gboolean found = FALSE;
+  gboolean found = FALSE, any_mention = FALSE;
   guint n;
 
   if (hi <= lo || doc->depth > 0)
@@ -1315,7 +1318,8 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
     {
       guint i = c - 1, a, b;
       QuotesSpeaker cand = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0 };
-      if (quotes_tok_is_cue (doc, &t[i]))
+      if (quotes_tok_is_cue (doc, &t[i])
+          && !quotes_cue_is_passive (doc, t, 0, i))
         {
           if (quotes_subject_before (doc, t, 0, i, &a, &b)
               && !quotes_tok_is_pronoun (doc, &t[a])
@@ -1339,10 +1343,20 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
             }
         }
       else if (subjects && t[i].cap
-               && (i == 0 ? start == lo : quotes_tok_ends_sentence (&t[i - 1]))
-               && !quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], doc->text, t[i].s,
+               && ((i == 0 ? start == lo
+                           : quotes_tok_ends_sentence (&t[i - 1]))
+                   || any_mention
+                   || (i + 2 < n && t[i + 1].punct == ','
+                       && quotes_tok_is (doc, &t[i + 2], "who")))
+               && !quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES],
+                                  doc->text, t[i].s,
                                   quotes_tok_base_end (doc, &t[i])))
         {
+          /* a name that opens a sentence, "Henson, who ...", or any name
+           * before "The 23-year-old ..." */
+          while (i > 0 && t[i - 1].cap && c - i < 5
+                 && !quotes_tok_is_possessive (doc, &t[i - 1]))
+            i--;
           b = i + 1;
           while (b < n && b - i < 5 && t[b].cap
                  && !quotes_tok_is_possessive (doc, &t[b - 1]))
@@ -1353,6 +1367,17 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
         }
       if (found)
         *spk = cand;
+      /* "The confident 23-year-old is ...": the person named before */
+      if (subjects && !found && !t[i].punct && t[i].e - t[i].s > 9
+          && g_ascii_strncasecmp (doc->text + t[i].e - 9, "-year-old", 9) == 0
+          && i >= 1 && i <= 3)
+        {
+          guint k = i;
+          while (k > 0 && !quotes_tok_ends_sentence (&t[k - 1]))
+            k--;
+          if (quotes_tok_is (doc, &t[k], "the"))
+            any_mention = TRUE;
+        }
     }
   doc->depth--;
   return found;
@@ -1610,7 +1635,7 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
     }
 
   /* Carney said / the prime minister told reporters / he added */
-  limit = MIN (n, i + 12);
+  limit = MIN (n, i + 20);
   for (guint j = i; j < limit; j++)
     {
       if (quotes_tok_ends_sentence (&t[j]) || t[j].punct == '"')
@@ -1727,6 +1752,24 @@ out:
   return found;
 }
 
+/* Whether the cue at toks[c] is passive ("has been accused of"), so its
+ * subject is no speaker. */
+static gboolean
+quotes_cue_is_passive (const QuotesDoc *doc, const QuotesTok *t, guint from,
+                       guint c)
+{
+  guint k = c;
+  while (k > from && k + 3 > c && quotes_tok_is (doc, &t[k - 1], "also"))
+    k--;
+  return k > from
+         && (quotes_tok_is (doc, &t[k - 1], "been")
+             || quotes_tok_is (doc, &t[k - 1], "was")
+             || quotes_tok_is (doc, &t[k - 1], "were")
+             || quotes_tok_is (doc, &t[k - 1], "being")
+             || quotes_tok_is (doc, &t[k - 1], "be"))
+         && doc->text[t[c].e - 1] == 'd';
+}
+
 /* Finds the subject phrase that ends just before token @c (a cue),
  * skipping adverbs, time phrases, "who" and an appositive; sets [*a, *b).
  * "The charity's director, Barbara Stocking, said": the name wins. */
@@ -1747,6 +1790,15 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
         k--;
       if (k < e && k > from && !t[k - 1].punct)
         e = k;
+    }
+  /* A spokesman for the industry body (BPI) said */
+  if (e > from && t[e - 1].punct == ')')
+    {
+      guint k = e - 1;
+      while (k > from && t[k - 1].punct != '(' && e - k < 8)
+        k--;
+      if (k > from && t[k - 1].punct == '(')
+        e = k - 1;
     }
   /* Mr Blair, who has described */
   if (e - from >= 2 && quotes_tok_is (doc, &t[e - 1], "who")
@@ -1795,8 +1847,23 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
   while (s > from && e - s < 6 && !quotes_tok_is_det (doc, &t[s])
          && !t[s - 1].punct && !quotes_tok_is_cue (doc, &t[s - 1]))
     s--;
-  if (quotes_tok_is_det (doc, &t[s]))
+  if (quotes_tok_is_det (doc, &t[s]) && s + 1 < e)
     {
+      *a = s;
+      *b = e;
+      return TRUE;
+    }
+  /* a person noun with modifiers: "UKIP spokesman", "party sources" */
+  if (quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], doc->text,
+                     t[e - 1].s, t[e - 1].e)
+      || quotes_in_set (doc->config->titles, doc->text, t[e - 1].s,
+                        t[e - 1].e))
+    {
+      s = e - 1;
+      while (s > from && e - s < 4 && !t[s - 1].punct
+             && (t[s - 1].cap || quotes_tok_is_det (doc, &t[s - 1]))
+             && !quotes_tok_is_cue (doc, &t[s - 1]))
+        s--;
       *a = s;
       *b = e;
       return TRUE;
@@ -1834,6 +1901,8 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
         return FALSE;
       if (!quotes_tok_is_cue (doc, cue))
         continue;
+      if (quotes_cue_is_passive (doc, t, from, c - 1))
+        return FALSE;
       if (quotes_subject_before (doc, t, from, c - 1, &a, &b)
           && quotes_resolve_np (doc, hist, t, a, b, spk))
         {
@@ -1847,6 +1916,16 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
           && cue->e - cue->s > 4
           && g_ascii_strncasecmp (doc->text + cue->e - 3, "ing", 3) == 0)
         {
+          /* Alan Johnson said ..., adding they would "work as a team" */
+          for (guint k = from; k + 2 < c; k++)
+            if (quotes_tok_is_cue (doc, &t[k])
+                && quotes_subject_before (doc, t, from, k, &a, &b)
+                && quotes_resolve_np (doc, hist, t, a, b, spk))
+              {
+                spk->cs = cue->s;
+                spk->ce = cue->e;
+                return TRUE;
+              }
           a = from;
           while (a < c - 2
                  && (t[a].punct == ',' || quotes_tok_is (doc, &t[a], "but")
@@ -1871,6 +1950,25 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
       return FALSE;
     }
   return FALSE;
+}
+
+/* Rule "before", colon form: `- City boss Kevin Keegan: "..."`: a name
+ * right before a colon, with no verb. */
+static gboolean
+quotes_rule_colon (QuotesDoc *doc, const QuotesHistory *hist,
+                   const QuotesToks *toks, guint from, QuotesSpeaker *spk)
+{
+  const QuotesTok *t = toks->t;
+  guint n = toks->n, a;
+
+  if (n < 2 || n - from < 2 || t[n - 1].punct != ':' || !t[n - 2].cap)
+    return FALSE;
+  a = n - 2;
+  while (a > from && t[a - 1].cap && n - a < 6)
+    a--;
+  if (n - 1 - a < 2)
+    return FALSE; /* one word: "Note:", "Update:" */
+  return quotes_resolve_np (doc, hist, t, a, n - 1, spk);
 }
 
 /* Rule "according_to": `according to Carney` in a window. */
@@ -2158,6 +2256,8 @@ quotes_attribute (QuotesDoc *doc)
       if (found)
         rule = QUOTES_RULE_AFTER;
       if (!found && (found = quotes_rule_before (doc, &hist, before, from, &spk)))
+        rule = QUOTES_RULE_BEFORE;
+      if (!found && (found = quotes_rule_colon (doc, &hist, before, from, &spk)))
         rule = QUOTES_RULE_BEFORE;
       if (!found)
         {

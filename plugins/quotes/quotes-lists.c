@@ -36,7 +36,8 @@ const char *const quotes_default_verbs[] = {
   "pointed", "hailed", "hails", "welcomed", "welcomes",
   "criticised", "criticized", "blasted", "slammed", "questioned", "quoted",
   "informed", "believes", "believe", "believed", "thinks", "think",
-  "deny", "denies", "denied", "assured", "reassured", "threatened", "indicated", NULL
+  "deny", "denies", "denied", "claims", "accused", "accuses",
+  "assured", "reassured", "threatened", "indicated", NULL
 };
 
 /* Titles and offices stripped from names ("Prime Minister Mark Carney"

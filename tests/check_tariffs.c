@@ -143,6 +143,7 @@ static const char *const negative_cases[] = {
   "Members of the club enjoy duty-free shopping.",
   "Analysts said he remains opposed to tariffs.",
   "Income from customs duties fell last year.",
+  "GATT aims to lower tariffs and promote trade.",
   "The Motor Tariff Bureau published new rates.",
   "Prices rose 3 pct in March, the statistics office said.",
   "",
@@ -342,6 +343,36 @@ START_TEST (test_gazetteer_option)
 }
 END_TEST
 
+/* The example gazetteer shipped with the plugin loads and adds blocs. */
+START_TEST (test_shipped_gazetteer)
+{
+  const char *srcdir = g_getenv ("TP_TEST_SRCDIR");
+  char *path;
+  GError *error = NULL;
+  TpHarness *harness;
+  TpDocument *doc;
+  TpLayer *layer;
+
+  if (srcdir == NULL)
+    return; /* run outside `make check` */
+  path = g_build_filename (srcdir, "plugins", "tariffs", "gazetteer-extra.tsv",
+                           NULL);
+  harness = tp_harness_new ("tokenizer, sentences, tariffs", &error);
+  ck_assert_ptr_nonnull (harness);
+  tp_harness_set_option (harness, "tariffs", "gazetteer", path);
+  doc = tp_harness_push_text (
+      harness, "Mercosur raised tariffs on Chinese shoes last year.", &error);
+  ck_assert_msg (doc != NULL, "%s", error ? error->message : "?");
+  layer = tp_document_get_layer (doc, "tariff");
+  ck_assert_uint_eq (tp_layer_get_length (layer), 1);
+  ck_assert_str_eq (attr_string (layer, 0, "imposer"), "Mercosur");
+  ck_assert_str_eq (attr_string (layer, 0, "target"), "China");
+  tp_document_free (doc);
+  tp_harness_free (harness);
+  g_free (path);
+}
+END_TEST
+
 /* Hostile input runs in linear time and finds nothing odd. */
 START_TEST (test_hostile)
 {
@@ -391,6 +422,7 @@ tariffs_suite (void)
                        G_N_ELEMENTS (negative_cases));
   tcase_add_test (to, test_layer_schema);
   tcase_add_test (to, test_gazetteer_option);
+  tcase_add_test (to, test_shipped_gazetteer);
   tcase_add_loop_test (th, test_hostile, 0, 3);
   tcase_set_timeout (th, 120);
   suite_add_tcase (s, tc);

@@ -962,6 +962,8 @@ tariffs_doc_scan (TariffsDoc *doc)
       doc->domestic_doc = TRUE;
 }
 
+static guint tariffs_clause_start (const TariffsSent *s, guint i);
+
 /* Decides whether trigger @i of family @family is a tariff event at all. */
 static gboolean
 tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
@@ -1018,6 +1020,21 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
       return FALSE;
   if (tw_is (s, (gssize)np - 1, "of") && tw_is (s, (gssize)np - 2, "use"))
     return FALSE;
+  /* R8: "GATT aims to lower tariffs" names no country's measure */
+  {
+    guint clause = tariffs_clause_start (s, i);
+    gboolean body = FALSE, place = FALSE;
+
+    for (guint j = clause; j < i; j++)
+      {
+        if (tw_is (s, j, "gatt") || tw_is (s, j, "wto"))
+          body = TRUE;
+        else if (body && (s->w[j].flags & TW_PLACE))
+          place = TRUE;
+      }
+    if (body && !place)
+      return FALSE;
+  }
   /* verbs: "to levy a tax", "now levy", "levies a duty" */
   if (family == TARIFFS_FAM_LEVY || kind == TARIFFS_TRIG_WEAK)
     {
@@ -1188,7 +1205,7 @@ tariffs_clause_start (const TariffsSent *s, guint i)
       if (!(w->lex & TL_CLAUSE))
         continue;
       /* "that tariff": a determiner, not a clause */
-      if (strcmp (w->low, "that") == 0 && j >= i - 1)
+      if (strcmp (w->low, "that") == 0 && j >= i)
         continue;
       return j;
     }
@@ -1402,7 +1419,7 @@ tariffs_find_status (const TariffsSent *s, guint i, TariffsAction action)
 {
   gboolean proposed = FALSE, announced = FALSE, weak = FALSE;
 
-  guint lo = i > 16 ? i - 16 : 0;
+  guint lo = i > 24 ? i - 24 : 0;
 
   if (action == TARIFFS_ACTION_EXIST || action == TARIFFS_ACTION_THREATEN)
     return TARIFFS_STATUS_ACTUAL;
@@ -1480,6 +1497,12 @@ tariffs_find_retaliation (const TariffsSent *s, guint i, const char *imposer)
             continue;
           if (tw_is (s, (gssize)j - 1, "out")
               && tw_is (s, (gssize)j - 2, "rule"))
+            continue;
+          /* a general stance: "mandatory retaliation", "any retaliation" */
+          if (tw_is (s, (gssize)j - 1, "mandatory")
+              || tw_is (s, (gssize)j - 1, "possible")
+              || tw_is (s, (gssize)j - 1, "any")
+              || tw_is (s, (gssize)j - 1, "protectionist"))
             continue;
           return TRUE;
         }

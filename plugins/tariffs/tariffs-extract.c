@@ -1415,7 +1415,8 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
 
 /* The status of an event with @action at trigger @i. */
 static TariffsStatus
-tariffs_find_status (const TariffsSent *s, guint i, TariffsAction action)
+tariffs_find_status (const TariffsSent *s, guint i, TariffsAction action,
+                     gboolean *defaulted)
 {
   gboolean proposed = FALSE, announced = FALSE, weak = FALSE;
 
@@ -1468,7 +1469,15 @@ tariffs_find_status (const TariffsSent *s, guint i, TariffsAction action)
   if (announced)
     return TARIFFS_STATUS_ANNOUNCED;
   if (weak)
-    return TARIFFS_STATUS_PROPOSED;
+    {
+      /* "could avoid the April 17 imposition": a set date */
+      for (guint j = MAX (lo, s->w0); j + 1 < s->n && j < i + 6; j++)
+        if (tw_has (s, j, TL_TIME) && (s->w[j].flags & TW_CAP)
+            && (s->w[j + 1].flags & TW_NUM) && !s->all_caps)
+          return TARIFFS_STATUS_ANNOUNCED;
+      return TARIFFS_STATUS_PROPOSED;
+    }
+  *defaulted = TRUE;
   return TARIFFS_STATUS_ACTUAL;
 }
 
@@ -2209,7 +2218,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
                                  : NULL;
   const TariffsMention *mod = NULL;
   gboolean possessed = FALSE, anaphoric = FALSE, exported = FALSE;
-  gboolean weak_imposer = FALSE;
+  gboolean weak_imposer = FALSE, status_default = FALSE;
   const char *imposer = NULL, *target = NULL;
 
   /* anaphora takes the last event of the same family, else any */
@@ -2429,7 +2438,8 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
 
   ev.imposer = imposer;
   ev.target = target;
-  ev.status = tariffs_find_status (s, i, ev.action);
+  ev.status = tariffs_find_status (s, i, ev.action, &status_default);
+  ev.headline = s->all_caps && status_default;
   ev.retaliation = tariffs_find_retaliation (s, i, imposer);
   tariffs_find_rate (s, i, np, &ev);
   tariffs_find_amount (s, i, &ev);
@@ -2651,6 +2661,21 @@ tariffs_extract_finish (TariffsDoc *doc)
 
   if (events->len == 0)
     return;
+  /* a headline with no cue of its own reads like the story's next
+   * mention of the same measure */
+  for (guint a = 0; a + 1 < events->len; a++)
+    {
+      TariffsEvent *ev = &g_array_index (events, TariffsEvent, a);
+      const TariffsEvent *next = &g_array_index (events, TariffsEvent, a + 1);
+
+      if (!ev->headline || next->family != ev->family
+          || !tariffs_same (ev->imposer, next->imposer)
+          || next->action != ev->action)
+        continue;
+      ev->status = next->status;
+      if (ev->target == NULL)
+        ev->target = next->target;
+    }
   owners = tariffs_retaliation_owners (doc);
   for (guint a = 0; a < events->len; a++)
     {

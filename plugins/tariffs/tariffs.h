@@ -156,6 +156,7 @@ typedef struct
   TariffsAction action;
   TariffsStatus status;
   gboolean retaliation;
+  gboolean headline;   /* an all-caps headline whose status had no cue */
   const char *imposer; /* canonical name (gazetteer storage) or NULL */
   const char *target;
   gboolean has_rate;

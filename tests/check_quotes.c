@@ -9,7 +9,8 @@
 
 /* One case: a text, its quotes joined with '|' and their speakers
  * joined with '|' ("-" for none).  NULL speakers: not checked. */
-typedef struct {
+typedef struct
+{
   const char *text;
   const char *quotes;
   const char *speakers;
@@ -17,8 +18,8 @@ typedef struct {
 
 static const QuoteCase quote_cases[] = {
   /* "...," NAME said / said NAME, the ... */
-  { "\u201cWe will not back down,\u201d Carney said.",
-    "We will not back down,", "Carney" },
+  { "\u201cWe will not back down,\u201d Carney said.", "We will not back down,",
+    "Carney" },
   { "\u201cWe will not back down,\u201d said Mark Carney, the prime minister.",
     "We will not back down,", "Mark Carney" },
   { "\"It was a hard year for everyone,\" said Paul Sheard, economist at a "
@@ -75,8 +76,7 @@ static const QuoteCase quote_cases[] = {
     "We go on,", "Tony Blair" },
   /* a paragraph break lost inside a quote: each part is a quote */
   { "Kim Lee said: \"It was a great night. \"The fans were loud all game.\"",
-    "It was a great night.|The fans were loud all game.",
-    "Kim Lee|Kim Lee" },
+    "It was a great night.|The fans were loud all game.", "Kim Lee|Kim Lee" },
   /* the attribution ends the sentence of a partial quote */
   { "The talks follow a \"very tough meeting\" on Friday, party sources "
     "told reporters.",
@@ -115,16 +115,15 @@ static const QuoteCase quote_cases[] = {
     "a very good one for us", "Jane Smith" },
   { "\u00abWe are ready,\u00bb said Jean Tremblay.", "We are ready,",
     "Jean Tremblay" },
-  { "\u201eWir sind bereit\u201c, sagte Anna Weber.", "Wir sind bereit",
-    NULL },
+  { "\u201eWir sind bereit\u201c, sagte Anna Weber.", "Wir sind bereit", NULL },
   { "\u2018We will stay,\u2019 Jane Smith said.", "We will stay,",
     "Jane Smith" },
   /* nested quotes belong to the outer one */
   { "\u201cHe told me \u2018no way\u2019 and left,\u201d Jane Smith said.",
     "He told me \u2018no way\u2019 and left,", "Jane Smith" },
   /* apostrophes are not quote marks */
-  { "The players' union said it's Canada\u2019s turn in the '90s style.",
-    "", "" },
+  { "The players' union said it's Canada\u2019s turn in the '90s style.", "",
+    "" },
   { "We\u2019re sure the horses' owners won\u2019t mind.", "", "" },
   /* titles of works, nicknames, scare quotes, unbalanced marks */
   { "She loved the film \u201cParasite\u201d and the song \"Bad Guy\".", "",
@@ -184,8 +183,7 @@ quote_push (TpHarness *h, const char *text)
 {
   GError *error = NULL;
   TpDocument *doc = tp_harness_push_text (h, text, &error);
-  ck_assert_msg (doc != NULL, "push failed: %s",
-                 error ? error->message : "?");
+  ck_assert_msg (doc != NULL, "push failed: %s", error ? error->message : "?");
   return doc;
 }
 
@@ -198,8 +196,7 @@ START_TEST (test_quote_cases)
   char *speakers = quote_speakers (doc);
 
   ck_assert_msg (g_strcmp0 (quotes, c->quotes) == 0,
-                 "case %d: quotes [%s], expected [%s]", _i, quotes,
-                 c->quotes);
+                 "case %d: quotes [%s], expected [%s]", _i, quotes, c->quotes);
   if (c->speakers)
     ck_assert_msg (g_strcmp0 (speakers, c->speakers) == 0,
                    "case %d: speakers [%s], expected [%s]", _i, speakers,
@@ -240,20 +237,20 @@ START_TEST (test_quote_attributes)
   s = quote_span_attr (doc, 0, "cue_span");
   ck_assert_str_eq (s, "told");
   g_free (s);
-  ck_assert_str_eq (tp_layer_get_string (layer, 0,
-                                         tp_layer_attr_index (layer, "cue")),
-                    "told");
-  ck_assert_str_eq (tp_layer_get_enum_string (
-                        layer, 0, tp_layer_attr_index (layer, "rule")),
-                    "after");
+  ck_assert_str_eq (
+      tp_layer_get_string (layer, 0, tp_layer_attr_index (layer, "cue")),
+      "told");
+  ck_assert_str_eq (
+      tp_layer_get_enum_string (layer, 0, tp_layer_attr_index (layer, "rule")),
+      "after");
   /* the second takes the first's speaker; it has no mention of its own */
-  ck_assert_str_eq (tp_layer_get_string (
-                        layer, 1, tp_layer_attr_index (layer, "speaker")),
-                    "Carney");
+  ck_assert_str_eq (
+      tp_layer_get_string (layer, 1, tp_layer_attr_index (layer, "speaker")),
+      "Carney");
   ck_assert_ptr_null (quote_span_attr (doc, 1, "speaker_mention"));
-  ck_assert_str_eq (tp_layer_get_enum_string (
-                        layer, 1, tp_layer_attr_index (layer, "rule")),
-                    "same_paragraph");
+  ck_assert_str_eq (
+      tp_layer_get_enum_string (layer, 1, tp_layer_attr_index (layer, "rule")),
+      "same_paragraph");
   tp_document_free (doc);
   tp_harness_free (h);
 }
@@ -329,7 +326,8 @@ END_TEST
 /* The fixture story: every quote with its speaker, as in its gold file. */
 START_TEST (test_quote_fixture_story)
 {
-  static const struct {
+  static const struct
+  {
     const char *start;
     const char *speaker;
   } expected[] = {
@@ -379,7 +377,7 @@ static gsize
 quote_hostile_size (void)
 {
   const char *mb = g_getenv ("TP_TEST_HOSTILE_MB");
-  return (mb ? (gsize) g_ascii_strtoull (mb, NULL, 10) : 10) * 1024 * 1024;
+  return (mb ? (gsize)g_ascii_strtoull (mb, NULL, 10) : 10) * 1024 * 1024;
 }
 
 /* Builds a text of @size bytes repeating @unit. */
@@ -397,14 +395,14 @@ quote_repeat (const char *unit, gsize size)
 /* Hostile inputs finish in linear time (the test timeout is the bound)
  * and give sane layers. */
 static const char *const quote_hostile_units[] = {
-  "He said \u201cthis never closes ",  /* unbalanced, one paragraph */
-  "\u201c",                            /* only opening marks */
-  "\"",                                /* only straight marks */
-  "\"'\u201c\u2018\u00ab",             /* mixed marks */
-  "\u201c\u2018\u201c\u2018",          /* deep nesting, never closed */
-  "said Carney, \"a,\" ",              /* quotes everywhere */
-  "\u201cA\n",                         /* open at every line end */
-  "x",                                 /* one huge word */
+  "He said \u201cthis never closes ", /* unbalanced, one paragraph */
+  "\u201c",                           /* only opening marks */
+  "\"",                               /* only straight marks */
+  "\"'\u201c\u2018\u00ab",            /* mixed marks */
+  "\u201c\u2018\u201c\u2018",         /* deep nesting, never closed */
+  "said Carney, \"a,\" ",             /* quotes everywhere */
+  "\u201cA\n",                        /* open at every line end */
+  "x",                                /* one huge word */
 };
 
 START_TEST (test_quote_hostile)

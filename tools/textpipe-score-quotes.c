@@ -27,21 +27,24 @@
 #include <string.h>
 
 /* One quote span with its speaker. */
-typedef struct {
+typedef struct
+{
   gint64 start, end;
-  char *speaker;        /* NULL when none */
-  char **alternatives;  /* gold only, may be NULL */
+  char *speaker;       /* NULL when none */
+  char **alternatives; /* gold only, may be NULL */
 } ScoreQuote;
 
 /* The quotes of one document. */
-typedef struct {
+typedef struct
+{
   char *id;
-  char *text; /* may be NULL */
+  char *text;     /* may be NULL */
   GArray *quotes; /* ScoreQuote */
 } ScoreDoc;
 
 /* Running totals. */
-typedef struct {
+typedef struct
+{
   guint gold, pred;
   guint found[2], right[2]; /* at the two thresholds */
   guint speaker_right, speaker_total, speaker_gold_null;
@@ -101,7 +104,7 @@ score_byte_to_cp (const char *text, gint64 b)
   gsize len = strlen (text);
   if (b < 0)
     return b;
-  if ((gsize) b > len)
+  if ((gsize)b > len)
     b = len;
   return g_utf8_pointer_to_offset (text, text + b);
 }
@@ -138,31 +141,30 @@ score_parse_gold (json_t *o, const char *gold_dir, GError **error)
       g_free (path);
     }
   json_array_foreach (quotes, i, q)
-    {
-      ScoreQuote sq = { 0 };
-      json_t *alts = json_object_get (q, "speaker_alternatives");
-      if (!score_get_span (json_object_get (q, "span"), &sq.start, &sq.end))
-        {
-          g_set_error (error, SCORE_ERROR, 0,
-                       "gold %s: quote %zu has no [start, end] \"span\"",
-                       d->id, i);
-          score_doc_free (d);
-          return NULL;
-        }
-      sq.speaker = score_dup_string (json_object_get (q, "speaker"));
-      if (json_is_array (alts))
-        {
-          size_t j;
-          json_t *a;
-          GPtrArray *v = g_ptr_array_new ();
-          json_array_foreach (alts, j, a)
-            if (json_is_string (a))
-              g_ptr_array_add (v, g_strdup (json_string_value (a)));
-          g_ptr_array_add (v, NULL);
-          sq.alternatives = (char **) g_ptr_array_free (v, FALSE);
-        }
-      g_array_append_val (d->quotes, sq);
-    }
+  {
+    ScoreQuote sq = { 0 };
+    json_t *alts = json_object_get (q, "speaker_alternatives");
+    if (!score_get_span (json_object_get (q, "span"), &sq.start, &sq.end))
+      {
+        g_set_error (error, SCORE_ERROR, 0,
+                     "gold %s: quote %zu has no [start, end] \"span\"", d->id,
+                     i);
+        score_doc_free (d);
+        return NULL;
+      }
+    sq.speaker = score_dup_string (json_object_get (q, "speaker"));
+    if (json_is_array (alts))
+      {
+        size_t j;
+        json_t *a;
+        GPtrArray *v = g_ptr_array_new ();
+        json_array_foreach (alts, j, a) if (json_is_string (a))
+            g_ptr_array_add (v, g_strdup (json_string_value (a)));
+        g_ptr_array_add (v, NULL);
+        sq.alternatives = (char **)g_ptr_array_free (v, FALSE);
+      }
+    g_array_append_val (d->quotes, sq);
+  }
   return d;
 }
 
@@ -195,26 +197,25 @@ score_parse_pred (json_t *o, GError **error)
       return NULL;
     }
   json_array_foreach (list, i, q)
-    {
-      ScoreQuote sq = { 0 };
-      json_t *s = json_object_get (q, "start"), *e = json_object_get (q, "end");
-      if (json_is_integer (s) && json_is_integer (e))
-        {
-          sq.start = json_integer_value (s);
-          sq.end = json_integer_value (e);
-        }
-      else if (!score_get_span (json_object_get (q, "span"), &sq.start,
-                                &sq.end))
-        {
-          g_set_error (error, SCORE_ERROR, 0,
-                       "prediction %s: annotation %zu has no start/end",
-                       d->id, i);
-          score_doc_free (d);
-          return NULL;
-        }
-      sq.speaker = score_dup_string (json_object_get (q, "speaker"));
-      g_array_append_val (d->quotes, sq);
-    }
+  {
+    ScoreQuote sq = { 0 };
+    json_t *s = json_object_get (q, "start"), *e = json_object_get (q, "end");
+    if (json_is_integer (s) && json_is_integer (e))
+      {
+        sq.start = json_integer_value (s);
+        sq.end = json_integer_value (e);
+      }
+    else if (!score_get_span (json_object_get (q, "span"), &sq.start, &sq.end))
+      {
+        g_set_error (error, SCORE_ERROR, 0,
+                     "prediction %s: annotation %zu has no start/end", d->id,
+                     i);
+        score_doc_free (d);
+        return NULL;
+      }
+    sq.speaker = score_dup_string (json_object_get (q, "speaker"));
+    g_array_append_val (d->quotes, sq);
+  }
   return d;
 }
 
@@ -243,18 +244,18 @@ score_read (const char *path, gboolean gold, GError **error)
           json_array_append (items, whole);
         }
       json_array_foreach (items, i, o)
-        {
-          ScoreDoc *d = gold ? score_parse_gold (o, dir, error)
-                             : score_parse_pred (o, error);
-          if (d == NULL)
-            {
-              if (items != whole)
-                json_decref (items);
-              json_decref (whole);
-              goto out_fail;
-            }
-          g_ptr_array_add (docs, d);
-        }
+      {
+        ScoreDoc *d = gold ? score_parse_gold (o, dir, error)
+                           : score_parse_pred (o, error);
+        if (d == NULL)
+          {
+            if (items != whole)
+              json_decref (items);
+            json_decref (whole);
+            goto out_fail;
+          }
+        g_ptr_array_add (docs, d);
+      }
       if (items != whole)
         json_decref (items);
       json_decref (whole);
@@ -377,8 +378,8 @@ score_name_match (const char *pred, const char *gold)
   ps = ps ? ps + 1 : p;
   gs = gs ? gs + 1 : g;
   ok = *p && *g
-       && (strcmp (p, g) == 0 || strcmp (ps, gs) == 0
-           || score_has_words (p, g) || score_has_words (g, p));
+       && (strcmp (p, g) == 0 || strcmp (ps, gs) == 0 || score_has_words (p, g)
+           || score_has_words (g, p));
   g_free (p);
   g_free (g);
   return ok;
@@ -409,7 +410,8 @@ score_overlap (const ScoreQuote *a, const ScoreQuote *b)
 }
 
 /* A candidate gold/prediction pair. */
-typedef struct {
+typedef struct
+{
   guint g, p;
   gint64 overlap;
 } ScorePair;
@@ -438,7 +440,8 @@ score_print_quote (const char *what, const ScoreDoc *doc, const char *text,
       if (q->end <= n)
         {
           const char *s = g_utf8_offset_to_pointer (text, q->start);
-          const char *e = g_utf8_offset_to_pointer (text, MIN (q->end, q->start + 70));
+          const char *e
+              = g_utf8_offset_to_pointer (text, MIN (q->end, q->start + 70));
           snippet = g_strndup (s, e - s);
         }
     }
@@ -463,8 +466,9 @@ score_doc (const ScoreDoc *gold, const ScoreDoc *pred, ScoreTotals *tot)
     for (guint p = 0; p < np; p++)
       {
         ScorePair pr = { g, p, 0 };
-        pr.overlap = score_overlap (&g_array_index (gold->quotes, ScoreQuote, g),
-                                    &g_array_index (pred->quotes, ScoreQuote, p));
+        pr.overlap
+            = score_overlap (&g_array_index (gold->quotes, ScoreQuote, g),
+                             &g_array_index (pred->quotes, ScoreQuote, p));
         if (pr.overlap > 0)
           g_array_append_val (pairs, pr);
       }
@@ -480,10 +484,12 @@ score_doc (const ScoreDoc *gold, const ScoreDoc *pred, ScoreTotals *tot)
       for (guint k = 0; k < pairs->len; k++)
         {
           ScorePair *pr = &g_array_index (pairs, ScorePair, k);
-          const ScoreQuote *gq = &g_array_index (gold->quotes, ScoreQuote, pr->g);
-          const ScoreQuote *pq = &g_array_index (pred->quotes, ScoreQuote, pr->p);
+          const ScoreQuote *gq
+              = &g_array_index (gold->quotes, ScoreQuote, pr->g);
+          const ScoreQuote *pq
+              = &g_array_index (pred->quotes, ScoreQuote, pr->p);
           gint64 glen = MAX (1, gq->end - gq->start);
-          if (gused[pr->g] || pused[pr->p] || (double) pr->overlap / glen <= th)
+          if (gused[pr->g] || pused[pr->p] || (double)pr->overlap / glen <= th)
             continue;
           gused[pr->g] = pused[pr->p] = TRUE;
           tot->found[t]++;
@@ -495,13 +501,16 @@ score_doc (const ScoreDoc *gold, const ScoreDoc *pred, ScoreTotals *tot)
               if (score_speaker_right (pq, gq))
                 tot->speaker_right++;
               else if (opt_verbose)
-                score_print_quote ("wrong-speaker", pred, text, pq, gq->speaker ? gq->speaker : "(null)");
+                score_print_quote ("wrong-speaker", pred, text, pq,
+                                   gq->speaker ? gq->speaker : "(null)");
             }
         }
       if (t == 0 && opt_verbose)
         for (guint g = 0; g < ng; g++)
           if (!gused[g])
-            score_print_quote ("missed", gold, text, &g_array_index (gold->quotes, ScoreQuote, g), NULL);
+            score_print_quote ("missed", gold, text,
+                               &g_array_index (gold->quotes, ScoreQuote, g),
+                               NULL);
       /* precision: a prediction more than th inside one gold quote */
       for (guint p = 0; p < np; p++)
         {
@@ -509,7 +518,10 @@ score_doc (const ScoreDoc *gold, const ScoreDoc *pred, ScoreTotals *tot)
           gint64 plen = MAX (1, pq->end - pq->start);
           gboolean ok = FALSE;
           for (guint g = 0; g < ng && !ok; g++)
-            ok = (double) score_overlap (pq, &g_array_index (gold->quotes, ScoreQuote, g)) / plen > th;
+            ok = (double)score_overlap (
+                     pq, &g_array_index (gold->quotes, ScoreQuote, g))
+                     / plen
+                 > th;
           if (ok)
             tot->right[t]++;
           else if (t == 0 && opt_verbose)
@@ -555,31 +567,30 @@ static void
 score_print_prf (const char *label, guint right, guint pred, guint found,
                  guint gold)
 {
-  double p = pred ? (double) right / pred : 0.0;
-  double r = gold ? (double) found / gold : 0.0;
+  double p = pred ? (double)right / pred : 0.0;
+  double r = gold ? (double)found / gold : 0.0;
   double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
   if (opt_json)
     printf ("\"%s\":{\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f},", label,
             p, r, f);
   else
-    printf ("overlap > %s: P %.4f (%u/%u)  R %.4f (%u/%u)  F1 %.4f\n", label,
-            p, right, pred, r, found, gold, f);
+    printf ("overlap > %s: P %.4f (%u/%u)  R %.4f (%u/%u)  F1 %.4f\n", label, p,
+            right, pred, r, found, gold, f);
 }
 
 int
 main (int argc, char **argv)
 {
-  GOptionEntry entries[] = {
-    { "byte-offsets", 'b', 0, G_OPTION_ARG_NONE, &opt_byte_offsets,
-      "Predicted offsets are bytes (needs the texts)", NULL },
-    { "layer", 'l', 0, G_OPTION_ARG_STRING, &opt_layer,
-      "Layer holding the quotes (default: quote)", "NAME" },
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose,
-      "List missed, spurious and wrongly attributed quotes", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, "Print one JSON object",
-      NULL },
-    { NULL }
-  };
+  GOptionEntry entries[]
+      = { { "byte-offsets", 'b', 0, G_OPTION_ARG_NONE, &opt_byte_offsets,
+            "Predicted offsets are bytes (needs the texts)", NULL },
+          { "layer", 'l', 0, G_OPTION_ARG_STRING, &opt_layer,
+            "Layer holding the quotes (default: quote)", "NAME" },
+          { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose,
+            "List missed, spurious and wrongly attributed quotes", NULL },
+          { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, "Print one JSON object",
+            NULL },
+          { NULL } };
   GOptionContext *ctx = g_option_context_new ("GOLD PREDICTIONS");
   GError *error = NULL;
   GPtrArray *gold = NULL, *pred = NULL;
@@ -646,12 +657,14 @@ main (int argc, char **argv)
   score_print_prf ("0.3", tot.right[0], tot.pred, tot.found[0], tot.gold);
   score_print_prf ("0.8", tot.right[1], tot.pred, tot.found[1], tot.gold);
   if (opt_json)
-    printf ("\"speaker_accuracy\":%.4f,\"speaker_right\":%u,\"speaker_total\":%u}\n",
-            tot.speaker_total ? (double) tot.speaker_right / tot.speaker_total : 0.0,
+    printf ("\"speaker_accuracy\":%.4f,\"speaker_right\":%u,\"speaker_total\":%"
+            "u}\n",
+            tot.speaker_total ? (double)tot.speaker_right / tot.speaker_total
+                              : 0.0,
             tot.speaker_right, tot.speaker_total);
   else
     printf ("speaker right for %.4f of found quotes (%u/%u, overlap > 0.3)\n",
-            tot.speaker_total ? (double) tot.speaker_right / tot.speaker_total
+            tot.speaker_total ? (double)tot.speaker_right / tot.speaker_total
                               : 0.0,
             tot.speaker_right, tot.speaker_total);
   status = 0;

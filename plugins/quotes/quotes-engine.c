@@ -21,11 +21,15 @@
 
 #include <string.h>
 
-const char *const quotes_rule_names[QUOTES_N_RULES + 1] = {
-  "none",          "after",     "before",   "according_to",
-  "same_paragraph", "previous_sentence", "continued", "previous_speaker",
-  NULL
-};
+const char *const quotes_rule_names[QUOTES_N_RULES + 1] = { "none",
+                                                            "after",
+                                                            "before",
+                                                            "according_to",
+                                                            "same_paragraph",
+                                                            "previous_sentence",
+                                                            "continued",
+                                                            "previous_speaker",
+                                                            NULL };
 
 /* How far (bytes) attribution windows reach around a quote. */
 #define QUOTES_WINDOW 320
@@ -35,8 +39,9 @@ const char *const quotes_rule_names[QUOTES_N_RULES + 1] = {
 #define QUOTES_MAX_WORD 48
 
 /* Character classes of a quote mark's neighbours. */
-typedef enum {
-  QUOTES_CC_EDGE,   /* start or end of text, line break */
+typedef enum
+{
+  QUOTES_CC_EDGE, /* start or end of text, line break */
   QUOTES_CC_SPACE,
   QUOTES_CC_LETTER, /* letters and digits */
   QUOTES_CC_OPEN,   /* ( [ { */
@@ -48,27 +53,36 @@ typedef enum {
 } QuotesCharClass;
 
 /* Quote mark families; marks of one family pair with each other. */
-enum { QUOTES_FAM_DOUBLE, QUOTES_FAM_GUILL, QUOTES_FAM_SINGLE, QUOTES_N_FAM };
+enum
+{
+  QUOTES_FAM_DOUBLE,
+  QUOTES_FAM_GUILL,
+  QUOTES_FAM_SINGLE,
+  QUOTES_N_FAM
+};
 
 /* Quote flags. */
-enum {
-  QUOTES_F_SINGLE = 1 << 0,    /* single marks */
-  QUOTES_F_RUNS_ON = 1 << 1,   /* ends at its paragraph's end, open */
-  QUOTES_F_REOPENED = 1 << 2,  /* continues the previous paragraph's quote */
-  QUOTES_F_PARA_START = 1 << 3,/* first thing in its paragraph */
-  QUOTES_F_SENT_START = 1 << 4,/* starts a sentence */
+enum
+{
+  QUOTES_F_SINGLE = 1 << 0,     /* single marks */
+  QUOTES_F_RUNS_ON = 1 << 1,    /* ends at its paragraph's end, open */
+  QUOTES_F_REOPENED = 1 << 2,   /* continues the previous paragraph's quote */
+  QUOTES_F_PARA_START = 1 << 3, /* first thing in its paragraph */
+  QUOTES_F_SENT_START = 1 << 4, /* starts a sentence */
   QUOTES_F_DROP = 1 << 5
 };
 
 /* Kinds of speakers, for pronoun resolution. */
-typedef enum {
+typedef enum
+{
   QUOTES_SPK_NONE,
-  QUOTES_SPK_PERSON,  /* a name */
-  QUOTES_SPK_NOMINAL  /* "the company", "officials" */
+  QUOTES_SPK_PERSON, /* a name */
+  QUOTES_SPK_NOMINAL /* "the company", "officials" */
 } QuotesSpeakerKind;
 
 /* One open mark waiting for its closing mark. */
-typedef struct {
+typedef struct
+{
   gssize pos;    /* offset of the opening mark, -1 when none */
   guint8 len;    /* its length in bytes */
   gunichar mark; /* the opening character */
@@ -76,33 +90,38 @@ typedef struct {
 } QuotesPending;
 
 /* One word or punctuation token of an attribution window. */
-typedef struct {
+typedef struct
+{
   gsize s, e;
-  char punct; /* the punctuation character, 0 for a word */
+  char punct;   /* the punctuation character, 0 for a word */
   gboolean cap; /* a word that starts with a capital letter */
 } QuotesTok;
 
 /* A window of tokens. */
-typedef struct {
+typedef struct
+{
   QuotesTok t[QUOTES_MAX_TOKENS];
   guint n;
 } QuotesToks;
 
 /* A name known in the document. */
-typedef struct {
+typedef struct
+{
   const char *full; /* interned fullest form */
   guint nwords;
-  gint gender;      /* 0 unknown, 1 male, 2 female */
+  gint gender; /* 0 unknown, 1 male, 2 female */
 } QuotesName;
 
 /* One mention of a name, in text order, for pronoun fallback. */
-typedef struct {
+typedef struct
+{
   gsize pos;
   QuotesName *name;
 } QuotesMention;
 
 /* The per-document state of passes 2 and 3. */
-typedef struct {
+typedef struct
+{
   const QuotesConfig *config;
   const char *text;
   gsize len;
@@ -111,9 +130,9 @@ typedef struct {
   GHashTable *titles;   /* title phrase -> QuotesName */
   GArray *mentions;     /* QuotesMention */
   gboolean names_built;
-  gsize ante_lo;        /* antecedents are searched from here ... */
-  gsize cur_open;       /* ... up to the current quote's opening mark */
-  guint depth;          /* antecedent searches in progress */
+  gsize ante_lo;  /* antecedents are searched from here ... */
+  gsize cur_open; /* ... up to the current quote's opening mark */
+  guint depth;    /* antecedent searches in progress */
   const QuotesQuote *first_quote; /* the quotes being attributed */
 } QuotesDoc;
 
@@ -317,7 +336,7 @@ quotes_char_before (const char *text, gsize pos)
   if (pos == 0)
     return 0;
   p--;
-  while (p > 0 && ((guchar) text[p] & 0xC0) == 0x80 && pos - p < 4)
+  while (p > 0 && ((guchar)text[p] & 0xC0) == 0x80 && pos - p < 4)
     p--;
   return g_utf8_get_char (text + p);
 }
@@ -331,38 +350,38 @@ quotes_char_at (const char *text, gsize len, gsize pos)
 
 /* The classes of ASCII characters (quotes_class_of, precomputed). */
 static const guint8 quotes_ascii_class[128] = {
-  QUOTES_CC_EDGE, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
-  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
-  QUOTES_CC_OTHER, QUOTES_CC_SPACE, QUOTES_CC_EDGE, QUOTES_CC_SPACE,
-  QUOTES_CC_SPACE, QUOTES_CC_EDGE, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
-  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
-  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
-  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
-  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
-  QUOTES_CC_SPACE, QUOTES_CC_PUNCT, QUOTES_CC_QUOTE, QUOTES_CC_OTHER,
-  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_QUOTE,
-  QUOTES_CC_OPEN, QUOTES_CC_CLOSE, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
-  QUOTES_CC_PUNCT, QUOTES_CC_DASH, QUOTES_CC_PUNCT, QUOTES_CC_DASH,
+  QUOTES_CC_EDGE,   QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER,  QUOTES_CC_SPACE,  QUOTES_CC_EDGE,   QUOTES_CC_SPACE,
+  QUOTES_CC_SPACE,  QUOTES_CC_EDGE,   QUOTES_CC_OTHER,  QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,
+  QUOTES_CC_SPACE,  QUOTES_CC_PUNCT,  QUOTES_CC_QUOTE,  QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_QUOTE,
+  QUOTES_CC_OPEN,   QUOTES_CC_CLOSE,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,
+  QUOTES_CC_PUNCT,  QUOTES_CC_DASH,   QUOTES_CC_PUNCT,  QUOTES_CC_DASH,
   QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
   QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
-  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_PUNCT, QUOTES_CC_PUNCT,
-  QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_OTHER, QUOTES_CC_PUNCT,
-  QUOTES_CC_OTHER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
-  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
-  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
-  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
-  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
-  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
-  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_OPEN,
-  QUOTES_CC_OTHER, QUOTES_CC_CLOSE, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
-  QUOTES_CC_OTHER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_PUNCT,  QUOTES_CC_PUNCT,
+  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_PUNCT,
+  QUOTES_CC_OTHER,  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
   QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
   QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
   QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
   QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
   QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
   QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_OPEN,
-  QUOTES_CC_OTHER, QUOTES_CC_CLOSE, QUOTES_CC_OTHER, QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER,  QUOTES_CC_CLOSE,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,
+  QUOTES_CC_OTHER,  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER,
+  QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_LETTER, QUOTES_CC_OPEN,
+  QUOTES_CC_OTHER,  QUOTES_CC_CLOSE,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,
 };
 
 /* Whether @c (from quotes_class_of) can start a word. */
@@ -390,7 +409,8 @@ quotes_is_upper_at (const char *text, gsize len, gsize pos)
 /* ------------------------------------------------------------------ */
 
 /* The pairing state of one paragraph scan. */
-typedef struct {
+typedef struct
+{
   const QuotesConfig *config;
   const char *text;
   gsize len;
@@ -425,15 +445,16 @@ quotes_is_elision (const char *text, gsize len, gsize pos)
 /* Records the quote between an opening mark and a closing mark (or the
  * paragraph's end when @runs_on). */
 static void
-quotes_scan_emit (QuotesScan *scan, guint fam, gsize close_pos,
-                  gsize close_end, gboolean runs_on)
+quotes_scan_emit (QuotesScan *scan, guint fam, gsize close_pos, gsize close_end,
+                  gboolean runs_on)
 {
   QuotesPending *p = &scan->pend[fam];
   QuotesQuote q = { 0 };
   gsize s = p->pos + p->len, e = close_pos;
 
-  while (s < e && quotes_class_of (quotes_char_at (scan->text, scan->len, s))
-                      == QUOTES_CC_SPACE)
+  while (s < e
+         && quotes_class_of (quotes_char_at (scan->text, scan->len, s))
+                == QUOTES_CC_SPACE)
     s = g_utf8_next_char (scan->text + s) - scan->text;
   while (e > s && g_ascii_isspace (scan->text[e - 1]))
     e--;
@@ -483,8 +504,8 @@ quotes_scan_mark (QuotesScan *scan, gsize pos, guint mlen, gunichar c)
     case 0x201D: /* ” */
       fam = QUOTES_FAM_DOUBLE;
       can_close = prev != QUOTES_CC_SPACE && prev != QUOTES_CC_EDGE;
-      can_open = !can_close && next != QUOTES_CC_SPACE
-                 && next != QUOTES_CC_EDGE;
+      can_open
+          = !can_close && next != QUOTES_CC_SPACE && next != QUOTES_CC_EDGE;
       break;
     case 0xAB: /* « */
       fam = QUOTES_FAM_GUILL;
@@ -551,10 +572,10 @@ quotes_scan_mark (QuotesScan *scan, gsize pos, guint mlen, gunichar c)
           && quotes_is_upper_at (text, scan->len, pos + mlen))
         {
           gsize e = pos;
-          while (e > (gsize) p->pos && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+          while (e > (gsize)p->pos
+                 && (text[e - 1] == ' ' || text[e - 1] == '\t'))
             e--;
-          if (e > (gsize) p->pos + p->len
-              && strchr (".?!", text[e - 1]) != NULL)
+          if (e > (gsize)p->pos + p->len && strchr (".?!", text[e - 1]) != NULL)
             {
               quotes_scan_emit (scan, fam, e, e, TRUE);
               reopened = TRUE;
@@ -627,8 +648,7 @@ static void
 quotes_find_marks (const QuotesConfig *config, const char *text, gsize len,
                    GArray *out)
 {
-  QuotesScan scan = { .config = config, .text = text, .len = len,
-                      .out = out };
+  QuotesScan scan = { .config = config, .text = text, .len = len, .out = out };
   gsize i = 0, keep_end = 0;
   guint kept = 0;
 
@@ -668,17 +688,16 @@ quotes_find_marks (const QuotesConfig *config, const char *text, gsize len,
           continue;
         }
       if (b == 0xC2 && i + 1 < len
-          && ((guchar) text[i + 1] == 0xAB || (guchar) text[i + 1] == 0xBB))
+          && ((guchar)text[i + 1] == 0xAB || (guchar)text[i + 1] == 0xBB))
         {
-          quotes_scan_mark (&scan, i, 2, (guchar) text[i + 1]);
+          quotes_scan_mark (&scan, i, 2, (guchar)text[i + 1]);
           i += 2;
           continue;
         }
-      if (b == 0xE2 && i + 2 < len && (guchar) text[i + 1] == 0x80
-          && (guchar) text[i + 2] >= 0x98 && (guchar) text[i + 2] <= 0x9F)
+      if (b == 0xE2 && i + 2 < len && (guchar)text[i + 1] == 0x80
+          && (guchar)text[i + 2] >= 0x98 && (guchar)text[i + 2] <= 0x9F)
         {
-          quotes_scan_mark (&scan, i, 3,
-                            0x2000 + ((guchar) text[i + 2] - 0x80));
+          quotes_scan_mark (&scan, i, 3, 0x2000 + ((guchar)text[i + 2] - 0x80));
           i += 3;
           continue;
         }
@@ -711,10 +730,11 @@ static gboolean
 quotes_is_abbrev (const QuotesDoc *doc, gsize s, gsize e)
 {
   static const char *const abbrevs[]
-      = { "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep",
-          "gov", "prof", "rev", "lt", "col", "capt", "sgt", "no", "vs",
-          "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct",
-          "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g", "i.e", NULL };
+      = { "mr",  "mrs", "ms",   "dr",   "st",   "jr",  "sr",  "gen",
+          "sen", "rep", "gov",  "prof", "rev",  "lt",  "col", "capt",
+          "sgt", "no",  "vs",   "inc",  "corp", "co",  "ltd", "jan",
+          "feb", "aug", "sept", "oct",  "nov",  "dec", "mt",  "ft",
+          "u.s", "u.k", "u.n",  "e.g",  "i.e",  NULL };
   if (e - s == 1 && g_ascii_isupper (doc->text[s]))
     return TRUE; /* an initial */
   for (guint i = 0; abbrevs[i]; i++)
@@ -739,13 +759,14 @@ quotes_scan_word (const QuotesDoc *doc, gsize i, gsize to)
         break;
       if (quotes_is_word_char (text, doc->len, e))
         {
-          e = (guchar) text[e] < 0x80 ? e + 1
-                                      : (gsize) (g_utf8_next_char (text + e) - text);
+          e = (guchar)text[e] < 0x80
+                  ? e + 1
+                  : (gsize)(g_utf8_next_char (text + e) - text);
           continue;
         }
       /* inner ' ’ - . joined to a following letter */
-      gunichar d = (guchar) text[e] < 0x80 ? (gunichar) text[e]
-                                           : quotes_char_at (text, doc->len, e);
+      gunichar d = (guchar)text[e] < 0x80 ? (gunichar)text[e]
+                                          : quotes_char_at (text, doc->len, e);
       if (d == '\'' || d == 0x2019 || d == '-' || d == '.' || d == 0x2010
           || d == 0x2011)
         {
@@ -819,7 +840,7 @@ quotes_tokenize (const QuotesDoc *doc, gsize from, gsize to, QuotesToks *toks)
       else if (c == 0x2026)
         t->punct = '.';
       else if (c < 0x80)
-        t->punct = (char) c;
+        t->punct = (char)c;
       else
         t->punct = '~';
       toks->n++;
@@ -867,53 +888,59 @@ quotes_cue_len (const QuotesDoc *doc, const QuotesTok *t, guint i, guint n)
 static gboolean
 quotes_tok_is_pronoun (const QuotesDoc *doc, const QuotesTok *t)
 {
-  
+
   if (t->punct)
     return FALSE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_PRONOUNS], doc->text, t->s, t->e);
+  return quotes_in_set (doc->config->sets[QUOTES_SET_PRONOUNS], doc->text, t->s,
+                        t->e);
 }
 
 /* Whether @t may stand between a subject and its verb (also, later). */
 static gboolean
 quotes_tok_is_adverb (const QuotesDoc *doc, const QuotesTok *t)
 {
-  
+
   gsize n = t->e - t->s;
   if (t->punct)
     return FALSE;
-  if (n > 4 && !t->cap && g_ascii_strncasecmp (doc->text + t->e - 2, "ly", 2) == 0)
+  if (n > 4 && !t->cap
+      && g_ascii_strncasecmp (doc->text + t->e - 2, "ly", 2) == 0)
     return TRUE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_ADVERBS], doc->text, t->s, t->e);
+  return quotes_in_set (doc->config->sets[QUOTES_SET_ADVERBS], doc->text, t->s,
+                        t->e);
 }
 
 /* Whether @t is a determiner that starts a nominal subject. */
 static gboolean
 quotes_tok_is_det (const QuotesDoc *doc, const QuotesTok *t)
 {
-  
+
   if (t->punct)
     return FALSE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_DETS], doc->text, t->s, t->e);
+  return quotes_in_set (doc->config->sets[QUOTES_SET_DETS], doc->text, t->s,
+                        t->e);
 }
 
 /* Whether @t is a lower-case connector inside a name (van, de). */
 static gboolean
 quotes_tok_is_connector (const QuotesDoc *doc, const QuotesTok *t)
 {
-  
+
   if (t->punct || t->cap)
     return FALSE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_CONNECTORS], doc->text, t->s, t->e);
+  return quotes_in_set (doc->config->sets[QUOTES_SET_CONNECTORS], doc->text,
+                        t->s, t->e);
 }
 
 /* Whether @t is a letter after a name: QC, MP, Jr. */
 static gboolean
 quotes_tok_is_postnominal (const QuotesDoc *doc, const QuotesTok *t)
 {
-  
+
   if (t->punct)
     return FALSE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_POSTNOMINALS], doc->text, t->s, t->e);
+  return quotes_in_set (doc->config->sets[QUOTES_SET_POSTNOMINALS], doc->text,
+                        t->s, t->e);
 }
 
 /* Length of @t without a possessive ending ('s, ’s, s'). */
@@ -935,7 +962,6 @@ quotes_tok_is_possessive (const QuotesDoc *doc, const QuotesTok *t)
 {
   return t->punct == 0 && quotes_tok_base_end (doc, t) != t->e;
 }
-
 
 /* ------------------------------------------------------------------ */
 /* Pass 2: names                                                       */
@@ -997,7 +1023,8 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
   if (b - name_a == 3 && toks[name_a + 1].e - toks[name_a + 1].s > 2
       && !quotes_tok_is_connector (doc, &toks[name_a + 1])
       && memchr (doc->text + toks[name_a + 1].s, '.',
-                 toks[name_a + 1].e - toks[name_a + 1].s) == NULL)
+                 toks[name_a + 1].e - toks[name_a + 1].s)
+             == NULL)
     name_a++;
   fs = toks[name_a].s;
   fe = quotes_tok_base_end (doc, &toks[b - 1]);
@@ -1035,10 +1062,9 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
       if (title_a < name_a)
         {
           const QuotesTok *last = &toks[name_a - 1];
-          g_hash_table_replace (doc->titles,
-                                g_ascii_strdown (doc->text + last->s,
-                                                 last->e - last->s),
-                                name);
+          g_hash_table_replace (
+              doc->titles,
+              g_ascii_strdown (doc->text + last->s, last->e - last->s), name);
         }
     }
   if (b - name_a >= 2 || name->nwords >= 2)
@@ -1070,8 +1096,8 @@ quotes_names_build (QuotesDoc *doc)
   gsize len = doc->len, pos = 0;
 
   doc->names_built = TRUE;
-  doc->surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         g_free);
+  doc->surnames
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   doc->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   doc->mentions = g_array_new (FALSE, FALSE, sizeof (QuotesMention));
   while (pos < len)
@@ -1084,8 +1110,9 @@ quotes_names_build (QuotesDoc *doc)
         {
           guchar c = text[p];
           if (((c >= 'A' && c <= 'Z') || c >= 0xC0)
-              && (p == 0 || !(g_ascii_isalnum (text[p - 1])
-                              || (guchar) text[p - 1] >= 0x80))
+              && (p == 0
+                  || !(g_ascii_isalnum (text[p - 1])
+                       || (guchar)text[p - 1] >= 0x80))
               && quotes_cap_at (doc, p))
             break;
           p++;
@@ -1094,8 +1121,9 @@ quotes_names_build (QuotesDoc *doc)
         break;
       /* its end, and whether a capitalised word or a connector follows */
       e = p + 1;
-      while (e < len && (g_ascii_isalnum (text[e]) || (guchar) text[e] >= 0x80
-                         || text[e] == '\'' || text[e] == '-' || text[e] == '.'))
+      while (e < len
+             && (g_ascii_isalnum (text[e]) || (guchar)text[e] >= 0x80
+                 || text[e] == '\'' || text[e] == '-' || text[e] == '.'))
         e++;
       f = e;
       while (f < len && text[f] == ' ')
@@ -1237,7 +1265,8 @@ quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
 /* ------------------------------------------------------------------ */
 
 /* A speaker found by a rule. */
-typedef struct {
+typedef struct
+{
   const char *name;
   QuotesSpeakerKind kind;
   gssize ms, me; /* mention */
@@ -1246,9 +1275,10 @@ typedef struct {
 } QuotesSpeaker;
 
 /* The most recent speakers, for pronouns and standalone quotes. */
-typedef struct {
-  const QuotesQuote *last;      /* last attributed quote */
-  const char *last_person;      /* last named person */
+typedef struct
+{
+  const QuotesQuote *last; /* last attributed quote */
+  const char *last_person; /* last named person */
   gint last_person_gender;
   const char *last_any;
   const char *last_male, *last_female;
@@ -1257,13 +1287,11 @@ typedef struct {
 static gboolean quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
                                    const QuotesTok *toks, guint a, guint b,
                                    QuotesSpeaker *spk);
-static gboolean quotes_subject_before (const QuotesDoc *doc,
-                                       const QuotesTok *t, guint from,
-                                       guint c, guint *a, guint *b);
+static gboolean quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t,
+                                       guint from, guint c, guint *a, guint *b);
 static gboolean quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t);
-static gboolean quotes_cue_is_passive (const QuotesDoc *doc,
-                                       const QuotesTok *t, guint from,
-                                       guint c);
+static gboolean quotes_cue_is_passive (const QuotesDoc *doc, const QuotesTok *t,
+                                       guint from, guint c);
 
 /* Whether a found speaker suits a pronoun of gender @gender (1 he, 2 she;
  * 0 they/we, anything goes). */
@@ -1343,8 +1371,7 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
             }
         }
       else if (subjects && t[i].cap
-               && ((i == 0 ? start == lo
-                           : quotes_tok_ends_sentence (&t[i - 1]))
+               && ((i == 0 ? start == lo : quotes_tok_ends_sentence (&t[i - 1]))
                    || any_mention
                    || (i + 2 < n && t[i + 1].punct == ','
                        && quotes_tok_is (doc, &t[i + 2], "who")))
@@ -1484,15 +1511,15 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
           if (nm == NULL)
             nm = quotes_titles_lookup (doc, toks[rb - 1].s, toks[rb - 1].e);
           spk->name = nm ? nm->full
-                         : g_string_chunk_insert_len (doc->result->strings,
-                                                      text + toks[a].s,
-                                                      toks[b - 1].e - toks[a].s);
+                         : g_string_chunk_insert_len (
+                             doc->result->strings, text + toks[a].s,
+                             toks[b - 1].e - toks[a].s);
           spk->kind = nm ? QUOTES_SPK_PERSON : QUOTES_SPK_NOMINAL;
           spk->ms = toks[ra].s;
           return TRUE;
         }
-      QuotesName *nm = quotes_names_lookup (doc, toks[rb - 1].s,
-                                            toks[rb - 1].e);
+      QuotesName *nm
+          = quotes_names_lookup (doc, toks[rb - 1].s, toks[rb - 1].e);
       if (nm && (nm->nwords >= rb - na || nm->nwords >= 2))
         {
           spk->name = nm->full;
@@ -1502,8 +1529,9 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         spk->name = g_string_chunk_insert_len (doc->result->strings,
                                                text + toks[na].s,
                                                toks[rb - 1].e - toks[na].s);
-      if (rb - na == 1 && quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], text,
-                                         toks[na].s, toks[na].e))
+      if (rb - na == 1
+          && quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], text,
+                            toks[na].s, toks[na].e))
         return FALSE;
       for (guint k = ra; k < na; k++)
         if (!spk->gender)
@@ -1564,9 +1592,8 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
       }
     spk->ms = toks[a].s;
     spk->me = head->e;
-    spk->name = g_string_chunk_insert_len (doc->result->strings,
-                                           text + toks[a].s,
-                                           head->e - toks[a].s);
+    spk->name = g_string_chunk_insert_len (
+        doc->result->strings, text + toks[a].s, head->e - toks[a].s);
     spk->kind = QUOTES_SPK_NOMINAL;
     return TRUE;
   }
@@ -1576,10 +1603,11 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
 static gboolean
 quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t)
 {
-  
+
   if (t->punct)
     return TRUE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_NP_STOPS], doc->text, t->s, t->e);
+  return quotes_in_set (doc->config->sets[QUOTES_SET_NP_STOPS], doc->text, t->s,
+                        t->e);
 }
 
 /* Rule "after": `"...," Carney said` and `"...," said Carney, the ...`. */
@@ -1591,9 +1619,9 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
   const QuotesTok *t;
   guint i = 0, n, limit;
   gunichar last = quotes_char_before (doc->text, q->end);
-  gboolean open_end = last == ',' || last == '?' || last == '!'
-                      || last == '-' || last == 0x2014 || last == 0x2013
-                      || last == 0x2026 || last == ':' || last == ';';
+  gboolean open_end = last == ',' || last == '?' || last == '!' || last == '-'
+                      || last == 0x2014 || last == 0x2013 || last == 0x2026
+                      || last == ':' || last == ';';
 
   n = toks->n;
   if (n == 0)
@@ -1672,12 +1700,13 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
 static gboolean
 quotes_tok_is_time (const QuotesDoc *doc, const QuotesTok *t)
 {
-  
+
   if (t->punct)
     return FALSE;
   if (g_ascii_isdigit (doc->text[t->s]))
     return TRUE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_TIMES], doc->text, t->s, t->e);
+  return quotes_in_set (doc->config->sets[QUOTES_SET_TIMES], doc->text, t->s,
+                        t->e);
 }
 
 /* The capitalised run that ends at token @e - 1, as [*a, e). */
@@ -1690,8 +1719,7 @@ quotes_cap_run_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
   if (e <= from || !t[e - 1].cap || t[e - 1].punct)
     return FALSE;
   s = e - 1;
-  while (s > from
-         && (t[s - 1].cap || quotes_tok_is_connector (doc, &t[s - 1]))
+  while (s > from && (t[s - 1].cap || quotes_tok_is_connector (doc, &t[s - 1]))
          && !t[s - 1].punct && !quotes_tok_is_possessive (doc, &t[s - 1])
          && e - s < 6)
     s--;
@@ -1856,8 +1884,7 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
   /* a person noun with modifiers: "UKIP spokesman", "party sources" */
   if (quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], doc->text,
                      t[e - 1].s, t[e - 1].e)
-      || quotes_in_set (doc->config->titles, doc->text, t[e - 1].s,
-                        t[e - 1].e))
+      || quotes_in_set (doc->config->titles, doc->text, t[e - 1].s, t[e - 1].e))
     {
       s = e - 1;
       while (s > from && e - s < 4 && !t[s - 1].punct
@@ -1912,8 +1939,7 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
         }
       /* He rejected the call, saying no "arbitrary figure" ...: the
        * sentence's subject */
-      if (c >= 2 && c - 2 > from && t[c - 2].punct == ','
-          && cue->e - cue->s > 4
+      if (c >= 2 && c - 2 > from && t[c - 2].punct == ',' && cue->e - cue->s > 4
           && g_ascii_strncasecmp (doc->text + cue->e - 3, "ing", 3) == 0)
         {
           /* Alan Johnson said ..., adding they would "work as a team" */
@@ -2003,8 +2029,7 @@ quotes_rule_according (QuotesDoc *doc, const QuotesHistory *hist,
 /* The offset where the window before quote @k starts: its paragraph's
  * start, the previous quote's end, or QUOTES_WINDOW bytes back. */
 static gsize
-quotes_window_start (const QuotesDoc *doc, const QuotesQuote *quotes,
-                     guint k)
+quotes_window_start (const QuotesDoc *doc, const QuotesQuote *quotes, guint k)
 {
   const QuotesQuote *q = &quotes[k];
   gsize lo = q->open_mark > QUOTES_WINDOW ? q->open_mark - QUOTES_WINDOW : 0;
@@ -2082,14 +2107,16 @@ quotes_is_term (QuotesDoc *doc, const QuotesQuote *q, const QuotesToks *before,
   gboolean punct_end = quotes_class_of (last) == QUOTES_CC_PUNCT;
 
   if (n >= 1 && !t[n - 1].punct
-      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text, t[n - 1].s, t[n - 1].e))
+      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text,
+                        t[n - 1].s, t[n - 1].e))
     return TRUE;
   if (n >= 2 && quotes_tok_is (doc, &t[n - 1], "as")
       && (quotes_tok_is (doc, &t[n - 2], "known")
           || quotes_tok_is (doc, &t[n - 2], "billed")))
     return TRUE;
   if (n >= 2 && !t[n - 2].punct && t[n - 1].punct == ','
-      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text, t[n - 2].s, t[n - 2].e))
+      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text,
+                        t[n - 2].s, t[n - 2].e))
     return TRUE;
   /* with the slogan: "..." */
   if (n >= 2 && t[n - 1].punct == ':'
@@ -2106,13 +2133,15 @@ quotes_is_term (QuotesDoc *doc, const QuotesQuote *q, const QuotesToks *before,
          o >= first && q - o <= 64; o--)
       if (o->end - o->start == q->end - q->start
           && memcmp (doc->text + o->start, doc->text + q->start,
-                     q->end - q->start) == 0)
+                     q->end - q->start)
+                 == 0)
         return TRUE;
   /* "Parasite", "The Office": all capitalised, no end punctuation */
   if (n >= 2 && !t[n - 2].punct
       && (quotes_tok_is (doc, &t[n - 1], "called")
           || quotes_tok_is (doc, &t[n - 1], "named"))
-      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text, t[n - 2].s, t[n - 2].e))
+      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text,
+                        t[n - 2].s, t[n - 2].e))
     return TRUE;
   if (!punct_end && nwords <= 10 && ncap >= 1 && ncap + nsmall == nwords
       && quotes_is_upper_at (doc->text, doc->len, q->start) && n > 0
@@ -2133,9 +2162,10 @@ quotes_count_words (const QuotesDoc *doc, const QuotesQuote *q, guint *nwords,
 
   for (gsize i = q->start; i <= q->end; i++)
     {
-      gboolean wc = i < q->end && ((guchar) doc->text[i] >= 0x80
-                                   || g_ascii_isalnum (doc->text[i])
-                                   || doc->text[i] == '\'' || doc->text[i] == '-');
+      gboolean wc
+          = i < q->end
+            && ((guchar)doc->text[i] >= 0x80 || g_ascii_isalnum (doc->text[i])
+                || doc->text[i] == '\'' || doc->text[i] == '-');
       if (wc && !in_word)
         {
           in_word = TRUE;
@@ -2194,7 +2224,7 @@ static void
 quotes_attribute (QuotesDoc *doc)
 {
   GArray *arr = doc->result->quotes;
-  QuotesQuote *quotes = (QuotesQuote *) arr->data;
+  QuotesQuote *quotes = (QuotesQuote *)arr->data;
   guint n = arr->len;
   QuotesHistory hist = { 0 };
   QuotesToks before_buf, after_buf;
@@ -2255,16 +2285,18 @@ quotes_attribute (QuotesDoc *doc)
         found = quotes_rule_after (doc, &hist, q, after, &spk);
       if (found)
         rule = QUOTES_RULE_AFTER;
-      if (!found && (found = quotes_rule_before (doc, &hist, before, from, &spk)))
+      if (!found
+          && (found = quotes_rule_before (doc, &hist, before, from, &spk)))
         rule = QUOTES_RULE_BEFORE;
-      if (!found && (found = quotes_rule_colon (doc, &hist, before, from, &spk)))
+      if (!found
+          && (found = quotes_rule_colon (doc, &hist, before, from, &spk)))
         rule = QUOTES_RULE_BEFORE;
       if (!found)
         {
-          if ((found = quotes_rule_according (doc, &hist, before, from,
-                                              FALSE, &spk))
-              || (found = quotes_rule_according (doc, &hist, after, 0, TRUE,
-                                                 &spk)))
+          if ((found
+               = quotes_rule_according (doc, &hist, before, from, FALSE, &spk))
+              || (found
+                  = quotes_rule_according (doc, &hist, after, 0, TRUE, &spk)))
             rule = QUOTES_RULE_ACCORDING;
         }
       if (!found && !sent_start && !(q->flags & QUOTES_F_RUNS_ON)
@@ -2292,8 +2324,8 @@ quotes_attribute (QuotesDoc *doc)
           rule = QUOTES_RULE_SAME_PARAGRAPH;
         }
       if (!found && sent_start && !(q->flags & QUOTES_F_REOPENED)
-          && quotes_find_antecedent (doc, &hist, doc->ante_lo, q->open_mark,
-                                     0, FALSE, &spk))
+          && quotes_find_antecedent (doc, &hist, doc->ante_lo, q->open_mark, 0,
+                                     FALSE, &spk))
         {
           /* Dan Jolin, reviews editor, says ... \n "I can understand ..." */
           found = TRUE;
@@ -2307,8 +2339,8 @@ quotes_attribute (QuotesDoc *doc)
           found = TRUE;
           rule = QUOTES_RULE_CONTINUED;
         }
-      if (!found && para_start && hist.last
-          && q->para - hist.last->para <= 3 && nwords >= doc->config->min_words)
+      if (!found && para_start && hist.last && q->para - hist.last->para <= 3
+          && nwords >= doc->config->min_words)
         {
           spk.name = hist.last_any;
           spk.kind = hist.last->speaker_kind;
@@ -2336,8 +2368,7 @@ quotes_attribute (QuotesDoc *doc)
         }
       /* a multi-paragraph quote attributed at its end: back-fill */
       if (found && (q->flags & QUOTES_F_REOPENED))
-        for (guint j = k; j > 0 && (quotes[j].flags & QUOTES_F_REOPENED);
-             j--)
+        for (guint j = k; j > 0 && (quotes[j].flags & QUOTES_F_REOPENED); j--)
           if (quotes[j - 1].rule == QUOTES_RULE_NONE
               || quotes[j - 1].rule == QUOTES_RULE_PREVIOUS)
             {
@@ -2371,8 +2402,8 @@ void
 quotes_engine_run (const QuotesConfig *config, const char *text, gsize len,
                    QuotesResult *result)
 {
-  QuotesDoc doc = { .config = config, .text = text, .len = len,
-                    .result = result };
+  QuotesDoc doc
+      = { .config = config, .text = text, .len = len, .result = result };
 
   quotes_result_reset (result);
   quotes_find_marks (config, text, len, result->quotes);

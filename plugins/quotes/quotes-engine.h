@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 /* Which rule decided a quote's speaker; the order is the order the rules
  * are tried in.  Keep in sync with quotes_rule_names. */
-typedef enum {
+typedef enum
+{
   QUOTES_RULE_NONE = 0,       /* no speaker found */
   QUOTES_RULE_AFTER,          /* "...," Carney said / "...," said Carney */
   QUOTES_RULE_BEFORE,         /* Carney said: "..." / He added, "..." */
@@ -28,36 +29,39 @@ typedef enum {
 extern const char *const quotes_rule_names[QUOTES_N_RULES + 1];
 
 /* What the engine was asked to do; built once per stage. */
-typedef struct {
-  GHashTable *verbs;  /* lower-case reporting verb forms (owned keys) */
-  GHashTable *titles; /* lower-case title words: minister, mr, ... */
-  guint min_words;    /* unattributed quotes need at least this many */
+typedef struct
+{
+  GHashTable *verbs;      /* lower-case reporting verb forms (owned keys) */
+  GHashTable *titles;     /* lower-case title words: minister, mr, ... */
+  guint min_words;        /* unattributed quotes need at least this many */
   gboolean single_quotes; /* also look for ' and ‘ ’ as quote marks */
   gboolean blank_line_paragraphs; /* only blank lines end paragraphs */
-  GHashTable **sets;  /* internal word sets (QUOTES_N_SETS) */
+  GHashTable **sets;              /* internal word sets (QUOTES_N_SETS) */
 } QuotesConfig;
 
 /* One quote found; offsets are bytes into the text, -1 for none. */
-typedef struct {
-  gsize start, end;      /* the quoted text, without the marks */
-  gssize mention_start;  /* the speaker mention, or -1 */
+typedef struct
+{
+  gsize start, end;     /* the quoted text, without the marks */
+  gssize mention_start; /* the speaker mention, or -1 */
   gssize mention_end;
-  gssize cue_start;      /* the reporting verb, or -1 */
+  gssize cue_start; /* the reporting verb, or -1 */
   gssize cue_end;
-  const char *speaker;   /* resolved name (in the result's chunk) or NULL */
+  const char *speaker; /* resolved name (in the result's chunk) or NULL */
   QuotesRule rule;
   /* internal bookkeeping */
-  guint para;            /* paragraph number */
-  gsize open_mark;       /* offset of the opening mark */
-  gsize close_mark_end;  /* offset after the closing mark (or para end) */
+  guint para;           /* paragraph number */
+  gsize open_mark;      /* offset of the opening mark */
+  gsize close_mark_end; /* offset after the closing mark (or para end) */
   guint flags;
-  gint speaker_kind;     /* internal: QuotesSpeakerKind */
+  gint speaker_kind; /* internal: QuotesSpeakerKind */
 } QuotesQuote;
 
 /* The quotes of one document. */
-typedef struct {
-  GArray *quotes;          /* QuotesQuote, in text order */
-  GStringChunk *strings;   /* speaker names */
+typedef struct
+{
+  GArray *quotes;        /* QuotesQuote, in text order */
+  GStringChunk *strings; /* speaker names */
 } QuotesResult;
 
 /* Sets @config to the built-in lists and defaults. */
@@ -79,8 +83,8 @@ void quotes_result_clear (QuotesResult *result);
 void quotes_result_reset (QuotesResult *result);
 
 /* Finds and attributes every quote of @text (@len bytes, valid UTF-8). */
-void quotes_engine_run (const QuotesConfig *config, const char *text,
-                        gsize len, QuotesResult *result);
+void quotes_engine_run (const QuotesConfig *config, const char *text, gsize len,
+                        QuotesResult *result);
 
 G_END_DECLS
 

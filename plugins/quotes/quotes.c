@@ -51,24 +51,25 @@
 #include "quotes-engine.h"
 
 /* The per-stage state: the checked configuration (read-only). */
-typedef struct {
+typedef struct
+{
   QuotesConfig config;
 } QuotesState;
 
 static const char *const quotes_requires[] = { "token", "sentence", NULL };
 static const char *const quotes_produces[] = { "quote", NULL };
 
-static const TpAttrSpec quotes_attrs[] = {
-  { "speaker", TP_ATTR_STRING, NULL, NULL },
-  { "speaker_mention", TP_ATTR_SPAN, NULL, NULL },
-  { "cue", TP_ATTR_STRING, NULL, NULL },
-  { "cue_span", TP_ATTR_SPAN, NULL, NULL },
-  { "rule", TP_ATTR_ENUM, NULL, quotes_rule_names },
-  { NULL }
-};
+static const TpAttrSpec quotes_attrs[]
+    = { { "speaker", TP_ATTR_STRING, NULL, NULL },
+        { "speaker_mention", TP_ATTR_SPAN, NULL, NULL },
+        { "cue", TP_ATTR_STRING, NULL, NULL },
+        { "cue_span", TP_ATTR_SPAN, NULL, NULL },
+        { "rule", TP_ATTR_ENUM, NULL, quotes_rule_names },
+        { NULL } };
 
 /* Attribute indexes in quotes_attrs. */
-enum {
+enum
+{
   QUOTES_ATTR_SPEAKER,
   QUOTES_ATTR_MENTION,
   QUOTES_ATTR_CUE,
@@ -121,12 +122,13 @@ quotes_init (const TpOptions *options, gpointer *state, GError **error)
     goto out_fail;
   if (min_words < 0 || min_words > 1000)
     {
-      g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_CONFIG,
-                   "min_words must be between 0 and 1000, not %" G_GINT64_FORMAT,
-                   min_words);
+      g_set_error (
+          error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_CONFIG,
+          "min_words must be between 0 and 1000, not %" G_GINT64_FORMAT,
+          min_words);
       goto out_fail;
     }
-  st->config.min_words = (guint) min_words;
+  st->config.min_words = (guint)min_words;
   st->config.single_quotes = tp_options_get_bool (options, "single_quotes");
   if (paragraphs == NULL || g_strcmp0 (paragraphs, "line") == 0)
     st->config.blank_line_paragraphs = FALSE;
@@ -199,8 +201,7 @@ quotes_destroy (gpointer state)
 
 TP_PLUGIN_DEFINE (.name = "quotes", .version = "1.0.0",
                   .description = "Direct quotations with their speakers",
-                  .license = "MIT",
-                  .flags = TP_PLUGIN_FLAG_THREAD_SAFE,
+                  .license = "MIT", .flags = TP_PLUGIN_FLAG_THREAD_SAFE,
                   .requires = quotes_requires, .produces = quotes_produces,
                   .options = quotes_options, .init = quotes_init,
                   .process = quotes_process, .destroy = quotes_destroy);

@@ -323,7 +323,7 @@ tariffs_word_push (GArray *words, const char *text, gsize start, gsize end,
   w.lex = 0;
   w.mention = -1;
   for (gsize i = 0; i < n; i++)
-    w.low[i] = g_ascii_tolower (text[start + i]);
+    w.low[i] = (char)tariffs_lower[(guchar)text[start + i]];
   w.low[n] = '\0';
   for (gsize i = start; i < end; i++)
     {
@@ -931,35 +931,32 @@ tariffs_np_start (const TariffsSent *s, guint i)
   return j;
 }
 
-/* TRUE when @text holds @phrase (lower-case ASCII) at a word start,
- * ignoring case. */
-static gboolean
-tariffs_has_phrase (const char *text, gsize len, const char *phrase)
-{
-  const guchar *t = (const guchar *)text;
-  gsize n = strlen (phrase);
-
-  for (gsize k = 0; k + n <= len; k++)
-    if (tariffs_lower[t[k]] == (guchar)phrase[0]
-        && (k == 0 || !tariffs_alnum (t[k - 1]))
-        && tariffs_stem_at (t + k, t + len, phrase))
-      return TRUE;
-  return FALSE;
-}
-
-/* Sets the document-wide flags of domestic-tax stories. */
+/* Sets the document-wide flags of domestic-tax stories (R1): one pass,
+ * phrases compared at word starts only. */
 static void
 tariffs_doc_scan (TariffsDoc *doc)
 {
-  /* R1: stories about these taxes use levy and tax for domestic ones */
   static const char *const domestic[] = {
     "oils and fats",   "co-responsibility", "coresponsibility", "sales tax",
     "value added tax", "value-added tax",   "consumption tax",  NULL
   };
+  const guchar *t = (const guchar *)doc->text, *end = t + doc->length;
 
-  for (guint k = 0; domestic[k] != NULL; k++)
-    if (tariffs_has_phrase (doc->text, doc->length, domestic[k]))
-      doc->domestic_doc = TRUE;
+  for (const guchar *p = t; p < end; p++)
+    {
+      guchar c = tariffs_lower[*p];
+
+      if ((c != 'o' && c != 'c' && c != 's' && c != 'v')
+          || (p > t && tariffs_alnum (p[-1])))
+        continue;
+      for (guint k = 0; domestic[k] != NULL; k++)
+        if ((guchar)domestic[k][0] == c
+            && tariffs_stem_at (p, end, domestic[k]))
+          {
+            doc->domestic_doc = TRUE;
+            return;
+          }
+    }
 }
 
 static guint tariffs_clause_start (const TariffsSent *s, guint i);
@@ -2590,6 +2587,31 @@ tariffs_doc_clear (TariffsDoc *doc)
     g_hash_table_unref (doc->doc_counts);
 }
 
+/* TRUE when [line, line + len) holds a word starting with a
+ * retaliation stem (retaliat-, sanction, reprisal, punitive, counter,
+ * tit-for-tat): the cheap test before cutting a line into words. */
+static gboolean
+tariffs_line_has_retaliation (const char *line, gsize len)
+{
+  static const char *const stems[]
+      = { "retaliat", "sanction",    "reprisal", "punitive",
+          "counter",  "tit-for-tat", NULL };
+  const guchar *t = (const guchar *)line, *end = t + len;
+
+  for (const guchar *p = t; p < end; p++)
+    {
+      guchar c = tariffs_lower[*p];
+
+      if ((c != 'r' && c != 's' && c != 'p' && c != 'c' && c != 't')
+          || (p > t && tariffs_alnum (p[-1])))
+        continue;
+      for (guint k = 0; stems[k] != NULL; k++)
+        if ((guchar)stems[k][0] == c && tariffs_stem_at (p, end, stems[k]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* R3 across the story: "U.S. sanctions", "retaliation from the EC",
  * "American trade sanctions" make the owner's measures retaliation.
  * Returns the owners found, as a set of canonical names. */
@@ -2610,6 +2632,11 @@ tariffs_retaliation_owners (TariffsDoc *doc)
       gsize end = nl != NULL ? (gsize)(nl - doc->text) + 1 : doc->length;
       gboolean any = FALSE;
 
+      if (!tariffs_line_has_retaliation (doc->text + pos, end - pos))
+        {
+          pos = end;
+          continue;
+        }
       tariffs_words_build (words, doc->text, pos, end);
       s.doc = doc;
       s.w = (TariffsWord *)(void *)words->data;

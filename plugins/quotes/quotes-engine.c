@@ -1881,6 +1881,17 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       *b = e;
       return TRUE;
     }
+  /* a possessive before the head: "Carney's office", "Ottawa's envoy" */
+  if (e - from >= 2 && e - 1 > from && quotes_tok_is_possessive (doc, &t[e - 2])
+      && t[e - 2].cap)
+    {
+      s = e - 2;
+      while (s > from && t[s - 1].cap && e - s < 5)
+        s--;
+      *a = s;
+      *b = e;
+      return TRUE;
+    }
   /* a person noun with modifiers: "UKIP spokesman", "party sources" */
   if (quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], doc->text,
                      t[e - 1].s, t[e - 1].e)

@@ -20,26 +20,51 @@
  *   cue              STRING  the reporting verb as written ("said"), or null
  *   cue_span         SPAN    its span, or null
  *   rule             ENUM    which rule decided the speaker:
- *     after             "...," Carney said / "...," said Carney, the ...
+ *     after             "...," Carney said / "...," said Carney, the ... /
+ *                       "...," Mr Smith, the chairman, told reporters /
+ *                       a "tough meeting" where ..., party sources said.
  *     before            Carney said: "..." / He added, "..." / Joly said
- *                       the government "strongly condemns" ...
- *     according_to      "...", according to Carney
+ *                       the government "strongly condemns" ... / X, who
+ *                       has described it as a "scar" / He rejected it,
+ *                       saying no "figure" ... / City boss Kevin Keegan:
+ *                       "..." (a name and a colon)
+ *     according_to      "...", according to Carney / According to X, ...
  *     same_paragraph    a later quote of a paragraph whose earlier quote
- *                       was attributed ("A," he said. "B.")
- *     previous_sentence Carney said X. "..." (cue in the sentence before)
+ *                       was attributed ("A," he said. "B."), or a later
+ *                       partial quote of the same sentence
+ *     previous_sentence a quote that starts a sentence, with the speaker
+ *                       named with a reporting verb since the previous
+ *                       quote (Dan Jolin, an editor, says X.\n"...")
  *     continued         a quote running over several paragraphs (one
- *                       annotation per paragraph, one speaker)
+ *                       annotation per paragraph, one speaker); also
+ *                       "A. "B. "C." where the paragraph breaks were lost
  *     previous_speaker  a quote that opens its paragraph with no cue takes
  *                       the previous quote's speaker (at most 3 paragraphs
  *                       back)
  *     none              no speaker (speaker is null)
  *
+ * Pronouns: he/she/they resolve to the latest source named since the
+ * previous quote (the subject of a reporting verb, a name opening a
+ * sentence, "X, who ..."), else to the previous speaker (he/she: a person
+ * whose gender, when known from a title, fits).  "The 34-year-old" is the
+ * person named last.  Short names ("Carney", "Mr Blair") take the fullest
+ * form of the surname in the story; titles ("Prime Minister", "minister",
+ * "Mr", from the title list) are stripped; "the prime minister" resolves to
+ * the name that title came with ("a spokesman" does not).  Passive cues
+ * ("has been accused of") name no speaker.
+ *
  * Skipped: titles of works and terms (a trigger word such as "film",
- * "so-called", "dubbed" just before the quote, or a short title-case text
- * with no end punctuation), unattributed quotes shorter than min_words
- * (nicknames, scare quotes), and quote marks that never close (unless the
- * next paragraph reopens the quote).  Nested quotes belong to the outer
- * quote.
+ * "so-called", "dubbed", "the slogan:" just before the quote, a short
+ * title-case text with no end punctuation, a one- or two-word text quoted
+ * again), unattributed quotes shorter than min_words (and mid-sentence
+ * ones shorter than twice that: nicknames, scare quotes), and quote marks
+ * that never close (unless the next paragraph, or a new sentence in the
+ * same paragraph, reopens the quote).  Nested quotes belong to the outer
+ * quote.  Apostrophes (letters on both sides, 'em, '90s) are no marks.
+ *
+ * Offsets are bytes (the core converts them to code points on output).
+ * Every pass is linear in the document's length: attribution looks at
+ * bounded windows (a few hundred bytes) around each quote.
  *
  * Options: verbs / titles (LIST) replace the built-in reporting verbs and
  * title words; verbs_file / titles_file (PATH, one word a line, '#'

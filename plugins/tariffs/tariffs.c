@@ -165,8 +165,26 @@ tariffs_process (gpointer state, TpDocument *doc, GError **error)
       for (guint k = 0; k < nt; k++)
         {
           gsize start = tp_layer_get_start (tokens, k);
-          int kind = tariffs_word_kind (d.text + start,
-                                        tp_layer_get_end (tokens, k) - start);
+          int kind;
+
+          /* most tokens fail on their first letter */
+          switch (d.text[start] | 0x20)
+            {
+            case 't':
+            case 'd':
+            case 'l':
+            case 's':
+            case 'c':
+            case 'f':
+            case 'i':
+            case 'e':
+              break;
+            default:
+              continue;
+            }
+          /* stems are prefixes: the token's end is not needed */
+          kind = tariffs_word_kind (d.text + start,
+                                    MIN (d.length - start, (gsize)12));
 
           if (kind == 1 || kind == 2)
             candidates = TRUE;

@@ -117,6 +117,12 @@ static const TariffCase event_cases[] = {
   /* export duties are levied by the exporter (R11) */
   { "Indonesia raised its export tax on palm oil to 10 pct.", 1, "tax", "raise",
     "actual", FALSE, "Indonesia", "-", 10, "palm oil", "-" },
+  /* R6: one measure for both sides; R10: "all products" names no goods */
+  { "Chile and Peru signed a free-trade deal removing tariffs on both "
+    "sides.",
+    1, "tariffs", "remove", "actual", FALSE, "-", "-", NO_RATE, "", "-" },
+  { "Japan cut tariffs on all products last year.", 1, "tariffs", "lower",
+    "actual", FALSE, "Japan", "-", NO_RATE, "", "-" },
   /* wire style headline */
   { "TAIWAN PLANS NEW TARIFF CUTS", 1, "TARIFF", "lower", "announced", FALSE,
     "Taiwan", "-", NO_RATE, "", "-" },

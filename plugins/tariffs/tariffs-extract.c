@@ -1079,7 +1079,8 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
         j++;
       if (j < s->n
           && (g_str_has_prefix (s->w[j].low, "consum")
-              || g_str_has_prefix (s->w[j].low, "produc")
+              || (g_str_has_prefix (s->w[j].low, "producti")
+                  || g_str_has_prefix (s->w[j].low, "producer"))
               || g_str_has_prefix (s->w[j].low, "income")
               || g_str_has_prefix (s->w[j].low, "profit")
               || g_str_has_prefix (s->w[j].low, "deposit")
@@ -1924,8 +1925,15 @@ tariffs_goods_push (const TariffsSent *s, guint a, guint b, TariffsEvent *ev)
     }
   if (b > a + 1 && tw_is (s, b - 1, "imports"))
     b--;
+  /* R10: a measure on "all products" names no goods */
+  if (b == a + 1 && a > 0 && tw_is (s, a - 1, "all")
+      && (tw_is (s, a, "products") || tw_is (s, a, "goods")
+          || tw_is (s, a, "items") || tw_is (s, a, "imports")))
+    return TRUE;
   if (a >= b)
     return TRUE;
+  if (tw_is (s, a, "both") || tw_is (s, a, "each"))
+    return FALSE; /* "on both sides" */
   if (tw_has (s, a, TL_TIME) || (s->w[a].flags & TW_PUNCT)
       || g_str_has_suffix (s->w[a].low, "ing"))
     return FALSE;
@@ -2425,13 +2433,28 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
     target = prior->target;
   if (imposer == NULL)
     imposer = tariffs_doc_top (doc, target);
-  /* R6: both directions */
+  /* R6: one measure for both directions, as in a free-trade deal */
   for (guint j = s->lo; j < s->hi; j++)
-    if ((tw_is (s, j, "both") && tw_is (s, j + 1, "sides"))
-        || (tw_is (s, j, "each") && tw_is (s, j + 1, "other"))
-        || tw_is (s, j, "reciprocal") || tw_is (s, j, "mutual")
-        || tw_is (s, j, "mutually"))
-      imposer = target = NULL;
+    {
+      gboolean both
+          = (tw_is (s, j, "both")
+             && (tw_is (s, j + 1, "sides") || tw_is (s, j + 1, "countries")))
+            || (tw_is (s, j, "each") && tw_is (s, j + 1, "other"))
+            || tw_is (s, j, "reciprocal") || tw_is (s, j, "mutual")
+            || tw_is (s, j, "mutually");
+      gboolean free_trade
+          = (tw_is (s, j, "free") && tw_prefix (s, j + 1, "trade"))
+            || tw_is (s, j, "free-trade")
+            || (tw_is (s, j, "two")
+                && (tw_is (s, j + 1, "countries")
+                    || tw_is (s, j + 1, "nations")));
+
+      if (both
+          || (free_trade
+              && (ev.action == TARIFFS_ACTION_REMOVE
+                  || ev.action == TARIFFS_ACTION_LOWER)))
+        imposer = target = NULL;
+    }
 
   ev.imposer = imposer;
   ev.target = target;

@@ -57,6 +57,12 @@ static const TariffCase event_cases[] = {
     "exist", "actual", FALSE, "Japan", "-", 40, "beef", "-" },
   { "The ministry decided not to impose duties on Thai rice.", 1, "duties",
     "remove", "actual", FALSE, "-", "Thailand", NO_RATE, "rice", "-" },
+  { "South Korea agreed to phase out its tariffs on Chilean wine.", 1,
+    "tariffs", "remove", "actual", FALSE, "South Korea", "Chile", NO_RATE,
+    "wine", "-" },
+  { "Ottawa will remove the surtax on U.S. steel next month.", 1, "surtax",
+    "remove", "announced", FALSE, "Canada", "United States", NO_RATE, "steel",
+    "-" },
   /* status */
   { "The European Union plans to impose levies on Russian fertiliser.", 1,
     "levies", "impose", "announced", FALSE, "European Union", "Russia", NO_RATE,
@@ -75,6 +81,10 @@ static const TariffCase event_cases[] = {
     "Italian pasta.",
     1, "duty", "impose", "actual", FALSE, "United States", "Italy", 49.9,
     "pasta", "-" },
+  { "Brussels said it would impose duties of up to 50 per cent on U.S. "
+    "motorcycles and bourbon.",
+    1, "duties", "impose", "announced", FALSE, "European Union",
+    "United States", 50, "motorcycles|bourbon", "-" },
   { "India lowered its import duty on gold from 30 to 15 pct.", 1, "duty",
     "lower", "actual", FALSE, "India", "-", 15, "gold", "-" },
   { "Korea cut its tariffs on machinery by 10 pct.", 1, "tariffs", "lower",

@@ -154,7 +154,10 @@ tariffs_stem_kind (const guchar *p, const guchar *end)
                  ? 2
                  : 0;
     case 's':
-      return tariffs_stem_at (p, end, "surcharge") ? 2 : 0;
+      return tariffs_stem_at (p, end, "surcharge")
+                     || tariffs_stem_at (p, end, "surtax")
+                 ? 2
+                 : 0;
     case 'c':
       if (tariffs_stem_at (p, end, "charge"))
         return 3;
@@ -854,7 +857,8 @@ tariffs_trigger_kind (const TariffsSent *s, guint i, TariffsFamily *family)
     *family = TARIFFS_FAM_DUTY;
   else if (strcmp (low, "levy") == 0 || strcmp (low, "levies") == 0)
     *family = TARIFFS_FAM_LEVY;
-  else if (strcmp (low, "surcharge") == 0 || strcmp (low, "surcharges") == 0)
+  else if (strcmp (low, "surcharge") == 0 || strcmp (low, "surcharges") == 0
+           || strcmp (low, "surtax") == 0 || strcmp (low, "surtaxes") == 0)
     *family = TARIFFS_FAM_CHARGE;
   else if (strcmp (low, "charge") == 0 || strcmp (low, "charges") == 0)
     {
@@ -891,6 +895,26 @@ tariffs_prior_event (const TariffsDoc *doc, int family)
   return NULL;
 }
 
+static gboolean tariffs_weak_cue (const char *low);
+
+/* TRUE for cue words that sit inside a noun phrase as adjectives. */
+static gboolean
+tariffs_np_adjective (const char *low)
+{
+  static const char *const adjectives[]
+      = { "higher",    "lower",        "reduced",    "increased", "favourable",
+          "favorable", "preferential", "threatened", "proposed",  "planned",
+          "steeper",   "lowest",       "current",    "existing",  "prevailing",
+          "binding",   "bound",        "unchanged",  NULL };
+
+  if (tariffs_weak_cue (low))
+    return TRUE;
+  for (guint k = 0; adjectives[k] != NULL; k++)
+    if (strcmp (low, adjectives[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Walks the modifiers left of trigger @i ("the U.S. 100 pct import"),
  * returning the index of the first word of the noun phrase. */
 static guint
@@ -916,8 +940,12 @@ tariffs_np_start (const TariffsSent *s, guint i)
       if ((w->lex & TL_VERB) && !(w->flags & TW_PLACE)
           && !(w->lex & (TL_THREATEN | TL_TRADEMOD)))
         break;
-      if ((w->lex & (TL_IMPOSE | TL_RAISE | TL_LOWER | TL_REMOVE | TL_EXIST))
-          && !(w->lex & TL_TRADEMOD) && g_str_has_suffix (w->low, "ing"))
+      /* a verb ("impose", "lift") ends the phrase; adjectives ("new",
+       * "higher", "threatened") belong to it */
+      if ((w->lex
+           & (TL_IMPOSE | TL_RAISE | TL_LOWER | TL_REMOVE | TL_EXIST
+              | TL_THREATEN))
+          && !(w->lex & TL_TRADEMOD) && !tariffs_np_adjective (w->low))
         break;
       /* "import and export duties", but not "quotas or tariffs" */
       if ((strcmp (w->low, "and") == 0 || strcmp (w->low, "or") == 0)
@@ -959,6 +987,8 @@ tariffs_doc_scan (TariffsDoc *doc)
     }
 }
 
+static const char *tariffs_target_after (const TariffsSent *s, guint i,
+                                         const char *imposer);
 static guint tariffs_clause_start (const TariffsSent *s, guint i);
 
 /* Decides whether trigger @i of family @family is a tariff event at all. */
@@ -1108,12 +1138,16 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
     {
       if (s->judicial && !s->trade_strong)
         return FALSE;
-      if (s->schedule && !s->trade_strong && !trade_mod && !s->goods_ctx)
+      gboolean trade_np = tariffs_target_after (s, i, NULL) != NULL;
+
+      if (s->schedule && !s->trade_strong && !trade_mod && !s->goods_ctx
+          && !trade_np)
         {
           doc->price_doc = TRUE;
           return FALSE;
         }
-      if (doc->price_doc && !s->trade_strong && !trade_mod && !s->goods_ctx)
+      if (doc->price_doc && !s->trade_strong && !trade_mod && !s->goods_ctx
+          && !trade_np)
         return FALSE;
     }
   if (family == TARIFFS_FAM_DUTY)
@@ -1274,9 +1308,11 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
         break;
       if (w->lex & TL_THREATEN)
         threat = TRUE;
-      /* R4: "hold up", "hold off" */
-      if (strcmp (w->low, "hold") == 0
-          && (tw_is (s, j, "up") || tw_is (s, j, "off")) && strong < 0)
+      /* R4: "hold up", "hold off", "phase out" */
+      if (((strcmp (w->low, "hold") == 0
+            && (tw_is (s, j, "up") || tw_is (s, j, "off")))
+           || (strcmp (w->low, "phase") == 0 && tw_is (s, j, "out")))
+          && strong < 0)
         strong = j - 1;
       if (!(w->lex & cues) || (w->flags & TW_PLACE))
         continue;
@@ -1382,7 +1418,7 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
     }
   if (strong >= 0)
     {
-      action = tw_is (s, strong, "hold")
+      action = tw_is (s, strong, "hold") || tw_is (s, strong, "phase")
                    ? TARIFFS_ACTION_REMOVE
                    : tariffs_action_of_bits (s->w[strong].lex);
       /* R4: "decided not to impose", "not to go ahead with" */
@@ -2011,7 +2047,7 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
   guint n_at_comma = 0;
 
   /* skip "and taxes", a rate, "imposed", "exemption" up to on/for */
-  for (; j < limit && j < i + 6; j++)
+  for (; j < limit && j < i + 10; j++)
     {
       if (tw_is (s, j, "on") || tw_is (s, j, "for"))
         break;
@@ -2020,7 +2056,7 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
                && (tw_is (s, i + 1, "and") || tw_is (s, i + 1, "or"))))
         return;
       if (tw_is (s, j, ".") || tw_is (s, j, ";") || tw_is (s, j, "(")
-          || tw_has (s, j, TL_CLAUSE) || tw_is (s, j, "is")
+          || tw_is (s, j, ",") || tw_has (s, j, TL_CLAUSE) || tw_is (s, j, "is")
           || tw_is (s, j, "are") || tw_is (s, j, "was") || tw_is (s, j, "were")
           || tw_is (s, j, "will") || tw_is (s, j, "would")
           || tw_is (s, j, "could") || tw_is (s, j, "should")
@@ -2031,7 +2067,7 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
           break;
         }
     }
-  if (j >= limit || j >= i + 6)
+  if (j >= limit || j >= i + 10)
     {
       /* "oil import fee": the noun before the trade modifier */
       for (guint k = np + 1; k < i; k++)

@@ -1714,7 +1714,8 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
         continue;
       /* "to offer better terms for Spain": another infinitive clause */
       if (tw_is (s, j, "to") && !tw_has (s, j + 1, TL_DET | TL_DEFDET)
-          && tariffs_mention_of (s, j + 1) == NULL)
+          && tariffs_mention_of (s, j + 1) == NULL && j + 1 < s->n
+          && !(s->w[j + 1].flags & (TW_NUM | TW_PUNCT)))
         break;
       if ((w->lex & TL_PREP) && !tw_is (s, j, "of"))
         in_np = FALSE;

@@ -98,54 +98,59 @@ static const char *const sentences_starters[] = {
   NULL
 };
 
-/* Byte classes for the fast path of the main loop. */
-enum {
-  SENTENCES_B_STOPPY = 1 << 0, /* last byte of a token that may end one */
-  SENTENCES_B_DECO = 1 << 1,   /* a byte separator lines are made of */
-  SENTENCES_B_LOWER = 1 << 2,  /* a lower-case ASCII letter */
-  SENTENCES_B_AP = 1 << 3,     /* first byte of AM / PM */
-  SENTENCES_B_DIGIT = 1 << 4   /* an ASCII digit */
-};
+/* A word list as a small hash set, built once: lookups cost one hash of
+ * the word and usually one comparison. */
+typedef struct {
+  const char *const *words;
+  guint8 lens[256];
+  guint16 slots[1024]; /* word index + 1, or 0 */
+} SentencesSet;
 
-static guint8 sentences_bytes[256];
+static SentencesSet sentences_titles_set, sentences_finals_set,
+    sentences_starters_set, sentences_closings_set;
 
-/* Fills the byte class table once. */
-static void
-sentences_bytes_init (void)
+/* FNV-1a over [s, s+n). */
+static inline guint
+sentences_hash (const char *s, gsize n)
 {
-  static gsize done = 0;
-
-  if (!g_once_init_enter (&done))
-    return;
-  for (guint c = 0; c < 256; c++)
-    {
-      guint8 f = 0;
-      if (c >= 0x80 || c == '.' || c == '!' || c == '?' || c == '"'
-          || c == '\'' || c == ')' || c == ']' || c == '}')
-        f |= SENTENCES_B_STOPPY;
-      if (c == '=' || c == '*' || c == '_' || c == '~' || c == '#' || c == '-')
-        f |= SENTENCES_B_DECO;
-      if (c >= 'a' && c <= 'z')
-        f |= SENTENCES_B_LOWER;
-      if (c == 'A' || c == 'P' || c == 'a' || c == 'p')
-        f |= SENTENCES_B_AP;
-      if (c >= '0' && c <= '9')
-        f |= SENTENCES_B_DIGIT;
-      sentences_bytes[c] = f;
-    }
-  g_once_init_leave (&done, 1);
+  guint h = 2166136261u;
+  for (gsize i = 0; i < n; i++)
+    h = (h ^ (guchar) s[i]) * 16777619u;
+  return h;
 }
 
-/* TRUE when [s, s+n) equals one of @list exactly. */
-static gboolean
-sentences_in_list (const char *const *list, const char *s, gsize n)
+/* Fills @set from the NULL-terminated @words (at most 255). */
+static void
+sentences_set_init (SentencesSet *set, const char *const *words)
 {
-  if (n == 0)
+  set->words = words;
+  for (guint i = 0; words[i] != NULL && i < 255; i++)
+    {
+      gsize n = strlen (words[i]);
+      guint h = sentences_hash (words[i], n) & 1023;
+      set->lens[i] = (guint8) n;
+      while (set->slots[h] != 0)
+        h = (h + 1) & 1023;
+      set->slots[h] = (guint16) (i + 1);
+    }
+}
+
+/* TRUE when [s, s+n) is in @set. */
+static gboolean
+sentences_set_has (const SentencesSet *set, const char *s, gsize n)
+{
+  guint h;
+
+  if (n == 0 || n > 32)
     return FALSE;
-  for (guint i = 0; list[i] != NULL; i++)
-    if (list[i][0] == s[0] && strncmp (list[i], s, n) == 0
-        && list[i][n] == '\0')
-      return TRUE;
+  h = sentences_hash (s, n) & 1023;
+  while (set->slots[h] != 0)
+    {
+      guint i = set->slots[h] - 1;
+      if (set->lens[i] == n && memcmp (set->words[i], s, n) == 0)
+        return TRUE;
+      h = (h + 1) & 1023;
+    }
   return FALSE;
 }
 
@@ -153,6 +158,8 @@ sentences_in_list (const char *const *list, const char *s, gsize n)
 static gunichar
 sentences_char (const char *p)
 {
+  if ((guchar) p[0] < 0x80)
+    return (guchar) p[0];
   return g_utf8_get_char (p);
 }
 
@@ -191,7 +198,7 @@ sentences_kind (const char *s, gsize n)
       gsize m = n - 1;
       if (m == 1 && g_ascii_isupper (s[0]))
         return SENTENCES_TOK_TITLE; /* an initial */
-      if (sentences_in_list (sentences_titles, s, m))
+      if (sentences_set_has (&sentences_titles_set, s, m))
         return SENTENCES_TOK_TITLE;
       /* A.B. style initials (J.P.) are titles; U.S. is not */
       return SENTENCES_TOK_ABBREV;
@@ -240,9 +247,9 @@ static gboolean
 sentences_can_start (const char *s, gsize n)
 {
   gunichar c = sentences_char (s);
-  if (g_unichar_isupper (c) || g_unichar_istitle (c))
-    return TRUE;
-  if (g_unichar_isdigit (c))
+  if (c < 0x80 ? g_ascii_isalnum (c) && !g_ascii_islower (c)
+               : g_unichar_isupper (c) || g_unichar_istitle (c)
+                     || g_unichar_isdigit (c))
     return TRUE;
   switch (c)
     {
@@ -373,18 +380,6 @@ static const char *const sentences_closings[]
     = { "Thanks", "Regards", "regards", "Sincerely", "Cheers", "Best",
         "Thank you", "Love", "Respectfully", "Yours", "Thx", NULL };
 
-/* Capitalized words that, right after a lower-case word with no
- * punctuation between, start a new sentence in unedited web and e-mail
- * text ("i will be there If you ...").  "The", "I" and question words are
- * left out: they too often continue the sentence. */
-static const char *const sentences_runon_starters[] = {
-  "If", "But", "There", "My", "Can", "No", "Could", "Therefore", "Does",
-  "Please", "Thanks", "Just", "Now", "When", "These", "He", "She", "You",
-  "They", "We", "Have", "Any", "Here", "Good", "Best", "Regards", "Thx",
-  "Attached", "Hope", "Anyway", "Also", "Maybe", "Perhaps", "Sorry", "Hi",
-  "Hello", "Dear", "Cheers", "Yes", NULL
-};
-
 /* TRUE for emoticons: :-) :) ;) :( :D */
 static gboolean
 sentences_is_emoticon (const char *s, gsize n)
@@ -459,7 +454,7 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
             gsize cn;
             sentences_tok (t, tokens, i - 1, &c, &cn);
             if (i == first + 1
-                    ? sentences_in_list (sentences_closings, c, cn)
+                    ? sentences_set_has (&sentences_closings_set, c, cn)
                     : (cn == 7 && memcmp (c, "regards", 7) == 0))
               return TRUE;
           }
@@ -498,14 +493,6 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
     return FALSE;
   if (sentences_is_emoticon (a, an))
     return TRUE;
-  /* a run-on: "... i will be there If you ..." */
-  if (g_ascii_islower (a0) && sentences_in_list (sentences_runon_starters, b, bn))
-    {
-      for (gsize j = 0; j < an; j++)
-        if (!g_ascii_islower (a[j]))
-          return FALSE;
-      return TRUE;
-    }
   return FALSE;
 }
 
@@ -519,17 +506,363 @@ sentences_emit (TpLayer *out, const TpLayer *tokens, guint first, guint last,
   tp_layer_set_int (out, i, 0, paragraph);
 }
 
-/* Splits the tokens of one document into sentences. */
+/* The state of one document's split. */
+typedef struct {
+  const SentencesState *st;
+  const char *t;
+  gsize len;
+  const TpLayer *tokens;
+  TpLayer *out;
+  guint n;          /* tokens */
+  guint first;      /* first token of the open sentence */
+  guint line_first; /* first token of the current line */
+  gsize line_start; /* its start */
+  guint done;       /* tokens before this one are decided */
+  gsize done_start; /* start of token done (bytes before it are decided) */
+  gsize first_start; /* start of the open sentence's first token */
+  gsize closing;     /* the comma after "Thanks" that opens it, or 0 */
+  guint cur;        /* search hint: a token starting at or before the scan */
+  gint64 paragraph;
+} SentencesRun;
+
+/* At the start of a sentence (byte @p): "Thanks, Name" or "Best regards,
+ * Name" is a sentence of its own; returns the byte of the comma that ends
+ * it, or 0. */
+static gsize
+sentences_closing_at (const SentencesRun *r, gsize p)
+{
+  const char *t = r->t;
+  gsize q = p, words = 0;
+
+  /* first letters of the closings, then of "Best regards", "Kind ..." */
+  switch (t[p])
+    {
+    case 'T':
+    case 'R':
+    case 'S':
+    case 'C':
+    case 'B':
+    case 'L':
+    case 'Y':
+    case 'K':
+    case 'W':
+      break;
+    default:
+      return 0;
+    }
+  while (words < 2)
+    {
+      gsize w = q;
+      while (g_ascii_isalpha (t[q]))
+        q++;
+      if (q == w)
+        return 0;
+      words++;
+      if (t[q] == ',' && t[q + 1] == ' ' && g_ascii_isupper (t[q + 2]))
+        return q;
+      if (t[q] != ' ')
+        return 0;
+      q++;
+    }
+  return 0;
+}
+
+/* Decides whether a sentence ends after token @i (with the stops and
+ * closers attached to it); emits it if so.  Tokens before @i that were
+ * not looked at cannot end a sentence. */
+static void
+sentences_decide (SentencesRun *r, guint i)
+{
+  const char *t = r->t;
+  const TpLayer *tokens = r->tokens;
+  guint n = r->n, last = i, k, nl;
+  gsize s, e, ns, ne, gap_start;
+  SentencesTokKind kind;
+  gboolean end = FALSE, closed = FALSE;
+
+  if (i < r->done || i + 1 >= n)
+    return;
+  s = tp_layer_get_start (tokens, i);
+  e = tp_layer_get_end (tokens, i);
+  ns = tp_layer_get_start (tokens, i + 1);
+  ne = tp_layer_get_end (tokens, i + 1);
+  kind = sentences_kind (t + s, e - s);
+  gap_start = e;
+  /* closing quotes and brackets attached to a stop belong to it */
+  if (kind == SENTENCES_TOK_STOP || kind == SENTENCES_TOK_ELLIPSIS
+      || kind == SENTENCES_TOK_ABBREV)
+    {
+      while (ns == gap_start)
+        {
+          SentencesTokKind ck = sentences_kind (t + ns, ne - ns);
+          if (ck == SENTENCES_TOK_CLOSE)
+            closed = TRUE;
+          else if (ck != SENTENCES_TOK_STOP)
+            break;
+          else if (kind == SENTENCES_TOK_ABBREV)
+            kind = SENTENCES_TOK_STOP; /* Inc.. */
+          last++;
+          gap_start = ne;
+          if (last + 1 >= n)
+            {
+              r->done = n;
+              r->done_start = r->len;
+              return;
+            }
+          ns = tp_layer_get_start (tokens, last + 1);
+          ne = tp_layer_get_end (tokens, last + 1);
+        }
+    }
+  k = last + 1;
+  r->done = k;
+  r->done_start = ns;
+  if (ns == gap_start + 1 && t[gap_start] == ' ')
+    nl = 0;
+  else
+    nl = sentences_newlines (t, gap_start, ns);
+
+  switch (kind)
+    {
+    case SENTENCES_TOK_STOP:
+      if (sentences_can_start (t + ns, ne - ns))
+        end = TRUE;
+      else if (ns > gap_start
+               && sentences_kind (t + ns, ne - ns) == SENTENCES_TOK_STOP)
+        end = TRUE; /* "Done. ? Next": a stray stop is its own */
+      else if (!closed && ns > gap_start)
+        {
+          /* a lower-case word after a bare stop: web text often starts
+           * sentences in lower case */
+          end = g_unichar_isalpha (sentences_char (t + ns));
+        }
+      break;
+    case SENTENCES_TOK_ELLIPSIS:
+      end = sentences_can_start (t + ns, ne - ns) && ns > gap_start;
+      break;
+    case SENTENCES_TOK_ABBREV:
+      end = sentences_set_has (&sentences_starters_set, t + ns, ne - ns)
+            || ((closed
+                 || sentences_set_has (&sentences_finals_set, t + s, e - s - 1))
+                && (g_unichar_isupper (sentences_char (t + ns))
+                    || sentences_is_open_quote (t + ns)));
+      break;
+    default:
+      end = sentences_layout_break (t, tokens, n, r->first, last, t + s, e - s,
+                                    k, t + ns, ne - ns);
+      break;
+    }
+  if (nl >= 2)
+    end = TRUE;
+  else if (nl == 1 && !end)
+    {
+      if (r->st->mode == SENTENCES_PARA_LINE)
+        end = TRUE;
+      else if (r->st->mode == SENTENCES_PARA_BLANK
+               && sentences_is_headline (t, r->line_start, gap_start,
+                                         last + 1 - r->line_first)
+               && sentences_can_start (t + ns, ne - ns))
+        end = TRUE;
+    }
+  if (end)
+    {
+      sentences_emit (r->out, tokens, r->first, last, r->paragraph);
+      r->first = k;
+      r->first_start = ns;
+      r->closing = sentences_closing_at (r, ns);
+      if (nl >= 2 || (nl == 1 && r->st->mode == SENTENCES_PARA_LINE))
+        r->paragraph++;
+    }
+  if (nl >= 1)
+    {
+      r->line_start = ns;
+      r->line_first = k;
+    }
+}
+
+/* The last token that starts at or before byte @q, searched forward from
+ * the hint (positions only grow during a scan): gallop, then bisect. */
+static guint
+sentences_find (SentencesRun *r, gsize q)
+{
+  guint lo = r->cur, step = 1, hi;
+  gsize ls = tp_layer_get_start (r->tokens, lo);
+
+  /* invariant: start (lo) <= q (a look-ahead may have moved the hint past
+   * a later query: then start over) */
+  if (ls > q)
+    {
+      lo = 0;
+      ls = tp_layer_get_start (r->tokens, 0);
+    }
+  /* tokens take 5 or 6 bytes with their space: guess a little short */
+  if (q - ls >= 16)
+    {
+      guint guess = lo + (guint) ((q - ls) / 8);
+      if (guess < r->n && tp_layer_get_start (r->tokens, guess) <= q)
+        lo = guess;
+    }
+  for (;;)
+    {
+      hi = lo + step;
+      if (hi >= r->n || tp_layer_get_start (r->tokens, hi) > q)
+        break;
+      lo = hi;
+      step *= 2;
+    }
+  if (hi > r->n)
+    hi = r->n;
+  /* start (lo) <= q < start (hi) (or hi == n) */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (tp_layer_get_start (r->tokens, mid) <= q)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  r->cur = lo;
+  return lo;
+}
+
+/* Byte classes of the scan for candidate sentence ends. */
+enum {
+  SENTENCES_S_STOPPY = 1 << 0, /* may be the last byte of a deciding token:
+                                * . ! ? ) and lead bytes of … ” » and of
+                                * Unicode spaces */
+  SENTENCES_S_LINE = 1 << 1,   /* \n */
+  SENTENCES_S_DECO = 1 << 2,   /* separator line bytes */
+  SENTENCES_S_AFTER = 1 << 3   /* , > : a capital after these */
+};
+
+static guint8 sentences_scan_bytes[256];
+
+/* Fills the scan byte table and the word sets once. */
+static void
+sentences_scan_init (void)
+{
+  static gsize done = 0;
+
+  if (!g_once_init_enter (&done))
+    return;
+  for (guint c = 0; c < 256; c++)
+    {
+      guint8 f = 0;
+      if (c == '.' || c == '!' || c == '?' || c == ')' || c == 0xC2
+          || c == 0xE2)
+        f |= SENTENCES_S_STOPPY;
+      if (c == '\n')
+        f |= SENTENCES_S_LINE;
+      if (c == '=' || c == '*' || c == '_' || c == '-')
+        f |= SENTENCES_S_DECO;
+      if (c == ',' || c == '>')
+        f |= SENTENCES_S_AFTER;
+      sentences_scan_bytes[c] = f;
+    }
+  sentences_set_init (&sentences_titles_set, sentences_titles);
+  sentences_set_init (&sentences_finals_set, sentences_finals);
+  sentences_set_init (&sentences_starters_set, sentences_starters);
+  sentences_set_init (&sentences_closings_set, sentences_closings);
+  g_once_init_leave (&done, 1);
+}
+
+/* The bytes that may start a sentence end, for strcspn (at most 16, so
+ * that glibc's SSE 4.2 version applies): . ! ? ) and lead bytes of … ” »
+ * and Unicode spaces; line feeds; separator bytes; URLs, e-mail addresses
+ * and times; > before a capital.  ("Thanks, | Name" is looked for where
+ * each sentence starts.) */
+static const char sentences_scan_set[] = ".!?)\xC2\xE2\n-=*_@:>";
+
+/* Returns the first byte at or after @p that may start a sentence end
+ * (the text ends with a NUL). */
+static inline gsize
+sentences_skip (const guchar *t, gsize p)
+{
+  return p + strcspn ((const char *) t + p, sentences_scan_set);
+}
+
+/* TRUE for ASCII whitespace. */
+static inline gboolean
+sentences_is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+         || c == '\v';
+}
+
+/* TRUE when the token ending with the byte at @p (one of , > M) is
+ * followed by one space and a capital, and a layout rule may end the
+ * sentence there: the cheap text tests in front of sentences_layout_break
+ * ("Thanks, | Name", "<a@example.com> | Next", "10:53 AM | Next"). */
+static gboolean
+sentences_capital_candidate (const SentencesRun *r, gsize p)
+{
+  const char *t = r->t;
+  gsize cs;
+
+  if (t[p + 1] != ' ' || !g_ascii_isupper (t[p + 2]))
+    return FALSE;
+  switch (t[p])
+    {
+    case ',':
+      {
+        /* one or two words open the sentence */
+        guint spaces = 0;
+        if (p < r->first_start || p - r->first_start > 24)
+          return FALSE;
+        for (gsize j = r->first_start; j < p; j++)
+          spaces += t[j] == ' ';
+        return spaces <= 1;
+      }
+    case '>':
+      for (cs = p; cs > 0 && !sentences_is_space (t[cs - 1]); cs--)
+        ;
+      return memchr (t + cs, '@', p - cs) != NULL;
+    default:
+      return FALSE;
+    }
+}
+
+/* At the colon @p of a time: "Name 12/31/2001 10:53 AM Next" ends a
+ * sentence after the name and after AM (decided in text order). */
+static void
+sentences_time_stamp (SentencesRun *r, gsize p)
+{
+  const char *t = r->t;
+  gsize ts = p, te = p + 1, ds;
+
+  if (p == 0 || !g_ascii_isdigit (t[p - 1]) || !g_ascii_isdigit (t[p + 1]))
+    return;
+  while (ts > 0 && (g_ascii_isdigit (t[ts - 1]) || t[ts - 1] == ':'))
+    ts--;
+  while (g_ascii_isdigit (t[te]) || t[te] == ':')
+    te++;
+  if (t[te] != ' ' || !sentences_is_ampm (t + te + 1, 2)
+      || !(t[te + 3] == '\0' || sentences_is_space (t[te + 3])))
+    return;
+  /* the date before the time, and the token before the date */
+  if (ts >= 2 && t[ts - 1] == ' ')
+    {
+      ds = ts - 1;
+      while (ds > 0 && (g_ascii_isdigit (t[ds - 1]) || t[ds - 1] == '/'))
+        ds--;
+      if (ds < ts - 1 && ds >= 2 && t[ds - 1] == ' '
+          && g_ascii_isdigit (t[ds]))
+        sentences_decide (r, sentences_find (r, ds - 2));
+    }
+  sentences_decide (r, sentences_find (r, te + 1));
+}
+
+/* Splits one document into sentences.  Rather than visit every token, it
+ * scans the text for the few places where a sentence can end (stops and
+ * closers, line breaks, separators, capitals after some tokens, URLs,
+ * e-mail addresses, dates) and looks up the token there: tokens elsewhere
+ * cannot end a sentence. */
 static gboolean
 sentences_process (gpointer state, TpDocument *doc, GError **error)
 {
-  const SentencesState *st = state;
-  const char *t = tp_document_get_text (doc);
+  SentencesRun r = { 0 };
   TpLayer *tokens = tp_document_get_layer (doc, "token");
-  TpLayer *out;
-  guint n, first = 0, line_first = 0;
-  gsize line_start = 0, cur_s, cur_e;
-  gint64 paragraph = 0;
+  const guchar *t;
+  gsize p, end;
 
   if (tokens == NULL)
     {
@@ -537,160 +870,120 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
                    "no token layer: run the tokenizer stage first");
       return FALSE;
     }
-  out = tp_document_add_layer (doc, "sentence", sentences_attrs, error);
-  if (out == NULL)
+  r.out = tp_document_add_layer (doc, "sentence", sentences_attrs, error);
+  if (r.out == NULL)
     return FALSE;
-  n = tp_layer_get_length (tokens);
-  if (n > 0)
-    line_start = tp_layer_get_start (tokens, 0);
-
-  /* One pass; the spans of the current and the next token are kept so
-   * that each is fetched once, and plain words take a short path. */
-  cur_s = n > 0 ? tp_layer_get_start (tokens, 0) : 0;
-  cur_e = n > 0 ? tp_layer_get_end (tokens, 0) : 0;
-  for (guint i = 0; i + 1 < n; i++)
+  r.st = state;
+  r.t = tp_document_get_text (doc);
+  t = (const guchar *) r.t;
+  r.len = tp_document_get_length (doc);
+  r.tokens = tokens;
+  r.n = tp_layer_get_length (tokens);
+  if (r.n == 0)
+    return TRUE;
+  r.line_start = tp_layer_get_start (tokens, 0);
+  r.first_start = r.line_start;
+  r.closing = sentences_closing_at (&r, r.first_start);
+  p = r.line_start;
+  end = tp_layer_get_end (tokens, r.n - 1);
+  while (p < end)
     {
-      gsize s = cur_s, e = cur_e;
-      guchar lc = (guchar) t[e - 1];
-      SentencesTokKind kind = SENTENCES_TOK_OTHER;
-      guint last = i, k;
-      gsize ns, ne, gap_start;
-      guint nl;
-      gboolean end = FALSE, closed = FALSE;
+      guint f;
+      guchar c;
 
-      ns = tp_layer_get_start (tokens, i + 1);
-      ne = tp_layer_get_end (tokens, i + 1);
-      /* the common case, tested without branches (they mispredict): a
-       * token that cannot end a sentence, then either a token right after
-       * it (no space), or one space and a lower-case word or a number that
-       * no layout rule looks at */
-      {
-        guchar nc = (guchar) t[ns], c0 = (guchar) t[s];
-        guint lcf = sentences_bytes[lc], c0f = sentences_bytes[c0];
-        guint ncf = sentences_bytes[nc];
-        gsize len = e - s;
-        guint ap = ((len == 2) | (len == 4)) & ((c0f & SENTENCES_B_AP) != 0);
-        guint url = (nc == 'h') & ((c0 == 'h') | (c0 == 'w'));
-        guint lower_ok = ((ncf & SENTENCES_B_LOWER) != 0) & !ap & !url;
-        guint digit_ok = ((ncf & SENTENCES_B_DIGIT) != 0)
-                         & ((c0f & SENTENCES_B_LOWER) != 0);
-        guint space1 = (ns == e + 1) & (t[e] == ' ')
-                       & ((c0f & SENTENCES_B_DECO) == 0);
-        guint plain = ((lcf & SENTENCES_B_STOPPY) == 0)
-                      & ((ns == e) | (space1 & (lower_ok | digit_ok)));
-        if (G_LIKELY (plain))
-          {
-            cur_s = ns;
-            cur_e = ne;
-            continue;
-          }
-      }
-      if (sentences_bytes[lc] & SENTENCES_B_STOPPY)
-        kind = sentences_kind (t + s, e - s);
-      /* closing quotes and brackets attached to a stop belong to it */
-      if (kind == SENTENCES_TOK_STOP || kind == SENTENCES_TOK_ELLIPSIS
-          || kind == SENTENCES_TOK_ABBREV)
+      /* skip letters, digits and spaces: they start nothing */
+      p = sentences_skip (t, p);
+      if (r.closing != 0 && r.closing < p)
         {
-          gsize le = e;
-          while (last + 1 < n && ns == le)
+          /* Thanks, | Name */
+          if (sentences_capital_candidate (&r, r.closing))
+            sentences_decide (&r, sentences_find (&r, r.closing));
+          r.closing = 0;
+        }
+      if (p >= end)
+        break;
+      c = t[p];
+      f = sentences_scan_bytes[c];
+      if (p < r.done_start)
+        {
+          /* decided already (a look-ahead went past it) */
+          p++;
+        }
+      else if ((f & SENTENCES_S_STOPPY) && c < 0x80 && c != '!' && c != '?'
+               && g_ascii_isalnum (t[p + 1]))
+        {
+          /* inside a token (1.5, U.S, it's) or before a word: "(See":
+           * nothing to decide */
+          p++;
+        }
+      else if (f & SENTENCES_S_STOPPY)
+        {
+          /* the token holding this byte, if it ends here (a multi-byte
+           * character: if it ends with it) */
+          guint i = sentences_find (&r, p);
+          gsize ce = p + 1;
+          if (c >= 0x80)
             {
-              SentencesTokKind ck = sentences_kind (t + ns, ne - ns);
-              if (ck == SENTENCES_TOK_CLOSE)
-                closed = TRUE;
-              else if (ck != SENTENCES_TOK_STOP)
-                break;
-              else if (kind == SENTENCES_TOK_ABBREV)
-                kind = SENTENCES_TOK_STOP; /* Inc.. */
-              last++;
-              le = ne;
-              if (last + 1 < n)
+              ce = g_utf8_next_char (r.t + p) - r.t;
+              if (g_unichar_isspace (g_utf8_get_char (r.t + p)))
                 {
-                  ns = tp_layer_get_start (tokens, last + 1);
-                  ne = tp_layer_get_end (tokens, last + 1);
+                  /* U+2029 and friends: a gap like a line break */
+                  sentences_decide (&r, i);
+                  p = ce;
+                  goto next;
                 }
             }
-          if (last + 1 >= n)
-            break;
+          if (tp_layer_get_end (tokens, i) == ce)
+            sentences_decide (&r, i);
+          p = ce;
         }
-      k = last + 1;
-      gap_start = last == i ? e : tp_layer_get_end (tokens, last);
-      if (ns == gap_start + 1 && t[gap_start] == ' ')
-        nl = 0;
-      else
-        nl = sentences_newlines (t, gap_start, ns);
-
-      switch (kind)
+      else if (f & SENTENCES_S_LINE)
         {
-        case SENTENCES_TOK_STOP:
-          if (sentences_can_start (t + ns, ne - ns))
-            end = TRUE;
-          else if (ns > gap_start
-                   && sentences_kind (t + ns, ne - ns) == SENTENCES_TOK_STOP)
-            end = TRUE; /* "Done. ? Next": a stray stop is its own */
-          else if (!closed && ns > gap_start)
+          sentences_decide (&r, sentences_find (&r, p));
+          while (p < end && sentences_is_space (t[p]))
+            p++;
+        }
+      else if (c == '>')
+        {
+          if (sentences_capital_candidate (&r, p))
+            sentences_decide (&r, sentences_find (&r, p));
+          p++;
+        }
+      else if (c == '@' || (c == ':' && t[p + 1] == '/' && t[p + 2] == '/'))
+        {
+          /* a URL or an e-mail address, decided on its own token */
+          sentences_decide (&r, sentences_find (&r, p));
+          p++;
+        }
+      else if (c == ':')
+        {
+          sentences_time_stamp (&r, p);
+          p++;
+        }
+      else if ((f & SENTENCES_S_DECO) && t[p + 1] == c && t[p + 2] == c
+               && (p == 0 || t[p - 1] != c))
+        {
+          /* a separator token, and the token before it */
+          guint i = sentences_find (&r, p);
+          gsize s = tp_layer_get_start (tokens, i);
+          gsize e = tp_layer_get_end (tokens, i);
+          p++;
+          if (s == p - 1 && sentences_is_rule (r.t + s, e - s))
             {
-              /* a lower-case word after a bare stop: web text often
-               * starts sentences in lower case */
-              gunichar c = sentences_char (t + ns);
-              end = g_unichar_isalpha (c);
+              if (i > 0)
+                sentences_decide (&r, i - 1);
+              sentences_decide (&r, i);
+              p = e;
             }
-          break;
-        case SENTENCES_TOK_ELLIPSIS:
-          end = sentences_can_start (t + ns, ne - ns) && ns > gap_start;
-          break;
-        case SENTENCES_TOK_ABBREV:
-          end = sentences_in_list (sentences_starters, t + ns, ne - ns)
-                || ((closed
-                     || sentences_in_list (sentences_finals, t + s, e - s - 1))
-                    && (g_unichar_isupper (sentences_char (t + ns))
-                        || sentences_is_open_quote (t + ns)));
-          break;
-        default:
-          {
-            /* layout breaks need a capital, digit, bracket, rule or URL
-             * next, or an AM/PM here: test that cheaply first */
-            guchar nc = (guchar) t[ns], c0 = (guchar) t[s];
-            if (((!g_ascii_islower (nc) || nc == 'h')
-                 && !(nc == ',' || nc == '.' || nc == ';' || nc == ':'
-                      || nc == ')' || nc == '\''))
-                || ((e - s == 2 || e - s == 4)
-                    && (c0 == 'A' || c0 == 'P' || c0 == 'a' || c0 == 'p'))
-                || sentences_is_deco ((char) c0))
-              end = sentences_layout_break (t, tokens, n, first, last, t + s,
-                                            e - s, k, t + ns, ne - ns);
-          }
-          break;
         }
-      if (nl >= 2)
-        end = TRUE;
-      else if (nl == 1 && !end)
-        {
-          if (st->mode == SENTENCES_PARA_LINE)
-            end = TRUE;
-          else if (st->mode == SENTENCES_PARA_BLANK
-                   && sentences_is_headline (t, line_start, gap_start,
-                                             last + 1 - line_first)
-                   && sentences_can_start (t + ns, ne - ns))
-            end = TRUE;
-        }
-      if (end)
-        {
-          sentences_emit (out, tokens, first, last, paragraph);
-          first = k;
-          if (nl >= 2 || (nl == 1 && st->mode == SENTENCES_PARA_LINE))
-            paragraph++;
-        }
-      if (nl >= 1)
-        {
-          line_start = ns;
-          line_first = k;
-        }
-      i = last;
-      cur_s = ns;
-      cur_e = ne;
+      else
+        p++;
+    next:
+      if (r.done + 1 >= r.n)
+        break;
     }
-  if (first < n)
-    sentences_emit (out, tokens, first, n - 1, paragraph);
+  if (r.first < r.n)
+    sentences_emit (r.out, tokens, r.first, r.n - 1, r.paragraph);
   return TRUE;
 }
 
@@ -715,7 +1008,7 @@ sentences_init (const TpOptions *options, gpointer *state, GError **error)
                    mode);
       return FALSE;
     }
-  sentences_bytes_init ();
+  sentences_scan_init ();
   st = g_new0 (SentencesState, 1);
   st->mode = m;
   *state = st;

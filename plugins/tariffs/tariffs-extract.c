@@ -736,6 +736,10 @@ tariffs_mention_roles (TariffsSent *s)
               m->flags |= TM_OFFENDER;
               break;
             }
+          if (tw_is (s, j, "had") || tw_is (s, j, "has") || tw_is (s, j, "have")
+              || tw_is (s, j, "was") || tw_is (s, j, "is")
+              || tw_is (s, j, "allegedly"))
+            continue;
           if (s->w[j].lex & (TL_VERB | TL_PREP | TL_ACTOR))
             break;
         }
@@ -1438,6 +1442,16 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
   if (threat
       && (action == TARIFFS_ACTION_IMPOSE || action == TARIFFS_ACTION_RAISE))
     action = TARIFFS_ACTION_THREATEN;
+  /* R4: "will not be subject to import surcharges" */
+  if (tw_is (s, (gssize)i - 1, "to") || tw_is (s, (gssize)np - 1, "to"))
+    {
+      gssize t
+          = tw_is (s, (gssize)i - 1, "to") ? (gssize)i - 1 : (gssize)np - 1;
+
+      if (tw_is (s, t - 1, "subject")
+          && (tw_has (s, t - 2, TL_NEG) || tw_has (s, t - 3, TL_NEG)))
+        action = TARIFFS_ACTION_REMOVE;
+    }
   /* "agreed to impose tariffs ... unless Tokyo opened its markets" */
   if (action == TARIFFS_ACTION_IMPOSE)
     for (guint j = i + 1; j < s->n && j < i + 30; j++)
@@ -1485,6 +1499,11 @@ tariffs_find_status (const TariffsSent *s, guint i, TariffsAction action,
         proposed = TRUE;
       if (tw_is (s, j, "would") && tw_is (s, j + 1, "have"))
         proposed = TRUE;
+      /* "are due to take effect", "set to go into effect" */
+      if ((tw_is (s, j, "due") || tw_is (s, j, "set")) && tw_is (s, j + 1, "to")
+          && (tw_is (s, j + 2, "take") || tw_is (s, j + 2, "go")
+              || tw_is (s, j + 2, "be") || tw_is (s, j + 2, "come")))
+        announced = TRUE;
       if (w->lex & TL_ANNOUNCED)
         announced = TRUE;
       if (strcmp (w->low, "would") == 0 && !tw_is (s, j + 1, "have"))
@@ -1558,15 +1577,25 @@ tariffs_find_retaliation (const TariffsSent *s, guint i, const char *imposer)
 }
 
 /* The nearest subject-like mention in [lo, i), not left of an urging
- * verb, not the target of anything; NULL when none. */
+ * verb, not the target of anything; NULL when none.  With @imposer, the
+ * subject of "avoid", "avert" ... is no candidate either (it is the
+ * side the measure hits). */
 static const TariffsMention *
-tariffs_subject_in (const TariffsSent *s, guint lo, guint i)
+tariffs_subject_in (const TariffsSent *s, guint lo, guint i, gboolean imposer)
 {
   for (guint j = i; j > lo; j--)
     {
       const TariffsMention *m;
 
       if (tw_has (s, j - 1, TL_URGE))
+        return NULL;
+      /* "Japan could avoid the tariffs": the subject is the target */
+      if (imposer
+          && (tw_prefix (s, j - 1, "avoid") || tw_prefix (s, j - 1, "avert")
+              || tw_prefix (s, j - 1, "prevent")
+              || tw_prefix (s, j - 1, "forestall")
+              || tw_prefix (s, j - 1, "stave")
+              || tw_prefix (s, j - 1, "escape")))
         return NULL;
       m = tariffs_mention_of (s, j - 1);
       if (m == NULL || m->first < lo)
@@ -1704,7 +1733,7 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
       /* "on its semiconductor products": its owner, the clause subject */
       if (in_np && (tw_is (s, j, "its") || tw_is (s, j, "their")))
         {
-          const TariffsMention *subj = tariffs_subject_in (s, s->lo, i);
+          const TariffsMention *subj = tariffs_subject_in (s, s->lo, i, FALSE);
 
           if (subj != NULL && !tariffs_same (subj->canonical, imposer))
             return subj->canonical;
@@ -2077,6 +2106,7 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
             && !(s->w[k - 1].lex & (TL_DET | TL_DEFDET | TL_TRADEMOD | TL_PREP))
             && !(s->w[k - 1].flags & (TW_PLACE | TW_POSS | TW_NUM))
             && tariffs_pct_at (s, k - 1) == 0 && !tw_is (s, k - 1, "cent")
+            && !(s->w[k - 1].lex & (TL_STOP | TL_CLAUSE | TL_PRONOUN))
             && !tariffs_adjective_like (s->w[k - 1].low)
             && !tw_is (s, k - 1, "of") && !tariffs_weak_cue (s->w[k - 1].low)
             && !(s->w[k - 1].lex & (TL_IMPOSE | TL_RAISE | TL_LOWER)))
@@ -2350,7 +2380,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
     }
   if (imposer == NULL)
     {
-      const TariffsMention *m = tariffs_subject_in (s, clause, i);
+      const TariffsMention *m = tariffs_subject_in (s, clause, i, TRUE);
 
       if (m != NULL)
         imposer = m->canonical;
@@ -2367,7 +2397,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
     }
   if (imposer == NULL && clause > s->w0)
     {
-      const TariffsMention *m = tariffs_subject_in (s, s->lo, clause);
+      const TariffsMention *m = tariffs_subject_in (s, s->lo, clause, TRUE);
 
       if (m != NULL)
         imposer = m->canonical;

@@ -32,7 +32,8 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "enacted collect collected collecting trigger new additional extra "
     "retaliatory punitive countervailing anti-dumping antidumping agreed "
     "hit hits put puts putting place placed placing announcement reimpose "
-    "reimposed reimposing reintroduce reintroduced face faces facing" },
+    "reimposed reimposing reintroduce reintroduced face faces facing "
+    "re-impose re-imposed re-imposes re-imposing" },
   { TL_RAISE,
     "raise raised raises raising increase increased increases increasing "
     "hike hiked hikes hiking higher boost boosted double doubled doubling "
@@ -77,7 +78,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "demanded demands demanding seek seeks sought want wants wanted hope "
     "hopes hoped possible possibility support proponents pressing press "
     "pressed requirement urgent reform reforms seeking persuading persuaded "
-    "convincing" },
+    "convincing talk" },
   { TL_ANNOUNCED,
     "plan plans planned planning announce announced announces announcing "
     "announcement will 'll scheduled proclamation intend intends intended "
@@ -132,8 +133,10 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
   { TL_GOODS,
     "exports imports goods products shipments produce steel cars vehicles "
     "exports, commodities items merchandise wares" },
-  { TL_OFFENCE, "failure refusal dumping subsidies subsidy practices violation "
-                "violations breach breaches barriers restrictions policies" },
+  { TL_OFFENCE,
+    "failure refusal dumping subsidies subsidy practices violation "
+    "violations breach breaches barriers restrictions policies violated "
+    "failed refused dumped breached broke cheated" },
   { TL_TRADEMOD,
     "import imports export exports customs anti-dumping antidumping dumping "
     "countervailing compensatory retaliatory punitive protective "

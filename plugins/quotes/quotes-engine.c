@@ -1312,6 +1312,11 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
            || (spk->gender && (spk->gender == gender || gender == 3));
   last = strrchr (spk->name, ' ');
   last = last ? last + 1 : spk->name;
+  /* "the former Scotland international" points further back, to a name;
+   * "the spokesman" stays an unnamed role */
+  if (g_ascii_strncasecmp (spk->name, "the ", 4) == 0)
+    return quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], last, 0,
+                          strlen (last));
   if (quotes_in_set (doc->config->titles, last, 0, strlen (last)))
     return TRUE;
   return quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], last, 0,
@@ -1585,6 +1590,28 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
             spk->name = nm->full;
             spk->kind = QUOTES_SPK_PERSON;
             spk->gender = nm->gender;
+            spk->ms = toks[a].s;
+            spk->me = head->e;
+            return TRUE;
+          }
+      }
+    /* "the Liverpool player", "the England coach": the person named
+     * last (not "the spokesman", an unnamed role) */
+    if (quotes_tok_is (doc, &toks[a], "the") && b - a >= 2
+        && quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], text, head->s,
+                          head->e)
+        && !quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], text,
+                           head->s, head->e))
+      {
+        QuotesSpeaker ante;
+        if (quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                    MIN (head->s, doc->cur_open), 3, TRUE,
+                                    &ante)
+            && ante.kind == QUOTES_SPK_PERSON)
+          {
+            spk->name = ante.name;
+            spk->kind = QUOTES_SPK_PERSON;
+            spk->gender = ante.gender;
             spk->ms = toks[a].s;
             spk->me = head->e;
             return TRUE;

@@ -297,14 +297,35 @@ const char *const quotes_times[] = {
 
 /* Nouns for people: "a spokesman said ... he added". */
 const char *const quotes_people[]
-    = { "spokesman", "spokeswoman", "spokesperson", "official",  "source",
-        "man",       "woman",       "worker",       "member",    "expert",
-        "lawyer",    "father",      "mother",       "son",       "daughter",
-        "player",    "owner",       "teacher",      "doctor",    "resident",
-        "witness",   "head",        "boss",         "presenter", "founder",
-        "editor",    "analyst",     "economist",    NULL };
+    = { "player",      "striker",       "defender",
+        "winger",      "keeper",        "forward",
+        "boss",        "veteran",       "youngster",
+        "champion",    "international", "rider",
+        "driver",      "bowler",        "batsman",
+        "skipper",     "captain",       "coach",
+        "manager",     "singer",        "actor",
+        "actress",     "star",          "director",
+        "chairman",    "executive",     "spokesman",
+        "spokeswoman", "spokesperson",  "official",
+        "source",      "man",           "woman",
+        "worker",      "member",        "expert",
+        "lawyer",      "father",        "mother",
+        "son",         "daughter",      "player",
+        "owner",       "teacher",       "doctor",
+        "resident",    "witness",       "head",
+        "boss",        "presenter",     "founder",
+        "editor",      "analyst",       "economist",
+        "chief",       "runner",        "sprinter",
+        "athlete",     "golfer",        "boxer",
+        NULL };
 
 /* The internal word sets, indexed by QuotesSetId. */
+/* Roles that stay unnamed: "the spokesman said" is nobody named before. */
+const char *const quotes_anonymous[]
+    = { "spokesman", "spokeswoman", "spokesperson", "spokesmen", "official",
+        "officials", "source",      "sources",      "statement", "report",
+        NULL };
+
 const char *const *const quotes_set_words[QUOTES_N_SETS] = {
   [QUOTES_SET_NOT_NAMES] = quotes_not_names,
   [QUOTES_SET_TERMS] = quotes_term_triggers,
@@ -318,4 +339,5 @@ const char *const *const quotes_set_words[QUOTES_N_SETS] = {
   [QUOTES_SET_NP_STOPS] = quotes_np_stops,
   [QUOTES_SET_TIMES] = quotes_times,
   [QUOTES_SET_PEOPLE] = quotes_people,
+  [QUOTES_SET_ANONYMOUS] = quotes_anonymous,
 };

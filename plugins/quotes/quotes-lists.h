@@ -17,6 +17,7 @@ typedef enum
   QUOTES_SET_NP_STOPS,
   QUOTES_SET_TIMES,
   QUOTES_SET_PEOPLE,
+  QUOTES_SET_ANONYMOUS,
   QUOTES_N_SETS
 } QuotesSetId;
 
@@ -37,4 +38,5 @@ extern const char *const quotes_postnominals[];
 extern const char *const quotes_np_stops[];
 extern const char *const quotes_times[];
 extern const char *const quotes_people[];
+extern const char *const quotes_anonymous[];
 #endif /* QUOTES_LISTS_H */

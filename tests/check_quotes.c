@@ -102,6 +102,12 @@ static const QuoteCase quote_cases[] = {
   { "Andre Agassi pulled out.\n\"My hip was cramping,\" said the "
     "34-year-old.",
     "My hip was cramping,", "Andre Agassi" },
+  { "Steve Finnan starred again.\n\"We deserved a point,\" said the "
+    "Liverpool player.",
+    "We deserved a point,", "Steve Finnan" },
+  { "Steve Finnan starred again.\n\"We deserved a point,\" said the "
+    "spokesman.",
+    "We deserved a point,", "the spokesman" },
   /* a participle: the sentence's subject */
   { "Tony Blair spoke. But he rejected the call, saying no \"arbitrary "
     "figure\" would work.",

@@ -65,7 +65,8 @@ enum
   TM_TSUBJ = 1 << 3,    /* subject of "benefit", "face" */
   TM_ABSORBED = 1 << 4, /* listed member of a bloc: "GCC members X, Y" */
   TM_COORD = 1 << 5,    /* coordinated subject: "X and Y agreed" */
-  TM_OFFENDER = 1 << 6  /* "Japan's failure", "Japanese dumping" */
+  TM_OFFENDER = 1 << 6, /* "Japan's failure", "Japanese dumping" */
+  TM_ACTOWNER = 1 << 7  /* owns an act: "the EC plan", "U.S. decision" */
 };
 
 typedef struct
@@ -790,7 +791,7 @@ tariffs_mention_roles (TariffsSent *s)
           }
         else if (s->w[j].lex & TL_ACTNOUN)
           {
-            m->flags |= TM_SUBJ;
+            m->flags |= TM_SUBJ | TM_ACTOWNER;
             continue;
           }
         else if (s->w[j].lex & TL_VERB)
@@ -936,6 +937,19 @@ tariffs_np_start (const TariffsSent *s, guint i)
             {
               j--;
               continue;
+            }
+          /* "European Community (EC) levy": skip a short bracket */
+          if (strcmp (w->low, ")") == 0 && j >= 3 + s->w0)
+            {
+              guint k = j - 1;
+
+              while (k > s->w0 && k + 4 > j && !tw_is (s, k - 1, "("))
+                k--;
+              if (k > s->w0 && tw_is (s, k - 1, "("))
+                {
+                  j = k - 1;
+                  continue;
+                }
             }
           break;
         }
@@ -1602,8 +1616,8 @@ tariffs_subject_in (const TariffsSent *s, guint lo, guint i, gboolean imposer)
         continue;
       j = m->first + 1;
       if ((m->flags & (TM_SUBJ))
-          && !(m->flags
-               & (TM_PP | TM_TSUBJ | TM_ABSORBED | TM_COORD | TM_GOODSADJ)))
+          && !(m->flags & (TM_TSUBJ | TM_ABSORBED | TM_COORD | TM_GOODSADJ))
+          && (!(m->flags & TM_PP) || (m->flags & TM_ACTOWNER)))
         return m;
     }
   return NULL;
@@ -1970,6 +1984,8 @@ tariffs_find_amount (const TariffsSent *s, guint i, TariffsEvent *ev)
     }
 }
 
+static gboolean tariffs_adjective_like (const char *low);
+
 /* Appends one goods conjunct [a, b) after trimming determiners, places
  * and a trailing "imports".  FALSE when the conjunct is no goods (a name,
  * a clause, a date), which ends the list. */
@@ -1989,7 +2005,8 @@ tariffs_goods_push (const TariffsSent *s, guint a, guint b, TariffsEvent *ev)
       after_place = (s->w[a].flags & TW_PLACE) != 0;
       a++;
     }
-  if (b > a + 1 && tw_is (s, b - 1, "imports"))
+  if (b > a + 1 && tw_is (s, b - 1, "imports")
+      && !tariffs_adjective_like (s->w[b - 2].low))
     b--;
   /* R10: a measure on "all products" names no goods */
   if (b == a + 1 && a > 0 && tw_is (s, a - 1, "all")
@@ -2378,6 +2395,24 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
           imposer = m->canonical;
       break;
     }
+  /* "protested to the EC about its plan to raise duties": the owner of
+   * the act is the place just before "its" */
+  for (guint j = i; imposer == NULL && j > clause && j + 12 > i; j--)
+    if ((tw_is (s, j - 1, "its") || tw_is (s, j - 1, "their"))
+        && tw_has (s, j, TL_ACTNOUN))
+      {
+        for (guint k = j - 1; k > s->lo && k + 12 > j; k--)
+          {
+            const TariffsMention *m = tariffs_mention_of (s, k - 1);
+
+            if (m != NULL)
+              {
+                imposer = m->canonical;
+                break;
+              }
+          }
+        break;
+      }
   if (imposer == NULL)
     {
       const TariffsMention *m = tariffs_subject_in (s, clause, i, TRUE);

@@ -407,6 +407,12 @@ START_TEST (test_hostile)
       for (guint k = 0; k < 200000; k++)
         g_string_append (text, ".,;!?-\"'");
       break;
+    case 3: /* many sentences, many events, retaliation everywhere */
+      for (guint k = 0; k < 20000; k++)
+        g_string_append (text, k % 2 ? "Japan imposed retaliatory tariffs on "
+                                       "U.S. goods.\n"
+                                     : "The officer on duty left.\n");
+      break;
     default: /* one huge sentence full of triggers and places */
       for (guint k = 0; k < 20000; k++)
         g_string_append (text, "Japan imposed tariffs on U.S. goods and ");
@@ -416,7 +422,7 @@ START_TEST (test_hostile)
   doc = push_text (&harness, text->str);
   layer = tp_document_get_layer (doc, "tariff");
   ck_assert_ptr_nonnull (layer);
-  if (_i == 2)
+  if (_i >= 2)
     ck_assert_uint_gt (tp_layer_get_length (layer), 0);
   tp_document_free (doc);
   tp_harness_free (harness);
@@ -439,7 +445,7 @@ tariffs_suite (void)
   tcase_add_test (to, test_layer_schema);
   tcase_add_test (to, test_gazetteer_option);
   tcase_add_test (to, test_shipped_gazetteer);
-  tcase_add_loop_test (th, test_hostile, 0, 3);
+  tcase_add_loop_test (th, test_hostile, 0, 4);
   tcase_set_timeout (th, 120);
   suite_add_tcase (s, tc);
   suite_add_tcase (s, tn);

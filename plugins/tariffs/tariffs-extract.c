@@ -889,15 +889,13 @@ tariffs_trigger_kind (const TariffsSent *s, guint i, TariffsFamily *family)
 static const TariffsEvent *
 tariffs_prior_event (const TariffsDoc *doc, int family)
 {
-  for (guint k = doc->events->len; k > 0; k--)
-    {
-      const TariffsEvent *ev
-          = &g_array_index (doc->events, TariffsEvent, k - 1);
+  guint k;
 
-      if (family < 0 || (int)ev->family == family)
-        return ev;
-    }
-  return NULL;
+  if (family < 0)
+    k = doc->events->len;
+  else
+    k = doc->last_of_family[family]; /* constant time on any input */
+  return k > 0 ? &g_array_index (doc->events, TariffsEvent, k - 1) : NULL;
 }
 
 static gboolean tariffs_weak_cue (const char *low);
@@ -2567,6 +2565,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   tariffs_find_amount (s, i, &ev);
   tariffs_find_goods (s, i, np, &ev);
   g_array_append_val (doc->events, ev);
+  doc->last_of_family[family] = doc->events->len;
 }
 
 void
@@ -2699,6 +2698,7 @@ tariffs_doc_init (TariffsDoc *doc, const TariffsGazetteer *gaz,
   doc->words = g_array_new (FALSE, FALSE, sizeof (TariffsWord));
   doc->mentions = g_array_new (FALSE, FALSE, sizeof (TariffsMention));
   doc->price_doc = doc->domestic_doc = doc->scanned = FALSE;
+  memset (doc->last_of_family, 0, sizeof doc->last_of_family);
   doc->doc_counts = NULL;
 }
 
@@ -2839,20 +2839,41 @@ tariffs_extract_finish (TariffsDoc *doc)
   g_hash_table_unref (owners);
 
   /* R3: retaliation framing anywhere in the story holds for every mention
-   * of the same measure (same imposer and target) */
-  for (guint a = 0; a < events->len; a++)
-    {
-      TariffsEvent *ea = &g_array_index (events, TariffsEvent, a);
+   * of the same measure (same imposer and target, or no target named);
+   * hash sets keep this linear */
+  {
+    GHashTable *pairs
+        = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *imposers = g_hash_table_new (g_str_hash, g_str_equal);
 
-      if (!ea->retaliation || ea->imposer == NULL)
-        continue;
-      for (guint b = 0; b < events->len; b++)
-        {
-          TariffsEvent *eb = &g_array_index (events, TariffsEvent, b);
+    for (guint a = 0; a < events->len; a++)
+      {
+        TariffsEvent *ev = &g_array_index (events, TariffsEvent, a);
 
-          if (tariffs_same (eb->imposer, ea->imposer)
-              && (tariffs_same (eb->target, ea->target) || eb->target == NULL))
-            eb->retaliation = TRUE;
-        }
-    }
+        if (!ev->retaliation || ev->imposer == NULL)
+          continue;
+        g_hash_table_add (pairs,
+                          g_strconcat (ev->imposer, "\x1f",
+                                       ev->target ? ev->target : "", NULL));
+        g_hash_table_add (imposers, (gpointer)ev->imposer);
+      }
+    for (guint b = 0; b < events->len && g_hash_table_size (imposers) > 0; b++)
+      {
+        TariffsEvent *ev = &g_array_index (events, TariffsEvent, b);
+        char *key;
+
+        if (ev->imposer == NULL || ev->retaliation)
+          continue;
+        if (ev->target == NULL)
+          {
+            ev->retaliation = g_hash_table_contains (imposers, ev->imposer);
+            continue;
+          }
+        key = g_strconcat (ev->imposer, "\x1f", ev->target, NULL);
+        ev->retaliation = g_hash_table_contains (pairs, key);
+        g_free (key);
+      }
+    g_hash_table_unref (pairs);
+    g_hash_table_unref (imposers);
+  }
 }

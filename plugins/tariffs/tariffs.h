@@ -180,6 +180,8 @@ typedef struct
   gboolean domestic_doc;  /* levies/taxes here are domestic */
   gboolean scanned;       /* domestic-tax phrases looked for */
   GHashTable *doc_counts; /* canonical -> count, built on demand */
+  guint last_of_family[TARIFFS_FAM_TAX + 1]; /* 1 + index of the last event
+                                                of each family, 0: none */
 } TariffsDoc;
 
 /* Sets up the scratch arrays of @doc (text and length are set by the

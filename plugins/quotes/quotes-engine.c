@@ -2166,7 +2166,7 @@ quotes_is_term (QuotesDoc *doc, const QuotesQuote *q, const QuotesToks *before,
           || quotes_tok_is (doc, &t[n - 2], "entitled")))
     return TRUE;
   /* a short text quoted again: a term ("robotiquette") */
-  if (nwords <= 2)
+  if (nwords <= 2 && !punct_end)
     for (const QuotesQuote *o = q - 1, *first = doc->first_quote;
          o >= first && q - o <= 64; o--)
       if (o->end - o->start == q->end - q->start

@@ -22,11 +22,11 @@ static const QuoteCase quote_cases[] = {
     "Carney" },
   { "\u201cWe will not back down,\u201d said Mark Carney, the prime minister.",
     "We will not back down,", "Mark Carney" },
-  { "\"It was a hard year for everyone,\" said Paul Sheard, economist at a "
+  { "\"It was a hard year for everyone,\" said Ravi Menon, economist at a "
     "bank in Tokyo.",
-    "It was a hard year for everyone,", "Paul Sheard" },
-  { "\"We expect growth,\" economy minister Heizo Tanaka told reporters.",
-    "We expect growth,", "Heizo Tanaka" },
+    "It was a hard year for everyone,", "Ravi Menon" },
+  { "\"We expect growth,\" trade minister Kenji Mori told reporters.",
+    "We expect growth,", "Kenji Mori" },
   { "\"Prices will fall\", the company said in a statement.",
     "Prices will fall", "the company" },
   { "\u201cWhy now?\u201d asked Maria Lopez, a teacher.", "Why now?",
@@ -75,45 +75,44 @@ static const QuoteCase quote_cases[] = {
     "said.",
     "We go on,", "Tony Blair" },
   /* a paragraph break lost inside a quote: each part is a quote */
-  { "Kim Lee said: \"It was a great night. \"The fans were loud all game.\"",
-    "It was a great night.|The fans were loud all game.", "Kim Lee|Kim Lee" },
+  { "Kim Lee said: \"We played well today. \"The fans were loud all game.\"",
+    "We played well today.|The fans were loud all game.", "Kim Lee|Kim Lee" },
   /* the attribution ends the sentence of a partial quote */
-  { "The talks follow a \"very tough meeting\" on Friday, party sources "
+  { "The talks follow a \"long and bitter session\" on Friday, party sources "
     "told reporters.",
-    "very tough meeting", "party sources" },
+    "long and bitter session", "party sources" },
   /* a name in apposition wins over a lower-case head */
   { "The group's director, Ruth Okoye, said: \"We will keep going.\"",
     "We will keep going.", "Ruth Okoye" },
   /* a relative clause: Mr Blair, who has described it as "a scar" */
-  { "Tony Blair was there. Mr Blair, who has described it as a \"scar\", "
+  { "Ana Costa was there. Ms Costa, who has described the plan as a \"trap\", "
     "left early.",
-    "scar", "Tony Blair" },
+    "trap", "Ana Costa" },
   /* a time phrase between subject and verb */
-  { "Bob Geldof in July said he was sick of \"guff\" about it.", "guff",
-    "Bob Geldof" },
+  { "Tom Reyes in March said he was tired of \"spin\" on the issue.", "spin",
+    "Tom Reyes" },
   /* he: the person named as the subject just before */
-  { "\"We are ready,\" said Rafa Benitez.\nSteven Gerrard admitted it was "
-    "hard. He said: \"We had a mountain to climb.\"",
-    "We are ready,|We had a mountain to climb.",
-    "Rafa Benitez|Steven Gerrard" },
-  { "Dan Jolin, an editor, says remakes sell.\n\"I can see why they do "
+  { "\"We are ready,\" said Omar Haddad.\nLuis Pena admitted it was "
+    "hard. He said: \"We had a long way to go.\"",
+    "We are ready,|We had a long way to go.", "Omar Haddad|Luis Pena" },
+  { "Maya Chen, an editor, says sequels sell.\n\"I can see why studios make "
     "it.\"",
-    "I can see why they do it.", "Dan Jolin" },
-  { "Andre Agassi pulled out.\n\"My hip was cramping,\" said the "
-    "34-year-old.",
-    "My hip was cramping,", "Andre Agassi" },
-  { "Steve Finnan starred again.\n\"We deserved a point,\" said the "
+    "I can see why studios make it.", "Maya Chen" },
+  { "Lena Varga withdrew from the final.\n\"My knee gave way,\" said the "
+    "29-year-old.",
+    "My knee gave way,", "Lena Varga" },
+  { "Rui Matos starred again.\n\"We deserved a point,\" said the "
     "Liverpool player.",
-    "We deserved a point,", "Steve Finnan" },
-  { "Steve Finnan starred again.\n\"We deserved a point,\" said the "
+    "We deserved a point,", "Rui Matos" },
+  { "Rui Matos starred again.\n\"We deserved a point,\" said the "
     "spokesman.",
     "We deserved a point,", "the spokesman" },
   /* a participle: the sentence's subject */
-  { "Tony Blair spoke. But he rejected the call, saying no \"arbitrary "
-    "figure\" would work.",
-    "arbitrary figure", "Tony Blair" },
+  { "Ana Costa spoke. But she rejected the offer, saying no \"fixed "
+    "number\" would work.",
+    "fixed number", "Ana Costa" },
   /* "a spokesman" is not the spokesman named elsewhere */
-  { "Party spokesman Mark Oaten left.\n\"It is important to wait,\" a "
+  { "Party spokesman Ivan Petrov left.\n\"It is important to wait,\" a "
     "spokesman said.",
     "It is important to wait,", "a spokesman" },
   /* other marks */
@@ -141,10 +140,10 @@ static const QuoteCase quote_cases[] = {
   { "\u201cOpen here.\n\nNo reopening in this paragraph.", "", "" },
   /* slogans, repeated terms, "according to" further away */
   { "The party ran with the slogan: \"Say no to waste\".", "", "" },
-  { "Robots learn \"robotiquette\" now. Experts said the \"robotiquette\" "
+  { "Drones learn \"skyquette\" now. Experts said the \"skyquette\" "
     "rules help.",
     "", "" },
-  { "It could call an \"obligatory conciliation\", which would end the "
+  { "It could order a \"cooling-off period\", which would end the "
     "strike, according to the local press.",
     "", "" },
   /* nothing to find */

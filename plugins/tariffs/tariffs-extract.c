@@ -1402,7 +1402,7 @@ tariffs_find_action (const TariffsSent *s, guint i, guint np,
           = { "rose",  "risen",    "fell",    "fallen", "declined", "unchanged",
               "stood", "remained", "remains", "stands", "remain",   NULL };
 
-      for (guint j = i + 1; j < i + 12 && j < s->n && strong < 0; j++)
+      for (guint j = i + 1; j < i + 26 && j < s->n && strong < 0; j++)
         {
           if ((s->w[j].flags & TW_CAND) || tw_is (s, j, ";")
               || tw_has (s, j, TL_CLAUSE))
@@ -2306,6 +2306,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   const TariffsMention *mod = NULL;
   gboolean possessed = FALSE, anaphoric = FALSE, exported = FALSE;
   gboolean weak_imposer = FALSE, status_default = FALSE;
+  gssize averted = -1;
   const char *imposer = NULL, *target = NULL;
 
   /* anaphora takes the last event of the same family, else any */
@@ -2482,11 +2483,27 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
         }
     }
   weak_imposer = imposer == NULL;
+  /* "JAPAN IN LAST-DITCH EFFORT TO AVERT TARIFFS": places before "avert"
+   * are the side the measure hits */
+  for (guint j = i; j > s->lo && j + 8 > i; j--)
+    if (tw_prefix (s, j - 1, "avoid") || tw_prefix (s, j - 1, "avert")
+        || tw_prefix (s, j - 1, "prevent") || tw_prefix (s, j - 1, "forestall")
+        || tw_prefix (s, j - 1, "stave") || tw_prefix (s, j - 1, "escape"))
+      {
+        averted = j - 1;
+        break;
+      }
   if (imposer == NULL)
     for (guint k = s->mk0; k < s->mk1; k++)
       {
         const TariffsMention *m = &s->m[k];
 
+        if (averted >= 0 && m->first < (guint)averted)
+          {
+            if (target == NULL)
+              target = m->canonical;
+            continue;
+          }
         if (m->flags & (TM_GOODSADJ | TM_TSUBJ | TM_OFFENDER | TM_ABSORBED))
           continue;
         if ((m->flags & TM_PP) && !tw_is (s, (gssize)m->first - 1, "of"))

@@ -71,9 +71,9 @@ static const QuoteCase quote_cases[] = {
   { "Prime Minister Mark Carney arrived.\n\u201cWe are ready,\u201d the "
     "prime minister said.",
     "We are ready,", "Mark Carney" },
-  { "Mr Blair spoke. Tony Blair is the leader.\n\"We go on,\" Mr Blair "
+  { "Mr Lee spoke. Kim Lee is the leader.\n\"We go on,\" Mr Lee "
     "said.",
-    "We go on,", "Tony Blair" },
+    "We go on,", "Kim Lee" },
   /* a paragraph break lost inside a quote: each part is a quote */
   { "Kim Lee said: \"We played well today. \"The fans were loud all game.\"",
     "We played well today.|The fans were loud all game.", "Kim Lee|Kim Lee" },
@@ -84,7 +84,7 @@ static const QuoteCase quote_cases[] = {
   /* a name in apposition wins over a lower-case head */
   { "The group's director, Ruth Okoye, said: \"We will keep going.\"",
     "We will keep going.", "Ruth Okoye" },
-  /* a relative clause: Mr Blair, who has described it as "a scar" */
+  /* a relative clause: Ms Costa, who has described it as a "trap" */
   { "Ana Costa was there. Ms Costa, who has described the plan as a \"trap\", "
     "left early.",
     "trap", "Ana Costa" },
@@ -102,7 +102,7 @@ static const QuoteCase quote_cases[] = {
     "29-year-old.",
     "My knee gave way,", "Lena Varga" },
   { "Rui Matos starred again.\n\"We deserved a point,\" said the "
-    "Liverpool player.",
+    "Lyon player.",
     "We deserved a point,", "Rui Matos" },
   { "Rui Matos starred again.\n\"We deserved a point,\" said the "
     "spokesman.",

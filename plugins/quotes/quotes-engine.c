@@ -1011,13 +1011,13 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
     {
       has_title = TRUE;
       gender = quotes_title_gender (doc, before->s, before->e);
-      title_a = b; /* lower-case title: "minister Melanie Joly" */
+      title_a = b; /* lower-case title: "minister Ana Costa" */
     }
   while (b > name_a + 1 && quotes_tok_is_postnominal (doc, &toks[b - 1]))
     b--;
   if (name_a >= b)
     return;
-  /* at most three words: "Canadians Michael Kovrig" -> two */
+  /* at most three words: "Quebecers Ana Lopes Costa" -> the last two */
   if (b - name_a > 3)
     name_a = b - 3;
   if (b - name_a == 3 && toks[name_a + 1].e - toks[name_a + 1].s > 2
@@ -1143,7 +1143,7 @@ quotes_names_build (QuotesDoc *doc)
           pos = e;
           continue;
         }
-      /* the word before (a lower-case title: "minister Melanie Joly") */
+      /* the word before (a lower-case title: "minister Ana Costa") */
       n = 0;
       ws = p;
       while (ws > 0 && p - ws < 4 && text[ws - 1] == ' ')
@@ -1312,7 +1312,7 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
            || (spk->gender && (spk->gender == gender || gender == 3));
   last = strrchr (spk->name, ' ');
   last = last ? last + 1 : spk->name;
-  /* "the former Scotland international" points further back, to a name;
+  /* "the former Wales international" points further back, to a name;
    * "the spokesman" stays an unnamed role */
   if (g_ascii_strncasecmp (spk->name, "the ", 4) == 0)
     return quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], last, 0,
@@ -1324,7 +1324,7 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
 }
 
 /* Finds the latest source named in [lo, hi) (at most 400 bytes): the
- * subject of a reporting verb ("Gerrard admitted", "said Mr Flynn") or,
+ * subject of a reporting verb ("Costa admitted", "said Ms Costa") or,
  * when @subjects, a name that opens a sentence ("Carney did not ...").
  * Pronoun subjects are skipped.  Sets @spk and returns TRUE if found. */
 static gboolean
@@ -1384,7 +1384,7 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
                                   doc->text, t[i].s,
                                   quotes_tok_base_end (doc, &t[i])))
         {
-          /* a name that opens a sentence, "Henson, who ...", or any name
+          /* a name that opens a sentence, "Costa, who ...", or any name
            * before "The 23-year-old ..." */
           while (i > 0 && t[i - 1].cap && c - i < 5
                  && !quotes_tok_is_possessive (doc, &t[i - 1]))
@@ -1399,7 +1399,7 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
         }
       if (found)
         *spk = cand;
-      /* "The confident 23-year-old is ...": the person named before */
+      /* "The young 23-year-old is ...": the person named before */
       if (subjects && !found && !t[i].punct && t[i].e - t[i].s > 9
           && g_ascii_strncasecmp (doc->text + t[i].e - 9, "-year-old", 9) == 0
           && i >= 1 && i <= 3)
@@ -1430,7 +1430,7 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
     a++;
   while (b > a && toks[b - 1].punct)
     b--;
-  /* Guy Mansfield QC, Paul Boateng MP */
+  /* Ana Costa QC, Rui Matos MP */
   while (b > a + 1 && quotes_tok_is_postnominal (doc, &toks[b - 1]))
     b--;
   if (a >= b || b - a > 9)
@@ -1555,7 +1555,7 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
                           || quotes_tok_is (doc, &toks[a], "an")
                           || quotes_tok_is (doc, &toks[a], "one")
                           || quotes_tok_is (doc, &toks[a], "another");
-    /* "said the 34-year-old": the person last named */
+    /* "said the 29-year-old": the person last named */
     if (!indefinite && head->e - head->s > 9
         && g_ascii_strncasecmp (text + head->e - 9, "-year-old", 9) == 0)
       {
@@ -1595,7 +1595,7 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
             return TRUE;
           }
       }
-    /* "the Liverpool player", "the England coach": the person named
+    /* "the Lyon player", "the Wales coach": the person named
      * last (not "the spokesman", an unnamed role) */
     if (quotes_tok_is (doc, &toks[a], "the") && b - a >= 2
         && quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], text, head->s,
@@ -1723,7 +1723,7 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
 }
 
 /* Whether @t is a time word that may stand between a subject and its
- * verb ("Bob Geldof in July said", "Smith on Monday said"). */
+ * verb ("Tom Reyes in March said", "Smith on Monday said"). */
 static gboolean
 quotes_tok_is_time (const QuotesDoc *doc, const QuotesTok *t)
 {
@@ -1755,7 +1755,7 @@ quotes_cap_run_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
 }
 
 /* Rule "after", late form: a partial quote whose sentence ends with its
- * attribution: `a "tough meeting" where ..., party sources told the BBC.` */
+ * attribution: `a "long session" where ..., party sources told reporters.` */
 static gboolean
 quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
                   const QuotesQuote *q, const QuotesToks *toks,
@@ -1827,7 +1827,7 @@ quotes_cue_is_passive (const QuotesDoc *doc, const QuotesTok *t, guint from,
 
 /* Finds the subject phrase that ends just before token @c (a cue),
  * skipping adverbs, time phrases, "who" and an appositive; sets [*a, *b).
- * "The charity's director, Barbara Stocking, said": the name wins. */
+ * "The group's director, Ruth Okoye, said": the name wins. */
 static gboolean
 quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
                        guint c, guint *a, guint *b)
@@ -1837,7 +1837,7 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
 
   while (e > from && quotes_tok_is_adverb (doc, &t[e - 1]))
     e--;
-  /* Bob Geldof in July said */
+  /* Tom Reyes in March said */
   if (e > from && quotes_tok_is_time (doc, &t[e - 1]))
     {
       guint k = e;
@@ -1846,7 +1846,7 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       if (k < e && k > from && !t[k - 1].punct)
         e = k;
     }
-  /* A spokesman for the industry body (BPI) said */
+  /* A spokesman for the trade body (TBA) said */
   if (e > from && t[e - 1].punct == ')')
     {
       guint k = e - 1;
@@ -1855,11 +1855,11 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       if (k > from && t[k - 1].punct == '(')
         e = k - 1;
     }
-  /* Mr Blair, who has described */
+  /* Ms Costa, who has described */
   if (e - from >= 2 && quotes_tok_is (doc, &t[e - 1], "who")
       && t[e - 2].punct == ',')
     e -= 2;
-  /* Paul Sheard, economist at Lehman Brothers, said */
+  /* Ravi Menon, economist at a bank in Osaka, said */
   if (e > from && t[e - 1].punct == ',')
     {
       guint k = e - 1;
@@ -1908,7 +1908,7 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       *b = e;
       return TRUE;
     }
-  /* a possessive before the head: "Carney's office", "Ottawa's envoy" */
+  /* a possessive before the head: "Costa's office", "Lisbon's envoy" */
   if (e - from >= 2 && e - 1 > from && quotes_tok_is_possessive (doc, &t[e - 2])
       && t[e - 2].cap)
     {
@@ -1919,7 +1919,7 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       *b = e;
       return TRUE;
     }
-  /* a person noun with modifiers: "UKIP spokesman", "party sources" */
+  /* a person noun with modifiers: "union spokesman", "party sources" */
   if (quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], doc->text,
                      t[e - 1].s, t[e - 1].e)
       || quotes_in_set (doc->config->titles, doc->text, t[e - 1].s, t[e - 1].e))
@@ -1950,7 +1950,7 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
 }
 
 /* Rule "before": `Carney said: "..."`, `He added, "..."`,
- * `Joly said the government "strongly condemns"`.  @toks is the window
+ * `Okafor said the province "firmly rejects"`.  @toks is the window
  * before the quote cut at the last sentence end. */
 static gboolean
 quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
@@ -1975,12 +1975,12 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
           spk->ce = cue->e;
           return TRUE;
         }
-      /* He rejected the call, saying no "arbitrary figure" ...: the
+      /* She rejected the offer, saying no "fixed number" ...: the
        * sentence's subject */
       if (c >= 2 && c - 2 > from && t[c - 2].punct == ',' && cue->e - cue->s > 4
           && g_ascii_strncasecmp (doc->text + cue->e - 3, "ing", 3) == 0)
         {
-          /* Alan Johnson said ..., adding they would "work as a team" */
+          /* Ana Costa said ..., adding they would "stay united" */
           for (guint k = from; k + 2 < c; k++)
             if (quotes_tok_is_cue (doc, &t[k])
                 && quotes_subject_before (doc, t, from, k, &a, &b)
@@ -2016,7 +2016,7 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
   return FALSE;
 }
 
-/* Rule "before", colon form: `- City boss Kevin Keegan: "..."`: a name
+/* Rule "before", colon form: `- Lyon coach Rui Matos: "..."`: a name
  * right before a colon, with no verb. */
 static gboolean
 quotes_rule_colon (QuotesDoc *doc, const QuotesHistory *hist,
@@ -2165,7 +2165,7 @@ quotes_is_term (QuotesDoc *doc, const QuotesQuote *q, const QuotesToks *before,
           || quotes_tok_is (doc, &t[n - 2], "titled")
           || quotes_tok_is (doc, &t[n - 2], "entitled")))
     return TRUE;
-  /* a short text quoted again: a term ("robotiquette") */
+  /* a short text quoted again: a term ("skyquette") */
   if (nwords <= 2 && !punct_end)
     for (const QuotesQuote *o = q - 1, *first = doc->first_quote;
          o >= first && q - o <= 64; o--)
@@ -2355,7 +2355,7 @@ quotes_attribute (QuotesDoc *doc)
           && ws == quotes[k - 1].close_mark_end && from == 0 && !cut
           && !strchr (".?!", doc->text[quotes[k - 1].end - 1]))
         {
-          /* was "cowardly" and a "complete u-turn" */
+          /* was "reckless" and a "broken promise" */
           spk.name = quotes[k - 1].speaker;
           spk.kind = quotes[k - 1].speaker_kind;
           found = TRUE;
@@ -2365,7 +2365,7 @@ quotes_attribute (QuotesDoc *doc)
           && quotes_find_antecedent (doc, &hist, doc->ante_lo, q->open_mark, 0,
                                      FALSE, &spk))
         {
-          /* Dan Jolin, reviews editor, says ... \n "I can understand ..." */
+          /* Maya Chen, an editor, says ... \n "I can see why ..." */
           found = TRUE;
           rule = QUOTES_RULE_PREV_SENTENCE;
         }

@@ -22,11 +22,11 @@
  *   rule             ENUM    which rule decided the speaker:
  *     after             "...," Carney said / "...," said Carney, the ... /
  *                       "...," Mr Smith, the chairman, told reporters /
- *                       a "tough meeting" where ..., party sources said.
- *     before            Carney said: "..." / He added, "..." / Joly said
- *                       the government "strongly condemns" ... / X, who
- *                       has described it as a "scar" / He rejected it,
- *                       saying no "figure" ... / City boss Kevin Keegan:
+ *                       a "long session" where ..., party sources said.
+ *     before            Carney said: "..." / He added, "..." / Okafor said
+ *                       the province "firmly rejects" ... / X, who
+ *                       has described it as a "trap" / She rejected it,
+ *                       saying no "figure" ... / Lyon coach Rui Matos:
  *                       "..." (a name and a colon)
  *     according_to      "...", according to Carney / According to X, ...
  *     same_paragraph    a later quote of a paragraph whose earlier quote
@@ -34,7 +34,7 @@
  *                       partial quote of the same sentence
  *     previous_sentence a quote that starts a sentence, with the speaker
  *                       named with a reporting verb since the previous
- *                       quote (Dan Jolin, an editor, says X.\n"...")
+ *                       quote (Maya Chen, an editor, says X.\n"...")
  *     continued         a quote running over several paragraphs (one
  *                       annotation per paragraph, one speaker); also
  *                       "A. "B. "C." where the paragraph breaks were lost
@@ -46,8 +46,8 @@
  * Pronouns: he/she/they resolve to the latest source named since the
  * previous quote (the subject of a reporting verb, a name opening a
  * sentence, "X, who ..."), else to the previous speaker (he/she: a person
- * whose gender, when known from a title, fits).  "The 34-year-old" is the
- * person named last.  Short names ("Carney", "Mr Blair") take the fullest
+ * whose gender, when known from a title, fits).  "The 29-year-old" is the
+ * person named last.  Short names ("Carney", "Mr Carney") take the fullest
  * form of the surname in the story; titles ("Prime Minister", "minister",
  * "Mr", from the title list) are stripped; "the prime minister" resolves to
  * the name that title came with ("a spokesman" does not).  Passive cues

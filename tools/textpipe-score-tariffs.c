@@ -60,6 +60,7 @@ typedef struct
 
 static gboolean opt_verbose;
 
+/* A copy of string member @key of @obj, or NULL. */
 static char *
 score_dup_string (json_t *obj, const char *key)
 {
@@ -83,6 +84,7 @@ score_span (json_t *obj, const char *key, gint64 *start, gint64 *end)
   return TRUE;
 }
 
+/* Frees the strings of one event (the array owns the struct). */
 static void
 score_event_clear (gpointer data)
 {
@@ -95,6 +97,7 @@ score_event_clear (gpointer data)
   g_strfreev (ev->goods);
 }
 
+/* Frees one document and its events. */
 static void
 score_doc_free (gpointer data)
 {
@@ -300,6 +303,7 @@ score_find (GHashTable *by_id, GHashTable *by_stem, const ScoreDoc *gold)
   return doc;
 }
 
+/* Equal ignoring ASCII case; two nulls are equal. */
 static gboolean
 score_str_equal (const char *a, const char *b)
 {
@@ -367,12 +371,14 @@ score_goods_f1 (char **gold, char **pred)
   return f1;
 }
 
+/* TRUE when the predicted trigger starts inside the gold sentence. */
 static gboolean
 score_in_sentence (const ScoreEvent *gold, const ScoreEvent *pred)
 {
   return pred->start >= gold->sent_start && pred->start < gold->sent_end;
 }
 
+/* TRUE when two triggers overlap. */
 static gboolean
 score_overlap (const ScoreEvent *a, const ScoreEvent *b)
 {
@@ -416,6 +422,7 @@ score_pair (const ScoreDoc *gold, const ScoreDoc *pred, gboolean same_action,
   g_free (used);
 }
 
+/* Prints one event on one line (--verbose). */
 static void
 score_print_event (const char *tag, const char *id, const ScoreEvent *ev)
 {
@@ -504,12 +511,14 @@ score_doc (const ScoreDoc *gold, const ScoreDoc *pred, ScoreTotals *t)
   g_free (hit);
 }
 
+/* a / b, or 0 when b is 0. */
 static double
 score_ratio (double a, double b)
 {
   return b > 0 ? a / b : 0.0;
 }
 
+/* Loads both files, pairs documents and prints the scores. */
 int
 main (int argc, char **argv)
 {

@@ -115,6 +115,7 @@ static const guchar tariffs_lower[256] = {
 #undef L
 };
 
+/* ASCII letter or digit. */
 static inline gboolean
 tariffs_alnum (guchar c)
 {
@@ -213,6 +214,7 @@ tariffs_prefix_ok (const guchar *p, const guchar *end)
     }
 }
 
+/* See tariffs.h: the stem kind of one token. */
 int
 tariffs_word_kind (const char *word, gsize len)
 {
@@ -241,6 +243,7 @@ tariffs_word_kind (const char *word, gsize len)
   return tariffs_stem_kind (p, p + len);
 }
 
+/* See tariffs.h: the one-pass scan used when no token layer exists. */
 gboolean
 tariffs_scan_text (const char *text, gsize len, GArray *triggers)
 {
@@ -508,18 +511,21 @@ tw_is (const TariffsSent *s, gssize i, const char *word)
   return i >= 0 && (guint)i < s->n && strcmp (s->w[i].low, word) == 0;
 }
 
+/* TRUE when word @i (in range) has one of the lexicon @bits. */
 static inline gboolean
 tw_has (const TariffsSent *s, gssize i, guint64 bits)
 {
   return i >= 0 && (guint)i < s->n && (s->w[i].lex & bits) != 0;
 }
 
+/* TRUE when word @i (in range) starts with @prefix. */
 static inline gboolean
 tw_prefix (const TariffsSent *s, gssize i, const char *prefix)
 {
   return i >= 0 && (guint)i < s->n && g_str_has_prefix (s->w[i].low, prefix);
 }
 
+/* TRUE when word @i (in range) is a punctuation mark. */
 static inline gboolean
 tw_punct (const TariffsSent *s, gssize i)
 {
@@ -1260,6 +1266,7 @@ tariffs_clause_start (const TariffsSent *s, guint i)
   return lo;
 }
 
+/* The action a cue word names; remove and lower win over weaker readings. */
 static TariffsAction
 tariffs_action_of_bits (guint64 bits)
 {
@@ -1693,6 +1700,7 @@ tariffs_doc_top (TariffsDoc *doc, const char *except)
   return best;
 }
 
+/* TRUE when two canonical names are set and equal. */
 static inline gboolean
 tariffs_same (const char *a, const char *b)
 {
@@ -2585,6 +2593,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   doc->last_of_family[family] = doc->events->len;
 }
 
+/* See tariffs.h: words, places, then one event per accepted trigger. */
 void
 tariffs_extract_sentence (TariffsDoc *doc, gsize start, gsize end)
 {
@@ -2671,6 +2680,7 @@ tariffs_extract_sentence (TariffsDoc *doc, gsize start, gsize end)
     }
 }
 
+/* See tariffs.h: "the U.S. | Will remove" is one sentence. */
 gboolean
 tariffs_should_join (const TariffsDoc *doc, gsize prev_start, gsize prev_end,
                      gsize next_start, gsize next_end)
@@ -2705,6 +2715,7 @@ tariffs_should_join (const TariffsDoc *doc, gsize prev_start, gsize prev_end,
          || strcmp (low, "duty") == 0 || strcmp (low, "levies") == 0;
 }
 
+/* See tariffs.h: per-document scratch, freed by tariffs_doc_clear(). */
 void
 tariffs_doc_init (TariffsDoc *doc, const TariffsGazetteer *gaz,
                   const TariffsLexicon *lex)
@@ -2719,6 +2730,7 @@ tariffs_doc_init (TariffsDoc *doc, const TariffsGazetteer *gaz,
   doc->doc_counts = NULL;
 }
 
+/* Frees what tariffs_doc_init() made. */
 void
 tariffs_doc_clear (TariffsDoc *doc)
 {
@@ -2822,6 +2834,7 @@ tariffs_retaliation_owners (TariffsDoc *doc)
   return owners;
 }
 
+/* See tariffs.h: headlines, story-level retaliation (R3). */
 void
 tariffs_extract_finish (TariffsDoc *doc)
 {

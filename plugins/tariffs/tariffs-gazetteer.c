@@ -716,6 +716,7 @@ tariffs_gazetteer_add (TariffsGazetteer *gaz, const char *alias,
                         (gpointer)(canonical != NULL ? canonical : ""));
 }
 
+/* See tariffs.h: the built-in table loaded into a hash table. */
 TariffsGazetteer *
 tariffs_gazetteer_new (void)
 {
@@ -729,6 +730,7 @@ tariffs_gazetteer_new (void)
   return gaz;
 }
 
+/* See tariffs.h: a TSV file whose entries add to or replace the table. */
 gboolean
 tariffs_gazetteer_load (TariffsGazetteer *gaz, const char *path, GError **error)
 {
@@ -792,6 +794,7 @@ out:
   return ok;
 }
 
+/* Frees the gazetteer (NULL is fine). */
 void
 tariffs_gazetteer_free (TariffsGazetteer *gaz)
 {
@@ -802,6 +805,7 @@ tariffs_gazetteer_free (TariffsGazetteer *gaz)
   g_free (gaz);
 }
 
+/* See tariffs.h: NULL unknown, "" blocker, else the canonical name. */
 const char *
 tariffs_gazetteer_lookup (const TariffsGazetteer *gaz, const char *alias)
 {

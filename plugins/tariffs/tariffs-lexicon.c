@@ -218,6 +218,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
   { TL_PRONOUN, "he she it they its their his her them we our i" },
 };
 
+/* Reads the class lists into one word -> bits table. */
 TariffsLexicon *
 tariffs_lexicon_new (void)
 {
@@ -255,6 +256,7 @@ tariffs_lexicon_new (void)
   return lex;
 }
 
+/* Frees the lexicon (NULL is fine). */
 void
 tariffs_lexicon_free (TariffsLexicon *lex)
 {
@@ -265,6 +267,7 @@ tariffs_lexicon_free (TariffsLexicon *lex)
   g_free (lex);
 }
 
+/* The class bits of @word, 0 when it is in no class. */
 guint64
 tariffs_lexicon_lookup (const TariffsLexicon *lex, const char *word)
 {

@@ -97,6 +97,7 @@ out_free:
   return FALSE;
 }
 
+/* Frees the state made by tariffs_init(). */
 static void
 tariffs_destroy (gpointer state)
 {

@@ -243,36 +243,109 @@ tariffs_word_kind (const char *word, gsize len)
   return tariffs_stem_kind (p, p + len);
 }
 
-/* See tariffs.h: the one-pass scan used when no token layer exists. */
+/* Two-byte prefixes a stem may start with ("ta", "Du", "IM" ...), as a
+ * bit map indexed by the two bytes: one lookup rejects most words. */
+static guint8 tariffs_prefix_map[8192];
+
+/* Fills tariffs_prefix_map once, thread-safely. */
+static void
+tariffs_prefix_map_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      static const char *const prefixes[]
+          = { "ta", "du", "le", "su", "ch", "cu", "fe", "im", "ex", NULL };
+
+      for (guint k = 0; prefixes[k] != NULL; k++)
+        for (guint c = 0; c < 4; c++)
+          {
+            guint a = (guchar)prefixes[k][0] - ((c & 1) ? 32 : 0);
+            guint b = (guchar)prefixes[k][1] - ((c & 2) ? 32 : 0);
+            guint index = (a << 8) | b;
+
+            tariffs_prefix_map[index >> 3] |= (guint8)(1u << (index & 7));
+          }
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* Looks at the word starting at @p (if any stem may start there) and
+ * records it: trigger stems go to @triggers, trade stems set
+ * @candidates. */
+static inline void
+tariffs_scan_word (const char *text, gsize len, gsize p, GArray *triggers,
+                   gboolean *candidates)
+{
+  const guchar *t = (const guchar *)text;
+  guint index;
+  int kind;
+
+  if (p + 1 >= len)
+    return;
+  index = ((guint)t[p] << 8) | t[p + 1];
+  if (!(tariffs_prefix_map[index >> 3] & (1u << (index & 7))))
+    return;
+  kind = tariffs_stem_kind (t + p, t + MIN (len, p + 12));
+  if (kind == 1 || kind == 2)
+    *candidates = TRUE;
+  if (kind >= 2)
+    g_array_append_val (triggers, p);
+}
+
+#define TARIFFS_ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define TARIFFS_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The bytes of @v equal to @c, as a mask of their high bits. */
+static inline guint64
+tariffs_bytes_equal (guint64 v, guchar c)
+{
+  guint64 x = v ^ (TARIFFS_ONES * c);
+
+  return (x - TARIFFS_ONES) & ~x & TARIFFS_HIGHS;
+}
+
+/* See tariffs.h.  Words are looked at where they start after a space,
+ * line break, straight or curly opening quote or bracket (and at the
+ * text's start); eight bytes at a time find those delimiters, so the
+ * scan runs at memory speed.  (A word glued to another mark, as in
+ * "pre-tax", is no trigger anyway.) */
 gboolean
 tariffs_scan_text (const char *text, gsize len, GArray *triggers)
 {
-  const guchar *p = (const guchar *)text, *end = p + len;
+  const guchar *t = (const guchar *)text;
   gboolean candidates = FALSE;
+  gsize i = 0;
 
-  while (p < end)
+  tariffs_prefix_map_init ();
+  tariffs_scan_word (text, len, 0, triggers, &candidates);
+  for (; i + 8 <= len; i += 8)
     {
-      if (!tariffs_alnum (*p))
-        {
-          p++;
-          continue;
-        }
-      if (tariffs_prefix_ok (p, end))
-        {
-          int kind = tariffs_stem_kind (p, end);
+      guint64 v, m;
 
-          if (kind == 1 || kind == 2)
-            candidates = TRUE;
-          if (kind >= 2)
-            {
-              gsize at = (gsize)(p - (const guchar *)text);
+      memcpy (&v, t + i, 8);
+      v = GUINT64_FROM_LE (v); /* byte k of the text is byte k of v */
+      m = tariffs_bytes_equal (v, ' ') | tariffs_bytes_equal (v, '\n')
+          | tariffs_bytes_equal (v, '"') | tariffs_bytes_equal (v, '(')
+          | tariffs_bytes_equal (v, 0x9C) | tariffs_bytes_equal (v, '\t');
+      while (m != 0)
+        {
+          /* the lowest set byte comes first in the text */
+#if defined(__GNUC__)
+          guint b = (guint)__builtin_ctzll (m) >> 3;
+#else
+          guint b = (guint)g_bit_nth_lsf ((gulong)m, -1) >> 3;
+#endif
 
-              g_array_append_val (triggers, at);
-            }
+          m &= m - 1;
+          tariffs_scan_word (text, len, i + b + 1, triggers, &candidates);
         }
-      while (p < end && tariffs_alnum (*p))
-        p++;
     }
+  for (; i < len; i++)
+    if (t[i] == ' ' || t[i] == '\n' || t[i] == '"' || t[i] == '('
+        || t[i] == 0x9C || t[i] == '\t')
+      tariffs_scan_word (text, len, i + 1, triggers, &candidates);
   return candidates;
 }
 
@@ -981,32 +1054,31 @@ tariffs_np_start (const TariffsSent *s, guint i)
   return j;
 }
 
-/* Sets the document-wide flags of domestic-tax stories (R1): one pass,
- * phrases compared at word starts only. */
+/* TRUE when @text holds one of @tails (NULL-ended), each given in lower
+ * and upper case: memmem runs at memory speed, and a tail that drops the
+ * first letter ("ales tax") matches "sales tax" and "Sales tax" alike. */
+static gboolean
+tariffs_has_any (const char *text, gsize len, const char *const *tails)
+{
+  for (guint k = 0; tails[k] != NULL; k++)
+    if (memmem (text, len, tails[k], strlen (tails[k])) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Sets the document-wide flag of domestic-tax stories (R1). */
 static void
 tariffs_doc_scan (TariffsDoc *doc)
 {
-  static const char *const domestic[] = {
-    "oils and fats",   "co-responsibility", "coresponsibility", "sales tax",
-    "value added tax", "value-added tax",   "consumption tax",  NULL
-  };
-  const guchar *t = (const guchar *)doc->text, *end = t + doc->length;
+  static const char *const domestic[]
+      = { "ils and fats",     "ILS AND FATS",    "o-responsibility",
+          "O-RESPONSIBILITY", "oresponsibility", "ORESPONSIBILITY",
+          "ales tax",         "ALES TAX",        "alue added tax",
+          "ALUE ADDED TAX",   "alue-added tax",  "ALUE-ADDED TAX",
+          "onsumption tax",   "ONSUMPTION TAX",  NULL };
 
-  for (const guchar *p = t; p < end; p++)
-    {
-      guchar c = tariffs_lower[*p];
-
-      if ((c != 'o' && c != 'c' && c != 's' && c != 'v')
-          || (p > t && tariffs_alnum (p[-1])))
-        continue;
-      for (guint k = 0; domestic[k] != NULL; k++)
-        if ((guchar)domestic[k][0] == c
-            && tariffs_stem_at (p, end, domestic[k]))
-          {
-            doc->domestic_doc = TRUE;
-            return;
-          }
-    }
+  if (tariffs_has_any (doc->text, doc->length, domestic))
+    doc->domestic_doc = TRUE;
 }
 
 static const char *tariffs_target_after (const TariffsSent *s, guint i,
@@ -2772,6 +2844,10 @@ tariffs_line_has_retaliation (const char *line, gsize len)
 static GHashTable *
 tariffs_retaliation_owners (TariffsDoc *doc)
 {
+  static const char *const stems[]
+      = { "etaliat",    "ETALIAT",    "anction", "ANCTION", "eprisal",
+          "EPRISAL",    "unitive",    "UNITIVE", "ounter",  "OUNTER",
+          "it-for-tat", "IT-FOR-TAT", NULL };
   GHashTable *owners = g_hash_table_new (g_str_hash, g_str_equal);
   GArray *saved = doc->words, *saved_mentions = doc->mentions;
   GArray *words = g_array_new (FALSE, FALSE, sizeof (TariffsWord));
@@ -2780,6 +2856,9 @@ tariffs_retaliation_owners (TariffsDoc *doc)
 
   doc->words = words;
   doc->mentions = g_array_new (FALSE, FALSE, sizeof (TariffsMention));
+  /* most stories hold no retaliation wording at all */
+  if (!tariffs_has_any (doc->text, doc->length, stems))
+    pos = doc->length;
   while (pos < doc->length)
     {
       const char *nl = memchr (doc->text + pos, '\n', doc->length - pos);

@@ -145,7 +145,7 @@ tariffs_process (gpointer state, TpDocument *doc, GError **error)
 {
   TariffsState *st = state;
   TariffsDoc d = { 0 };
-  TpLayer *layer, *sentences, *tokens;
+  TpLayer *layer, *sentences;
   GArray *triggers;
   gboolean candidates = FALSE;
   guint n, next = 0;
@@ -157,44 +157,9 @@ tariffs_process (gpointer state, TpDocument *doc, GError **error)
   d.text = tp_document_get_text (doc);
   d.length = tp_document_get_length (doc);
   triggers = g_array_new (FALSE, FALSE, sizeof (gsize));
-  tokens = tp_document_get_layer (doc, "token");
-  if (tokens != NULL)
-    {
-      /* the tokens are already cut: look at their first letters only */
-      guint nt = tp_layer_get_length (tokens);
-
-      for (guint k = 0; k < nt; k++)
-        {
-          gsize start = tp_layer_get_start (tokens, k);
-          int kind;
-
-          /* most tokens fail on their first letter */
-          switch (d.text[start] | 0x20)
-            {
-            case 't':
-            case 'd':
-            case 'l':
-            case 's':
-            case 'c':
-            case 'f':
-            case 'i':
-            case 'e':
-              break;
-            default:
-              continue;
-            }
-          /* stems are prefixes: the token's end is not needed */
-          kind = tariffs_word_kind (d.text + start,
-                                    MIN (d.length - start, (gsize)12));
-
-          if (kind == 1 || kind == 2)
-            candidates = TRUE;
-          if (kind >= 2)
-            g_array_append_val (triggers, start);
-        }
-    }
-  else
-    candidates = tariffs_scan_text (d.text, d.length, triggers);
+  /* one pass over the bytes finds every trigger stem; most documents
+   * have none and stop here */
+  candidates = tariffs_scan_text (d.text, d.length, triggers);
   if (!candidates || triggers->len == 0)
     goto out_free_triggers;
   sentences = tp_document_get_layer (doc, "sentence");

@@ -189,14 +189,16 @@ typedef struct
 void tariffs_doc_init (TariffsDoc *doc, const TariffsGazetteer *gaz,
                        const TariffsLexicon *lex);
 void tariffs_doc_clear (TariffsDoc *doc);
-/* One pass over @text: appends to @triggers (gsize) the byte offset of
- * every word that starts with a trigger stem (tariff, duty, levy,
- * surcharge, charge, fee, tax) and returns TRUE when a trigger or trade
- * stem (import, export, customs) occurs: most documents stop here. */
+/* One pass over @text: appends to @triggers (gsize, ascending) the byte
+ * offset of every word that starts with a trigger stem (tariff, duty,
+ * levy, surcharge, surtax, charge, fee, tax) and returns TRUE when a
+ * trigger or trade stem (import, export, customs) occurs: most documents
+ * stop here. */
 gboolean tariffs_scan_text (const char *text, gsize len, GArray *triggers);
 /* The stem kind of one word: 2 trigger, 3 weak trigger, 1 trade word,
- * 0 none (the per-token form of tariffs_scan_text). */
+ * 0 none. */
 int tariffs_word_kind (const char *word, gsize len);
+
 /* TRUE when two sentences are one, cut after an abbreviation that the
  * wire capitalises the next word after ("the U.S. Will remove ..."). */
 gboolean tariffs_should_join (const TariffsDoc *doc, gsize prev_start,

@@ -183,7 +183,7 @@ START_TEST (test_jsonl_mixed_bad_records)
                                       "\"error\":\"found the word 'poison'\","
                                       "\"record\":{\"id\":\"e\""));
   ck_assert_ptr_nonnull (strstr (rej, "not a JSON object"));
-  ck_assert_ptr_nonnull (strstr (rej, "\"id\":\"h\",\"stage\":\"reader\",\"plugin\":null,\"error\":\"NUL byte at byte offset 4\""));
+  ck_assert_ptr_nonnull (strstr (rej, "\"id\":\"h\",\"stage\":\"reader\",\"plugin\":null,\"error\":\"the record holds a NUL character (\\\\u0000)\""));
   g_free (rej);
   g_free (out);
   g_free (in);
@@ -290,6 +290,76 @@ START_TEST (test_directory_walk)
 }
 END_TEST
 
+/* Reads one JSONL line with the reader; returns the document or NULL with
+ * the reader's message in *@message. */
+static TpDocument *
+read_one (const char *line, char **id, char **message)
+{
+  char *dir = tp_test_tmpdir ();
+  char *path = tp_test_write (dir, "one.jsonl", line);
+  const char *inputs[] = { path, NULL };
+  TpReader *r = tp_reader_new (inputs, TP_INPUT_AUTO, NULL, NULL);
+  TpDocument *doc = NULL;
+  char *raw = NULL;
+  GError *error = NULL;
+
+  *message = NULL;
+  ck_assert (tp_reader_next (r, &doc, id, &raw, &error));
+  if (error)
+    *message = g_strdup (error->message);
+  g_clear_error (&error);
+  g_free (raw);
+  tp_reader_free (r);
+  g_free (path);
+  tp_test_rmdir (dir);
+  return doc;
+}
+
+START_TEST (test_jsonl_edge_cases)
+{
+  char *id, *msg;
+  TpDocument *doc;
+
+  /* an escaped backslash before "u0000" is text, not a NUL */
+  doc = read_one ("{\"id\":\"a\",\"text\":\"C:\\\\u0000 dir\"}\n", &id, &msg);
+  ck_assert_msg (doc != NULL, "%s", msg);
+  ck_assert_str_eq (tp_document_get_text (doc), "C:\\u0000 dir");
+  tp_document_free (doc);
+  g_free (id);
+
+  /* text after the object is an error, not ignored */
+  doc = read_one ("{\"id\":\"b\",\"text\":\"x\"} trailing\n", &id, &msg);
+  ck_assert_ptr_null (doc);
+  ck_assert_ptr_nonnull (strstr (msg, "text after the record"));
+  g_free (msg);
+  g_free (id);
+
+  /* numeric ids print as integers; escapes and non-ASCII decode */
+  doc = read_one ("{\"id\":1234567890123,\"text\":\"caf\\u00e9 \\\"q\\\" "
+                  "\xe2\x80\x94\"}\n",
+                  &id, &msg);
+  ck_assert_msg (doc != NULL, "%s", msg);
+  ck_assert_str_eq (id, "1234567890123");
+  ck_assert_str_eq (tp_document_get_text (doc), "caf\xc3\xa9 \"q\" \xe2\x80\x94");
+  tp_document_free (doc);
+  g_free (id);
+
+  /* deep nesting is refused, not a stack overflow */
+  {
+    GString *deep = g_string_new ("{\"id\":\"d\",\"text\":\"t\",\"x\":");
+    for (int i = 0; i < 100000; i++)
+      g_string_append_c (deep, '[');
+    g_string_append_c (deep, '\n');
+    doc = read_one (deep->str, &id, &msg);
+    ck_assert_ptr_null (doc);
+    ck_assert_ptr_nonnull (strstr (msg, "malformed JSON"));
+    g_free (msg);
+    g_free (id);
+    g_string_free (deep, TRUE);
+  }
+}
+END_TEST
+
 static Suite *
 runner_suite (void)
 {
@@ -302,6 +372,7 @@ runner_suite (void)
   tcase_add_test (tc, test_max_errors);
   tcase_add_test (tc, test_bad_span_rejected);
   tcase_add_test (tc, test_directory_walk);
+  tcase_add_test (tc, test_jsonl_edge_cases);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -1054,14 +1054,15 @@ tariffs_np_start (const TariffsSent *s, guint i)
   return j;
 }
 
-/* TRUE when @text holds one of @tails (NULL-ended), each given in lower
- * and upper case: memmem runs at memory speed, and a tail that drops the
- * first letter ("ales tax") matches "sales tax" and "Sales tax" alike. */
+/* TRUE when the document text holds one of @tails (NULL-ended), each
+ * given in lower and upper case: strstr runs at memory speed (the text is
+ * NUL-terminated and NUL-free), and a tail that drops the first letter
+ * ("ales tax") matches "sales tax" and "Sales tax" alike. */
 static gboolean
-tariffs_has_any (const char *text, gsize len, const char *const *tails)
+tariffs_has_any (const char *text, const char *const *tails)
 {
   for (guint k = 0; tails[k] != NULL; k++)
-    if (memmem (text, len, tails[k], strlen (tails[k])) != NULL)
+    if (strstr (text, tails[k]) != NULL)
       return TRUE;
   return FALSE;
 }
@@ -1077,7 +1078,7 @@ tariffs_doc_scan (TariffsDoc *doc)
           "ALUE ADDED TAX",   "alue-added tax",  "ALUE-ADDED TAX",
           "onsumption tax",   "ONSUMPTION TAX",  NULL };
 
-  if (tariffs_has_any (doc->text, doc->length, domestic))
+  if (tariffs_has_any (doc->text, domestic))
     doc->domestic_doc = TRUE;
 }
 
@@ -2857,7 +2858,7 @@ tariffs_retaliation_owners (TariffsDoc *doc)
   doc->words = words;
   doc->mentions = g_array_new (FALSE, FALSE, sizeof (TariffsMention));
   /* most stories hold no retaliation wording at all */
-  if (!tariffs_has_any (doc->text, doc->length, stems))
+  if (!tariffs_has_any (doc->text, stems))
     pos = doc->length;
   while (pos < doc->length)
     {

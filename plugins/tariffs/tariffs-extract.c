@@ -1745,6 +1745,62 @@ tariffs_doc_counts (TariffsDoc *doc)
   doc->mentions = saved_mentions;
 }
 
+static guint tariffs_dateline_end (const TariffsSent *s);
+
+/* The place of the story's dateline ("TAIPEI, April 13 - ..." gives
+ * Taiwan), looked for in its first lines once; NULL when none. */
+static const char *
+tariffs_doc_dateline (TariffsDoc *doc)
+{
+  GArray *saved = doc->words, *saved_mentions = doc->mentions;
+  gsize pos = 0;
+
+  if (doc->dateline_done)
+    return doc->dateline;
+  doc->dateline_done = TRUE;
+  doc->words = g_array_new (FALSE, FALSE, sizeof (TariffsWord));
+  doc->mentions = g_array_new (FALSE, FALSE, sizeof (TariffsMention));
+  for (guint line = 0; line < 4 && pos < doc->length; line++)
+    {
+      const char *nl = memchr (doc->text + pos, '\n', doc->length - pos);
+      gsize end = nl != NULL ? (gsize)(nl - doc->text) : doc->length;
+      TariffsSent s = { 0 };
+
+      /* the dateline sits in the first words of its paragraph */
+      tariffs_words_build (doc->words, doc->text, pos, MIN (end, pos + 80));
+      s.doc = doc;
+      s.w = (TariffsWord *)(void *)doc->words->data;
+      s.n = doc->words->len;
+      if (s.n > 0 && tariffs_dateline_end (&s) > 0)
+        {
+          char key[TARIFFS_GAZ_MAX_WORDS * TARIFFS_WORD_LOW + 8] = "";
+          gsize k = 0;
+
+          for (guint j = 0;
+               j < s.n && j < TARIFFS_GAZ_MAX_WORDS && !tw_is (&s, j, ","); j++)
+            {
+              gsize l = strlen (s.w[j].low);
+
+              if (j > 0)
+                key[k++] = ' ';
+              memcpy (key + k, s.w[j].low, l);
+              k += l;
+            }
+          key[k] = '\0';
+          doc->dateline = tariffs_gazetteer_lookup (doc->gaz, key);
+          if (doc->dateline != NULL && *doc->dateline == '\0')
+            doc->dateline = NULL;
+          break;
+        }
+      pos = end + 1;
+    }
+  g_array_unref (doc->words);
+  g_array_unref (doc->mentions);
+  doc->words = saved;
+  doc->mentions = saved_mentions;
+  return doc->dateline;
+}
+
 /* The document's most mentioned place other than @except (NULL if
  * none). */
 static const char *
@@ -2629,8 +2685,30 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   if (target == NULL && anaphoric && prior != NULL
       && tariffs_same (prior->imposer, imposer))
     target = prior->target;
+  /* last resort: the place the story was filed from ("TAIPEI, April 13
+   * -"), else the place the story names most */
   if (imposer == NULL)
-    imposer = tariffs_doc_top (doc, target);
+    {
+      const char *place = tariffs_doc_dateline (doc);
+
+      /* a dateline that is only a meeting venue ("LUXEMBOURG, Oct 20")
+       * is not named again in the story; Washington and London file
+       * stories about every country */
+      if (place != NULL
+          && (strcmp (place, "United States") == 0
+              || strcmp (place, "United Kingdom") == 0))
+        place = NULL;
+      if (place != NULL)
+        {
+          tariffs_doc_counts (doc);
+          if (GPOINTER_TO_UINT (g_hash_table_lookup (doc->doc_counts, place))
+              < 2)
+            place = NULL;
+        }
+      imposer = place != NULL && !tariffs_same (place, target)
+                    ? place
+                    : tariffs_doc_top (doc, target);
+    }
   /* R6: one measure for both directions, as in a free-trade deal */
   for (guint j = s->lo; j < s->hi; j++)
     {
@@ -2800,6 +2878,8 @@ tariffs_doc_init (TariffsDoc *doc, const TariffsGazetteer *gaz,
   doc->mentions = g_array_new (FALSE, FALSE, sizeof (TariffsMention));
   doc->price_doc = doc->domestic_doc = doc->scanned = FALSE;
   memset (doc->last_of_family, 0, sizeof doc->last_of_family);
+  doc->dateline = NULL;
+  doc->dateline_done = FALSE;
   doc->doc_counts = NULL;
 }
 

@@ -179,6 +179,8 @@ typedef struct
   gboolean price_doc;     /* "tariff" used for price schedules here */
   gboolean domestic_doc;  /* levies/taxes here are domestic */
   gboolean scanned;       /* domestic-tax phrases looked for */
+  gboolean dateline_done; /* the dateline looked for */
+  const char *dateline;   /* its place, canonical, or NULL */
   GHashTable *doc_counts; /* canonical -> count, built on demand */
   guint last_of_family[TARIFFS_FAM_TAX + 1]; /* 1 + index of the last event
                                                 of each family, 0: none */

@@ -133,6 +133,11 @@ static const TariffCase event_cases[] = {
     1, "tariffs", "remove", "actual", FALSE, "-", "-", NO_RATE, "", "-" },
   { "Japan cut tariffs on all products last year.", 1, "tariffs", "lower",
     "actual", FALSE, "Japan", "-", NO_RATE, "", "-" },
+  /* no place in the sentence: the dateline's country, named again */
+  { "TAIPEI, April 13 - Taiwan officials met on Monday.\n\nThe government "
+    "said it would cut tariffs on 862 goods.",
+    1, "tariffs", "lower", "announced", FALSE, "Taiwan", "-", NO_RATE,
+    "862 goods", "-" },
   /* wire style headline */
   { "TAIWAN PLANS NEW TARIFF CUTS", 1, "TARIFF", "lower", "announced", FALSE,
     "Taiwan", "-", NO_RATE, "", "-" },

@@ -91,6 +91,7 @@ typedef struct
   gboolean trade_any;    /* any trade word or place */
   gboolean goods_ctx;    /* goods or producers named: "Japanese goods" */
   gboolean schedule, judicial, domestic_mark;
+  gboolean revenue;  /* "revenue" in the sentence: budget talk */
   guint first_event; /* index in doc->events of this sentence's first */
   /* the window of the trigger being analysed: words [lo, hi), mentions
    * [mk0, mk1); it keeps huge sentences linear */
@@ -1157,6 +1158,10 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
     if (body && !place)
       return FALSE;
   }
+  /* "the government's levy of a social tax": the act of levying */
+  if (family == TARIFFS_FAM_LEVY && tw_is (s, i + 1, "of")
+      && tw_has (s, i + 2, TL_DET | TL_DEFDET))
+    return FALSE;
   /* verbs: "to levy a tax", "now levy", "levies a duty" */
   if (family == TARIFFS_FAM_LEVY || kind == TARIFFS_TRIG_WEAK)
     {
@@ -1220,6 +1225,11 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
           return FALSE;
         }
     }
+  /* "the loss in revenue will be made up by higher duties on vehicles":
+   * a budget measure */
+  if ((taxlike || family == TARIFFS_FAM_DUTY) && !s->trade_strong && !trade_mod
+      && s->revenue)
+    return FALSE;
   if (taxlike && s->domestic_mark && !s->trade_strong)
     {
       doc->domestic_doc = TRUE;
@@ -2017,6 +2027,18 @@ tariffs_find_rate (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
   double v;
   guint len;
 
+  /* a removed measure has the rate it had ("its 100 pct import duty") */
+  if (ev->action == TARIFFS_ACTION_REMOVE)
+    {
+      for (guint j = np; j < i; j++)
+        if (tariffs_rate_at (s, j, &v) > 0)
+          {
+            ev->has_rate = TRUE;
+            ev->rate = v;
+          }
+      return;
+    }
+
   /* after the trigger: "of 1.96 pct", "to 15 pct", "from 30 to 15 pct" */
   for (guint j = i + 1; j < s->n && j < i + 16; j++)
     {
@@ -2165,6 +2187,10 @@ tariffs_goods_push (const TariffsSent *s, guint a, guint b, TariffsEvent *ev)
   for (guint k = a + 1; k < b; k++)
     if (s->w[k].flags & TW_PLACE)
       return FALSE;
+  /* ", the minister of trade, Hajime Tamura, said": a speaker */
+  for (guint k = a; k < b; k++)
+    if (s->w[k].lex & TL_ACTOR)
+      return FALSE;
   if (ev->n_goods >= TARIFFS_MAX_GOODS)
     return FALSE;
   ev->goods_start[ev->n_goods] = s->w[a].start;
@@ -2258,7 +2284,7 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
             && !(s->w[k - 1].lex & (TL_DET | TL_DEFDET | TL_TRADEMOD | TL_PREP))
             && !(s->w[k - 1].flags & (TW_PLACE | TW_POSS | TW_NUM))
             && tariffs_pct_at (s, k - 1) == 0 && !tw_is (s, k - 1, "cent")
-            && !(s->w[k - 1].lex & (TL_STOP | TL_CLAUSE | TL_PRONOUN))
+            && !(s->w[k - 1].lex & (TL_STOP | TL_CLAUSE | TL_PRONOUN | TL_NEG))
             && !tariffs_adjective_like (s->w[k - 1].low)
             && !tw_is (s, k - 1, "of") && !tariffs_weak_cue (s->w[k - 1].low)
             && !(s->w[k - 1].lex & (TL_IMPOSE | TL_RAISE | TL_LOWER)))
@@ -2355,6 +2381,10 @@ tariffs_find_goods (const TariffsSent *s, guint i, guint np, TariffsEvent *ev)
           return;
         }
 
+      /* "a tax on gasoline and a customs user fee": the last conjunct
+       * opens the next measure */
+      if (end && j < limit && (s->w[j].flags & TW_CAND))
+        return;
       if (j > a && !tariffs_goods_push (s, a, j, ev))
         return;
       if (sep && tw_is (s, j, ","))
@@ -2786,6 +2816,8 @@ tariffs_extract_sentence (TariffsDoc *doc, gsize start, gsize end)
         s.schedule = TRUE;
       if (w->lex & TL_JUDICIAL)
         s.judicial = TRUE;
+      if (g_str_has_prefix (w->low, "revenue"))
+        s.revenue = TRUE;
       if (strcmp (w->low, "fats") == 0 || strcmp (w->low, "vat") == 0
           || strcmp (w->low, "value-added") == 0
           || strcmp (w->low, "excise") == 0

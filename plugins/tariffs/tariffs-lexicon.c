@@ -163,7 +163,7 @@ static const TariffsLexClass tariffs_lexicon_classes[] = {
     "tanker tankers tolls toll broadband hotel hotels taxi ferry insurance "
     "interest lending advances credit loans mortgage mortgages mobile "
     "roaming subscribers subscriber network networks wi-fi hotspots water "
-    "water-supply sewage operators "
+    "water-supply sewage operators customers households "
     "feed-in service" },
   { TL_JUDICIAL,
     "sentence sentenced sentencing prison jail judge judges court offender "

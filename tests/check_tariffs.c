@@ -138,6 +138,11 @@ static const TariffCase event_cases[] = {
     "said it would cut tariffs on 862 goods.",
     1, "tariffs", "lower", "announced", FALSE, "Taiwan", "-", NO_RATE,
     "862 goods", "-" },
+  /* "JAPANESE TARIFFS" in a headline: the story shows Japan is the target */
+  { "FIRMS SEEK EXEMPTIONS FROM JAPANESE TARIFFS\n\nFirms asked Washington "
+    "for exemptions from the tariffs it will impose on Japanese exports.",
+    2, "TARIFFS", "remove", "proposed", FALSE, "United States", "Japan",
+    NO_RATE, "", "-" },
   /* wire style headline */
   { "TAIWAN PLANS NEW TARIFF CUTS", 1, "TARIFF", "lower", "announced", FALSE,
     "Taiwan", "-", NO_RATE, "", "-" },

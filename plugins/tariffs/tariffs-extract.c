@@ -1903,7 +1903,8 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
       /* "to offer better terms for Spain": another infinitive clause */
       if (tw_is (s, j, "to") && !tw_has (s, j + 1, TL_DET | TL_DEFDET)
           && tariffs_mention_of (s, j + 1) == NULL && j + 1 < s->n
-          && !(s->w[j + 1].flags & (TW_NUM | TW_PUNCT)))
+          && !(s->w[j + 1].flags & (TW_NUM | TW_PUNCT))
+          && !tw_has (s, j + 1, TL_IMPOSE | TL_RAISE | TL_LOWER | TL_REMOVE))
         break;
       if ((w->lex & TL_PREP) && !tw_is (s, j, "of"))
         in_np = FALSE;
@@ -2591,7 +2592,8 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   if (imposer != NULL && anaphoric && prior != NULL && mod == NULL
       && prior->imposer != NULL && tariffs_same (imposer, prior->target))
     imposer = NULL;
-  if (imposer == NULL && anaphoric && prior != NULL)
+  if (imposer == NULL && anaphoric && prior != NULL
+      && !tariffs_same (prior->imposer, tariffs_target_after (s, i, NULL)))
     {
       imposer = prior->imposer;
       target = prior->target;
@@ -2766,6 +2768,7 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   ev.target = target;
   ev.status = tariffs_find_status (s, i, ev.action, &status_default);
   ev.headline = s->all_caps && status_default;
+  ev.all_caps = s->all_caps;
   ev.retaliation = tariffs_find_retaliation (s, i, imposer);
   tariffs_find_rate (s, i, np, &ev);
   tariffs_find_amount (s, i, &ev);
@@ -3036,11 +3039,19 @@ tariffs_extract_finish (TariffsDoc *doc)
   if (events->len == 0)
     return;
   /* a headline with no cue of its own reads like the story's next
-   * mention of the same measure */
+   * mention of the same measure; "JAPANESE TARIFFS" in a headline may
+   * name the target, as the next mention shows */
   for (guint a = 0; a + 1 < events->len; a++)
     {
       TariffsEvent *ev = &g_array_index (events, TariffsEvent, a);
       const TariffsEvent *next = &g_array_index (events, TariffsEvent, a + 1);
+
+      if (ev->all_caps && next->family == ev->family && next->imposer != NULL
+          && tariffs_same (ev->imposer, next->target))
+        {
+          ev->imposer = next->imposer;
+          ev->target = next->target;
+        }
 
       if (!ev->headline || next->family != ev->family
           || !tariffs_same (ev->imposer, next->imposer)

@@ -157,6 +157,7 @@ typedef struct
   TariffsStatus status;
   gboolean retaliation;
   gboolean headline;   /* an all-caps headline whose status had no cue */
+  gboolean all_caps;   /* found in an all-caps line */
   const char *imposer; /* canonical name (gazetteer storage) or NULL */
   const char *target;
   gboolean has_rate;

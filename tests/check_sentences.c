@@ -8,7 +8,8 @@
 #include "tp-harness.h"
 
 /* One case: a text and its sentences joined with '|'. */
-typedef struct {
+typedef struct
+{
   const char *text;
   const char *sentences;
 } SentCase;
@@ -18,12 +19,14 @@ static const SentCase sent_cases[] = {
   { "No stop at the end", "No stop at the end" },
   /* abbreviations and initials */
   { "Dr. Smith arrived. He sat.", "Dr. Smith arrived.|He sat." },
-  { "Mr. and Mrs. Jones left. Then rain.", "Mr. and Mrs. Jones left.|Then rain." },
+  { "Mr. and Mrs. Jones left. Then rain.",
+    "Mr. and Mrs. Jones left.|Then rain." },
   { "J. P. Morgan spoke. Markets fell.", "J. P. Morgan spoke.|Markets fell." },
   { "He met J.P. Morgan today.", "He met J.P. Morgan today." },
   { "On Jan. 5 it rose.", "On Jan. 5 it rose." },
   { "U.S. officials agreed.", "U.S. officials agreed." },
-  { "It grew in the U.S. The rest fell.", "It grew in the U.S.|The rest fell." },
+  { "It grew in the U.S. The rest fell.",
+    "It grew in the U.S.|The rest fell." },
   { "Acme Inc. said it would. Shares rose.",
     "Acme Inc. said it would.|Shares rose." },
   { "Use e.g. salt, etc. and pepper.", "Use e.g. salt, etc. and pepper." },
@@ -35,7 +38,8 @@ static const SentCase sent_cases[] = {
   /* quotes */
   { "\u201cWe are done,\u201d he said. \u201cGo.\u201d",
     "\u201cWe are done,\u201d he said.|\u201cGo.\u201d" },
-  { "\u201cIt is over...,\u201d he said.", "\u201cIt is over...,\u201d he said." },
+  { "\u201cIt is over...,\u201d he said.",
+    "\u201cIt is over...,\u201d he said." },
   { "\u201cStop!\u201d she cried. Nobody did.",
     "\u201cStop!\u201d she cried.|Nobody did." },
   { "\"Why?\" he asked. \"Because.\"", "\"Why?\" he asked.|\"Because.\"" },
@@ -65,6 +69,28 @@ static const SentCase sent_cases[] = {
   { "Multiple!!! Stops?! Yes.", "Multiple!!!|Stops?!|Yes." },
   { "", "" },
   { "...", "..." },
+  /* stops and closers */
+  { "Acme Inc.. Then more.", "Acme Inc..|Then more." },
+  { "It ended. ? Next one.", "It ended.|?|Next one." },
+  { "Is it?! Yes.", "Is it?!|Yes." },
+  { "web text. lower case start", "web text.|lower case start" },
+  /* e-mail and web layout */
+  { "Sent by Jane Doe 03/27/2001 01:58 PM Please see the file.",
+    "Sent by Jane Doe|03/27/2001 01:58 PM|Please see the file." },
+  { "Great news *** The rest follows.", "Great news|***|The rest follows." },
+  { "Thanks, Jane", "Thanks,|Jane" },
+  { "Best regards, Jane Doe", "Best regards,|Jane Doe" },
+  { "Details at http://example.com/x Next we go.",
+    "Details at http://example.com/x|Next we go." },
+  { "Write to <jane@example.com> The office opens.",
+    "Write to <jane@example.com>|The office opens." },
+  { "(Reuters) Shares rose.", "(Reuters)|Shares rose." },
+  { "Nice :-) See you.", "Nice :-)|See you." },
+  /* none of those inside ordinary sentences */
+  { "He said, Jane would come.", "He said, Jane would come." },
+  { "They met at 10:30 AM on Monday.", "They met at 10:30 AM on Monday." },
+  { "A well-known (and liked) Company grew.",
+    "A well-known (and liked) Company grew." },
 };
 
 /* The sentence texts of @text joined with '|', newly allocated. */
@@ -75,8 +101,7 @@ sent_run (TpHarness *h, const char *text)
   TpDocument *doc = tp_harness_push_text (h, text, &error);
   char *joined;
 
-  ck_assert_msg (doc != NULL, "push failed: %s",
-                 error ? error->message : "?");
+  ck_assert_msg (doc != NULL, "push failed: %s", error ? error->message : "?");
   joined = tp_harness_join_layer (doc, "sentence", "|");
   tp_document_free (doc);
   return joined;
@@ -187,8 +212,8 @@ END_TEST
 START_TEST (test_hostile)
 {
   static const char *const units[]
-      = { "Word. ", ". ", "a.", "\n", "\n\n", "!?", "Dr. ", "\u201c.\u201d ",
-          "x" };
+      = { "Word. ",         ". ", "a.", "\n", "\n\n", "!?", "Dr. ",
+          "\u201c.\u201d ", "x" };
   GError *error = NULL;
   TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
 
@@ -218,6 +243,16 @@ START_TEST (test_hostile)
 }
 END_TEST
 
+/* Size of the big-document test in MB: 50, or TP_TEST_BIG_MB (smaller
+ * under valgrind). */
+static gsize
+sent_big_bytes (void)
+{
+  const char *env = g_getenv ("TP_TEST_BIG_MB");
+  gsize mb = env ? (gsize)g_ascii_strtoull (env, NULL, 10) : 50;
+  return (mb ? mb : 1) << 20;
+}
+
 /* A 50 MB document splits into the expected number of sentences. */
 START_TEST (test_big)
 {
@@ -226,11 +261,12 @@ START_TEST (test_big)
         "pleased,\u201d Dr. Smith said.\n\n";
   GError *error = NULL;
   TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
-  GString *s = g_string_sized_new (50 << 20);
+  gsize size = sent_big_bytes ();
+  GString *s = g_string_sized_new (size);
   TpDocument *doc;
 
   ck_assert_ptr_nonnull (h);
-  while (s->len < (50 << 20))
+  while (s->len < size)
     g_string_append (s, para);
   doc = tp_harness_push_text (h, s->str, &error);
   ck_assert_ptr_nonnull (doc);
@@ -239,6 +275,71 @@ START_TEST (test_big)
       2 * (s->len / strlen (para)));
   tp_document_free (doc);
   g_string_free (s, TRUE);
+  tp_harness_free (h);
+}
+END_TEST
+
+/* Random texts made of tricky pieces: every token lies in exactly one
+ * sentence, and sentences are ordered and start and end on tokens. */
+START_TEST (test_random_invariants)
+{
+  static const char *const pieces[]
+      = { "a",         "Xy",      "09",         " ",          " ",
+          ".",         ",",       "!",          "?",          "'",
+          "\"",        "(",       ")",          "-",          "=",
+          "*",         "_",       "@",          "/",          ":",
+          ">",         "\n",      "\n\n",       "\t",         "\u2019",
+          "\u201c",    "\u201d",  "\u2026",     "\u2014",     "\u00a0",
+          "\u2029",    "\u00e9",  "\u4e2d",     "\U0001F600", "http://x.org/a",
+          "www.b.com", "j@x.com", "n't",        "'s",         "U.S.",
+          "Dr.",       "Inc.",    "12/31/2001", "10:53",      "AM",
+          "Thanks,",   "***",     "...",        "\r\n",       "Word",
+          "THE END" };
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
+  GRand *rand = g_rand_new_with_seed (42);
+
+  ck_assert_ptr_nonnull (h);
+  for (guint d = 0; d < 400; d++)
+    {
+      GString *s = g_string_new (NULL);
+      guint len = g_rand_int_range (rand, 0, 200);
+      TpDocument *doc;
+      TpLayer *tokens, *sents;
+      guint j = 0, nt, ns;
+      gsize prev_end = 0;
+
+      for (guint i = 0; i < len; i++)
+        g_string_append (
+            s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      doc = tp_harness_push_text (h, s->str, &error);
+      ck_assert_msg (doc != NULL, "%s", error ? error->message : "?");
+      tokens = tp_document_get_layer (doc, "token");
+      sents = tp_document_get_layer (doc, "sentence");
+      nt = tp_layer_get_length (tokens);
+      ns = tp_layer_get_length (sents);
+      ck_assert (nt == 0 ? ns == 0 : ns > 0);
+      for (guint i = 0; i < ns; i++)
+        {
+          gsize ss = tp_layer_get_start (sents, i);
+          gsize se = tp_layer_get_end (sents, i);
+          ck_assert_uint_lt (ss, se);
+          ck_assert_uint_le (prev_end, ss);
+          /* the sentence starts on the next token and ends on a token */
+          ck_assert_uint_lt (j, nt);
+          ck_assert_uint_eq (tp_layer_get_start (tokens, j), ss);
+          while (j < nt && tp_layer_get_end (tokens, j) < se)
+            j++;
+          ck_assert_uint_lt (j, nt);
+          ck_assert_uint_eq (tp_layer_get_end (tokens, j), se);
+          j++;
+          prev_end = se;
+        }
+      ck_assert_uint_eq (j, nt);
+      tp_document_free (doc);
+      g_string_free (s, TRUE);
+    }
+  g_rand_free (rand);
   tp_harness_free (h);
 }
 END_TEST
@@ -257,6 +358,7 @@ sentences_suite (void)
   tc = tcase_create ("hostile");
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_hostile);
+  tcase_add_test (tc, test_random_invariants);
   tcase_add_test (tc, test_big);
   suite_add_tcase (s, tc);
   return s;

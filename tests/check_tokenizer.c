@@ -11,7 +11,8 @@
 #include "tp-harness.h"
 
 /* One case: a text and its tokens joined with '|'. */
-typedef struct {
+typedef struct
+{
   const char *text;
   const char *tokens;
 } TokCase;
@@ -24,8 +25,7 @@ static const TokCase tok_cases[] = {
   { "  spaced\t\tout \n", "spaced|out" },
   /* contractions, straight apostrophe */
   { "I don't know.", "I|do|n't|know|." },
-  { "We can't, won't and shouldn't.",
-    "We|ca|n't|,|wo|n't|and|should|n't|." },
+  { "We can't, won't and shouldn't.", "We|ca|n't|,|wo|n't|and|should|n't|." },
   { "They're here; I'm late; we've gone; she'll see; he'd go.",
     "They|'re|here|;|I|'m|late|;|we|'ve|gone|;|she|'ll|see|;|he|'d|go|." },
   { "It's DON'T", "It|'s|DO|N'T" },
@@ -124,8 +124,7 @@ tok_run (TpHarness *h, const char *text)
   TpDocument *doc = tp_harness_push_text (h, text, &error);
   char *joined;
 
-  ck_assert_msg (doc != NULL, "push failed: %s",
-                 error ? error->message : "?");
+  ck_assert_msg (doc != NULL, "push failed: %s", error ? error->message : "?");
   joined = tp_harness_join_layer (doc, "token", "|");
   tp_document_free (doc);
   return joined;
@@ -141,8 +140,9 @@ START_TEST (test_table)
 
   ck_assert_msg (h != NULL, "%s", error ? error->message : "?");
   got = tok_run (h, c->text);
-  ck_assert_msg (strcmp (got, c->tokens) == 0, "text \"%s\": got \"%s\", want \"%s\"",
-                 c->text, got, c->tokens);
+  ck_assert_msg (strcmp (got, c->tokens) == 0,
+                 "text \"%s\": got \"%s\", want \"%s\"", c->text, got,
+                 c->tokens);
   g_free (got);
   tp_harness_free (h);
 }
@@ -185,10 +185,9 @@ START_TEST (test_classes)
 {
   static const char *const text
       = "Hi 12 , $ \" http://a.com x@y.org #tag @bob :-)";
-  static const char *const want[] = { "word",  "number", "punct",
-                                      "symbol", "quote", "url",
-                                      "email", "hashtag", "mention",
-                                      "emoticon" };
+  static const char *const want[]
+      = { "word", "number", "punct",   "symbol",  "quote",
+          "url",  "email",  "hashtag", "mention", "emoticon" };
   GError *error = NULL;
   TpHarness *h = tp_harness_new ("tokenizer", &error);
   TpDocument *doc;
@@ -274,8 +273,8 @@ tok_check_cover (TpDocument *doc)
 START_TEST (test_long_runs)
 {
   static const char *const units[]
-      = { "a", "a.", ".", "a-", "1,", "'", "a@", "http://x", "\u2019s", "-=",
-          "#a", "\u2014", "a'b" };
+      = { "a",        "a.",      ".",  "a-", "1,",     "'",  "a@",
+          "http://x", "\u2019s", "-=", "#a", "\u2014", "a'b" };
   GError *error = NULL;
   TpHarness *h = tp_harness_new ("tokenizer", &error);
 
@@ -298,6 +297,37 @@ START_TEST (test_long_runs)
 }
 END_TEST
 
+/* Size of the big-document tests in MB: 50, or TP_TEST_BIG_MB (smaller
+ * under valgrind). */
+static gsize
+tok_big_bytes (void)
+{
+  const char *env = g_getenv ("TP_TEST_BIG_MB");
+  gsize mb = env ? (gsize)g_ascii_strtoull (env, NULL, 10) : 50;
+  return (mb ? mb : 1) << 20;
+}
+
+/* Invalid UTF-8 never reaches the plugin: the document is refused with an
+ * error, and the harness stays usable. */
+START_TEST (test_invalid_utf8)
+{
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("tokenizer", &error);
+  TpDocument *doc;
+  char *got;
+
+  ck_assert_ptr_nonnull (h);
+  doc = tp_harness_push_text (h, "bad \xff\xfe byte", &error);
+  ck_assert_ptr_null (doc);
+  ck_assert_ptr_nonnull (error);
+  g_clear_error (&error);
+  got = tok_run (h, "still fine.");
+  ck_assert_str_eq (got, "still|fine|.");
+  g_free (got);
+  tp_harness_free (h);
+}
+END_TEST
+
 /* Hostile input: a 50 MB document and a document of only punctuation. */
 START_TEST (test_big)
 {
@@ -306,12 +336,13 @@ START_TEST (test_big)
         "\u201cbest\u201d day -- analysts said. Don't panic!\n\n";
   GError *error = NULL;
   TpHarness *h = tp_harness_new ("tokenizer", &error);
-  GString *s = g_string_sized_new (50 << 20);
+  gsize size = tok_big_bytes ();
+  GString *s = g_string_sized_new (size);
   TpDocument *doc;
   guint n;
 
   ck_assert_ptr_nonnull (h);
-  while (s->len < (50 << 20))
+  while (s->len < size)
     g_string_append (s, para);
   doc = tp_harness_push_text (h, s->str, &error);
   ck_assert_ptr_nonnull (doc);
@@ -342,6 +373,7 @@ tokenizer_suite (void)
   tcase_add_test (tc, test_no_hyphens);
   tcase_add_test (tc, test_classes);
   tcase_add_test (tc, test_abbrev_file);
+  tcase_add_test (tc, test_invalid_utf8);
   suite_add_tcase (s, tc);
   tc = tcase_create ("hostile");
   tcase_set_timeout (tc, 120);

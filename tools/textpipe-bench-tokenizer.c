@@ -75,7 +75,7 @@ bench_cpu_seconds (void)
 static int
 bench_cmp (const void *a, const void *b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = *(const double *)a, y = *(const double *)b;
   return x < y ? -1 : x > y;
 }
 
@@ -94,8 +94,7 @@ main (int argc, char **argv)
   GOptionEntry entries[]
       = { { "plugins", 'p', 0, G_OPTION_ARG_STRING, &plugins,
             "plugins to run (default: tokenizer)", "LIST" },
-          { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "runs (default: 5)",
-            "N" },
+          { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "runs (default: 5)", "N" },
           { NULL } };
 
   ctx = g_option_context_new ("FILE...");
@@ -141,8 +140,8 @@ main (int argc, char **argv)
       cpu = bench_cpu_seconds () - c0;
       rates[r] = bytes / 1e6 / secs;
       cpu_rates[r] = bytes / 1e6 / cpu;
-      printf ("run %d: %.3f s wall, %.1f MB/s; %.3f s CPU, %.1f MB/s\n",
-              r + 1, secs, rates[r], cpu, cpu_rates[r]);
+      printf ("run %d: %.3f s wall, %.1f MB/s; %.3f s CPU, %.1f MB/s\n", r + 1,
+              secs, rates[r], cpu, cpu_rates[r]);
     }
   qsort (rates, runs, sizeof *rates, bench_cmp);
   qsort (cpu_rates, runs, sizeof *cpu_rates, bench_cmp);

@@ -27,17 +27,20 @@
 #include "tp-harness.h"
 
 /* A span in whitespace-free character offsets. */
-typedef struct {
+typedef struct
+{
   guint32 s, e;
 } EvalSpan;
 
 /* Matched, gold and system counts of one metric. */
-typedef struct {
+typedef struct
+{
   guint64 match, gold, sys;
 } EvalCount;
 
 /* The state of a whole evaluation run. */
-typedef struct {
+typedef struct
+{
   TpHarness *harness;
   gint errors_left;
   EvalCount tokens, words, sentences;
@@ -124,7 +127,7 @@ eval_print_diff (Eval *ev, const char *tag, const GArray *a, const GArray *b,
           for (char *p = ctx; *p; p++)
             if (*p == '\n')
               *p = '|';
-          printf ("%s\t%.*s\t%s\n", tag, (int) (be - bs), text + bs, ctx);
+          printf ("%s\t%.*s\t%s\n", tag, (int)(be - bs), text + bs, ctx);
           g_free (ctx);
           ev->errors_left--;
         }
@@ -322,12 +325,12 @@ eval_file (Eval *ev, const char *path, GError **error)
             in_sent = TRUE;
           }
         dash = strchr (f[0], '-');
-        id = (guint32) strtoul (f[0], NULL, 10);
+        id = (guint32)strtoul (f[0], NULL, 10);
         if (dash != NULL)
           {
             /* a multiword token: one surface token, words follow */
             EvalSpan sp = { ev->gpos, ev->gpos + len };
-            last = (guint32) strtoul (dash + 1, NULL, 10);
+            last = (guint32)strtoul (dash + 1, NULL, 10);
             g_array_append_val (ev->gold_tokens, sp);
             mwt_end = ev->gpos + len;
             mwt_last = last;
@@ -380,8 +383,8 @@ eval_print (const char *name, const EvalCount *c)
   double p = c->sys ? 100.0 * c->match / c->sys : 0.0;
   double r = c->gold ? 100.0 * c->match / c->gold : 0.0;
   double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
-  printf ("%-10s %10.2f %10.2f %10.2f %8" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT
-          "\n",
+  printf ("%-10s %10.2f %10.2f %10.2f %8" G_GUINT64_FORMAT
+          " %8" G_GUINT64_FORMAT "\n",
           name, p, r, f, c->gold, c->sys);
 }
 
@@ -420,8 +423,8 @@ main (int argc, char **argv)
       g_printerr ("textpipe-ud-eval: give one CoNLL-U file (see --help)\n");
       goto out;
     }
-  ev.harness = tp_harness_new (plugins ? plugins : "tokenizer, sentences",
-                               &error);
+  ev.harness
+      = tp_harness_new (plugins ? plugins : "tokenizer, sentences", &error);
   if (ev.harness == NULL)
     {
       g_printerr ("textpipe-ud-eval: %s\n", error->message);

@@ -40,67 +40,74 @@ static const TpAttrSpec sentences_attrs[]
 static const char *const sentences_requires[] = { "token", NULL };
 static const char *const sentences_produces[] = { "sentence", NULL };
 
-static const TpOptionSpec sentences_options[] = {
-  { "paragraphs", TP_OPTION_STRING, "blank", FALSE,
-    "line breaks: blank (blank lines and headline lines end sentences), "
-    "line (every line break ends a sentence), blank-only" },
-  { NULL }
-};
+static const TpOptionSpec sentences_options[]
+    = { { "paragraphs", TP_OPTION_STRING, "blank", FALSE,
+          "line breaks: blank (blank lines and headline lines end sentences), "
+          "line (every line break ends a sentence), blank-only" },
+        { NULL } };
 
-typedef enum {
+typedef enum
+{
   SENTENCES_PARA_BLANK,
   SENTENCES_PARA_LINE,
   SENTENCES_PARA_BLANK_ONLY
 } SentencesParaMode;
 
-typedef struct {
+typedef struct
+{
   SentencesParaMode mode;
 } SentencesState;
 
 /* Abbreviations that precede a name or number and so never end a
  * sentence (compared without the period, ASCII case as written). */
-static const char *const sentences_titles[] = {
-  "Mr",   "Mrs",  "Ms",   "Dr",   "Prof", "Messrs", "Gen",  "Sen",  "Rep",
-  "Gov",  "Lt",   "Col",  "Capt", "Sgt",  "Maj",    "Adm",  "Cmdr", "Rev",
-  "Hon",  "Pres", "St",   "Mt",   "Ft",   "Jan",    "Feb",  "Mar",  "Apr",
-  "Jun",  "Jul",  "Aug",  "Sep",  "Sept", "Oct",    "Nov",  "Dec",  "No",
-  "Nos",  "Fig",  "Vol",  "Sr",   "Jr",   "Supt",   "Det",  "Insp", "Fr",
-  "vs",   "v",    "cf",   "e.g",  "i.e",  "Sens",   "Reps", "Gens", "Drs",
-  "Brig", "Cpl",  "Pvt",  "Ste",  "approx", "ca",   "viz",  "p",    "pp",
-  "Ph.D", "P.S", "PS", NULL
-};
+static const char *const sentences_titles[]
+    = { "Mr",   "Mrs",  "Ms",     "Dr",   "Prof", "Messrs", "Gen",  "Sen",
+        "Rep",  "Gov",  "Lt",     "Col",  "Capt", "Sgt",    "Maj",  "Adm",
+        "Cmdr", "Rev",  "Hon",    "Pres", "St",   "Mt",     "Ft",   "Jan",
+        "Feb",  "Mar",  "Apr",    "Jun",  "Jul",  "Aug",    "Sep",  "Sept",
+        "Oct",  "Nov",  "Dec",    "No",   "Nos",  "Fig",    "Vol",  "Sr",
+        "Jr",   "Supt", "Det",    "Insp", "Fr",   "vs",     "v",    "cf",
+        "e.g",  "i.e",  "Sens",   "Reps", "Gens", "Drs",    "Brig", "Cpl",
+        "Pvt",  "Ste",  "approx", "ca",   "viz",  "p",      "pp",   "Ph.D",
+        "P.S",  "PS",   NULL };
 
 /* Abbreviations that usually end the sentence they close when a capital
  * follows ("rose 3 pct. Profits ..."), compared without the period. */
-static const char *const sentences_finals[] = {
-  "pct", "mln", "bln", "etc", "Inc", "Corp", "Ltd", "Co", "Cos", "Bros",
-  "a.m", "p.m", "yrs", "plc", "PLC", "INC", "CORP", "LTD", "CO", "ft",
-  "lbs", "oz", "min", "bn", "mn", NULL
-};
+static const char *const sentences_finals[]
+    = { "pct",  "mln", "bln", "etc", "Inc", "Corp", "Ltd", "Co",   "Cos",
+        "Bros", "a.m", "p.m", "yrs", "plc", "PLC",  "INC", "CORP", "LTD",
+        "CO",   "ft",  "lbs", "oz",  "min", "bn",   "mn",  NULL };
 
 /* Capitalized words that usually start a sentence, so that an abbreviation
  * before them ends one ("the U.S. The ..."). */
-static const char *const sentences_starters[] = {
-  "The",   "A",     "An",   "He",    "She",    "It",    "They",  "We",
-  "I",     "You",   "But",  "And",   "In",     "On",    "At",    "This",
-  "That",  "These", "Those", "There", "His",   "Her",   "Its",   "Their",
-  "Our",   "My",    "Your", "As",    "For",    "If",    "When",  "While",
-  "After", "Before", "Since", "So",  "Yet",    "Or",    "What",  "Who",
-  "Why",   "How",   "Where", "Which", "Some",  "Many",  "Most",  "All",
-  "Each",  "Both",  "One",  "Such",  "Its",    "Also",  "However", "Meanwhile",
-  "Although", "Though", "Because", "Under", "With", "From", "By", "To",
-  "Of",    "Not",   "No",   "Yes",   "Now",    "Then",  "Still", "Last",
-  "Earlier", "Later", "Today", "Yesterday", "Analysts", "Shares", "Please",
-  "Thanks", "Thank", "Just", "Let", "Here", "Do", "Did", "Does", "Is", "Are",
-  "Was", "Were", "Can", "Could", "Would", "Should", "Will", "Any", "Nothing",
-  "Everything", "Everyone", "Otherwise", "Therefore", "Thus", "Hopefully",
-  "Unfortunately", "Finally", "First", "Second", "Instead",
-  NULL
-};
+static const char *const sentences_starters[]
+    = { "The",       "A",         "An",      "He",         "She",
+        "It",        "They",      "We",      "I",          "You",
+        "But",       "And",       "In",      "On",         "At",
+        "This",      "That",      "These",   "Those",      "There",
+        "His",       "Her",       "Its",     "Their",      "Our",
+        "My",        "Your",      "As",      "For",        "If",
+        "When",      "While",     "After",   "Before",     "Since",
+        "So",        "Yet",       "Or",      "What",       "Who",
+        "Why",       "How",       "Where",   "Which",      "Some",
+        "Many",      "Most",      "All",     "Each",       "Both",
+        "One",       "Such",      "Its",     "Also",       "However",
+        "Meanwhile", "Although",  "Though",  "Because",    "Under",
+        "With",      "From",      "By",      "To",         "Of",
+        "Not",       "No",        "Yes",     "Now",        "Then",
+        "Still",     "Last",      "Earlier", "Later",      "Today",
+        "Yesterday", "Analysts",  "Shares",  "Please",     "Thanks",
+        "Thank",     "Just",      "Let",     "Here",       "Do",
+        "Did",       "Does",      "Is",      "Are",        "Was",
+        "Were",      "Can",       "Could",   "Would",      "Should",
+        "Will",      "Any",       "Nothing", "Everything", "Everyone",
+        "Otherwise", "Therefore", "Thus",    "Hopefully",  "Unfortunately",
+        "Finally",   "First",     "Second",  "Instead",    NULL };
 
 /* A word list as a small hash set, built once: lookups cost one hash of
  * the word and usually one comparison. */
-typedef struct {
+typedef struct
+{
   const char *const *words;
   guint8 lens[256];
   guint16 slots[1024]; /* word index + 1, or 0 */
@@ -115,7 +122,7 @@ sentences_hash (const char *s, gsize n)
 {
   guint h = 2166136261u;
   for (gsize i = 0; i < n; i++)
-    h = (h ^ (guchar) s[i]) * 16777619u;
+    h = (h ^ (guchar)s[i]) * 16777619u;
   return h;
 }
 
@@ -128,10 +135,10 @@ sentences_set_init (SentencesSet *set, const char *const *words)
     {
       gsize n = strlen (words[i]);
       guint h = sentences_hash (words[i], n) & 1023;
-      set->lens[i] = (guint8) n;
+      set->lens[i] = (guint8)n;
       while (set->slots[h] != 0)
         h = (h + 1) & 1023;
-      set->slots[h] = (guint16) (i + 1);
+      set->slots[h] = (guint16)(i + 1);
     }
 }
 
@@ -158,13 +165,14 @@ sentences_set_has (const SentencesSet *set, const char *s, gsize n)
 static gunichar
 sentences_char (const char *p)
 {
-  if ((guchar) p[0] < 0x80)
-    return (guchar) p[0];
+  if ((guchar)p[0] < 0x80)
+    return (guchar)p[0];
   return g_utf8_get_char (p);
 }
 
 /* What a token is, as far as sentence ends are concerned. */
-typedef enum {
+typedef enum
+{
   SENTENCES_TOK_OTHER,
   SENTENCES_TOK_STOP,     /* . ! ? and runs with them (?! !!! .?) */
   SENTENCES_TOK_ELLIPSIS, /* ... .... … */
@@ -234,8 +242,8 @@ sentences_newlines (const char *t, gsize s, gsize e)
         n++;
       else if (t[i] == '\r' && !(i + 1 < e && t[i + 1] == '\n'))
         n++;
-      else if ((guchar) t[i] == 0xE2 && i + 2 < e && (guchar) t[i + 1] == 0x80
-               && (guchar) t[i + 2] == 0xA9)
+      else if ((guchar)t[i] == 0xE2 && i + 2 < e && (guchar)t[i + 1] == 0x80
+               && (guchar)t[i + 2] == 0xA9)
         n += 2;
     }
   return n;
@@ -377,8 +385,8 @@ sentences_is_ampm (const char *s, gsize n)
 
 /* Letter-closings of e-mails: "Thanks," ends its own sentence. */
 static const char *const sentences_closings[]
-    = { "Thanks", "Regards", "regards", "Sincerely", "Cheers", "Best",
-        "Thank you", "Love", "Respectfully", "Yours", "Thx", NULL };
+    = { "Thanks",    "Regards", "regards",      "Sincerely", "Cheers", "Best",
+        "Thank you", "Love",    "Respectfully", "Yours",     "Thx",    NULL };
 
 /* TRUE for emoticons: :-) :) ;) :( :D */
 static gboolean
@@ -406,15 +414,16 @@ sentences_tok (const char *t, const TpLayer *tokens, guint i, const char **s,
  * tests one or two bytes, so that ordinary words cost little. */
 static gboolean
 sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
-                        guint first, guint i, const char *a, gsize an,
-                        guint k, const char *b, gsize bn)
+                        guint first, guint i, const char *a, gsize an, guint k,
+                        const char *b, gsize bn)
 {
   gboolean gap = b > a + an;
-  guchar a0 = (guchar) a[0], b0 = (guchar) b[0];
+  guchar a0 = (guchar)a[0], b0 = (guchar)b[0];
 
   /* separator lines */
-  if (gap && ((sentences_is_deco ((char) a0) && sentences_is_rule (a, an))
-              || (sentences_is_deco ((char) b0) && sentences_is_rule (b, bn))))
+  if (gap
+      && ((sentences_is_deco ((char)a0) && sentences_is_rule (a, an))
+          || (sentences_is_deco ((char)b0) && sentences_is_rule (b, bn))))
     return TRUE;
   /* Name | 12/31/2001 10:53 AM */
   if (g_ascii_isdigit (b0) && k + 2 < n
@@ -507,21 +516,22 @@ sentences_emit (TpLayer *out, const TpLayer *tokens, guint first, guint last,
 }
 
 /* The state of one document's split. */
-typedef struct {
+typedef struct
+{
   const SentencesState *st;
   const char *t;
   gsize len;
   const TpLayer *tokens;
   TpLayer *out;
-  guint n;          /* tokens */
-  guint first;      /* first token of the open sentence */
-  guint line_first; /* first token of the current line */
-  gsize line_start; /* its start */
-  guint done;       /* tokens before this one are decided */
-  gsize done_start; /* start of token done (bytes before it are decided) */
+  guint n;           /* tokens */
+  guint first;       /* first token of the open sentence */
+  guint line_first;  /* first token of the current line */
+  gsize line_start;  /* its start */
+  guint done;        /* tokens before this one are decided */
+  gsize done_start;  /* start of token done (bytes before it are decided) */
   gsize first_start; /* start of the open sentence's first token */
   gsize closing;     /* the comma after "Thanks" that opens it, or 0 */
-  guint cur;        /* search hint: a token starting at or before the scan */
+  guint cur;         /* search hint: a token starting at or before the scan */
   gint64 paragraph;
 } SentencesRun;
 
@@ -697,7 +707,7 @@ sentences_find (SentencesRun *r, gsize q)
   /* tokens take 5 or 6 bytes with their space: guess a little short */
   if (q - ls >= 16)
     {
-      guint guess = lo + (guint) ((q - ls) / 8);
+      guint guess = lo + (guint)((q - ls) / 8);
       if (guess < r->n && tp_layer_get_start (r->tokens, guess) <= q)
         lo = guess;
     }
@@ -725,7 +735,8 @@ sentences_find (SentencesRun *r, gsize q)
 }
 
 /* Byte classes of the scan for candidate sentence ends. */
-enum {
+enum
+{
   SENTENCES_S_STOPPY = 1 << 0, /* may be the last byte of a deciding token:
                                 * . ! ? ) and lead bytes of … ” » and of
                                 * Unicode spaces */
@@ -777,7 +788,7 @@ static const char sentences_scan_set[] = ".!?)\xC2\xE2\n-=*_@:>";
 static inline gsize
 sentences_skip (const guchar *t, gsize p)
 {
-  return p + strcspn ((const char *) t + p, sentences_scan_set);
+  return p + strcspn ((const char *)t + p, sentences_scan_set);
 }
 
 /* TRUE for ASCII whitespace. */
@@ -844,8 +855,7 @@ sentences_time_stamp (SentencesRun *r, gsize p)
       ds = ts - 1;
       while (ds > 0 && (g_ascii_isdigit (t[ds - 1]) || t[ds - 1] == '/'))
         ds--;
-      if (ds < ts - 1 && ds >= 2 && t[ds - 1] == ' '
-          && g_ascii_isdigit (t[ds]))
+      if (ds < ts - 1 && ds >= 2 && t[ds - 1] == ' ' && g_ascii_isdigit (t[ds]))
         sentences_decide (r, sentences_find (r, ds - 2));
     }
   sentences_decide (r, sentences_find (r, te + 1));
@@ -875,7 +885,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
     return FALSE;
   r.st = state;
   r.t = tp_document_get_text (doc);
-  t = (const guchar *) r.t;
+  t = (const guchar *)r.t;
   r.len = tp_document_get_length (doc);
   r.tokens = tokens;
   r.n = tp_layer_get_length (tokens);
@@ -1004,8 +1014,7 @@ sentences_init (const TpOptions *options, gpointer *state, GError **error)
   else
     {
       g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_CONFIG,
-                   "paragraphs = \"%s\": use blank, line or blank-only",
-                   mode);
+                   "paragraphs = \"%s\": use blank, line or blank-only", mode);
       return FALSE;
     }
   sentences_scan_init ();
@@ -1034,7 +1043,6 @@ TP_PLUGIN_DEFINE (.name = "sentences", .version = "1.0.0",
                                  "headlines, paragraphs)",
                   .license = "MIT", .flags = TP_PLUGIN_FLAG_THREAD_SAFE,
                   .requires = sentences_requires,
-                  .produces = sentences_produces,
-                  .options = sentences_options, .init = sentences_init,
-                  .process = sentences_process, .finish = sentences_finish,
-                  .destroy = sentences_destroy);
+                  .produces = sentences_produces, .options = sentences_options,
+                  .init = sentences_init, .process = sentences_process,
+                  .finish = sentences_finish, .destroy = sentences_destroy);

@@ -41,7 +41,8 @@
 #include "textpipe-plugin.h"
 
 /* Token classes: the order is the enum's stored value. */
-enum {
+enum
+{
   TOKENIZER_WORD,
   TOKENIZER_NUMBER,
   TOKENIZER_PUNCT,
@@ -55,23 +56,22 @@ enum {
 };
 
 static const char *const tokenizer_class_values[]
-    = { "word",    "number",  "punct",   "symbol",  "quote", "url",
-        "email",   "hashtag", "mention", "emoticon", NULL };
+    = { "word",  "number",  "punct",   "symbol",   "quote", "url",
+        "email", "hashtag", "mention", "emoticon", NULL };
 
 static const TpAttrSpec tokenizer_attrs[]
     = { { "class", TP_ATTR_ENUM, NULL, tokenizer_class_values }, { NULL } };
 
 static const char *const tokenizer_produces[] = { "token", NULL };
 
-static const TpOptionSpec tokenizer_options[] = {
-  { "abbreviations", TP_OPTION_PATH, NULL, FALSE,
-    "extra abbreviations file, one per line (e.g. Gov. or approx)" },
-  { "split_contractions", TP_OPTION_BOOL, "true", FALSE,
-    "split contractions and possessives UD-style (do n't, Canada 's)" },
-  { "split_hyphens", TP_OPTION_BOOL, "true", FALSE,
-    "split hyphenated words UD-style (search - engine) except prefixes" },
-  { NULL }
-};
+static const TpOptionSpec tokenizer_options[]
+    = { { "abbreviations", TP_OPTION_PATH, NULL, FALSE,
+          "extra abbreviations file, one per line (e.g. Gov. or approx)" },
+        { "split_contractions", TP_OPTION_BOOL, "true", FALSE,
+          "split contractions and possessives UD-style (do n't, Canada 's)" },
+        { "split_hyphens", TP_OPTION_BOOL, "true", FALSE,
+          "split hyphenated words UD-style (search - engine) except prefixes" },
+        { NULL } };
 
 /* Built-in abbreviations that keep their period.  A lower-case entry matches
  * in any case; an entry with capitals matches only as written (so that
@@ -86,34 +86,35 @@ static const char *const tokenizer_builtin_abbrevs[] = {
   "inc", "corp", "ltd", "co", "cos", "bros", "plc", "assn", "dept", "univ",
   "ave", "blvd", "rd", "hwy", "Sq", "Pl", "Ct", "Ln", "Pkwy", "Cie",
   /* months and days */
-  "jan", "feb", "Mar", "apr", "Jun", "Jul", "aug", "sep", "sept", "oct",
-  "nov", "dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
-  "Sat", "Sun",
+  "jan", "feb", "Mar", "apr", "Jun", "Jul", "aug", "sep", "sept", "oct", "nov",
+  "dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
+  "Sun",
   /* U.S. states in news style */
   "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
-  "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss",
-  "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Penn", "Pa", "Tenn",
-  "Tex", "Va", "Vt", "Wash", "Wis", "Wisc", "Wyo", "Ont", "Que",
+  "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo",
+  "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Penn", "Pa", "Tenn", "Tex",
+  "Va", "Vt", "Wash", "Wis", "Wisc", "Wyo", "Ont", "Que",
   /* common Latin and general */
   "etc", "vs", "viz", "approx", "cf", "al", "ca", "esp", "est", "fig", "figs",
-  "govt", "intl", "natl", "no", "nos", "vol", "vols", "pp", "para", "Nr",
-  "Op", "ed", "eds", "min", "max", "mln", "bln", "mn", "bn", "pct", "Ref",
-  "incl", "excl", "tel", "ext", "dept", "div", "avg", "yr", "yrs", "hr", "hrs",
-  "wk", "wks", "mos", "sq", "ft", "lb", "lbs", "oz", "pt", "qt", "gal",
-  "v", "p", "Ph", "No", "Nos", "Art", "Sec", "Secs", "Ch", "Vol",
-  NULL
+  "govt", "intl", "natl", "no", "nos", "vol", "vols", "pp", "para", "Nr", "Op",
+  "ed", "eds", "min", "max", "mln", "bln", "mn", "bn", "pct", "Ref", "incl",
+  "excl", "tel", "ext", "dept", "div", "avg", "yr", "yrs", "hr", "hrs", "wk",
+  "wks", "mos", "sq", "ft", "lb", "lbs", "oz", "pt", "qt", "gal", "v", "p",
+  "Ph", "No", "Nos", "Art", "Sec", "Secs", "Ch", "Vol", NULL
 };
 
 /* Prefixes that keep their hyphen (UD English: e-mail, non-human). */
-static const char *const tokenizer_hyphen_prefixes[] = {
-  "e", "non", "anti", "re", "pre", "co", "semi", "mis", "over", "counter",
-  "vice", "ex", "multi", "post", "pro", "un", "sub", "inter", "mid", "de",
-  "bi", "tri", "mini", "micro", "macro", "neo", "pseudo", "quasi", "ultra",
-  "x", "cross", "intra", "extra", "auto", "trans", "meta", "mega", NULL
-};
+static const char *const tokenizer_hyphen_prefixes[]
+    = { "e",     "non",  "anti",    "re",    "pre",   "co",     "semi",
+        "mis",   "over", "counter", "vice",  "ex",    "multi",  "post",
+        "pro",   "un",   "sub",     "inter", "mid",   "de",     "bi",
+        "tri",   "mini", "micro",   "macro", "neo",   "pseudo", "quasi",
+        "ultra", "x",    "cross",   "intra", "extra", "auto",   "trans",
+        "meta",  "mega", NULL };
 
 /* Per-stage state: the abbreviation tables and the options. */
-typedef struct {
+typedef struct
+{
   GHashTable *abbrev_any;   /* lower-case keys, any case matches */
   GHashTable *abbrev_exact; /* exact keys */
   gsize abbrev_max;         /* length of the longest entry */
@@ -122,7 +123,8 @@ typedef struct {
 } TokenizerState;
 
 /* Per-document scanning context. */
-typedef struct {
+typedef struct
+{
   const guchar *text;
   gsize len;
   TpLayer *layer;
@@ -131,7 +133,8 @@ typedef struct {
 } TokenizerRun;
 
 /* ASCII byte classes. */
-enum {
+enum
+{
   TK_SPACE = 1 << 0,
   TK_ALPHA = 1 << 1,
   TK_DIGIT = 1 << 2,
@@ -193,17 +196,17 @@ tokenizer_decode (const guchar *p, guint *len)
   if (b < 0xE0)
     {
       *len = 2;
-      return ((gunichar) (b & 0x1F) << 6) | (p[1] & 0x3F);
+      return ((gunichar)(b & 0x1F) << 6) | (p[1] & 0x3F);
     }
   if (b < 0xF0)
     {
       *len = 3;
-      return ((gunichar) (b & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6)
+      return ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6)
              | (p[2] & 0x3F);
     }
   *len = 4;
-  return ((gunichar) (b & 0x07) << 18) | ((gunichar) (p[1] & 0x3F) << 12)
-         | ((gunichar) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+  return ((gunichar)(b & 0x07) << 18) | ((gunichar)(p[1] & 0x3F) << 12)
+         | ((gunichar)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
 /* TRUE for the non-ASCII characters that separate tokens. */
@@ -263,7 +266,7 @@ tokenizer_eq_ci (const guchar *s, gsize n, const char *lit)
   gsize m = strlen (lit);
   if (n != m)
     return FALSE;
-  return g_ascii_strncasecmp ((const char *) s, lit, n) == 0;
+  return g_ascii_strncasecmp ((const char *)s, lit, n) == 0;
 }
 
 /* TRUE when the word [s, s+n) is an abbreviation that keeps its period. */
@@ -340,21 +343,21 @@ tokenizer_is_clitic (const guchar *s, gsize n)
 /* Words UD English splits without an apostrophe (fused forms and
  * contractions typed without one), with the split point.  Matched in any
  * case. */
-static const struct {
+static const struct
+{
   const char *word;
   guint split;
-} tokenizer_fused[] = {
-  { "cannot", 3 },   { "gonna", 3 },    { "gotta", 3 },    { "wanna", 3 },
-  { "outta", 3 },    { "dunno", 2 },    { "gimme", 3 },    { "lemme", 3 },
-  { "alot", 1 },     { "dont", 2 },     { "didnt", 3 },    { "doesnt", 4 },
-  { "isnt", 2 },     { "wasnt", 3 },    { "arent", 3 },    { "werent", 4 },
-  { "havent", 4 },   { "hasnt", 3 },    { "hadnt", 3 },    { "couldnt", 5 },
-  { "wouldnt", 5 },  { "shouldnt", 6 }, { "cant", 2 },     { "wont", 2 },
-  { "aint", 2 },     { "im", 1 },       { "ive", 1 },      { "thats", 4 },
-  { "theres", 5 },   { "whats", 4 },    { "youre", 3 },    { "theyre", 4 },
-  { "youve", 3 },    { "theyve", 4 },   { "weve", 2 },     { "itll", 2 },
-  { "youll", 3 },    { "theyll", 4 },   { NULL, 0 }
-};
+} tokenizer_fused[]
+    = { { "cannot", 3 },  { "gonna", 3 },    { "gotta", 3 }, { "wanna", 3 },
+        { "outta", 3 },   { "dunno", 2 },    { "gimme", 3 }, { "lemme", 3 },
+        { "alot", 1 },    { "dont", 2 },     { "didnt", 3 }, { "doesnt", 4 },
+        { "isnt", 2 },    { "wasnt", 3 },    { "arent", 3 }, { "werent", 4 },
+        { "havent", 4 },  { "hasnt", 3 },    { "hadnt", 3 }, { "couldnt", 5 },
+        { "wouldnt", 5 }, { "shouldnt", 6 }, { "cant", 2 },  { "wont", 2 },
+        { "aint", 2 },    { "im", 1 },       { "ive", 1 },   { "thats", 4 },
+        { "theres", 5 },  { "whats", 4 },    { "youre", 3 }, { "theyre", 4 },
+        { "youve", 3 },   { "theyve", 4 },   { "weve", 2 },  { "itll", 2 },
+        { "youll", 3 },   { "theyll", 4 },   { NULL, 0 } };
 
 /* A cheap exact filter in front of the fused-form list: for each pair of
  * first and last letter, the set of lengths some entry has. */
@@ -401,7 +404,7 @@ tokenizer_emit_word (TokenizerRun *run, gsize s, gsize e)
 {
   const guchar *w = run->text + s;
   gsize n = e - s;
-  guint c0 = (guint) (w[0] | 0x20) - 'a', cl = (guint) (w[n - 1] | 0x20) - 'a';
+  guint c0 = (guint)(w[0] | 0x20) - 'a', cl = (guint)(w[n - 1] | 0x20) - 'a';
 
   if (G_UNLIKELY (n <= 8 && c0 < 26 && cl < 26
                   && (tokenizer_fused_filter[c0][cl] & (1u << n)))
@@ -569,12 +572,12 @@ static gboolean
 tokenizer_is_unit (const guchar *s, gsize n)
 {
   static const char *const units[]
-      = { "k",  "m",   "b",   "bn",  "mn",  "mln", "bln", "mm",  "cm", "km",
-          "kg", "g",   "mg",  "lb",  "lbs", "oz",  "ft",  "in",  "yd", "mi",
-          "am", "pm",  "mph", "kph", "gb",  "mb",  "kb",  "tb",  "ghz", "mhz",
-          "hz", "kw",  "mw",  "gw",  "kwh", "ml",  "l",   "cc",  "hp", "yr",
-          "yrs", "hrs", "hr", "min", "mins", "sec", "secs", "x",  "t", "tn",
-          "bbl", "bpd", "pct", NULL };
+      = { "k",   "m",    "b",   "bn", "mn",  "mln", "bln", "mm",  "cm",
+          "km",  "kg",   "g",   "mg", "lb",  "lbs", "oz",  "ft",  "in",
+          "yd",  "mi",   "am",  "pm", "mph", "kph", "gb",  "mb",  "kb",
+          "tb",  "ghz",  "mhz", "hz", "kw",  "mw",  "gw",  "kwh", "ml",
+          "l",   "cc",   "hp",  "yr", "yrs", "hrs", "hr",  "min", "mins",
+          "sec", "secs", "x",   "t",  "tn",  "bbl", "bpd", "pct", NULL };
   if (n > 4)
     return FALSE;
   for (guint i = 0; units[i] != NULL; i++)
@@ -648,7 +651,8 @@ tokenizer_scan_number (TokenizerRun *run, gsize p, gsize b)
   if (q < b && t[q] < 0x80 && (tokenizer_bytes[t[q]] & TK_ALPHA))
     {
       gsize r = q;
-      while (r < b && t[r] < 0x80 && (tokenizer_bytes[t[r]] & (TK_ALPHA | TK_DIGIT)))
+      while (r < b && t[r] < 0x80
+             && (tokenizer_bytes[t[r]] & (TK_ALPHA | TK_DIGIT)))
         r++;
       if (r < b && t[r] >= 0x80)
         {
@@ -820,8 +824,7 @@ tokenizer_scan_punct (TokenizerRun *run, gsize p, gsize b)
                   q += ll;
                 }
               tokenizer_emit (run, p, q,
-                              c == '#' ? TOKENIZER_HASHTAG
-                                       : TOKENIZER_MENTION);
+                              c == '#' ? TOKENIZER_HASHTAG : TOKENIZER_MENTION);
               return q;
             }
           break;
@@ -841,9 +844,9 @@ tokenizer_scan_punct (TokenizerRun *run, gsize p, gsize b)
       while (q < b && t[q] == c)
         q++;
       tokenizer_emit (run, p, q,
-                      (c == '/' || c == '\\' || c == '&' || c == '<'
-                       || c == '>' || c == '+' || c == '%' || c == '$'
-                       || c == '^' || c == '|')
+                      (c == '/' || c == '\\' || c == '&' || c == '<' || c == '>'
+                       || c == '+' || c == '%' || c == '$' || c == '^'
+                       || c == '|')
                           ? TOKENIZER_SYMBOL
                           : TOKENIZER_PUNCT);
       return q;
@@ -1013,8 +1016,10 @@ tokenizer_find_special (const guchar *t, gsize p, gsize from, gsize b,
       else if ((c == ':' && i + 2 < b && t[i + 1] == '/' && t[i + 2] == '/'
                 && i > p && (tokenizer_bytes[t[i - 1]] & TK_ALPHA))
                || ((c == 'w' || c == 'W') && i + 4 < b
-                   && g_ascii_strncasecmp ((const char *) t + i, "www.", 4) == 0
-                   && (i == p || !(tokenizer_bytes[t[i - 1]] & (TK_ALPHA | TK_DIGIT)))))
+                   && g_ascii_strncasecmp ((const char *)t + i, "www.", 4) == 0
+                   && (i == p
+                       || !(tokenizer_bytes[t[i - 1]]
+                            & (TK_ALPHA | TK_DIGIT)))))
         {
           gsize s = i, e = b;
           gint open = 0;
@@ -1104,8 +1109,8 @@ tokenizer_skip_letters (const guchar *t, gsize p, gsize n)
       /* lower-case; a byte is a letter iff 'a' <= y <= 'z' (no byte
        * carries, since non-ASCII bytes are caught first) */
       y = (x | (0x20 * ones)) & ~high;
-      letters = (y + (0x80 - 'a') * ones) & ~(y + (0x80 - 'z' - 1) * ones)
-                & ~x & high;
+      letters = (y + (0x80 - 'a') * ones) & ~(y + (0x80 - 'z' - 1) * ones) & ~x
+                & high;
       other = ~letters & high;
       if (other != 0)
         return p + (__builtin_ctzll (other) >> 3);
@@ -1257,7 +1262,8 @@ tokenizer_init (const TpOptions *options, gpointer *state, GError **error)
   const char *path;
 
   tokenizer_bytes_init ();
-  st->abbrev_any = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  st->abbrev_any
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   st->abbrev_exact
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; tokenizer_builtin_abbrevs[i] != NULL; i++)
@@ -1301,7 +1307,7 @@ tokenizer_process (gpointer state, TpDocument *doc, GError **error)
   layer = tp_document_add_layer (doc, "token", tokenizer_attrs, error);
   if (layer == NULL)
     return FALSE;
-  run.text = (const guchar *) tp_document_get_text (doc);
+  run.text = (const guchar *)tp_document_get_text (doc);
   run.len = tp_document_get_length (doc);
   run.layer = layer;
   run.class_attr = 0;
@@ -1316,5 +1322,4 @@ TP_PLUGIN_DEFINE (.name = "tokenizer", .version = "1.0.0",
                   .license = "MIT", .flags = TP_PLUGIN_FLAG_THREAD_SAFE,
                   .produces = tokenizer_produces, .options = tokenizer_options,
                   .init = tokenizer_init, .process = tokenizer_process,
-                  .finish = tokenizer_finish,
-                  .destroy = tokenizer_destroy);
+                  .finish = tokenizer_finish, .destroy = tokenizer_destroy);

@@ -1852,7 +1852,7 @@ static gboolean tariffs_goods_end (const TariffsSent *s, guint j);
 static const char *
 tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
 {
-  gboolean in_np = FALSE;
+  gboolean in_np = FALSE, for_np = FALSE;
 
   for (guint j = i + 1; j < s->n && j < i + TARIFFS_TARGET_WINDOW; j++)
     {
@@ -1861,7 +1861,15 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
 
       if (m != NULL)
         {
-          if (in_np && !tariffs_same (m->canonical, imposer))
+          /* "for" names a target as the owner of goods or of a fault,
+           * or alone: "for Chinese goods", "for Tokyo's failure", "CUTS
+           * FOR U.S." (not "for U.S. fiscal year 1987") */
+          gboolean weak_for
+              = for_np && !(m->flags & (TM_GOODSADJ | TM_OFFENDER))
+                && !(s->w[m->last].flags & TW_POSS) && m->last + 1 < s->n
+                && (s->w[m->last + 1].flags & TW_ALPHA);
+
+          if (in_np && !weak_for && !tariffs_same (m->canonical, imposer))
             return m->canonical;
           j = m->last;
           continue;
@@ -1871,10 +1879,13 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
           && !(j == i + 2
                && (tw_is (s, i + 1, "and") || tw_is (s, i + 1, "or"))))
         break;
-      if (tw_is (s, j, "on") || tw_is (s, j, "against") || tw_is (s, j, "from")
-          || tw_is (s, j, "for"))
+      /* the measure's own phrase starts close to the trigger */
+      if ((tw_is (s, j, "on") || tw_is (s, j, "against") || tw_is (s, j, "from")
+           || tw_is (s, j, "for"))
+          && (in_np || j <= i + 8))
         {
           in_np = TRUE;
+          for_np = tw_is (s, j, "for");
           continue;
         }
       if (tw_is (s, j, "in")
@@ -2819,7 +2830,11 @@ tariffs_extract_sentence (TariffsDoc *doc, gsize start, gsize end)
         s.schedule = TRUE;
       if (w->lex & TL_JUDICIAL)
         s.judicial = TRUE;
-      if (g_str_has_prefix (w->low, "revenue"))
+      /* "loss in revenue", not "the revenue department" */
+      if (g_str_has_prefix (w->low, "revenue") && !(w->flags & TW_CAP)
+          && !tw_is (&s, (gssize)j + 1, "department")
+          && !tw_is (&s, (gssize)j + 1, "ministry")
+          && !tw_is (&s, (gssize)j + 1, "service"))
         s.revenue = TRUE;
       if (strcmp (w->low, "fats") == 0 || strcmp (w->low, "vat") == 0
           || strcmp (w->low, "value-added") == 0

@@ -505,13 +505,12 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
   return FALSE;
 }
 
-/* Appends the sentence made of tokens [first, last]. */
+/* Appends the sentence [start, end) (from its first token's start to its
+ * last token's end). */
 static void
-sentences_emit (TpLayer *out, const TpLayer *tokens, guint first, guint last,
-                gint64 paragraph)
+sentences_emit (TpLayer *out, gsize start, gsize end, gint64 paragraph)
 {
-  guint i = tp_layer_append (out, tp_layer_get_start (tokens, first),
-                             tp_layer_get_end (tokens, last));
+  guint i = tp_layer_append (out, start, end);
   tp_layer_set_int (out, i, 0, paragraph);
 }
 
@@ -675,7 +674,7 @@ sentences_decide (SentencesRun *r, guint i)
     }
   if (end)
     {
-      sentences_emit (r->out, tokens, r->first, last, r->paragraph);
+      sentences_emit (r->out, r->first_start, gap_start, r->paragraph);
       r->first = k;
       r->first_start = ns;
       r->closing = sentences_closing_at (r, ns);
@@ -993,7 +992,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
         break;
     }
   if (r.first < r.n)
-    sentences_emit (r.out, tokens, r.first, r.n - 1, r.paragraph);
+    sentences_emit (r.out, r.first_start, end, r.paragraph);
   return TRUE;
 }
 

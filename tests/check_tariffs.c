@@ -95,10 +95,14 @@ static const TariffCase event_cases[] = {
   { "Washington put tariffs on $2bn of French wine and cheese.", 1, "tariffs",
     "impose", "actual", FALSE, "United States", "France", NO_RATE,
     "wine|cheese", "$2bn" },
+  /* a rate is given, so the money value is no amount */
   { "The president announced 100 pct tariffs on 300 mln dlrs worth of "
     "Japanese electronics.",
     1, "tariffs", "impose", "announced", FALSE, "-", "Japan", 100,
-    "electronics", "300 mln dlrs" },
+    "electronics", "-" },
+  { "Ottawa threatened tariffs on 300 mln dlrs worth of U.S. steel.", 1,
+    "tariffs", "threaten", "actual", FALSE, "Canada", "United States",
+    NO_RATE, "steel", "300 mln dlrs" },
   /* metonyms, adjectives, blocs */
   { "Tokyo raised tariffs on Canadian lumber.", 1, "tariffs", "raise", "actual",
     FALSE, "Japan", "Canada", NO_RATE, "lumber", "-" },

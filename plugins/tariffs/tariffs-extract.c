@@ -2782,7 +2782,9 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
   ev.all_caps = s->all_caps;
   ev.retaliation = tariffs_find_retaliation (s, i, imposer);
   tariffs_find_rate (s, i, np, &ev);
-  tariffs_find_amount (s, i, &ev);
+  /* The issue asks for a money amount only instead of a rate. */
+  if (!ev.has_rate)
+    tariffs_find_amount (s, i, &ev);
   tariffs_find_goods (s, i, np, &ev);
   g_array_append_val (doc->events, ev);
   doc->last_of_family[family] = doc->events->len;

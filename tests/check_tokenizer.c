@@ -87,6 +87,7 @@ static const TokCase tok_cases[] = {
   { "i dont know, im sure", "i|do|nt|know|,|i|m|sure" },
   { "IM and DONT", "IM|and|DO|NT" },
   { "alot b/c w/o", "a|lot|b/c|w/o" },
+  { "its a shame, its not its own", "it|s|a|shame|,|it|s|not|its|own" },
   /* URLs, e-mails, hashtags, mentions */
   { "see http://example.com/a?b=1.", "see|http://example.com/a?b=1|." },
   { "(https://example.org/x)", "(|https://example.org/x|)" },

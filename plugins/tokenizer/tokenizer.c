@@ -357,7 +357,16 @@ static const struct
         { "aint", 2 },    { "im", 1 },       { "ive", 1 },   { "thats", 4 },
         { "theres", 5 },  { "whats", 4 },    { "youre", 3 }, { "theyre", 4 },
         { "youve", 3 },   { "theyve", 4 },   { "weve", 2 },  { "itll", 2 },
-        { "youll", 3 },   { "theyll", 4 },   { NULL, 0 } };
+        { "youll", 3 },   { "theyll", 4 },   { "its", 2 },   { NULL, 0 } };
+
+/* Words after which "its" is "it's" typed without the apostrophe: the
+ * possessive cannot be followed by an article, a negation or an adverb
+ * ("its a shame", "its not", "its really good"). */
+static const char *const tokenizer_its_verb_next[]
+    = { "a",    "an",     "the",   "not",    "all",     "still",  "your",  "my",
+        "so",   "just",   "been",  "going",  "very",    "really", "too",   "ok",
+        "okay", "about",  "like",  "gonna",  "getting", "always", "never", "no",
+        "only", "pretty", "quite", "almost", NULL };
 
 /* A cheap exact filter in front of the fused-form list: for each pair of
  * first and last letter, the set of lengths some entry has. */
@@ -386,6 +395,24 @@ tokenizer_emit_fused (TokenizerRun *run, gsize s, gsize e)
 
   if (!run->st->split_contractions || (n <= 3 && g_ascii_isupper (w[n - 1])))
     return FALSE;
+  if (n == 3 && tokenizer_eq_ci (w, n, "its"))
+    {
+      /* only before a word that the possessive cannot precede */
+      const guchar *t = run->text;
+      gsize a = e, z;
+      gboolean verb = FALSE;
+      if (a >= run->len || t[a] != ' ')
+        return FALSE;
+      a++;
+      for (z = a; z < run->len && z - a < 8 && g_ascii_isalpha (t[z]); z++)
+        ;
+      if (z == a || (z < run->len && g_ascii_isalnum (t[z])))
+        return FALSE;
+      for (guint i = 0; tokenizer_its_verb_next[i] != NULL && !verb; i++)
+        verb = tokenizer_eq_ci (t + a, z - a, tokenizer_its_verb_next[i]);
+      if (!verb)
+        return FALSE;
+    }
   for (guint i = 0; tokenizer_fused[i].word != NULL; i++)
     if (tokenizer_fused[i].word[0] == c0
         && tokenizer_eq_ci (w, n, tokenizer_fused[i].word))
@@ -593,7 +620,6 @@ tokenizer_scan_number (TokenizerRun *run, gsize p, gsize b)
 {
   const guchar *t = run->text;
   gsize q = p, group = p;
-  guint cls = TOKENIZER_NUMBER;
 
   while (q < b && tokenizer_is_digit (t[q]))
     q++;
@@ -610,21 +636,19 @@ tokenizer_scan_number (TokenizerRun *run, gsize p, gsize b)
         }
       if (q + 1 < b && t[q] == '-' && tokenizer_is_digit (t[q + 1]))
         {
-          /* phone numbers: 3-5213, 853-3242, 713-664-7478 */
-          gsize r = q + 1, before = q - group;
+          /* phone numbers stay whole: 3-5213, 853-3242, 713-664-7478 (a
+           * group of 1 or 3 digits, then 4 digits, or 3 and another
+           * hyphen); ranges such as 1998-2000 are split */
+          gsize r = q + 1, before = q - group, after;
           while (r < b && tokenizer_is_digit (t[r]))
             r++;
-          if ((before == 1 || before == 3) && (r - q - 1 == 4 || r - q - 1 == 3)
-              && (r >= b || t[r] != '-' || r - q - 1 == 3)
-              && !(r < b && (t[r] == '.' || t[r] == ',') && r + 1 < b
-                   && tokenizer_is_digit (t[r + 1])))
+          after = r - q - 1;
+          if ((before == 1 || before == 3)
+              && (after == 4 || (after == 3 && r < b && t[r] == '-')))
             {
-              if (r - q - 1 == 4 || (r < b && t[r] == '-'))
-                {
-                  group = q + 1;
-                  q = r;
-                  continue;
-                }
+              group = q + 1;
+              q = r;
+              continue;
             }
         }
       break;
@@ -639,11 +663,11 @@ tokenizer_scan_number (TokenizerRun *run, gsize p, gsize b)
         {
           if (run->st->split_contractions)
             {
-              tokenizer_emit (run, p, q, cls);
+              tokenizer_emit (run, p, q, TOKENIZER_NUMBER);
               tokenizer_emit (run, q, q + l + 1, TOKENIZER_WORD);
             }
           else
-            tokenizer_emit (run, p, q + l + 1, cls);
+            tokenizer_emit (run, p, q + l + 1, TOKENIZER_NUMBER);
           return q + l + 1;
         }
     }
@@ -669,7 +693,7 @@ tokenizer_scan_number (TokenizerRun *run, gsize p, gsize b)
           return tokenizer_scan_word (run, p, b);
         }
     }
-  tokenizer_emit (run, p, q, cls);
+  tokenizer_emit (run, p, q, TOKENIZER_NUMBER);
   return q;
 }
 

@@ -114,7 +114,8 @@ typedef struct
 } SentencesSet;
 
 static SentencesSet sentences_titles_set, sentences_finals_set,
-    sentences_starters_set, sentences_closings_set;
+    sentences_starters_set, sentences_closings_set, sentences_greetings_set,
+    sentences_closing_firsts_set;
 
 /* FNV-1a over [s, s+n). */
 static inline guint
@@ -385,8 +386,8 @@ sentences_is_ampm (const char *s, gsize n)
 
 /* Letter-closings of e-mails: "Thanks," ends its own sentence. */
 static const char *const sentences_closings[]
-    = { "Thanks",    "Regards", "regards",      "Sincerely", "Cheers", "Best",
-        "Thank you", "Love",    "Respectfully", "Yours",     "Thx",    NULL };
+    = { "Thanks", "Regards", "Sincerely", "Cheers", "Love", "Respectfully",
+        "Yours",  "Thx",     "Ciao",      "Later",  NULL };
 
 /* TRUE for emoticons: :-) :) ;) :( :D */
 static gboolean
@@ -455,19 +456,6 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
   if (an == 1)
     switch (a0)
       {
-      case ',':
-        /* Thanks, | Name;  Best regards, | Name */
-        if (g_ascii_isupper (b0) && (i == first + 1 || i == first + 2))
-          {
-            const char *c;
-            gsize cn;
-            sentences_tok (t, tokens, i - 1, &c, &cn);
-            if (i == first + 1
-                    ? sentences_set_has (&sentences_closings_set, c, cn)
-                    : (cn == 7 && memcmp (c, "regards", 7) == 0))
-              return TRUE;
-          }
-        return FALSE;
       case '>':
         /* <name@example.com> | Next */
         if (g_ascii_isupper (b0) && i > 0)
@@ -534,16 +522,25 @@ typedef struct
   gint64 paragraph;
 } SentencesRun;
 
-/* At the start of a sentence (byte @p): "Thanks, Name" or "Best regards,
- * Name" is a sentence of its own; returns the byte of the comma that ends
+/* Greetings that open an e-mail or a post: "Hi, ...", "Dear Jane Doe,". */
+static const char *const sentences_greetings[]
+    = { "Hi", "Hello", "Hey", "Dear", "Greetings", "Morning", NULL };
+
+/* First words of two-word closings: "Best regards,", "Many thanks,". */
+static const char *const sentences_closing_firsts[]
+    = { "Best", "Kind", "Kindest", "Warm", "Warmest", "Many", "Thank", NULL };
+
+/* At the start of a sentence (byte @p): a letter closing ("Thanks,", "Best
+ * regards,") or a greeting ("Hi,", "Dear Dr. Jane Doe,") followed by a
+ * capital is a sentence of its own; returns the byte of the comma that ends
  * it, or 0. */
 static gsize
 sentences_closing_at (const SentencesRun *r, gsize p)
 {
   const char *t = r->t;
-  gsize q = p, words = 0;
+  gsize q = p, w;
+  guint words = 0, max;
 
-  /* first letters of the closings, then of "Best regards", "Kind ..." */
   switch (t[p])
     {
     case 'T':
@@ -555,32 +552,52 @@ sentences_closing_at (const SentencesRun *r, gsize p)
     case 'Y':
     case 'K':
     case 'W':
+    case 'H':
+    case 'D':
+    case 'G':
+    case 'M':
+    case 'r':
       break;
     default:
       return 0;
     }
-  while (words < 2)
+  while (g_ascii_isalpha (t[q]))
+    q++;
+  if (q == p || q - p > 12)
+    return 0;
+  if (sentences_set_has (&sentences_closing_firsts_set, t + p, q - p))
+    max = 2;
+  else if (sentences_set_has (&sentences_closings_set, t + p, q - p))
+    max = 1;
+  else if (sentences_set_has (&sentences_greetings_set, t + p, q - p))
+    max = 5;
+  else
+    return 0;
+  for (words = 1;; words++)
     {
-      gsize w = q;
-      while (g_ascii_isalpha (t[q]))
+      if (t[q] == ',' && t[q + 1] == ' ' && g_ascii_isupper (t[q + 2]))
+        return q;
+      if (t[q] != ' ' || words >= max)
+        return 0;
+      w = ++q;
+      while (g_ascii_isalpha (t[q]) || (t[q] == '.' && q > w))
         q++;
       if (q == w)
         return 0;
-      words++;
-      if (t[q] == ',' && t[q + 1] == ' ' && g_ascii_isupper (t[q + 2]))
-        return q;
-      if (t[q] != ' ')
+      if (max == 2
+          && !(q - w == 7 && g_ascii_strncasecmp (t + w, "regards", 7) == 0)
+          && !(q - w == 6 && g_ascii_strncasecmp (t + w, "thanks", 6) == 0)
+          && !(q - w == 6 && g_ascii_strncasecmp (t + w, "wishes", 6) == 0)
+          && !(q - w == 3 && g_ascii_strncasecmp (t + w, "you", 3) == 0))
         return 0;
-      q++;
     }
-  return 0;
 }
 
 /* Decides whether a sentence ends after token @i (with the stops and
  * closers attached to it); emits it if so.  Tokens before @i that were
  * not looked at cannot end a sentence. */
 static void
-sentences_decide (SentencesRun *r, guint i)
+sentences_decide (SentencesRun *r, guint i, gboolean force)
 {
   const char *t = r->t;
   const TpLayer *tokens = r->tokens;
@@ -660,7 +677,7 @@ sentences_decide (SentencesRun *r, guint i)
                                     k, t + ns, ne - ns);
       break;
     }
-  if (nl >= 2)
+  if (nl >= 2 || force)
     end = TRUE;
   else if (nl == 1 && !end)
     {
@@ -741,7 +758,7 @@ enum
                                 * Unicode spaces */
   SENTENCES_S_LINE = 1 << 1,   /* \n */
   SENTENCES_S_DECO = 1 << 2,   /* separator line bytes */
-  SENTENCES_S_AFTER = 1 << 3   /* , > : a capital after these */
+  SENTENCES_S_AFTER = 1 << 3   /* > : a capital after it */
 };
 
 static guint8 sentences_scan_bytes[256];
@@ -764,7 +781,7 @@ sentences_scan_init (void)
         f |= SENTENCES_S_LINE;
       if (c == '=' || c == '*' || c == '_' || c == '-')
         f |= SENTENCES_S_DECO;
-      if (c == ',' || c == '>')
+      if (c == '>')
         f |= SENTENCES_S_AFTER;
       sentences_scan_bytes[c] = f;
     }
@@ -772,6 +789,8 @@ sentences_scan_init (void)
   sentences_set_init (&sentences_finals_set, sentences_finals);
   sentences_set_init (&sentences_starters_set, sentences_starters);
   sentences_set_init (&sentences_closings_set, sentences_closings);
+  sentences_set_init (&sentences_greetings_set, sentences_greetings);
+  sentences_set_init (&sentences_closing_firsts_set, sentences_closing_firsts);
   g_once_init_leave (&done, 1);
 }
 
@@ -798,37 +817,20 @@ sentences_is_space (char c)
          || c == '\v';
 }
 
-/* TRUE when the token ending with the byte at @p (one of , > M) is
- * followed by one space and a capital, and a layout rule may end the
- * sentence there: the cheap text tests in front of sentences_layout_break
- * ("Thanks, | Name", "<a@example.com> | Next", "10:53 AM | Next"). */
+/* TRUE when the > at @p closes an e-mail address ("<a@example.com> Next")
+ * and one space and a capital follow: the text test in front of
+ * sentences_layout_break. */
 static gboolean
-sentences_capital_candidate (const SentencesRun *r, gsize p)
+sentences_address_end (const SentencesRun *r, gsize p)
 {
   const char *t = r->t;
   gsize cs;
 
   if (t[p + 1] != ' ' || !g_ascii_isupper (t[p + 2]))
     return FALSE;
-  switch (t[p])
-    {
-    case ',':
-      {
-        /* one or two words open the sentence */
-        guint spaces = 0;
-        if (p < r->first_start || p - r->first_start > 24)
-          return FALSE;
-        for (gsize j = r->first_start; j < p; j++)
-          spaces += t[j] == ' ';
-        return spaces <= 1;
-      }
-    case '>':
-      for (cs = p; cs > 0 && !sentences_is_space (t[cs - 1]); cs--)
-        ;
-      return memchr (t + cs, '@', p - cs) != NULL;
-    default:
-      return FALSE;
-    }
+  for (cs = p; cs > 0 && !sentences_is_space (t[cs - 1]); cs--)
+    ;
+  return memchr (t + cs, '@', p - cs) != NULL;
 }
 
 /* At the colon @p of a time: "Name 12/31/2001 10:53 AM Next" ends a
@@ -855,9 +857,9 @@ sentences_time_stamp (SentencesRun *r, gsize p)
       while (ds > 0 && (g_ascii_isdigit (t[ds - 1]) || t[ds - 1] == '/'))
         ds--;
       if (ds < ts - 1 && ds >= 2 && t[ds - 1] == ' ' && g_ascii_isdigit (t[ds]))
-        sentences_decide (r, sentences_find (r, ds - 2));
+        sentences_decide (r, sentences_find (r, ds - 2), FALSE);
     }
-  sentences_decide (r, sentences_find (r, te + 1));
+  sentences_decide (r, sentences_find (r, te + 1), FALSE);
 }
 
 /* Splits one document into sentences.  Rather than visit every token, it
@@ -905,8 +907,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
       if (r.closing != 0 && r.closing < p)
         {
           /* Thanks, | Name */
-          if (sentences_capital_candidate (&r, r.closing))
-            sentences_decide (&r, sentences_find (&r, r.closing));
+          sentences_decide (&r, sentences_find (&r, r.closing), TRUE);
           r.closing = 0;
         }
       if (p >= end)
@@ -927,41 +928,52 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
         }
       else if (f & SENTENCES_S_STOPPY)
         {
+          guint i;
+          gsize ce = p + 1;
+          if (c == ')' && p >= 2 && g_ascii_isdigit (t[p - 1])
+              && (t[p + 1] == ' ' || t[p + 1] == '\t'))
+            {
+              /* "... nights 1) what ...": a list item starts a sentence */
+              gsize ds = p - 1;
+              while (ds > 0 && g_ascii_isdigit (t[ds - 1]) && p - ds < 2)
+                ds--;
+              if (ds >= 2 && t[ds - 1] == ' ' && !g_ascii_isdigit (t[ds - 2]))
+                sentences_decide (&r, sentences_find (&r, ds - 2), TRUE);
+            }
           /* the token holding this byte, if it ends here (a multi-byte
            * character: if it ends with it) */
-          guint i = sentences_find (&r, p);
-          gsize ce = p + 1;
+          i = sentences_find (&r, p);
           if (c >= 0x80)
             {
               ce = g_utf8_next_char (r.t + p) - r.t;
               if (g_unichar_isspace (g_utf8_get_char (r.t + p)))
                 {
                   /* U+2029 and friends: a gap like a line break */
-                  sentences_decide (&r, i);
+                  sentences_decide (&r, i, FALSE);
                   p = ce;
                   goto next;
                 }
             }
           if (tp_layer_get_end (tokens, i) == ce)
-            sentences_decide (&r, i);
+            sentences_decide (&r, i, FALSE);
           p = ce;
         }
       else if (f & SENTENCES_S_LINE)
         {
-          sentences_decide (&r, sentences_find (&r, p));
+          sentences_decide (&r, sentences_find (&r, p), FALSE);
           while (p < end && sentences_is_space (t[p]))
             p++;
         }
       else if (c == '>')
         {
-          if (sentences_capital_candidate (&r, p))
-            sentences_decide (&r, sentences_find (&r, p));
+          if (sentences_address_end (&r, p))
+            sentences_decide (&r, sentences_find (&r, p), FALSE);
           p++;
         }
       else if (c == '@' || (c == ':' && t[p + 1] == '/' && t[p + 2] == '/'))
         {
           /* a URL or an e-mail address, decided on its own token */
-          sentences_decide (&r, sentences_find (&r, p));
+          sentences_decide (&r, sentences_find (&r, p), FALSE);
           p++;
         }
       else if (c == ':')
@@ -980,8 +992,8 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
           if (s == p - 1 && sentences_is_rule (r.t + s, e - s))
             {
               if (i > 0)
-                sentences_decide (&r, i - 1);
-              sentences_decide (&r, i);
+                sentences_decide (&r, i - 1, FALSE);
+              sentences_decide (&r, i, FALSE);
               p = e;
             }
         }

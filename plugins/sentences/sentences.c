@@ -833,22 +833,33 @@ sentences_address_end (const SentencesRun *r, gsize p)
   return memchr (t + cs, '@', p - cs) != NULL;
 }
 
-/* At the colon @p of a time: "Name 12/31/2001 10:53 AM Next" ends a
- * sentence after the name and after AM (decided in text order). */
+/* At the first colon @p of a time: "Name 12/31/2001 10:53 AM Next" and
+ * "on 04/25/01 12:42:55 Next" end a sentence after the name and after the
+ * time (decided in text order). */
 static void
 sentences_time_stamp (SentencesRun *r, gsize p)
 {
   const char *t = r->t;
-  gsize ts = p, te = p + 1, ds;
+  gsize ts = p, te = p + 1, ds, after;
+  guint colons = 0;
 
   if (p == 0 || !g_ascii_isdigit (t[p - 1]) || !g_ascii_isdigit (t[p + 1]))
     return;
-  while (ts > 0 && (g_ascii_isdigit (t[ts - 1]) || t[ts - 1] == ':'))
+  while (ts > 0 && g_ascii_isdigit (t[ts - 1]))
     ts--;
+  if (ts > 0 && t[ts - 1] == ':')
+    return; /* not the first colon */
   while (g_ascii_isdigit (t[te]) || t[te] == ':')
-    te++;
-  if (t[te] != ' ' || !sentences_is_ampm (t + te + 1, 2)
-      || !(t[te + 3] == '\0' || sentences_is_space (t[te + 3])))
+    colons += t[te++] == ':';
+  if (t[te] != ' ')
+    return;
+  if (sentences_is_ampm (t + te + 1, 2)
+      && (t[te + 3] == '\0' || sentences_is_space (t[te + 3])))
+    after = te + 1; /* the AM token */
+  else if (colons == 1 && g_ascii_isupper (t[te + 1])
+           && g_ascii_islower (t[te + 2]))
+    after = te - 1; /* hh:mm:ss, then a capitalized word (not GMT) */
+  else
     return;
   /* the date before the time, and the token before the date */
   if (ts >= 2 && t[ts - 1] == ' ')
@@ -859,7 +870,7 @@ sentences_time_stamp (SentencesRun *r, gsize p)
       if (ds < ts - 1 && ds >= 2 && t[ds - 1] == ' ' && g_ascii_isdigit (t[ds]))
         sentences_decide (r, sentences_find (r, ds - 2), FALSE);
     }
-  sentences_decide (r, sentences_find (r, te + 1), FALSE);
+  sentences_decide (r, sentences_find (r, after), after == te - 1);
 }
 
 /* Splits one document into sentences.  Rather than visit every token, it

@@ -224,8 +224,11 @@ END_TEST
 START_TEST (test_hostile)
 {
   static const char *const units[]
-      = { "Word. ",         ". ", "a.", "\n", "\n\n", "!?", "Dr. ",
-          "\u201c.\u201d ", "x" };
+      = { "Word. ", ". ",       "a.",           "\n",
+          "\n\n",   "!?",       "Dr. ",         "\u201c.\u201d ",
+          "x",      "Hi a.",    "1:",           "12:01:02 We ",
+          "a> B ",  "1) ",      "(x) Y ",       "Thanks, ",
+          "***",    "a@b.c D ", "http://x.y Z " };
   GError *error = NULL;
   TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
 

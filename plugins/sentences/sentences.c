@@ -580,7 +580,7 @@ sentences_closing_at (const SentencesRun *r, gsize p)
       if (t[q] != ' ' || words >= max)
         return 0;
       w = ++q;
-      while (g_ascii_isalpha (t[q]) || (t[q] == '.' && q > w))
+      while ((g_ascii_isalpha (t[q]) || (t[q] == '.' && q > w)) && q - w < 24)
         q++;
       if (q == w)
         return 0;

@@ -70,18 +70,6 @@ tp_cli_catch_signals (void)
   sigaction (SIGTERM, &sa, NULL);
 }
 
-/* Parses "N" or "N%" for --max-errors. */
-static gboolean
-tp_cli_parse_max_errors (const char *s, double *value, gboolean *rate)
-{
-  char *end = NULL;
-  *value = g_ascii_strtod (s, &end);
-  *rate = end && *end == '%';
-  if (end == s || *value < 0 || (*rate ? end[1] != '\0' : *end != '\0'))
-    return FALSE;
-  return TRUE;
-}
-
 /* Writes the run's accounting as JSON to @path. */
 static gboolean
 tp_cli_write_stats (const char *path, const TpRunStats *s, GError **error)
@@ -274,11 +262,7 @@ tp_cli_run (int argc, char **argv)
   if (on_error)
     {
       ro.has_on_error = TRUE;
-      if (!strcmp (on_error, "skip"))
-        ro.on_error = TP_ON_ERROR_SKIP;
-      else if (!strcmp (on_error, "fail"))
-        ro.on_error = TP_ON_ERROR_FAIL;
-      else
+      if (!tp_on_error_parse (on_error, &ro.on_error))
         {
           tp_cli_error ("run: --on-error '%s': use skip or fail", on_error);
           goto out;
@@ -287,8 +271,8 @@ tp_cli_run (int argc, char **argv)
   if (max_errors)
     {
       ro.has_max_errors = TRUE;
-      if (!tp_cli_parse_max_errors (max_errors, &ro.max_errors,
-                                    &ro.max_errors_is_rate))
+      if (!tp_max_errors_parse (max_errors, &ro.max_errors,
+                                &ro.max_errors_is_rate))
         {
           tp_cli_error ("run: --max-errors '%s': give a count like 10 or a "
                         "rate like 5%%",

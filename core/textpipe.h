@@ -80,8 +80,9 @@ GList *tp_document_get_meta_keys (const TpDocument *doc);
 /* The raw input record the document came from (a JSONL line), if any. */
 const char *tp_document_get_record (const TpDocument *doc);
 void tp_document_set_record (TpDocument *doc, const char *record, gssize len);
-/* Checks that every span in every layer lies within the text. */
-gboolean tp_document_check_layers (const TpDocument *doc, GError **error);
+/* Checks that every span in layers @first_layer.. lies within the text. */
+gboolean tp_document_check_layers (const TpDocument *doc, guint first_layer,
+                                   GError **error);
 
 /* ---- plugins --------------------------------------------------------- */
 
@@ -126,6 +127,12 @@ typedef enum {
   TP_ON_ERROR_SKIP, /* reject the document and go on */
   TP_ON_ERROR_FAIL  /* stop at the first rejected document */
 } TpOnError;
+
+/* Parses "skip" or "fail". */
+gboolean tp_on_error_parse (const char *text, TpOnError *policy);
+/* Parses a max_errors value: a count ("10") or a rate ("5%"). */
+gboolean tp_max_errors_parse (const char *text, double *value,
+                              gboolean *is_rate);
 
 TpPipeline *tp_pipeline_new (const char *name, TpLoader *loader);
 void tp_pipeline_free (TpPipeline *pipeline);

@@ -92,6 +92,33 @@ tp_pipeline_add_stage (TpPipeline *pipeline, const char *stage,
   return TRUE;
 }
 
+gboolean
+tp_on_error_parse (const char *text, TpOnError *policy)
+{
+  if (strcmp (text, "skip") == 0)
+    *policy = TP_ON_ERROR_SKIP;
+  else if (strcmp (text, "fail") == 0)
+    *policy = TP_ON_ERROR_FAIL;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+tp_max_errors_parse (const char *text, double *value, gboolean *is_rate)
+{
+  char *end = NULL;
+  double v = g_ascii_strtod (text, &end);
+  gboolean rate = end && *end == '%';
+
+  if (end == text || (rate ? end[1] != '\0' : *end != '\0') || v < 0
+      || (rate && v > 100))
+    return FALSE;
+  *value = v;
+  *is_rate = rate;
+  return TRUE;
+}
+
 /* Sets an option of the [pipeline] section itself. */
 static gboolean
 tp_pipeline_set_own_option (TpPipeline *pipeline, const char *key,
@@ -100,11 +127,7 @@ tp_pipeline_set_own_option (TpPipeline *pipeline, const char *key,
 {
   if (strcmp (key, "on_error") == 0)
     {
-      if (strcmp (value, "skip") == 0)
-        pipeline->on_error = TP_ON_ERROR_SKIP;
-      else if (strcmp (value, "fail") == 0)
-        pipeline->on_error = TP_ON_ERROR_FAIL;
-      else
+      if (!tp_on_error_parse (value, &pipeline->on_error))
         {
           g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_BAD_VALUE,
                        "%s: [pipeline] key 'on_error': '%s' is not skip or "
@@ -116,11 +139,8 @@ tp_pipeline_set_own_option (TpPipeline *pipeline, const char *key,
     }
   if (strcmp (key, "max_errors") == 0)
     {
-      char *end = NULL;
-      double v = g_ascii_strtod (value, &end);
-      gboolean rate = end && *end == '%';
-      if (end == value || (rate ? end[1] != '\0' : *end != '\0') || v < 0
-          || (rate && v > 100))
+      if (!tp_max_errors_parse (value, &pipeline->max_errors,
+                                &pipeline->max_errors_is_rate))
         {
           g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_BAD_VALUE,
                        "%s: [pipeline] key 'max_errors': '%s' is not a count "
@@ -128,8 +148,6 @@ tp_pipeline_set_own_option (TpPipeline *pipeline, const char *key,
                        origin, value);
           return FALSE;
         }
-      pipeline->max_errors = v;
-      pipeline->max_errors_is_rate = rate;
       return TRUE;
     }
   if (strcmp (key, "description") == 0)
@@ -519,24 +537,11 @@ tp_pipeline_instance_process (TpPipelineInstance *inst, TpDocument *doc,
       for (guint k = 0; d->produces && d->produces[k]; k++)
         if (tp_document_get_layer (doc, d->produces[k]) == NULL)
           tp_document_add_layer (doc, d->produces[k], tp_no_attrs, NULL);
-      for (guint k = before; k < doc->layers->len; k++)
+      if (!tp_document_check_layers (doc, before, error))
         {
-          TpLayer *layer = g_ptr_array_index (doc->layers, k);
-          for (guint m = 0; m < layer->len; m++)
-            if (layer->spans[m].start > layer->spans[m].end
-                || layer->spans[m].end > doc->length)
-              {
-                g_set_error (error, TP_DOCUMENT_ERROR,
-                             TP_DOCUMENT_ERROR_BAD_LAYER,
-                             "layer '%s' annotation %u has span [%u, %u) "
-                             "outside the text of %" G_GSIZE_FORMAT " bytes "
-                             "(a bug in the plugin)",
-                             layer->name, m, layer->spans[m].start,
-                             layer->spans[m].end, doc->length);
-                if (failed_stage)
-                  *failed_stage = s;
-                return FALSE;
-              }
+          if (failed_stage)
+            *failed_stage = s;
+          return FALSE;
         }
     }
   return TRUE;

@@ -189,7 +189,7 @@ START_TEST (test_million_annotations)
   ck_assert_uint_eq (tp_layer_get_length (layer), 1000000);
   ck_assert_uint_eq (tp_layer_get_end (layer, 999999), 1999999);
   ck_assert_str_eq (tp_layer_get_enum_string (layer, 999999, 0), "word");
-  ck_assert (tp_document_check_layers (doc, NULL));
+  ck_assert (tp_document_check_layers (doc, 0, NULL));
   g_string_free (text, TRUE);
   tp_document_free (doc);
 }

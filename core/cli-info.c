@@ -22,11 +22,10 @@ int
 tp_cli_plugins (int argc, char **argv)
 {
   char **plugin_paths = NULL;
-  GOptionEntry entries[] = {
-    { "plugin-path", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_paths,
-      "Search DIR for plugins first (repeatable)", "DIR" },
-    { NULL }
-  };
+  GOptionEntry entries[]
+      = { { "plugin-path", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_paths,
+            "Search DIR for plugins first (repeatable)", "DIR" },
+          { NULL } };
   GOptionContext *ctx = g_option_context_new (
       "- list every plugin found, with its version, description and file");
   GError *error = NULL;
@@ -51,7 +50,7 @@ tp_cli_plugins (int argc, char **argv)
       if (p == NULL)
         {
           fprintf (stderr, "textpipe: skipping %s: %s\n",
-                   (char *) names->pdata[i], error->message);
+                   (char *)names->pdata[i], error->message);
           g_clear_error (&error);
           code = TP_EXIT_CONFIG;
           continue;
@@ -67,7 +66,7 @@ tp_cli_plugins (int argc, char **argv)
       const GPtrArray *paths = tp_loader_get_paths (loader);
       fprintf (stderr, "textpipe: no plugins found; looked in:");
       for (guint i = 0; i < paths->len; i++)
-        fprintf (stderr, " %s", (char *) paths->pdata[i]);
+        fprintf (stderr, " %s", (char *)paths->pdata[i]);
       fprintf (stderr, "\n");
     }
   g_ptr_array_unref (names);
@@ -82,13 +81,12 @@ tp_cli_describe (int argc, char **argv)
 {
   char **plugin_paths = NULL;
   char **rest = NULL;
-  GOptionEntry entries[] = {
-    { "plugin-path", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_paths,
-      "Search DIR for plugins first (repeatable)", "DIR" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL,
-      NULL },
-    { NULL }
-  };
+  GOptionEntry entries[]
+      = { { "plugin-path", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_paths,
+            "Search DIR for plugins first (repeatable)", "DIR" },
+          { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL,
+            NULL },
+          { NULL } };
   GOptionContext *ctx = g_option_context_new (
       "PLUGIN - show a plugin's options, layers, ABI and file (PLUGIN may "
       "also be a path to a module)");

@@ -647,8 +647,7 @@ static const char tp_new_plugin_gitignore[] =
 /* clang-format on */
 
 /* The files of a project: names and contents are both templates. */
-static const struct
-{
+static const struct {
   const char *file;
   const char *text;
 } tp_new_plugin_files[] = {

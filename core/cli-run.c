@@ -77,18 +77,18 @@ tp_cli_write_stats (const char *path, const TpRunStats *s, GError **error)
   GString *out = g_string_new ("{");
   gboolean ok;
 
+  g_string_append_printf (
+      out,
+      "\"read\":%" G_GUINT64_FORMAT ",\"written\":%" G_GUINT64_FORMAT
+      ",\"rejected\":%" G_GUINT64_FORMAT ",\"dropped\":%" G_GUINT64_FORMAT
+      ",\"skipped\":%" G_GUINT64_FORMAT ",\"bytes\":%" G_GUINT64_FORMAT
+      ",\"jobs\":%u"
+      ",\"peak_rss_kb\":%" G_GUINT64_FORMAT,
+      s->read, s->written, s->rejected, s->dropped, s->skipped, s->bytes,
+      s->jobs, s->peak_rss_kb);
   g_string_append_printf (out,
-                          "\"read\":%" G_GUINT64_FORMAT
-                          ",\"written\":%" G_GUINT64_FORMAT
-                          ",\"rejected\":%" G_GUINT64_FORMAT
-                          ",\"dropped\":%" G_GUINT64_FORMAT
-                          ",\"skipped\":%" G_GUINT64_FORMAT
-                          ",\"bytes\":%" G_GUINT64_FORMAT ",\"jobs\":%u"
-                          ",\"peak_rss_kb\":%" G_GUINT64_FORMAT,
-                          s->read, s->written, s->rejected, s->dropped,
-                          s->skipped, s->bytes, s->jobs, s->peak_rss_kb);
-  g_string_append_printf (out, ",\"seconds\":%.6f,\"docs_per_second\":%.1f,"
-                               "\"mb_per_second\":%.3f,\"stages\":{",
+                          ",\"seconds\":%.6f,\"docs_per_second\":%.1f,"
+                          "\"mb_per_second\":%.3f,\"stages\":{",
                           s->seconds,
                           s->seconds > 0 ? s->read / s->seconds : 0.0,
                           s->seconds > 0 ? s->bytes / 1e6 / s->seconds : 0.0);
@@ -119,8 +119,9 @@ tp_cli_print_stats (const TpRunStats *s)
            s->seconds > 0 ? s->bytes / 1e6 / s->seconds : 0.0, s->jobs,
            s->peak_rss_kb / 1024.0);
   if (s->skipped)
-    fprintf (stderr, "textpipe:   %" G_GUINT64_FORMAT
-                     " records of other shards skipped\n",
+    fprintf (stderr,
+             "textpipe:   %" G_GUINT64_FORMAT
+             " records of other shards skipped\n",
              s->skipped);
   for (guint i = 0; i < s->n_stages; i++)
     fprintf (stderr, "textpipe:   stage %-12s %8.3f s\n", s->stage_names[i],
@@ -144,7 +145,8 @@ tp_cli_run (int argc, char **argv)
       "Write JSON lines to FILE (atomically) instead of stdout", "FILE" },
     { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects,
       "Write rejected documents to FILE (default: OUTPUT.rejects.jsonl, or "
-      "textpipe-rejects.jsonl when writing to stdout)", "FILE" },
+      "textpipe-rejects.jsonl when writing to stdout)",
+      "FILE" },
     { "plugin-path", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &pa.plugin_paths,
       "Search DIR for plugins first (repeatable)", "DIR" },
     { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &pa.sets,
@@ -152,7 +154,8 @@ tp_cli_run (int argc, char **argv)
       "STAGE.KEY=VALUE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       "Input format: auto (default: .jsonl files are JSONL, others one "
-      "document per file), text, lines or jsonl", "FORMAT" },
+      "document per file), text, lines or jsonl",
+      "FORMAT" },
     { "lines", 'l', 0, G_OPTION_ARG_NONE, &lines,
       "Each input line is a document (same as --format lines)", NULL },
     { "id-field", 0, 0, G_OPTION_ARG_STRING, &id_field,
@@ -174,15 +177,18 @@ tp_cli_run (int argc, char **argv)
       "Write the run's accounting as JSON to FILE", "FILE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
       "Worker threads (default: one per online CPU); output order is input "
-      "order whatever N is", "N" },
+      "order whatever N is",
+      "N" },
     { "max-in-flight", 0, 0, G_OPTION_ARG_INT, &max_in_flight,
       "Documents read but not yet written, at most (default 1024)", "N" },
     { "shard", 0, 0, G_OPTION_ARG_STRING, &shard,
       "Process only documents whose id falls in shard K of N (0 <= K < N; "
-      "FNV-1a 64 hash of the id, modulo N)", "K/N" },
+      "FNV-1a 64 hash of the id, modulo N)",
+      "K/N" },
     { "isolate", 0, 0, G_OPTION_ARG_NONE, &isolate,
       "Run workers as processes: a plugin that crashes rejects only the "
-      "document it was on, and the worker is restarted", NULL },
+      "document it was on, and the worker is restarted",
+      NULL },
     { "resume", 0, 0, G_OPTION_ARG_NONE, &resume,
       "Continue the interrupted run that was writing -o FILE", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
@@ -257,7 +263,7 @@ tp_cli_run (int argc, char **argv)
       layer_list = g_strsplit (layers, ",", -1);
       for (guint i = 0; layer_list[i]; i++)
         g_strstrip (layer_list[i]);
-      ro.write.layers = (const char *const *) layer_list;
+      ro.write.layers = (const char *const *)layer_list;
     }
   if (on_error)
     {
@@ -300,8 +306,8 @@ tp_cli_run (int argc, char **argv)
       ro.shard_index = k;
       ro.shard_count = n;
     }
-  ro.jobs = (guint) jobs;
-  ro.max_in_flight = (guint) max_in_flight;
+  ro.jobs = (guint)jobs;
+  ro.max_in_flight = (guint)max_in_flight;
   ro.resume = resume;
   ro.isolate = isolate;
   ro.output = output;
@@ -309,7 +315,7 @@ tp_cli_run (int argc, char **argv)
   ro.quiet = quiet;
   ro.progress = !quiet && isatty (STDERR_FILENO);
 
-  inputs = (const char *const *) rest + 1;
+  inputs = (const char *const *)rest + 1;
   if (inputs[0] == NULL)
     {
       if (isatty (STDIN_FILENO))
@@ -334,9 +340,9 @@ tp_cli_run (int argc, char **argv)
 
   reader = tp_reader_new (inputs, fmt, id_field, text_field);
   {
-    char *joined = g_strjoinv ("\n", (char **) inputs);
+    char *joined = g_strjoinv ("\n", (char **)inputs);
     inputs_key = g_strdup_printf ("format=%d id=%s text=%s shard=%u/%u\n%s",
-                                  (int) fmt, id_field ? id_field : "id",
+                                  (int)fmt, id_field ? id_field : "id",
                                   text_field ? text_field : "text",
                                   ro.shard_index, ro.shard_count, joined);
     g_free (joined);
@@ -387,16 +393,16 @@ tp_cli_check (int argc, char **argv)
 {
   TpCliPipelineArgs pa = { 0 };
   char **rest = NULL;
-  GOptionEntry entries[] = {
-    { "plugin-path", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &pa.plugin_paths,
-      "Search DIR for plugins first (repeatable)", "DIR" },
-    { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &pa.sets,
-      "Override an option, e.g. quotes.min_words=3 (repeatable)",
-      "STAGE.KEY=VALUE" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL,
-      NULL },
-    { NULL }
-  };
+  GOptionEntry entries[]
+      = { { "plugin-path", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY,
+            &pa.plugin_paths, "Search DIR for plugins first (repeatable)",
+            "DIR" },
+          { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &pa.sets,
+            "Override an option, e.g. quotes.min_words=3 (repeatable)",
+            "STAGE.KEY=VALUE" },
+          { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL,
+            NULL },
+          { NULL } };
   GOptionContext *ctx = g_option_context_new (
       "PIPELINE.ini - load and validate a pipeline without running it");
   GError *error = NULL;

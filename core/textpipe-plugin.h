@@ -98,8 +98,7 @@ void tp_layer_strv_append (TpLayer *layer, guint index, guint attr,
 
 /* Getters return FALSE (or NULL) for a null value. */
 gboolean tp_layer_is_null (const TpLayer *layer, guint index, guint attr);
-const char *tp_layer_get_string (const TpLayer *layer, guint index,
-                                 guint attr);
+const char *tp_layer_get_string (const TpLayer *layer, guint index, guint attr);
 gboolean tp_layer_get_int (const TpLayer *layer, guint index, guint attr,
                            gint64 *value);
 gboolean tp_layer_get_double (const TpLayer *layer, guint index, guint attr,
@@ -133,8 +132,7 @@ gsize tp_document_get_length (const TpDocument *doc);
 
 /* Metadata: string keys to string values. */
 const char *tp_document_get_meta (const TpDocument *doc, const char *key);
-void tp_document_set_meta (TpDocument *doc, const char *key,
-                           const char *value);
+void tp_document_set_meta (TpDocument *doc, const char *key, const char *value);
 
 /* The layer called @name, or NULL if no stage produced it. */
 TpLayer *tp_document_get_layer (const TpDocument *doc, const char *name);
@@ -162,7 +160,7 @@ typedef enum {
 
 /* One option of a plugin, in a static table ended by { NULL }. */
 typedef struct {
-  const char *name;          /* lower case: [a-z0-9_]+ */
+  const char *name; /* lower case: [a-z0-9_]+ */
   TpOptionType type;
   const char *default_value; /* as written in an INI file; NULL: no default */
   gboolean required;         /* a value must be given */
@@ -200,8 +198,8 @@ typedef enum {
 
 /* Builds the per-stage state from the checked options.  Called once per
  * stage instance. */
-typedef gboolean (*TpPluginInitFunc) (const TpOptions *options,
-                                      gpointer *state, GError **error);
+typedef gboolean (*TpPluginInitFunc) (const TpOptions *options, gpointer *state,
+                                      GError **error);
 /* Adds layers to one document.  A FALSE return rejects this document only. */
 typedef gboolean (*TpPluginProcessFunc) (gpointer state, TpDocument *doc,
                                          GError **error);
@@ -242,14 +240,13 @@ typedef struct {
  *   TP_PLUGIN_DEFINE (.name = "quotes", .version = "1.0.0", ...,
  *                     .process = quotes_process);
  */
-#define TP_PLUGIN_DEFINE(...)                                                \
-  TP_PLUGIN_EXPORT extern const TpPluginDescriptor tp_plugin_descriptor;     \
-  TP_PLUGIN_EXPORT const TpPluginDescriptor tp_plugin_descriptor = {         \
-    .abi_version = TP_ABI_VERSION,                                           \
-    .struct_size = sizeof (TpPluginDescriptor),                              \
-    .abi_minor = TP_ABI_MINOR,                                               \
-    __VA_ARGS__                                                              \
-  }
+#define TP_PLUGIN_DEFINE(...)                                                  \
+  TP_PLUGIN_EXPORT extern const TpPluginDescriptor tp_plugin_descriptor;       \
+  TP_PLUGIN_EXPORT const TpPluginDescriptor tp_plugin_descriptor               \
+      = { .abi_version = TP_ABI_VERSION,                                       \
+          .struct_size = sizeof (TpPluginDescriptor),                          \
+          .abi_minor = TP_ABI_MINOR,                                           \
+          __VA_ARGS__ }
 
 G_END_DECLS
 

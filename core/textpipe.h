@@ -36,10 +36,10 @@ typedef enum {
   TP_CONFIG_ERROR_MISSING_SECTION, /* no [pipeline], or a stage undefined */
   TP_CONFIG_ERROR_UNKNOWN_KEY,
   TP_CONFIG_ERROR_BAD_VALUE,
-  TP_CONFIG_ERROR_MISSING_VALUE,   /* a required option has no value */
-  TP_CONFIG_ERROR_UNUSED_SECTION,  /* a section no stage uses */
-  TP_CONFIG_ERROR_DUPLICATE,       /* a stage listed twice */
-  TP_CONFIG_ERROR_CONTRACT         /* a stage needs a layer none produces */
+  TP_CONFIG_ERROR_MISSING_VALUE,  /* a required option has no value */
+  TP_CONFIG_ERROR_UNUSED_SECTION, /* a section no stage uses */
+  TP_CONFIG_ERROR_DUPLICATE,      /* a stage listed twice */
+  TP_CONFIG_ERROR_CONTRACT        /* a stage needs a layer none produces */
 } TpConfigErrorCode;
 
 #define TP_IO_ERROR (tp_io_error_quark ())
@@ -64,7 +64,7 @@ typedef enum {
 /* ---- documents ------------------------------------------------------- */
 
 /* The largest document accepted, in bytes (offsets are stored in 32 bits). */
-#define TP_DOCUMENT_MAX_LENGTH ((gsize) G_MAXUINT32 - 1)
+#define TP_DOCUMENT_MAX_LENGTH ((gsize)G_MAXUINT32 - 1)
 
 /* Creates a document from @len bytes of @text (copied); refuses invalid
  * UTF-8, NUL bytes and documents over TP_DOCUMENT_MAX_LENGTH. */
@@ -186,8 +186,7 @@ gboolean tp_pipeline_instance_process (TpPipelineInstance *inst,
                                        GError **error);
 /* Runs finish on every stage (once; states shared with another instance
  * are finished by their owner). */
-gboolean tp_pipeline_instance_finish (TpPipelineInstance *inst,
-                                      GError **error);
+gboolean tp_pipeline_instance_finish (TpPipelineInstance *inst, GError **error);
 /* Runs destroy and frees. */
 void tp_pipeline_instance_free (TpPipelineInstance *inst);
 /* Nanoseconds spent in stage @n by this instance. */
@@ -211,13 +210,12 @@ TpReader *tp_reader_new (const char *const *inputs, TpInputFormat format,
 /* The next document: returns TRUE and sets *@doc; or TRUE with *@doc NULL
  * and @error set for a bad record (reject it and call again); FALSE at the
  * end (no error) or on an I/O error that ends the input (error set). */
-gboolean tp_reader_next (TpReader *reader, TpDocument **doc,
-                         char **record_id, char **raw_record,
-                         GError **error);
+gboolean tp_reader_next (TpReader *reader, TpDocument **doc, char **record_id,
+                         char **raw_record, GError **error);
 /* One record as read, not yet parsed: parsing can happen on another
  * thread with tp_reader_parse. */
 typedef struct {
-  char *data;         /* the line, or the whole file (NUL-terminated) */
+  char *data; /* the line, or the whole file (NUL-terminated) */
   gsize len;
   const char *source; /* the input's path or "stdin" (owned by the reader) */
   guint64 line;       /* its line number, or 0 for a whole file */
@@ -300,8 +298,8 @@ typedef struct {
   const char *rejects; /* reject file; NULL: "<output>.rejects.jsonl", or
                           "textpipe-rejects.jsonl" when writing to stdout */
   gboolean quiet;
-  gboolean progress;      /* a live progress line on stderr */
-  gboolean has_on_error;  /* on_error overrides the pipeline's */
+  gboolean progress;     /* a live progress line on stderr */
+  gboolean has_on_error; /* on_error overrides the pipeline's */
   TpOnError on_error;
   gboolean has_max_errors;
   double max_errors;

@@ -23,9 +23,9 @@ tp_batch_new (guint64 seq)
 {
   TpBatch *b = g_new0 (TpBatch, 1);
   b->seq = seq;
-  b->records = g_array_sized_new (FALSE, TRUE, sizeof (TpRecord),
-                                  TP_BATCH_DOCS);
-  g_array_set_clear_func (b->records, (GDestroyNotify) tp_record_clear);
+  b->records
+      = g_array_sized_new (FALSE, TRUE, sizeof (TpRecord), TP_BATCH_DOCS);
+  g_array_set_clear_func (b->records, (GDestroyNotify)tp_record_clear);
   b->out = g_string_new (NULL);
   b->rej = g_string_new (NULL);
   return b;
@@ -49,8 +49,8 @@ tp_batch_reject (TpBatch *b, TpRecord *r)
 {
   GString *s = b->rej;
   const char *record = r->doc ? tp_document_get_record (r->doc)
-                      : r->in.format != TP_INPUT_TEXT ? r->in.data
-                                                      : NULL;
+                       : r->in.format != TP_INPUT_TEXT ? r->in.data
+                                                       : NULL;
 
   r->status = TP_DOC_REJECTED;
   r->start = s->len;
@@ -124,9 +124,9 @@ tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
       if (r->crashed)
         {
           if (r->crashed_stage >= 0
-              && (guint) r->crashed_stage < run->pipeline->stages->len)
-            r->stage = g_ptr_array_index (run->pipeline->stages,
-                                          r->crashed_stage);
+              && (guint)r->crashed_stage < run->pipeline->stages->len)
+            r->stage
+                = g_ptr_array_index (run->pipeline->stages, r->crashed_stage);
           r->message = g_strdup_printf (
               "processing this document killed the process (signal %d, %s); "
               "it was not processed again",
@@ -135,9 +135,9 @@ tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
           tp_document_free (g_steal_pointer (&r->doc));
           continue;
         }
-      tp_current_pos = (gint64) r->pos;
+      tp_current_pos = (gint64)r->pos;
       if (tp_shared_pos)
-        *tp_shared_pos = (gint64) r->pos;
+        *tp_shared_pos = (gint64)r->pos;
       if (!tp_pipeline_instance_process (inst, r->doc, &r->stage, &error))
         {
           tp_current_pos = -1;
@@ -158,4 +158,3 @@ tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
       tp_document_free (g_steal_pointer (&r->doc));
     }
 }
-

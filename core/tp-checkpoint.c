@@ -43,13 +43,14 @@ tp_checkpoint_load (const char *path, TpCheckpoint *cp, GError **error)
   memset (cp, 0, sizeof *cp);
   if (!g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, error))
     goto out;
-  cp->fingerprint = g_key_file_get_string (kf, TP_CK_GROUP, "fingerprint",
-                                           &local);
+  cp->fingerprint
+      = g_key_file_get_string (kf, TP_CK_GROUP, "fingerprint", &local);
   if (cp->fingerprint)
     cp->inputs_key = g_key_file_get_string (kf, TP_CK_GROUP, "inputs", &local);
   if (local == NULL)
     {
-      cp->position = g_key_file_get_uint64 (kf, TP_CK_GROUP, "position", &local);
+      cp->position
+          = g_key_file_get_uint64 (kf, TP_CK_GROUP, "position", &local);
       cp->out_length = g_key_file_get_uint64 (kf, TP_CK_GROUP, "output_bytes",
                                               local ? NULL : &local);
       cp->rej_length = g_key_file_get_uint64 (kf, TP_CK_GROUP, "rejects_bytes",
@@ -86,8 +87,8 @@ tp_checkpoint_clear (TpCheckpoint *cp)
 GHashTable *
 tp_crashes_load (const char *path)
 {
-  GHashTable *crashes = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                               g_free, g_free);
+  GHashTable *crashes
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   char *contents = NULL;
   char **lines;
 
@@ -102,8 +103,8 @@ tp_crashes_load (const char *path)
       if (end == lines[i] || *end != ' ')
         continue;
       c = g_new (TpCrash, 1);
-      c->signal = (int) g_ascii_strtoll (end + 1, &end, 10);
-      c->stage = *end == ' ' ? (int) g_ascii_strtoll (end + 1, NULL, 10) : -1;
+      c->signal = (int)g_ascii_strtoll (end + 1, &end, 10);
+      c->stage = *end == ' ' ? (int)g_ascii_strtoll (end + 1, NULL, 10) : -1;
       g_hash_table_insert (crashes, g_memdup2 (&pos, sizeof pos), c);
     }
   g_strfreev (lines);

@@ -28,20 +28,19 @@ tp_document_check_text (const char *text, gsize len, gboolean known_utf8,
   nul = memchr (text, '\0', len);
   if (known_utf8 && nul == NULL)
     return TRUE;
-  if (g_utf8_validate_len (text, nul ? (gsize) (nul - text) : len, &end)
+  if (g_utf8_validate_len (text, nul ? (gsize)(nul - text) : len, &end)
       && nul == NULL)
     return TRUE;
   if (nul != NULL && end == nul)
     {
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_NUL_BYTE,
                    "NUL byte at byte offset %" G_GSIZE_FORMAT,
-                   (gsize) (nul - text));
+                   (gsize)(nul - text));
       return FALSE;
     }
   g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
-               "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
-               " (byte 0x%02x)",
-               (gsize) (end - text), (guint) (guchar) *end);
+               "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT " (byte 0x%02x)",
+               (gsize)(end - text), (guint)(guchar)*end);
   return FALSE;
 }
 
@@ -57,7 +56,7 @@ tp_document_make (const char *id, const char *text, gssize len,
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
-  n = len < 0 ? strlen (text) : (gsize) len;
+  n = len < 0 ? strlen (text) : (gsize)len;
   if (!tp_document_check_text (text ? text : "", n, known_utf8, error))
     return NULL;
 
@@ -68,7 +67,7 @@ tp_document_make (const char *id, const char *text, gssize len,
     memcpy (doc->text, text, n);
   doc->text[n] = '\0';
   doc->length = n;
-  doc->layers = g_ptr_array_new_full (2, (GDestroyNotify) tp_layer_free);
+  doc->layers = g_ptr_array_new_full (2, (GDestroyNotify)tp_layer_free);
   return doc;
 }
 
@@ -146,8 +145,7 @@ tp_document_get_meta_keys (const TpDocument *doc)
   g_return_val_if_fail (doc != NULL, NULL);
   if (doc->meta == NULL)
     return NULL;
-  return g_list_sort (g_hash_table_get_keys (doc->meta),
-                      (GCompareFunc) strcmp);
+  return g_list_sort (g_hash_table_get_keys (doc->meta), (GCompareFunc)strcmp);
 }
 
 TpLayer *
@@ -173,8 +171,7 @@ tp_document_add_layer (TpDocument *doc, const char *name,
   if (tp_document_get_layer (doc, name) != NULL)
     {
       g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_FAILED,
-                   "layer '%s' exists already in document '%s'", name,
-                   doc->id);
+                   "layer '%s' exists already in document '%s'", name, doc->id);
       return NULL;
     }
   layer = tp_layer_new (name, attrs);
@@ -231,9 +228,9 @@ tp_document_set_record (TpDocument *doc, const char *record, gssize len)
 {
   g_return_if_fail (doc != NULL);
   g_free (doc->record);
-  doc->record = record ? g_strndup (record, len < 0 ? strlen (record)
-                                                    : (gsize) len)
-                       : NULL;
+  doc->record = record
+                    ? g_strndup (record, len < 0 ? strlen (record) : (gsize)len)
+                    : NULL;
 }
 
 /* A stage is trusted with the text but not with its arithmetic: catch a

@@ -22,8 +22,8 @@ tp_harness_new (const char *plugins, GError **error)
   tp_loader_add_default_paths (h->loader);
   h->pipeline = tp_pipeline_new ("harness", h->loader);
   for (guint i = 0; names[i]; i++)
-    if (*names[i] && !tp_pipeline_add_stage (h->pipeline, names[i], names[i],
-                                             error))
+    if (*names[i]
+        && !tp_pipeline_add_stage (h->pipeline, names[i], names[i], error))
       {
         g_strfreev (names);
         tp_harness_free (h);
@@ -107,8 +107,7 @@ tp_harness_span_text (const TpDocument *doc, const TpLayer *layer, guint index)
 }
 
 char *
-tp_harness_join_layer (const TpDocument *doc, const char *name,
-                       const char *sep)
+tp_harness_join_layer (const TpDocument *doc, const char *name, const char *sep)
 {
   const TpLayer *layer = tp_document_get_layer (doc, name);
   GString *out;

@@ -39,7 +39,7 @@ struct _TpIsolatePool {
   TpRun *run;
   guint n;
   TpChild *children;
-  TpChildSlot *slots; /* MAP_SHARED, one per child */
+  TpChildSlot *slots;    /* MAP_SHARED, one per child */
   double *stage_seconds; /* of children that exited or died */
 };
 
@@ -84,7 +84,7 @@ tp_read_all (int fd, void *data, gsize len)
 static void
 tp_put_u64 (GString *s, guint64 v)
 {
-  g_string_append_len (s, (const char *) &v, sizeof v);
+  g_string_append_len (s, (const char *)&v, sizeof v);
 }
 
 static void
@@ -104,7 +104,7 @@ static guint64
 tp_get_u64 (TpCursor *c)
 {
   guint64 v = 0;
-  if (c->end - c->p >= (gssize) sizeof v)
+  if (c->end - c->p >= (gssize)sizeof v)
     memcpy (&v, c->p, sizeof v);
   c->p += sizeof v;
   return v;
@@ -116,7 +116,7 @@ tp_get_str (TpCursor *c, gsize *len)
 {
   guint64 n = tp_get_u64 (c);
   char *s;
-  if (n == G_MAXUINT64 || c->p > c->end || (guint64) (c->end - c->p) < n)
+  if (n == G_MAXUINT64 || c->p > c->end || (guint64)(c->end - c->p) < n)
     return NULL;
   s = g_malloc (n + 1);
   memcpy (s, c->p, n);
@@ -174,7 +174,7 @@ tp_stage_index (const TpRun *run, const TpStage *stage)
 {
   for (guint i = 0; stage && i < run->pipeline->stages->len; i++)
     if (g_ptr_array_index (run->pipeline->stages, i) == stage)
-      return (int) i;
+      return (int)i;
   return -1;
 }
 
@@ -191,14 +191,14 @@ tp_isolate_decode_request (const GString *msg)
       TpRecord r = { 0 };
       char *source;
       r.pos = tp_get_u64 (&c);
-      r.in.format = (TpInputFormat) tp_get_u64 (&c);
+      r.in.format = (TpInputFormat)tp_get_u64 (&c);
       r.in.line = tp_get_u64 (&c);
       source = tp_get_str (&c, NULL);
       r.in.source = g_intern_string (source ? source : "");
       g_free (source);
       r.in.data = tp_get_str (&c, &r.in.len);
-      r.crashed = (int) tp_get_u64 (&c);
-      r.crashed_stage = (int) (gint64) tp_get_u64 (&c);
+      r.crashed = (int)tp_get_u64 (&c);
+      r.crashed_stage = (int)(gint64)tp_get_u64 (&c);
       g_array_append_val (b->records, r);
     }
   return b;
@@ -216,7 +216,7 @@ tp_isolate_encode_result (TpRun *run, TpBatch *b, TpPipelineInstance *inst)
     {
       TpRecord *r = &g_array_index (b->records, TpRecord, i);
       tp_put_u64 (msg, r->status);
-      tp_put_u64 (msg, (guint64) (gint64) tp_stage_index (run, r->stage));
+      tp_put_u64 (msg, (guint64)(gint64)tp_stage_index (run, r->stage));
       tp_put_u64 (msg, r->start);
       tp_put_u64 (msg, r->end);
       tp_put_str (msg, r->id, r->id ? strlen (r->id) : 0);
@@ -394,8 +394,8 @@ tp_isolate_send_batch (TpChild *c, TpBatch *b)
       tp_put_u64 (msg, r->in.line);
       tp_put_str (msg, r->in.source, strlen (r->in.source));
       tp_put_str (msg, r->in.data, r->in.len);
-      tp_put_u64 (msg, (guint64) (gint64) r->crashed);
-      tp_put_u64 (msg, (guint64) (gint64) r->crashed_stage);
+      tp_put_u64 (msg, (guint64)(gint64)r->crashed);
+      tp_put_u64 (msg, (guint64)(gint64)r->crashed_stage);
     }
   c->batch = b;
   ok = tp_send (c->req_fd, msg);
@@ -435,9 +435,9 @@ tp_isolate_decode_result (TpIsolatePool *pool, TpChild *c, TpBatch *b,
     {
       TpRecord *r = &g_array_index (b->records, TpRecord, i);
       gint64 stage;
-      r->status = (TpDocStatus) tp_get_u64 (&cur);
-      stage = (gint64) tp_get_u64 (&cur);
-      r->stage = stage >= 0 && (guint64) stage < pool->run->pipeline->stages->len
+      r->status = (TpDocStatus)tp_get_u64 (&cur);
+      stage = (gint64)tp_get_u64 (&cur);
+      r->stage = stage >= 0 && (guint64)stage < pool->run->pipeline->stages->len
                      ? g_ptr_array_index (pool->run->pipeline->stages, stage)
                      : NULL;
       r->start = tp_get_u64 (&cur);
@@ -486,10 +486,10 @@ tp_isolate_child_died (TpIsolatePool *pool, guint i, GError **error)
   memset (c->stage_ns, 0, pool->run->pipeline->stages->len * sizeof (guint64));
   sig = WIFSIGNALED (status) ? WTERMSIG (status) : 0;
   if (sig == 0 && slot->sig)
-    sig = (int) slot->sig;
+    sig = (int)slot->sig;
   if (!pool->run->opts->quiet)
     g_printerr ("textpipe: worker process %d died (%s%s%s); restarting it\n",
-                (int) pid, sig ? "signal " : "exit status ",
+                (int)pid, sig ? "signal " : "exit status ",
                 sig ? g_strsignal (sig) : "",
                 sig ? "" : (WIFEXITED (status) ? "non-zero" : "unknown"));
   if (b == NULL)
@@ -497,10 +497,10 @@ tp_isolate_child_died (TpIsolatePool *pool, guint i, GError **error)
   for (guint k = 0; k < b->records->len; k++)
     {
       TpRecord *r = &g_array_index (b->records, TpRecord, k);
-      if ((gint64) r->pos == slot->pos)
+      if ((gint64)r->pos == slot->pos)
         {
           r->crashed = sig ? sig : SIGKILL;
-          r->crashed_stage = (int) slot->stage;
+          r->crashed_stage = (int)slot->stage;
           found = TRUE;
         }
     }

@@ -90,7 +90,7 @@ tp_layer_attr_index (const TpLayer *layer, const char *name)
   g_return_val_if_fail (layer != NULL && name != NULL, -1);
   for (guint i = 0; i < layer->n_attrs; i++)
     if (strcmp (layer->attrs[i].name, name) == 0)
-      return (gint) i;
+      return (gint)i;
   return -1;
 }
 
@@ -191,12 +191,12 @@ tp_layer_peek (const TpLayer *layer, guint index, guint attr, TpAttrType type)
 static guint32
 tp_layer_intern (TpLayer *layer, const char *value, gssize len)
 {
-  gsize n = len < 0 ? strlen (value) : (gsize) len;
+  gsize n = len < 0 ? strlen (value) : (gsize)len;
   guint32 at;
 
   if (layer->strings == NULL)
     layer->strings = g_string_sized_new (256);
-  at = (guint32) layer->strings->len;
+  at = (guint32)layer->strings->len;
   g_string_append_len (layer->strings, value, n);
   g_string_append_c (layer->strings, '\0');
   return at + 1;
@@ -217,8 +217,7 @@ tp_layer_set_string_len (TpLayer *layer, guint index, guint attr,
 }
 
 void
-tp_layer_set_string (TpLayer *layer, guint index, guint attr,
-                     const char *value)
+tp_layer_set_string (TpLayer *layer, guint index, guint attr, const char *value)
 {
   tp_layer_set_string_len (layer, index, attr, value, -1);
 }
@@ -273,7 +272,7 @@ tp_layer_set_enum (TpLayer *layer, guint index, guint attr, guint value)
                     && layer->attrs[attr].enum_values[value] != NULL);
   slot = tp_layer_slot (layer, index, attr, TP_ATTR_ENUM);
   if (slot)
-    *slot = (guint8) (value + 1);
+    *slot = (guint8)(value + 1);
 }
 
 void
@@ -286,8 +285,8 @@ tp_layer_set_span (TpLayer *layer, guint index, guint attr, gsize start,
   if (slot == NULL)
     return;
   g_return_if_fail (start <= end && end < G_MAXUINT32);
-  s.start = (guint32) start + 1;
-  s.end = (guint32) end;
+  s.start = (guint32)start + 1;
+  s.end = (guint32)end;
   memcpy (slot, &s, sizeof s);
 }
 
@@ -307,9 +306,9 @@ tp_layer_strv_append (TpLayer *layer, guint index, guint attr,
     {
       if (layer->lists == NULL)
         layer->lists
-            = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-      g_ptr_array_add (layer->lists, g_array_new (FALSE, FALSE,
-                                                  sizeof (guint32)));
+            = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+      g_ptr_array_add (layer->lists,
+                       g_array_new (FALSE, FALSE, sizeof (guint32)));
       list = layer->lists->len;
       memcpy (slot, &list, sizeof list);
     }
@@ -338,7 +337,7 @@ tp_layer_is_null (const TpLayer *layer, guint index, guint attr)
     case TP_ATTR_ENUM:
       return *slot == 0;
     case TP_ATTR_SPAN:
-      return ((const TpSpan *) (const void *) slot)->start == 0;
+      return ((const TpSpan *)(const void *)slot)->start == 0;
     default:
       {
         guint32 v;
@@ -361,8 +360,7 @@ tp_layer_get_string (const TpLayer *layer, guint index, guint attr)
 }
 
 gboolean
-tp_layer_get_int (const TpLayer *layer, guint index, guint attr,
-                  gint64 *value)
+tp_layer_get_int (const TpLayer *layer, guint index, guint attr, gint64 *value)
 {
   const guint8 *slot = tp_layer_peek (layer, index, attr, TP_ATTR_INT);
   if (slot == NULL)
@@ -397,8 +395,7 @@ tp_layer_get_bool (const TpLayer *layer, guint index, guint attr,
 }
 
 gboolean
-tp_layer_get_ref (const TpLayer *layer, guint index, guint attr,
-                  guint *target)
+tp_layer_get_ref (const TpLayer *layer, guint index, guint attr, guint *target)
 {
   const guint8 *slot = tp_layer_peek (layer, index, attr, TP_ATTR_REF);
   guint32 v;
@@ -430,8 +427,8 @@ tp_layer_get_enum_string (const TpLayer *layer, guint index, guint attr)
 }
 
 gboolean
-tp_layer_get_span (const TpLayer *layer, guint index, guint attr,
-                   gsize *start, gsize *end)
+tp_layer_get_span (const TpLayer *layer, guint index, guint attr, gsize *start,
+                   gsize *end)
 {
   const guint8 *slot = tp_layer_peek (layer, index, attr, TP_ATTR_SPAN);
   TpSpan s;

@@ -7,8 +7,8 @@
 #include "tp-private.h"
 
 struct _TpLoader {
-  GPtrArray *paths;     /* folders, in search order */
-  GHashTable *plugins;  /* name -> TpPlugin, loaded and checked */
+  GPtrArray *paths;    /* folders, in search order */
+  GHashTable *plugins; /* name -> TpPlugin, loaded and checked */
 };
 
 /* libltdl keeps global state: initialise it once per process. */
@@ -44,7 +44,7 @@ tp_loader_new (void)
   tp_loader_init_ltdl ();
   loader->paths = g_ptr_array_new_with_free_func (g_free);
   loader->plugins = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                           (GDestroyNotify) tp_plugin_free);
+                                           (GDestroyNotify)tp_plugin_free);
   return loader;
 }
 
@@ -171,7 +171,7 @@ tp_loader_check_descriptor (const TpPluginDescriptor *d, const char *name,
                    "TP_PLUGIN_DEFINE from textpipe-plugin.h; rebuild it "
                    "against textpipe %s",
                    name, path, d->struct_size,
-                   (guint) offsetof (TpPluginDescriptor, reserved),
+                   (guint)offsetof (TpPluginDescriptor, reserved),
                    TP_VERSION_STRING);
       return FALSE;
     }
@@ -205,14 +205,15 @@ tp_loader_check_descriptor (const TpPluginDescriptor *d, const char *name,
     {
       g_set_error (error, TP_LOADER_ERROR, TP_LOADER_ERROR_MISSING_CALLBACK,
                    "plugin '%s' (%s) has no %s: set it in TP_PLUGIN_DEFINE",
-                   name, path, d->version == NULL ? ".version" : ".description");
+                   name, path,
+                   d->version == NULL ? ".version" : ".description");
       return FALSE;
     }
   if (!tp_option_table_check (d->options, &local))
     {
       g_set_error (error, TP_LOADER_ERROR, TP_LOADER_ERROR_BAD_OPTIONS,
-                   "plugin '%s' (%s) has a malformed option table: %s",
-                   name, path, local->message);
+                   "plugin '%s' (%s) has a malformed option table: %s", name,
+                   path, local->message);
       g_error_free (local);
       return FALSE;
     }
@@ -284,12 +285,12 @@ tp_loader_load (TpLoader *loader, const char *name, GError **error)
   if (path == NULL)
     {
       GPtrArray *all = tp_loader_list (loader);
-      const char *near = tp_suggest (name, (const char *const *) all->pdata,
-                                     all->len);
+      const char *near
+          = tp_suggest (name, (const char *const *)all->pdata, all->len);
       where = g_string_new (NULL);
       for (guint i = 0; i < loader->paths->len; i++)
         g_string_append_printf (where, "%s%s", i ? ", " : "",
-                                (char *) loader->paths->pdata[i]);
+                                (char *)loader->paths->pdata[i]);
       g_set_error (error, TP_LOADER_ERROR, TP_LOADER_ERROR_NOT_FOUND,
                    "plugin '%s' not found; looked in: %s%s%s%s", name,
                    where->len ? where->str : "(no folders)",
@@ -330,7 +331,7 @@ tp_loader_load_file (TpLoader *loader, const char *path, GError **error)
 static gint
 tp_loader_compare_names (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(char *const *) a, *(char *const *) b);
+  return strcmp (*(char *const *)a, *(char *const *)b);
 }
 
 GPtrArray *
@@ -349,10 +350,12 @@ tp_loader_list (TpLoader *loader)
       while ((entry = g_dir_read_name (dir)) != NULL)
         {
           char *stem;
-          if (!g_str_has_suffix (entry, ".la") && !g_str_has_suffix (entry, ".so"))
+          if (!g_str_has_suffix (entry, ".la")
+              && !g_str_has_suffix (entry, ".so"))
             continue;
           stem = g_strndup (entry, strlen (entry) - 3);
-          if (!tp_plugin_name_is_valid (stem) || g_hash_table_contains (seen, stem))
+          if (!tp_plugin_name_is_valid (stem)
+              || g_hash_table_contains (seen, stem))
             {
               g_free (stem);
               continue;

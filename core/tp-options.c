@@ -85,7 +85,8 @@ tp_option_parse (TpOptionType type, const char *text, const char *base_dir,
       v->text = g_strdup (text);
       return TRUE;
     case TP_OPTION_BOOL:
-      if (!g_ascii_strcasecmp (text, "true") || !g_ascii_strcasecmp (text, "yes")
+      if (!g_ascii_strcasecmp (text, "true")
+          || !g_ascii_strcasecmp (text, "yes")
           || !g_ascii_strcasecmp (text, "on") || !strcmp (text, "1"))
         v->b = TRUE;
       else if (!g_ascii_strcasecmp (text, "false")
@@ -115,7 +116,7 @@ tp_option_parse (TpOptionType type, const char *text, const char *base_dir,
               g_ptr_array_add (list, g_strdup (item));
           }
         g_ptr_array_add (list, NULL);
-        v->list = (char **) g_ptr_array_free (list, FALSE);
+        v->list = (char **)g_ptr_array_free (list, FALSE);
         g_strfreev (parts);
         v->text = g_strdup (text);
         return TRUE;
@@ -165,7 +166,7 @@ tp_option_table_check (const TpOptionSpec *table, GError **error)
         {
           g_set_error (error, TP_LOADER_ERROR, TP_LOADER_ERROR_BAD_OPTIONS,
                        "option '%s' has an unknown type %d", o->name,
-                       (int) o->type);
+                       (int)o->type);
           goto out;
         }
       if (g_hash_table_contains (seen, o->name))
@@ -196,7 +197,7 @@ tp_option_table_check (const TpOptionSpec *table, GError **error)
           goto out;
         }
       tp_option_value_clear (&v);
-      g_hash_table_add (seen, (gpointer) o->name);
+      g_hash_table_add (seen, (gpointer)o->name);
     }
   ok = TRUE;
 out:
@@ -229,7 +230,7 @@ tp_options_new (const char *stage, const TpOptionSpec *table, GPtrArray *raw,
   opts->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         tp_option_value_free);
   for (guint i = 0; table && table[i].name; i++)
-    g_ptr_array_add (names, (gpointer) table[i].name);
+    g_ptr_array_add (names, (gpointer)table[i].name);
 
   /* Every given key must be known to the plugin. */
   for (guint i = 0; raw && i < raw->len; i++)
@@ -240,8 +241,8 @@ tp_options_new (const char *stage, const TpOptionSpec *table, GPtrArray *raw,
         known = known || strcmp (names->pdata[k], r->key) == 0;
       if (!known)
         {
-          const char *near = tp_suggest (r->key, (const char *const *) names->pdata,
-                                         names->len);
+          const char *near = tp_suggest (
+              r->key, (const char *const *)names->pdata, names->len);
           g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_UNKNOWN_KEY,
                        "%s: [%s] unknown key '%s' for plugin '%s'%s%s%s%s",
                        r->origin, stage, r->key, plugin_name,
@@ -288,7 +289,7 @@ tp_options_new (const char *stage, const TpOptionSpec *table, GPtrArray *raw,
           tp_option_value_free (v);
           goto out_fail;
         }
-      g_hash_table_insert (opts->values, (gpointer) o->name, v);
+      g_hash_table_insert (opts->values, (gpointer)o->name, v);
     }
   g_ptr_array_unref (names);
   return opts;
@@ -374,7 +375,7 @@ tp_options_get_list (const TpOptions *opts, const char *name)
 {
   static const char *const empty[] = { NULL };
   const TpOptionValue *v = tp_options_lookup (opts, name, TP_OPTION_LIST);
-  return v && v->list ? (const char *const *) v->list : empty;
+  return v && v->list ? (const char *const *)v->list : empty;
 }
 
 gboolean

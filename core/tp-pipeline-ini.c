@@ -84,7 +84,7 @@ tp_ini_split_stages (const char *value)
       g_ptr_array_add (out, g_ascii_strdown (parts[i], -1));
   g_ptr_array_add (out, NULL);
   g_strfreev (parts);
-  return (char **) g_ptr_array_free (out, FALSE);
+  return (char **)g_ptr_array_free (out, FALSE);
 }
 
 /* The section's keys without the "section:" prefix. */
@@ -142,8 +142,9 @@ tp_ini_read_pipeline_section (TpPipeline *p, dictionary *dict, char ***stages,
               char *abs;
               if (!*dir)
                 continue;
-              abs = g_path_is_absolute (dir) ? g_strdup (dir)
-                                             : g_build_filename (p->dir, dir, NULL);
+              abs = g_path_is_absolute (dir)
+                        ? g_strdup (dir)
+                        : g_build_filename (p->dir, dir, NULL);
               tp_loader_add_path (p->loader, abs);
               g_free (abs);
             }
@@ -183,7 +184,7 @@ tp_ini_read_stages (TpPipeline *p, dictionary *dict, char **stages,
   gboolean ok = FALSE;
 
   for (int i = 0; i < nsec; i++)
-    g_ptr_array_add (sections, (gpointer) iniparser_getsecname (dict, i));
+    g_ptr_array_add (sections, (gpointer)iniparser_getsecname (dict, i));
 
   for (guint i = 0; stages[i]; i++)
     {
@@ -191,10 +192,11 @@ tp_ini_read_stages (TpPipeline *p, dictionary *dict, char **stages,
       GPtrArray *keys;
       char *origin;
 
-      if (strcmp (stage, "pipeline") == 0 || iniparser_find_entry (dict, stage) == 0)
+      if (strcmp (stage, "pipeline") == 0
+          || iniparser_find_entry (dict, stage) == 0)
         {
-          const char *near = tp_suggest (stage, (const char *const *) sections->pdata,
-                                         sections->len);
+          const char *near = tp_suggest (
+              stage, (const char *const *)sections->pdata, sections->len);
           origin = tp_ini_origin (p->file, "pipeline", "stages");
           g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_MISSING_SECTION,
                        "%s: [pipeline] stage '%s' is listed but has no "
@@ -211,16 +213,15 @@ tp_ini_read_stages (TpPipeline *p, dictionary *dict, char **stages,
           goto out;
         }
       origin = tp_ini_origin (p->file, stage, NULL);
-      ((TpStage *) g_ptr_array_index (p->stages, p->stages->len - 1))->origin
+      ((TpStage *)g_ptr_array_index (p->stages, p->stages->len - 1))->origin
           = origin;
       keys = tp_ini_section_keys (dict, stage);
       for (guint k = 0; k < keys->len; k++)
         {
           char *value = tp_ini_get (dict, stage, keys->pdata[k]);
           char *kor = tp_ini_origin (p->file, stage, keys->pdata[k]);
-          gboolean good = tp_pipeline_set_option (p, stage, keys->pdata[k],
-                                                  value ? value : "", kor,
-                                                  error);
+          gboolean good = tp_pipeline_set_option (
+              p, stage, keys->pdata[k], value ? value : "", kor, error);
           g_free (value);
           g_free (kor);
           if (!good)
@@ -236,10 +237,11 @@ tp_ini_read_stages (TpPipeline *p, dictionary *dict, char **stages,
   for (guint i = 0; i < sections->len; i++)
     {
       const char *sec = sections->pdata[i];
-      if (strcmp (sec, "pipeline") == 0 || g_strv_contains ((const char *const *) stages, sec))
+      if (strcmp (sec, "pipeline") == 0
+          || g_strv_contains ((const char *const *)stages, sec))
         continue;
       {
-        const char *near = tp_suggest (sec, (const char *const *) stages,
+        const char *near = tp_suggest (sec, (const char *const *)stages,
                                        g_strv_length (stages));
         char *origin = tp_ini_origin (p->file, sec, NULL);
         g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_UNUSED_SECTION,
@@ -308,7 +310,7 @@ tp_pipeline_new_from_file (const char *path, TpLoader *loader, GError **error)
   p->dir = g_path_get_dirname (path);
   {
     GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
-    g_checksum_update (sum, (const guchar *) contents, len);
+    g_checksum_update (sum, (const guchar *)contents, len);
     p->ini_digest = g_strdup (g_checksum_get_string (sum));
     g_checksum_free (sum);
   }

@@ -163,23 +163,23 @@ tp_pipeline_set_own_option (TpPipeline *pipeline, const char *key,
       return TRUE;
     }
   {
-    static const char *const keys[] = { "name", "description", "stages",
-                                        "plugin_path", "on_error",
-                                        "max_errors" };
+    static const char *const keys[]
+        = { "name",        "description", "stages",
+            "plugin_path", "on_error",    "max_errors" };
     const char *near = tp_suggest (key, keys, G_N_ELEMENTS (keys));
     g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_UNKNOWN_KEY,
                  "%s: [pipeline] unknown key '%s'%s%s%s (known: name, "
                  "description, stages, plugin_path, on_error, max_errors)",
-                 origin, key, near ? " (did you mean '" : "",
-                 near ? near : "", near ? "'?)" : "");
+                 origin, key, near ? " (did you mean '" : "", near ? near : "",
+                 near ? "'?)" : "");
   }
   return FALSE;
 }
 
 gboolean
 tp_pipeline_set_option (TpPipeline *pipeline, const char *stage,
-                        const char *key, const char *value,
-                        const char *origin, GError **error)
+                        const char *key, const char *value, const char *origin,
+                        GError **error)
 {
   TpStage *s;
   TpRawOption *r;
@@ -195,10 +195,8 @@ tp_pipeline_set_option (TpPipeline *pipeline, const char *stage,
       GPtrArray *names = g_ptr_array_new ();
       const char *near;
       for (guint i = 0; i < pipeline->stages->len; i++)
-        g_ptr_array_add (names,
-                         ((TpStage *) pipeline->stages->pdata[i])->name);
-      near = tp_suggest (stage, (const char *const *) names->pdata,
-                         names->len);
+        g_ptr_array_add (names, ((TpStage *)pipeline->stages->pdata[i])->name);
+      near = tp_suggest (stage, (const char *const *)names->pdata, names->len);
       g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_MISSING_SECTION,
                    "%s: no stage '%s' in pipeline '%s'%s%s%s", origin, stage,
                    pipeline->name, near ? " (did you mean '" : "",
@@ -305,7 +303,7 @@ tp_pipeline_check_contracts (TpPipeline *pipeline, GError **error)
           goto out;
         }
       for (guint k = 0; d->produces && d->produces[k]; k++)
-        g_hash_table_add (have, (gpointer) d->produces[k]);
+        g_hash_table_add (have, (gpointer)d->produces[k]);
     }
   ok = TRUE;
 out:
@@ -333,9 +331,8 @@ tp_pipeline_prepare (TpPipeline *pipeline, GError **error)
       s->plugin = tp_loader_load (pipeline->loader, s->plugin_name, error);
       if (s->plugin == NULL)
         {
-          g_prefix_error (error, "%s%sstage '%s': ",
-                          s->origin ? s->origin : "", s->origin ? ": " : "",
-                          s->name);
+          g_prefix_error (error, "%s%sstage '%s': ", s->origin ? s->origin : "",
+                          s->origin ? ": " : "", s->name);
           return FALSE;
         }
       tp_options_free (s->options);
@@ -406,19 +403,19 @@ tp_pipeline_fingerprint (const TpPipeline *pipeline)
   char *out;
 
   if (pipeline->ini_digest)
-    g_checksum_update (sum, (const guchar *) pipeline->ini_digest, -1);
+    g_checksum_update (sum, (const guchar *)pipeline->ini_digest, -1);
   for (guint i = 0; i < pipeline->stages->len; i++)
     {
       TpStage *s = g_ptr_array_index (pipeline->stages, i);
       char *line = g_strdup_printf ("\n%s=%s@%s", s->name, s->plugin_name,
                                     s->plugin ? s->plugin->desc->version : "?");
-      g_checksum_update (sum, (const guchar *) line, -1);
+      g_checksum_update (sum, (const guchar *)line, -1);
       g_free (line);
       for (guint k = 0; k < s->raw->len; k++)
         {
           TpRawOption *r = g_ptr_array_index (s->raw, k);
           line = g_strdup_printf ("\n %s=%s", r->key, r->value);
-          g_checksum_update (sum, (const guchar *) line, -1);
+          g_checksum_update (sum, (const guchar *)line, -1);
           g_free (line);
         }
     }
@@ -451,7 +448,7 @@ struct _TpPipelineInstance {
   TpPipeline *pipeline;
   guint n;
   gpointer *states;
-  gboolean *owned;   /* this instance ran init (and runs destroy) */
+  gboolean *owned; /* this instance ran init (and runs destroy) */
   gboolean finished;
   guint64 *ns;
 };
@@ -466,7 +463,7 @@ tp_now_ns (void)
 {
   struct timespec ts;
   clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (guint64) ts.tv_sec * 1000000000u + (guint64) ts.tv_nsec;
+  return (guint64)ts.tv_sec * 1000000000u + (guint64)ts.tv_nsec;
 }
 
 TpPipelineInstance *
@@ -521,7 +518,7 @@ tp_pipeline_instance_process (TpPipelineInstance *inst, TpDocument *doc,
       guint64 t0 = tp_now_ns ();
       gboolean ok;
 
-      tp_current_stage_index = (int) i;
+      tp_current_stage_index = (int)i;
       ok = d->process (inst->states[i], doc, error);
       tp_current_stage_index = -1;
       inst->ns[i] += tp_now_ns () - t0;

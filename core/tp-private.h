@@ -27,8 +27,8 @@ struct _TpLayer {
   guint len;
   guint cap;
   TpColumn *columns;
-  GString *strings;     /* string pool: NUL-terminated values */
-  GPtrArray *lists;     /* STRV values: GArray of guint32 pool offsets */
+  GString *strings; /* string pool: NUL-terminated values */
+  GPtrArray *lists; /* STRV values: GArray of guint32 pool offsets */
 };
 
 struct _TpDocument {
@@ -52,7 +52,7 @@ struct _TpPlugin {
 typedef struct {
   TpOptionType type;
   gboolean set;
-  char *text;   /* as written (or the default) */
+  char *text; /* as written (or the default) */
   gint64 i;
   double d;
   gboolean b;
@@ -73,8 +73,8 @@ typedef struct {
 struct _TpStage {
   char *name;
   char *plugin_name;
-  char *origin;        /* where the stage was defined */
-  GPtrArray *raw;      /* TpRawOption */
+  char *origin;   /* where the stage was defined */
+  GPtrArray *raw; /* TpRawOption */
   TpPlugin *plugin;
   TpOptions *options;
 };
@@ -82,15 +82,15 @@ struct _TpStage {
 struct _TpPipeline {
   char *name;
   char *description;
-  char *file;          /* NULL when built in code */
-  char *dir;           /* folder relative paths are taken from */
+  char *file; /* NULL when built in code */
+  char *dir;  /* folder relative paths are taken from */
   TpLoader *loader;
   GPtrArray *stages;
   TpOnError on_error;
   double max_errors;
   gboolean max_errors_is_rate;
   gboolean prepared;
-  char *ini_digest;    /* checksum of the INI content, when read from one */
+  char *ini_digest; /* checksum of the INI content, when read from one */
 };
 
 TpOptions *tp_options_new (const char *stage, const TpOptionSpec *table,
@@ -121,7 +121,6 @@ extern __thread int tp_current_stage_index;
 
 /* Finds the line of "[section]" or of "key" inside @section in an INI
  * file, for messages; 0 when not found. */
-guint tp_ini_find_line (const char *path, const char *section,
-                        const char *key);
+guint tp_ini_find_line (const char *path, const char *section, const char *key);
 
 #endif /* TP_PRIVATE_H */

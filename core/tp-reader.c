@@ -13,7 +13,7 @@
 #include "tp-private.h"
 
 struct _TpReader {
-  GPtrArray *sources;    /* paths still to open, in order ("-" = stdin) */
+  GPtrArray *sources; /* paths still to open, in order ("-" = stdin) */
   guint next_source;
   TpInputFormat format;
   char *id_field;
@@ -33,7 +33,7 @@ struct _TpReader {
 static gint
 tp_reader_compare (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(char *const *) a, *(char *const *) b);
+  return strcmp (*(char *const *)a, *(char *const *)b);
 }
 
 /* Appends the regular files under @dir, sorted, recursing into folders;
@@ -201,7 +201,7 @@ tp_reader_parse_json (const char *line, gsize len, GError **error)
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
                    "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
                    " of the record (byte 0x%02x)",
-                   (gsize) (bad - line), (guint) (guchar) *bad);
+                   (gsize)(bad - line), (guint)(guchar)*bad);
       return NULL;
     }
   root = cJSON_ParseWithLengthOpts (line, len, &end, FALSE);
@@ -218,10 +218,10 @@ tp_reader_parse_json (const char *line, gsize len, GError **error)
     end++;
   if (end < line + len)
     {
-      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
-                   "malformed JSON: text after the record at byte %"
-                   G_GSIZE_FORMAT,
-                   (gsize) (end - line) + 1);
+      g_set_error (
+          error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
+          "malformed JSON: text after the record at byte %" G_GSIZE_FORMAT,
+          (gsize)(end - line) + 1);
       cJSON_Delete (root);
       return NULL;
     }
@@ -237,8 +237,8 @@ tp_reader_id_string (const cJSON *id)
   if (cJSON_IsNumber (id))
     {
       double v = id->valuedouble;
-      if (v == (double) (gint64) v && fabs (v) < 9007199254740992.0)
-        return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v);
+      if (v == (double)(gint64)v && fabs (v) < 9007199254740992.0)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)v);
       return tp_reader_meta_value (id);
     }
   return NULL;
@@ -285,15 +285,15 @@ tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
   if (doc == NULL)
     goto out;
   cJSON_ArrayForEach (value, root)
-    {
-      char *v;
-      if (value->string == NULL || strcmp (value->string, r->text_field) == 0
-          || strcmp (value->string, r->id_field) == 0)
-        continue;
-      v = tp_reader_meta_value (value);
-      tp_document_set_meta (doc, value->string, v);
-      g_free (v);
-    }
+  {
+    char *v;
+    if (value->string == NULL || strcmp (value->string, r->text_field) == 0
+        || strcmp (value->string, r->id_field) == 0)
+      continue;
+    v = tp_reader_meta_value (value);
+    tp_document_set_meta (doc, value->string, v);
+    g_free (v);
+  }
 out:
   cJSON_Delete (root);
   return doc;
@@ -352,8 +352,8 @@ tp_reader_open_next (TpReader *r, TpRawRecord *raw, GError **error)
     r->file = fopen (path, "rb");
   if (r->file == NULL)
     {
-      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN,
-                   "cannot open %s: %s", path, g_strerror (errno));
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN, "cannot open %s: %s",
+                   path, g_strerror (errno));
       return FALSE;
     }
   r->file_format = fmt;
@@ -400,8 +400,7 @@ tp_reader_next_raw (TpReader *r, TpRawRecord *raw, GError **error)
       if (len > 0 && r->line[len - 1] == '\r')
         len--;
       /* blank lines between JSONL records are not records */
-      if (r->file_format == TP_INPUT_JSONL
-          && strspn (r->line, " \t\r") >= len)
+      if (r->file_format == TP_INPUT_JSONL && strspn (r->line, " \t\r") >= len)
         continue;
       raw->data = g_malloc (len + 1);
       memcpy (raw->data, r->line, len);

@@ -18,12 +18,12 @@ typedef enum {
 
 /* One input record in a batch, and what became of it. */
 typedef struct {
-  guint64 pos;          /* index of the record in the input */
-  TpRawRecord in;       /* as read; parsed by the worker */
-  TpDocument *doc;      /* while being processed */
+  guint64 pos;     /* index of the record in the input */
+  TpRawRecord in;  /* as read; parsed by the worker */
+  TpDocument *doc; /* while being processed */
   char *id;
-  int crashed;          /* signal that killed an earlier run on it, or 0 */
-  int crashed_stage;    /* the stage it was in, or -1 */
+  int crashed;       /* signal that killed an earlier run on it, or 0 */
+  int crashed_stage; /* the stage it was in, or -1 */
   TpDocStatus status;
   char *message;        /* why it was rejected */
   const TpStage *stage; /* where it was rejected; NULL: reading */
@@ -33,9 +33,9 @@ typedef struct {
 typedef struct {
   guint64 seq;
   guint64 end_position; /* input records consumed up to the batch's end */
-  GArray *records; /* TpRecord */
-  GString *out;    /* output lines */
-  GString *rej;    /* reject lines */
+  GArray *records;      /* TpRecord */
+  GString *out;         /* output lines */
+  GString *rej;         /* reject lines */
 } TpBatch;
 
 typedef struct _TpRun TpRun;
@@ -59,7 +59,7 @@ struct _TpRun {
   TpBatch **ring;
   guint ring_size;
   guint64 next_seq, next_commit;
-  guint in_flight; /* batches handed to workers */
+  guint in_flight;  /* batches handed to workers */
   guint64 position; /* records read from the input (incl. skipped) */
   guint64 committed_position;
   gboolean eof, halted;
@@ -77,7 +77,6 @@ struct _TpRun {
   GError *io_error;
   TpIsolatePool *pool; /* --isolate: worker processes instead of threads */
 };
-
 
 /* The record being processed by this thread (or process), or -1: read by
  * the crash handler. */

@@ -46,12 +46,12 @@ guint
 tp_shard_of (const char *id, guint n)
 {
   guint64 h = 14695981039346656037ull;
-  for (const guchar *p = (const guchar *) id; *p; p++)
+  for (const guchar *p = (const guchar *)id; *p; p++)
     {
       h ^= *p;
       h *= 1099511628211ull;
     }
-  return n ? (guint) (h % n) : 0;
+  return n ? (guint)(h % n) : 0;
 }
 
 /* Writes "<pos> <signal>" for the document this thread was processing,
@@ -63,26 +63,26 @@ tp_run_crash_handler (int sig)
     {
       char buf[64];
       int i = sizeof buf;
-      guint64 v = (guint64) tp_current_pos;
+      guint64 v = (guint64)tp_current_pos;
       int stage = tp_current_stage_index;
       buf[--i] = '\n';
       if (stage >= 0)
         {
           do
             {
-              buf[--i] = (char) ('0' + stage % 10);
+              buf[--i] = (char)('0' + stage % 10);
               stage /= 10;
             }
           while (stage);
           buf[--i] = ' ';
         }
-      buf[--i] = (char) ('0' + sig % 10);
+      buf[--i] = (char)('0' + sig % 10);
       if (sig >= 10)
-        buf[--i] = (char) ('0' + sig / 10 % 10);
+        buf[--i] = (char)('0' + sig / 10 % 10);
       buf[--i] = ' ';
       do
         {
-          buf[--i] = (char) ('0' + v % 10);
+          buf[--i] = (char)('0' + v % 10);
           v /= 10;
         }
       while (v);
@@ -162,7 +162,7 @@ tp_run_read_batch (TpRun *run)
       r.crashed_stage = -1;
       if (run->crashes)
         {
-          gint64 key = (gint64) pos;
+          gint64 key = (gint64)pos;
           TpCrash *c = g_hash_table_lookup (run->crashes, &key);
           if (c)
             {
@@ -192,7 +192,7 @@ tp_run_too_many_errors (const TpRun *run)
   if (run->max_errors <= 0)
     return FALSE;
   if (!run->max_errors_is_rate)
-    return s->rejected > (guint64) run->max_errors;
+    return s->rejected > (guint64)run->max_errors;
   if (s->read < 100)
     return FALSE; /* a rate means little over the first few documents */
   return 100.0 * s->rejected / s->read > run->max_errors;
@@ -250,8 +250,8 @@ tp_run_commit_batch (TpRun *run, TpBatch *b, GError **error)
                         run->opts->progress ? "\r\033[K" : "",
                         r->id ? r->id : "",
                         r->stage ? " at stage '" : " while reading",
-                        r->stage ? r->stage->name : "",
-                        r->stage ? "'" : "", r->message);
+                        r->stage ? r->stage->name : "", r->stage ? "'" : "",
+                        r->message);
           if (!tp_run_write_reject (run, b->rej->str + r->start,
                                     r->end - r->start, error))
             return FALSE;
@@ -292,7 +292,7 @@ tp_run_checkpoint (TpRun *run, GError **error)
   if (run->rejects && !tp_output_flush (run->rejects, &cp.rej_length, error))
     return FALSE;
   cp.fingerprint = run->fingerprint;
-  cp.inputs_key = (char *) (run->opts->inputs_key ? run->opts->inputs_key : "");
+  cp.inputs_key = (char *)(run->opts->inputs_key ? run->opts->inputs_key : "");
   cp.position = run->committed_position;
   cp.read = run->stats->read;
   cp.written = run->stats->written;
@@ -349,11 +349,11 @@ tp_run_progress (TpRun *run, gboolean final)
               "%.0f docs/s, %.1f MB/s",
               run->stats->read, bytes / 1e6,
               el > 0 ? run->stats->read / el : 0.0, mbs);
-  if (total > 0 && mbs > 0 && (guint64) total >= bytes)
+  if (total > 0 && mbs > 0 && (guint64)total >= bytes)
     {
       double eta = (total - bytes) / 1e6 / mbs;
-      g_printerr (", %.0f%%, ETA %d:%02d", 100.0 * bytes / total,
-                  (int) eta / 60, (int) eta % 60);
+      g_printerr (", %.0f%%, ETA %d:%02d", 100.0 * bytes / total, (int)eta / 60,
+                  (int)eta % 60);
     }
 }
 
@@ -444,9 +444,8 @@ tp_run_start_workers (TpRun *run, GError **error)
     {
       TpWorker *w = &run->workers[i];
       w->run = run;
-      w->inst = tp_pipeline_instance_new (run->pipeline,
-                                          i ? run->workers[0].inst : NULL,
-                                          error);
+      w->inst = tp_pipeline_instance_new (
+          run->pipeline, i ? run->workers[0].inst : NULL, error);
       if (w->inst == NULL)
         return FALSE;
     }
@@ -455,8 +454,8 @@ tp_run_start_workers (TpRun *run, GError **error)
       {
         char name[16];
         g_snprintf (name, sizeof name, "tp-worker-%u", i);
-        run->workers[i].thread = g_thread_new (name, tp_worker_main,
-                                               &run->workers[i]);
+        run->workers[i].thread
+            = g_thread_new (name, tp_worker_main, &run->workers[i]);
       }
   return TRUE;
 }
@@ -523,7 +522,8 @@ tp_run_open_outputs (TpRun *run, GError **error)
     }
   if (!o->resume)
     {
-      if (run->resume_path && g_file_test (run->resume_path, G_FILE_TEST_EXISTS))
+      if (run->resume_path
+          && g_file_test (run->resume_path, G_FILE_TEST_EXISTS))
         {
           if (!o->quiet)
             g_printerr ("textpipe: starting over: the interrupted run recorded "
@@ -628,12 +628,12 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
   run.t0 = run.last_checkpoint = run.last_progress = tp_run_now ();
   run.jobs = opts->jobs ? opts->jobs : g_get_num_processors ();
   run.on_error = opts->has_on_error ? opts->on_error : pipeline->on_error;
-  run.max_errors = opts->has_max_errors ? opts->max_errors
-                                        : pipeline->max_errors;
+  run.max_errors
+      = opts->has_max_errors ? opts->max_errors : pipeline->max_errors;
   run.max_errors_is_rate = opts->has_max_errors ? opts->max_errors_is_rate
                                                 : pipeline->max_errors_is_rate;
-  max_in_flight = opts->max_in_flight ? opts->max_in_flight
-                                      : 16 * TP_BATCH_DOCS;
+  max_in_flight
+      = opts->max_in_flight ? opts->max_in_flight : 16 * TP_BATCH_DOCS;
   /* Batches in flight: enough to keep every worker busy, no more. */
   run.ring_size = MAX (run.jobs * 2, max_in_flight / TP_BATCH_DOCS) + 1;
   run.ring = g_new0 (TpBatch *, run.ring_size);
@@ -645,8 +645,8 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
   stats->stage_names = g_new0 (char *, stats->n_stages + 1);
   stats->stage_seconds = g_new0 (double, stats->n_stages);
   for (guint i = 0; i < stats->n_stages; i++)
-    stats->stage_names[i] = g_strdup (
-        ((TpStage *) g_ptr_array_index (pipeline->stages, i))->name);
+    stats->stage_names[i]
+        = g_strdup (((TpStage *)g_ptr_array_index (pipeline->stages, i))->name);
 
   if (!tp_run_start_workers (&run, error))
     {
@@ -699,7 +699,7 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
   {
     struct rusage ru;
     if (getrusage (RUSAGE_SELF, &ru) == 0)
-      stats->peak_rss_kb = (guint64) ru.ru_maxrss;
+      stats->peak_rss_kb = (guint64)ru.ru_maxrss;
   }
 
   if (interrupted)
@@ -716,11 +716,11 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
       else
         code = TP_EXIT_INTERRUPTED;
       if (code == TP_EXIT_INTERRUPTED)
-        g_printerr ("textpipe: interrupted by signal %d after %" G_GUINT64_FORMAT
-                    " documents%s\n",
-                    (int) tp_stop_signal, stats->read,
-                    run.resume_path ? "; run again with --resume to continue"
-                                    : "");
+        g_printerr (
+            "textpipe: interrupted by signal %d after %" G_GUINT64_FORMAT
+            " documents%s\n",
+            (int)tp_stop_signal, stats->read,
+            run.resume_path ? "; run again with --resume to continue" : "");
       goto out_workers;
     }
 

@@ -22,7 +22,8 @@ tp_edit_distance (const char *a, const char *b)
         {
           guint up = row[j];
           guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1])
-                           ? 0 : 1;
+                           ? 0
+                           : 1;
           row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diag + cost);
           diag = up;
         }
@@ -31,8 +32,7 @@ tp_edit_distance (const char *a, const char *b)
 }
 
 const char *
-tp_suggest (const char *word, const char *const *candidates,
-            guint n_candidates)
+tp_suggest (const char *word, const char *const *candidates, guint n_candidates)
 {
   const char *best = NULL;
   guint best_d = G_MAXUINT;

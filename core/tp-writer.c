@@ -23,7 +23,7 @@ tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length)
   map->cp_at_block = NULL;
   map->ascii = TRUE;
   for (; i < length; i++)
-    if ((guchar) text[i] >= 0x80)
+    if ((guchar)text[i] >= 0x80)
       {
         map->ascii = FALSE;
         break;
@@ -35,7 +35,7 @@ tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length)
     {
       if (i % TP_BLOCK == 0)
         map->cp_at_block[i / TP_BLOCK] = cp;
-      if (((guchar) text[i] & 0xC0) != 0x80)
+      if (((guchar)text[i] & 0xC0) != 0x80)
         cp++;
     }
   if (length % TP_BLOCK == 0)
@@ -54,7 +54,7 @@ tp_offset_map_convert (const TpOffsetMap *map, gsize b)
   block = b / TP_BLOCK;
   cp = map->cp_at_block[block];
   for (gsize i = block * TP_BLOCK; i < b; i++)
-    if (((guchar) map->text[i] & 0xC0) != 0x80)
+    if (((guchar)map->text[i] & 0xC0) != 0x80)
       cp++;
   return cp;
 }
@@ -72,14 +72,14 @@ void
 tp_json_append_string (GString *out, const char *s, gssize len)
 {
   static const char hex[] = "0123456789abcdef";
-  gsize n = len < 0 ? strlen (s) : (gsize) len;
+  gsize n = len < 0 ? strlen (s) : (gsize)len;
   const char *end = s + n;
   const char *run = s;
 
   g_string_append_c (out, '"');
   while (s < end)
     {
-      guchar c = (guchar) *s;
+      guchar c = (guchar)*s;
       if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80)
         {
           s++;
@@ -91,7 +91,7 @@ tp_json_append_string (GString *out, const char *s, gssize len)
            * the line stays valid JSON. */
           const char *next = g_utf8_find_next_char (s, end);
           gsize clen = (next ? next : end) - s;
-          if (g_utf8_get_char_validated (s, clen) < (gunichar) -2)
+          if (g_utf8_get_char_validated (s, clen) < (gunichar)-2)
             {
               s += clen;
               continue;
@@ -140,7 +140,7 @@ tp_json_append_uint (GString *out, guint64 v)
   int i = sizeof buf;
   do
     {
-      buf[--i] = (char) ('0' + v % 10);
+      buf[--i] = (char)('0' + v % 10);
       v /= 10;
     }
   while (v);
@@ -265,7 +265,7 @@ tp_json_put_uint (char *p, guint64 v)
   int i = sizeof buf;
   do
     {
-      buf[--i] = (char) ('0' + v % 10);
+      buf[--i] = (char)('0' + v % 10);
       v /= 10;
     }
   while (v);
@@ -318,9 +318,11 @@ tp_json_append_layer (GString *out, const TpLayer *layer,
       if (i)
         *p++ = ',';
       memcpy (p, "{\"start\":", 9);
-      p = tp_json_put_uint (p + 9, tp_offset_map_convert (map, layer->spans[i].start));
+      p = tp_json_put_uint (p + 9,
+                            tp_offset_map_convert (map, layer->spans[i].start));
       memcpy (p, ",\"end\":", 7);
-      p = tp_json_put_uint (p + 7, tp_offset_map_convert (map, layer->spans[i].end));
+      p = tp_json_put_uint (p + 7,
+                            tp_offset_map_convert (map, layer->spans[i].end));
       for (guint a = 0; a < layer->n_attrs; a++)
         {
           memcpy (p, aj[a].key->str, aj[a].key->len);
@@ -405,8 +407,7 @@ tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
   for (guint i = 0; i < doc->layers->len; i++)
     {
       const TpLayer *layer = g_ptr_array_index (doc->layers, i);
-      if (opts && opts->layers
-          && !g_strv_contains (opts->layers, layer->name))
+      if (opts && opts->layers && !g_strv_contains (opts->layers, layer->name))
         continue;
       if (!first)
         g_string_append_c (out, ',');
@@ -425,7 +426,7 @@ tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
  * well: a file at <path> is always complete.  An interrupted run leaves the
  * partial file for --resume. */
 struct _TpOutput {
-  char *path;     /* NULL for stdout */
+  char *path; /* NULL for stdout */
   char *tmp_path;
   FILE *fp;
   guint64 length; /* bytes handed to fwrite */
@@ -463,8 +464,8 @@ tp_output_open (const char *path, GError **error)
   out->fp = fopen (out->tmp_path, "wb");
   if (out->fp == NULL)
     {
-      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN,
-                   "cannot create %s: %s", out->tmp_path, g_strerror (errno));
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN, "cannot create %s: %s",
+                   out->tmp_path, g_strerror (errno));
       tp_output_free (out);
       return NULL;
     }
@@ -484,8 +485,8 @@ tp_output_resume (const char *path, guint64 length, GError **error)
       return tp_output_open (path, error);
     }
   out->fp = fopen (out->tmp_path, "r+b");
-  if (out->fp == NULL || ftruncate (fileno (out->fp), (off_t) length) != 0
-      || fseeko (out->fp, (off_t) length, SEEK_SET) != 0)
+  if (out->fp == NULL || ftruncate (fileno (out->fp), (off_t)length) != 0
+      || fseeko (out->fp, (off_t)length, SEEK_SET) != 0)
     {
       g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN,
                    "cannot reopen %s to resume: %s", out->tmp_path,
@@ -504,9 +505,8 @@ tp_output_write (TpOutput *out, const char *data, gsize len, GError **error)
 {
   if (len > 0 && fwrite (data, 1, len, out->fp) != len)
     {
-      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE,
-                   "cannot write %s: %s", out->path ? out->tmp_path : "stdout",
-                   g_strerror (errno));
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE, "cannot write %s: %s",
+                   out->path ? out->tmp_path : "stdout", g_strerror (errno));
       return FALSE;
     }
   out->length += len;
@@ -568,7 +568,8 @@ tp_output_commit (TpOutput *out, GError **error)
       if (fclose (out->fp) != 0 && ok)
         {
           g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE,
-                       "cannot close %s: %s", out->tmp_path, g_strerror (errno));
+                       "cannot close %s: %s", out->tmp_path,
+                       g_strerror (errno));
           ok = FALSE;
         }
       if (ok && rename (out->tmp_path, out->path) != 0)

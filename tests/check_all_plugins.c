@@ -40,9 +40,8 @@ START_TEST (test_plugin_lifecycle)
   const TpPluginDescriptor *d;
   TpHarness *h;
   char *list;
-  static const char *const texts[] = {
-    "", "A short story.\n\nIt said \"yes,\" he said.", "...", NULL
-  };
+  static const char *const texts[]
+      = { "", "A short story.\n\nIt said \"yes,\" he said.", "...", NULL };
 
   tp_loader_add_default_paths (loader);
   p = tp_loader_load (loader, name, &error);
@@ -54,7 +53,7 @@ START_TEST (test_plugin_lifecycle)
 
   add_with_requirements (loader, name, chain);
   g_ptr_array_add (chain, NULL);
-  list = g_strjoinv (",", (char **) chain->pdata);
+  list = g_strjoinv (",", (char **)chain->pdata);
   h = tp_harness_new (list, &error);
   ck_assert_msg (h != NULL, "%s", error ? error->message : "");
   for (guint i = 0; texts[i]; i++)

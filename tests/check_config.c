@@ -46,8 +46,7 @@ static const ConfigCase config_cases[] = {
   { "[pipeline]\nstages = w, w\n[w]\nplugin = words\n",
     TP_CONFIG_ERROR_DUPLICATE, "listed twice" },
   /* contracts: counter needs 'word' */
-  { "[pipeline]\nstages = c\n[c]\nplugin = counter\n",
-    TP_CONFIG_ERROR_CONTRACT,
+  { "[pipeline]\nstages = c\n[c]\nplugin = counter\n", TP_CONFIG_ERROR_CONTRACT,
     "stage 'c' (plugin counter) needs layer 'word', which no earlier stage "
     "produces: add a stage using plugin 'words' before 'c'" },
   { "[pipeline]\nstages = c, w\n[c]\nplugin = counter\n[w]\nplugin = words\n",
@@ -59,8 +58,9 @@ static const ConfigCase config_cases[] = {
     "'pattern = ...' to the [n] section" },
   { "[pipeline]\nstages = n\n[n]\nplugin = needy\npattern = x\n"
     "limit = 1.5.2\n",
-    TP_CONFIG_ERROR_BAD_VALUE, "pipeline.ini:6: [n] key 'limit': '1.5.2' is "
-                               "not a valid number" },
+    TP_CONFIG_ERROR_BAD_VALUE,
+    "pipeline.ini:6: [n] key 'limit': '1.5.2' is "
+    "not a valid number" },
   /* a missing plugin is a loader error, named with its stage */
   { "[pipeline]\nstages = w\n[w]\nplugin = wrods\n", -1,
     "stage 'w': plugin 'wrods' not found" },
@@ -121,14 +121,14 @@ START_TEST (test_good_pipeline)
   ck_assert_str_eq (tp_pipeline_get_name (p), "demo");
   ck_assert_str_eq (tp_pipeline_get_description (p), "a; b # c");
   ck_assert_uint_eq (tp_pipeline_get_n_stages (p), 2);
-  ck_assert_str_eq (tp_options_get_string (
-                        tp_stage_get_options (tp_pipeline_get_stage (p, 0)),
-                        "fail_on"),
-                    "bad;word");
-  ck_assert_int_eq (tp_options_get_int (tp_stage_get_options (
-                                            tp_pipeline_get_stage (p, 0)),
-                                        "min_length"),
-                    1);
+  ck_assert_str_eq (
+      tp_options_get_string (
+          tp_stage_get_options (tp_pipeline_get_stage (p, 0)), "fail_on"),
+      "bad;word");
+  ck_assert_int_eq (
+      tp_options_get_int (tp_stage_get_options (tp_pipeline_get_stage (p, 0)),
+                          "min_length"),
+      1);
   tp_pipeline_free (p);
   tp_loader_free (loader);
   g_free (path);
@@ -153,7 +153,7 @@ START_TEST (test_typed_values)
   ck_assert_msg (p && tp_pipeline_prepare (p, &error), "%s",
                  error ? error->message : "");
   o = tp_stage_get_options (tp_pipeline_get_stage (p, 0));
-  ck_assert_uint_eq (g_strv_length ((char **) tp_options_get_list (o, "files")),
+  ck_assert_uint_eq (g_strv_length ((char **)tp_options_get_list (o, "files")),
                      3);
   ck_assert_str_eq (tp_options_get_list (o, "files")[1], "two");
   want = g_build_filename (dir, "lists/words.txt", NULL);
@@ -222,7 +222,8 @@ START_TEST (test_plugin_path_relative)
   char *pdir = tp_test_plugin_dir ();
   char *dir = tp_test_tmpdir ();
   char *rel = g_strdup_printf ("[pipeline]\nstages = w\nplugin_path = %s\n"
-                               "[w]\nplugin = words\n", pdir);
+                               "[w]\nplugin = words\n",
+                               pdir);
   char *path = tp_test_write (dir, "p.ini", rel);
   TpLoader *loader = tp_loader_new ();
   GError *error = NULL;

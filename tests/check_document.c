@@ -2,22 +2,23 @@
 #include "tp-test.h"
 
 static const char *const kinds[] = { "alpha", "beta", NULL };
-static const TpAttrSpec attrs[] = {
-  { "s", TP_ATTR_STRING },
-  { "i", TP_ATTR_INT },
-  { "d", TP_ATTR_DOUBLE },
-  { "b", TP_ATTR_BOOL },
-  { "l", TP_ATTR_STRV },
-  { "r", TP_ATTR_REF, "other" },
-  { "e", TP_ATTR_ENUM, NULL, kinds },
-  { "sp", TP_ATTR_SPAN },
-  { NULL }
-};
+static const TpAttrSpec attrs[] = { { "s", TP_ATTR_STRING },
+                                    { "i", TP_ATTR_INT },
+                                    { "d", TP_ATTR_DOUBLE },
+                                    { "b", TP_ATTR_BOOL },
+                                    { "l", TP_ATTR_STRV },
+                                    { "r", TP_ATTR_REF, "other" },
+                                    { "e", TP_ATTR_ENUM, NULL, kinds },
+                                    { "sp", TP_ATTR_SPAN },
+                                    { NULL } };
 
 START_TEST (test_invalid_utf8_refused)
 {
   GError *error = NULL;
-  TpDocument *doc = tp_document_new ("x", "ab\xff" "cd", -1, &error);
+  TpDocument *doc = tp_document_new ("x",
+                                     "ab\xff"
+                                     "cd",
+                                     -1, &error);
   ck_assert_ptr_null (doc);
   ck_assert (g_error_matches (error, TP_DOCUMENT_ERROR,
                               TP_DOCUMENT_ERROR_INVALID_UTF8));
@@ -26,8 +27,8 @@ START_TEST (test_invalid_utf8_refused)
 
   doc = tp_document_new ("x", "ab\0cd", 5, &error);
   ck_assert_ptr_null (doc);
-  ck_assert (g_error_matches (error, TP_DOCUMENT_ERROR,
-                              TP_DOCUMENT_ERROR_NUL_BYTE));
+  ck_assert (
+      g_error_matches (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_NUL_BYTE));
   g_clear_error (&error);
 
   /* a truncated multibyte sequence at the very end */
@@ -120,7 +121,8 @@ END_TEST
 START_TEST (test_codepoint_offsets)
 {
   /* "Zoë ‘hi’ 日本": multibyte characters shift byte offsets */
-  const char *text = "Zo\xc3\xab \xe2\x80\x98hi\xe2\x80\x99 \xe6\x97\xa5\xe6\x9c\xac";
+  const char *text
+      = "Zo\xc3\xab \xe2\x80\x98hi\xe2\x80\x99 \xe6\x97\xa5\xe6\x9c\xac";
   TpDocument *doc = tp_document_new ("u", text, -1, NULL);
   TpLayer *layer = tp_document_add_layer (doc, "w", attrs + 8, NULL);
   TpWriteOptions bytes = { TP_OFFSETS_BYTES, FALSE, NULL };
@@ -174,8 +176,8 @@ START_TEST (test_million_annotations)
   TpDocument *doc;
   TpLayer *layer;
   static const char *const cls[] = { "word", NULL };
-  static const TpAttrSpec tok[] = { { "class", TP_ATTR_ENUM, NULL, cls },
-                                    { NULL } };
+  static const TpAttrSpec tok[]
+      = { { "class", TP_ATTR_ENUM, NULL, cls }, { NULL } };
 
   for (int i = 0; i < 1000000; i++)
     g_string_append (text, "a ");

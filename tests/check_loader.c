@@ -15,7 +15,8 @@ static const LoaderCase loader_cases[] = {
   { "nodesc", TP_LOADER_ERROR_NOT_A_PLUGIN, "is not a textpipe plugin" },
   { "wrongname", TP_LOADER_ERROR_NAME_MISMATCH, "must equal its file name" },
   { "noprocess", TP_LOADER_ERROR_MISSING_CALLBACK, "no .process callback" },
-  { "badoptions", TP_LOADER_ERROR_BAD_OPTIONS, "'many' is not a valid integer" },
+  { "badoptions", TP_LOADER_ERROR_BAD_OPTIONS,
+    "'many' is not a valid integer" },
   { "nosuchplugin", TP_LOADER_ERROR_NOT_FOUND, "looked in:" },
   { "../words", TP_LOADER_ERROR_BAD_NAME, "not a plugin name" },
   { "a/b", TP_LOADER_ERROR_BAD_NAME, "not a plugin name" },
@@ -31,8 +32,8 @@ START_TEST (test_refusals)
   ck_assert_msg (p == NULL, "%s loaded", c->name);
   ck_assert_ptr_nonnull (error);
   ck_assert_msg (g_error_matches (error, TP_LOADER_ERROR, c->code),
-                 "%s: code %d, expected %d: %s", c->name, error->code,
-                 c->code, error->message);
+                 "%s: code %d, expected %d: %s", c->name, error->code, c->code,
+                 error->message);
   ck_assert_msg (strstr (error->message, c->says) != NULL,
                  "%s: message '%s' lacks '%s'", c->name, error->message,
                  c->says);

@@ -9,8 +9,7 @@
 
 /* One case: a text, its quotes joined with '|' and their speakers
  * joined with '|' ("-" for none).  NULL speakers: not checked. */
-typedef struct
-{
+typedef struct {
   const char *text;
   const char *quotes;
   const char *speakers;
@@ -331,8 +330,7 @@ END_TEST
 /* The fixture story: every quote with its speaker, as in its gold file. */
 START_TEST (test_quote_fixture_story)
 {
-  static const struct
-  {
+  static const struct {
     const char *start;
     const char *speaker;
   } expected[] = {

@@ -27,8 +27,8 @@ fixture_init (Fixture *f, const char *pipeline_extra, const char *extra)
   path = tp_test_write (f->dir, "p.ini", ini);
   f->loader = tp_test_loader ();
   f->pipeline = tp_pipeline_new_from_file (path, f->loader, &error);
-  ck_assert_msg (f->pipeline && tp_pipeline_prepare (f->pipeline, &error),
-                 "%s", error ? error->message : "");
+  ck_assert_msg (f->pipeline && tp_pipeline_prepare (f->pipeline, &error), "%s",
+                 error ? error->message : "");
   f->out = g_build_filename (f->dir, "out.jsonl", NULL);
   f->rejects = g_build_filename (f->dir, "rejects.jsonl", NULL);
   g_free (path);
@@ -125,7 +125,8 @@ START_TEST (test_lines_mode)
   ck_assert_uint_eq (st.written, 4);
   out = slurp (f.out);
   ck_assert_ptr_nonnull (strstr (out, "lines.txt:4\""));
-  ck_assert_ptr_nonnull (strstr (out, "lines.txt:2\",\"layers\":{\"word\":[]}"));
+  ck_assert_ptr_nonnull (
+      strstr (out, "lines.txt:2\",\"layers\":{\"word\":[]}"));
   g_free (out);
   g_free (in);
   tp_run_stats_clear (&st);
@@ -165,25 +166,31 @@ START_TEST (test_jsonl_mixed_bad_records)
 
   out = slurp (f.out);
   ck_assert_uint_eq (count_lines (out), 2);
-  ck_assert (g_str_has_prefix (out, "{\"id\":\"a\",\"meta\":{\"topic\":\"trade\"}"));
-  ck_assert_ptr_nonnull (strstr (out, "{\"id\":\"7\",\"meta\":{\"n\":\"[1,2]\"}"));
+  ck_assert (
+      g_str_has_prefix (out, "{\"id\":\"a\",\"meta\":{\"topic\":\"trade\"}"));
+  ck_assert_ptr_nonnull (
+      strstr (out, "{\"id\":\"7\",\"meta\":{\"n\":\"[1,2]\"}"));
   /* "été" is 3 code points in 5 bytes: offsets are in code points */
   ck_assert_ptr_nonnull (strstr (out, "{\"start\":10,\"end\":13,"));
 
   rej = slurp (f.rejects);
   ck_assert_uint_eq (count_lines (rej), 6);
   ck_assert_ptr_nonnull (strstr (rej, "in.jsonl:2\",\"stage\":\"reader\""));
-  ck_assert_ptr_nonnull (strstr (rej, "\"record_raw\":\"{\\\"id\\\":\\\"b\\\""));
+  ck_assert_ptr_nonnull (
+      strstr (rej, "\"record_raw\":\"{\\\"id\\\":\\\"b\\\""));
   ck_assert_ptr_nonnull (strstr (rej, "\"id\":\"c\",\"stage\":\"reader\""));
   ck_assert_ptr_nonnull (strstr (rej, "no string field 'text'"));
   ck_assert_ptr_nonnull (strstr (rej, "in.jsonl:5\",\"stage\":\"reader\""));
-  ck_assert_ptr_nonnull (strstr (rej, "invalid UTF-8 at byte offset 22 of the record (byte 0xff)"));
+  ck_assert_ptr_nonnull (strstr (
+      rej, "invalid UTF-8 at byte offset 22 of the record (byte 0xff)"));
   ck_assert_ptr_nonnull (strstr (rej, "\"id\":\"e\",\"stage\":\"w\","
                                       "\"plugin\":\"words@1.0.0\","
                                       "\"error\":\"found the word 'poison'\","
                                       "\"record\":{\"id\":\"e\""));
   ck_assert_ptr_nonnull (strstr (rej, "not a JSON object"));
-  ck_assert_ptr_nonnull (strstr (rej, "\"id\":\"h\",\"stage\":\"reader\",\"plugin\":null,\"error\":\"the record holds a NUL character (\\\\u0000)\""));
+  ck_assert_ptr_nonnull (strstr (
+      rej, "\"id\":\"h\",\"stage\":\"reader\",\"plugin\":null,\"error\":\"the "
+           "record holds a NUL character (\\\\u0000)\""));
   g_free (rej);
   g_free (out);
   g_free (in);
@@ -340,7 +347,8 @@ START_TEST (test_jsonl_edge_cases)
                   &id, &msg);
   ck_assert_msg (doc != NULL, "%s", msg);
   ck_assert_str_eq (id, "1234567890123");
-  ck_assert_str_eq (tp_document_get_text (doc), "caf\xc3\xa9 \"q\" \xe2\x80\x94");
+  ck_assert_str_eq (tp_document_get_text (doc),
+                    "caf\xc3\xa9 \"q\" \xe2\x80\x94");
   tp_document_free (doc);
   g_free (id);
 

@@ -22,8 +22,7 @@
  * word of the event checked (its first occurrence); @n_events is the
  * number of events in the text.  Strings "-" mean null; goods are joined
  * with '|'. */
-typedef struct
-{
+typedef struct {
   const char *text;
   guint n_events;
   const char *trigger;
@@ -101,8 +100,8 @@ static const TariffCase event_cases[] = {
     1, "tariffs", "impose", "announced", FALSE, "-", "Japan", 100,
     "electronics", "-" },
   { "Ottawa threatened tariffs on 300 mln dlrs worth of U.S. steel.", 1,
-    "tariffs", "threaten", "actual", FALSE, "Canada", "United States",
-    NO_RATE, "steel", "300 mln dlrs" },
+    "tariffs", "threaten", "actual", FALSE, "Canada", "United States", NO_RATE,
+    "steel", "300 mln dlrs" },
   /* metonyms, adjectives, blocs */
   { "Tokyo raised tariffs on Canadian lumber.", 1, "tariffs", "raise", "actual",
     FALSE, "Japan", "Canada", NO_RATE, "lumber", "-" },
@@ -302,8 +301,7 @@ END_TEST
 /* The layer declares its attributes with the documented types. */
 START_TEST (test_layer_schema)
 {
-  static const struct
-  {
+  static const struct {
     const char *name;
     TpAttrType type;
   } attrs[]

@@ -27,24 +27,21 @@
 #include <string.h>
 
 /* One quote span with its speaker. */
-typedef struct
-{
+typedef struct {
   gint64 start, end;
   char *speaker;       /* NULL when none */
   char **alternatives; /* gold only, may be NULL */
 } ScoreQuote;
 
 /* The quotes of one document. */
-typedef struct
-{
+typedef struct {
   char *id;
   char *text;     /* may be NULL */
   GArray *quotes; /* ScoreQuote */
 } ScoreDoc;
 
 /* Running totals. */
-typedef struct
-{
+typedef struct {
   guint gold, pred;
   guint found[2], right[2]; /* at the two thresholds */
   guint speaker_right, speaker_total, speaker_gold_null;
@@ -410,8 +407,7 @@ score_overlap (const ScoreQuote *a, const ScoreQuote *b)
 }
 
 /* A candidate gold/prediction pair. */
-typedef struct
-{
+typedef struct {
   guint g, p;
   gint64 overlap;
 } ScorePair;

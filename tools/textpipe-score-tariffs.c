@@ -28,8 +28,7 @@
 #include <string.h>
 
 /* One event, gold or predicted. */
-typedef struct
-{
+typedef struct {
   gint64 start, end;           /* trigger */
   gint64 sent_start, sent_end; /* sentence */
   char *action, *status, *imposer, *target;
@@ -40,16 +39,14 @@ typedef struct
 } ScoreEvent;
 
 /* The events of one document. */
-typedef struct
-{
+typedef struct {
   char *id;
   char *file;     /* gold "file", may be NULL */
   GArray *events; /* ScoreEvent */
 } ScoreDoc;
 
 /* Running totals. */
-typedef struct
-{
+typedef struct {
   guint gold, pred, matched;
   guint imposer, target, status, retaliation, rate, all;
   double goods;

@@ -39,8 +39,7 @@ const char *const quotes_rule_names[QUOTES_N_RULES + 1] = { "none",
 #define QUOTES_MAX_WORD 48
 
 /* Character classes of a quote mark's neighbours. */
-typedef enum
-{
+typedef enum {
   QUOTES_CC_EDGE, /* start or end of text, line break */
   QUOTES_CC_SPACE,
   QUOTES_CC_LETTER, /* letters and digits */
@@ -53,17 +52,10 @@ typedef enum
 } QuotesCharClass;
 
 /* Quote mark families; marks of one family pair with each other. */
-enum
-{
-  QUOTES_FAM_DOUBLE,
-  QUOTES_FAM_GUILL,
-  QUOTES_FAM_SINGLE,
-  QUOTES_N_FAM
-};
+enum { QUOTES_FAM_DOUBLE, QUOTES_FAM_GUILL, QUOTES_FAM_SINGLE, QUOTES_N_FAM };
 
 /* Quote flags. */
-enum
-{
+enum {
   QUOTES_F_SINGLE = 1 << 0,     /* single marks */
   QUOTES_F_RUNS_ON = 1 << 1,    /* ends at its paragraph's end, open */
   QUOTES_F_REOPENED = 1 << 2,   /* continues the previous paragraph's quote */
@@ -73,16 +65,14 @@ enum
 };
 
 /* Kinds of speakers, for pronoun resolution. */
-typedef enum
-{
+typedef enum {
   QUOTES_SPK_NONE,
   QUOTES_SPK_PERSON, /* a name */
   QUOTES_SPK_NOMINAL /* "the company", "officials" */
 } QuotesSpeakerKind;
 
 /* One open mark waiting for its closing mark. */
-typedef struct
-{
+typedef struct {
   gssize pos;    /* offset of the opening mark, -1 when none */
   guint8 len;    /* its length in bytes */
   gunichar mark; /* the opening character */
@@ -90,38 +80,33 @@ typedef struct
 } QuotesPending;
 
 /* One word or punctuation token of an attribution window. */
-typedef struct
-{
+typedef struct {
   gsize s, e;
   char punct;   /* the punctuation character, 0 for a word */
   gboolean cap; /* a word that starts with a capital letter */
 } QuotesTok;
 
 /* A window of tokens. */
-typedef struct
-{
+typedef struct {
   QuotesTok t[QUOTES_MAX_TOKENS];
   guint n;
 } QuotesToks;
 
 /* A name known in the document. */
-typedef struct
-{
+typedef struct {
   const char *full; /* interned fullest form */
   guint nwords;
   gint gender; /* 0 unknown, 1 male, 2 female */
 } QuotesName;
 
 /* One mention of a name, in text order, for pronoun fallback. */
-typedef struct
-{
+typedef struct {
   gsize pos;
   QuotesName *name;
 } QuotesMention;
 
 /* The per-document state of passes 2 and 3. */
-typedef struct
-{
+typedef struct {
   const QuotesConfig *config;
   const char *text;
   gsize len;
@@ -409,8 +394,7 @@ quotes_is_upper_at (const char *text, gsize len, gsize pos)
 /* ------------------------------------------------------------------ */
 
 /* The pairing state of one paragraph scan. */
-typedef struct
-{
+typedef struct {
   const QuotesConfig *config;
   const char *text;
   gsize len;
@@ -1265,8 +1249,7 @@ quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
 /* ------------------------------------------------------------------ */
 
 /* A speaker found by a rule. */
-typedef struct
-{
+typedef struct {
   const char *name;
   QuotesSpeakerKind kind;
   gssize ms, me; /* mention */
@@ -1275,8 +1258,7 @@ typedef struct
 } QuotesSpeaker;
 
 /* The most recent speakers, for pronouns and standalone quotes. */
-typedef struct
-{
+typedef struct {
   const QuotesQuote *last; /* last attributed quote */
   const char *last_person; /* last named person */
   gint last_person_gender;

@@ -13,8 +13,7 @@ G_BEGIN_DECLS
 
 /* Which rule decided a quote's speaker; the order is the order the rules
  * are tried in.  Keep in sync with quotes_rule_names. */
-typedef enum
-{
+typedef enum {
   QUOTES_RULE_NONE = 0,       /* no speaker found */
   QUOTES_RULE_AFTER,          /* "...," Carney said / "...," said Carney */
   QUOTES_RULE_BEFORE,         /* Carney said: "..." / He added, "..." */
@@ -29,8 +28,7 @@ typedef enum
 extern const char *const quotes_rule_names[QUOTES_N_RULES + 1];
 
 /* What the engine was asked to do; built once per stage. */
-typedef struct
-{
+typedef struct {
   GHashTable *verbs;      /* lower-case reporting verb forms (owned keys) */
   GHashTable *titles;     /* lower-case title words: minister, mr, ... */
   guint min_words;        /* unattributed quotes need at least this many */
@@ -40,8 +38,7 @@ typedef struct
 } QuotesConfig;
 
 /* One quote found; offsets are bytes into the text, -1 for none. */
-typedef struct
-{
+typedef struct {
   gsize start, end;     /* the quoted text, without the marks */
   gssize mention_start; /* the speaker mention, or -1 */
   gssize mention_end;
@@ -58,8 +55,7 @@ typedef struct
 } QuotesQuote;
 
 /* The quotes of one document. */
-typedef struct
-{
+typedef struct {
   GArray *quotes;        /* QuotesQuote, in text order */
   GStringChunk *strings; /* speaker names */
 } QuotesResult;

@@ -3,8 +3,7 @@
 #define QUOTES_LISTS_H
 
 /* The engine's internal word sets (QuotesConfig.sets). */
-typedef enum
-{
+typedef enum {
   QUOTES_SET_NOT_NAMES,
   QUOTES_SET_TERMS,
   QUOTES_SET_MALE,

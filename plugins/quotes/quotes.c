@@ -76,8 +76,7 @@
 #include "quotes-engine.h"
 
 /* The per-stage state: the checked configuration (read-only). */
-typedef struct
-{
+typedef struct {
   QuotesConfig config;
 } QuotesState;
 
@@ -93,8 +92,7 @@ static const TpAttrSpec quotes_attrs[]
         { NULL } };
 
 /* Attribute indexes in quotes_attrs. */
-enum
-{
+enum {
   QUOTES_ATTR_SPEAKER,
   QUOTES_ATTR_MENTION,
   QUOTES_ATTR_CUE,

@@ -35,8 +35,7 @@
 #define TARIFFS_TARGET_WINDOW 25
 #define TARIFFS_SENT_WINDOW 60
 
-enum
-{
+enum {
   TW_ALPHA = 1 << 0,   /* has a letter */
   TW_NUM = 1 << 1,     /* starts with a digit */
   TW_PUNCT = 1 << 2,   /* one punctuation mark */
@@ -48,8 +47,7 @@ enum
   TW_CAND = 1 << 8     /* any trigger word (event or not) */
 };
 
-typedef struct
-{
+typedef struct {
   gsize start, end;
   guint64 lex;
   guint16 flags;
@@ -57,8 +55,7 @@ typedef struct
   char low[TARIFFS_WORD_LOW];
 } TariffsWord;
 
-enum
-{
+enum {
   TM_SUBJ = 1 << 0,     /* subject-like: followed by a verb or an actor */
   TM_GOODSADJ = 1 << 1, /* modifies goods or producers: "Japanese cars" */
   TM_PP = 1 << 2,       /* inside a prepositional phrase */
@@ -69,16 +66,14 @@ enum
   TM_ACTOWNER = 1 << 7  /* owns an act: "the EC plan", "U.S. decision" */
 };
 
-typedef struct
-{
+typedef struct {
   guint first, last; /* word indices */
   const char *canonical;
   guint flags;
 } TariffsMention;
 
 /* The state of one sentence while its triggers are analysed. */
-typedef struct
-{
+typedef struct {
   TariffsDoc *doc;
   TariffsWord *w;
   guint n;
@@ -923,8 +918,7 @@ tariffs_mention_of (const TariffsSent *s, gssize i)
 /* Triggers                                                          */
 /* ---------------------------------------------------------------- */
 
-typedef enum
-{
+typedef enum {
   TARIFFS_TRIG_NONE,
   TARIFFS_TRIG_STRONG,
   TARIFFS_TRIG_WEAK

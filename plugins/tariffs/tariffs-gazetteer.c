@@ -15,14 +15,12 @@
 
 #include "tariffs.h"
 
-struct _TariffsGazetteer
-{
+struct _TariffsGazetteer {
   GHashTable *aliases; /* alias (owned) -> canonical (in names) or "" */
   GStringChunk *names; /* canonical names read from files */
 };
 
-typedef struct
-{
+typedef struct {
   const char *alias;
   const char *canonical;
 } TariffsGazEntry;

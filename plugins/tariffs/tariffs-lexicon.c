@@ -11,14 +11,12 @@
 
 #include "tariffs.h"
 
-struct _TariffsLexicon
-{
+struct _TariffsLexicon {
   GHashTable *words; /* word (owned) -> GUINT_TO_POINTER index into bits */
   GArray *bits;      /* guint64 */
 };
 
-typedef struct
-{
+typedef struct {
   guint64 bits;
   const char *words;
 } TariffsLexClass;

@@ -37,8 +37,7 @@ static const char *const tariffs_action_values[]
 static const char *const tariffs_status_values[]
     = { "actual", "announced", "proposed", NULL };
 
-enum
-{
+enum {
   TARIFFS_ATTR_SENTENCE,
   TARIFFS_ATTR_ACTION,
   TARIFFS_ATTR_STATUS,
@@ -71,8 +70,7 @@ static const TpOptionSpec tariffs_options[] = {
   { NULL }
 };
 
-typedef struct
-{
+typedef struct {
   TariffsGazetteer *gaz;
   TariffsLexicon *lex;
 } TariffsState;

@@ -119,8 +119,7 @@ guint64 tariffs_lexicon_lookup (const TariffsLexicon *lex, const char *word);
 
 #define TARIFFS_MAX_GOODS 8
 
-typedef enum
-{
+typedef enum {
   TARIFFS_ACTION_IMPOSE,
   TARIFFS_ACTION_RAISE,
   TARIFFS_ACTION_LOWER,
@@ -129,16 +128,14 @@ typedef enum
   TARIFFS_ACTION_EXIST
 } TariffsAction;
 
-typedef enum
-{
+typedef enum {
   TARIFFS_STATUS_ACTUAL,
   TARIFFS_STATUS_ANNOUNCED,
   TARIFFS_STATUS_PROPOSED
 } TariffsStatus;
 
 /* Trigger families: anaphora ("the charge") looks for the same family. */
-typedef enum
-{
+typedef enum {
   TARIFFS_FAM_TARIFF,
   TARIFFS_FAM_DUTY,
   TARIFFS_FAM_LEVY,
@@ -148,8 +145,7 @@ typedef enum
 } TariffsFamily;
 
 /* One detected event, in byte offsets. */
-typedef struct
-{
+typedef struct {
   gsize start, end;           /* trigger */
   gsize sent_start, sent_end; /* sentence */
   TariffsFamily family;
@@ -168,8 +164,7 @@ typedef struct
 } TariffsEvent;
 
 /* What the rules know about the whole document. */
-typedef struct
-{
+typedef struct {
   const char *text;
   gsize length;
   const TariffsGazetteer *gaz;

@@ -4,10 +4,8 @@
 
 static const char *const counter_requires[] = { "word", NULL };
 static const char *const counter_produces[] = { "count", NULL };
-static const TpAttrSpec counter_attrs[] = {
-  { "words", TP_ATTR_INT },
-  { NULL }
-};
+static const TpAttrSpec counter_attrs[]
+    = { { "words", TP_ATTR_INT }, { NULL } };
 
 /* Counts the words the previous stage found. */
 static gboolean

@@ -15,25 +15,23 @@ typedef struct {
 
 static const char *const words_produces[] = { "word", NULL };
 static const char *const words_kinds[] = { "lower", "other", NULL };
-static const TpAttrSpec words_attrs[] = {
-  { "kind", TP_ATTR_ENUM, NULL, words_kinds },
-  { "length", TP_ATTR_INT },
-  { NULL }
-};
-static const TpOptionSpec words_options[] = {
-  { "fail_on", TP_OPTION_STRING, NULL, FALSE,
-    "Reject documents that contain this word" },
-  { "drop_on", TP_OPTION_STRING, NULL, FALSE,
-    "Drop documents that contain this word" },
-  { "bad_span", TP_OPTION_BOOL, "false", FALSE,
-    "Write a span past the end of the text (to test the core's check)" },
-  { "min_length", TP_OPTION_INT, "1", FALSE, "Shortest word kept" },
-  { "crash_on", TP_OPTION_STRING, NULL, FALSE,
-    "Kill the process with SIGSEGV on documents holding this word" },
-  { "delay_us", TP_OPTION_INT, "0", FALSE,
-    "Sleep this many microseconds per document (to test interruption)" },
-  { NULL }
-};
+static const TpAttrSpec words_attrs[]
+    = { { "kind", TP_ATTR_ENUM, NULL, words_kinds },
+        { "length", TP_ATTR_INT },
+        { NULL } };
+static const TpOptionSpec words_options[]
+    = { { "fail_on", TP_OPTION_STRING, NULL, FALSE,
+          "Reject documents that contain this word" },
+        { "drop_on", TP_OPTION_STRING, NULL, FALSE,
+          "Drop documents that contain this word" },
+        { "bad_span", TP_OPTION_BOOL, "false", FALSE,
+          "Write a span past the end of the text (to test the core's check)" },
+        { "min_length", TP_OPTION_INT, "1", FALSE, "Shortest word kept" },
+        { "crash_on", TP_OPTION_STRING, NULL, FALSE,
+          "Kill the process with SIGSEGV on documents holding this word" },
+        { "delay_us", TP_OPTION_INT, "0", FALSE,
+          "Sleep this many microseconds per document (to test interruption)" },
+        { NULL } };
 
 /* Copies the options into the state. */
 static gboolean
@@ -89,7 +87,7 @@ words_process (gpointer state, TpDocument *doc, GError **error)
         tp_document_drop (doc, "dropped by test");
       idx = tp_layer_append (layer, start, s->bad_span ? len + 5 : i);
       tp_layer_set_enum (layer, idx, 0, g_ascii_islower (text[start]) ? 0 : 1);
-      tp_layer_set_int (layer, idx, 1, (gint64) (i - start));
+      tp_layer_set_int (layer, idx, 1, (gint64)(i - start));
     }
   return TRUE;
 }

@@ -8,8 +8,7 @@
 #include "tp-harness.h"
 
 /* One case: a text and its sentences joined with '|'. */
-typedef struct
-{
+typedef struct {
   const char *text;
   const char *sentences;
 } SentCase;
@@ -81,6 +80,9 @@ static const SentCase sent_cases[] = {
   { "Thanks, Jane", "Thanks,|Jane" },
   { "Best regards, Jane Doe", "Best regards,|Jane Doe" },
   { "Thank you, Jane", "Thank you,|Jane" },
+  { "See you soon. -- Posted by Jane at noon",
+    "See you soon.|--|Posted by Jane at noon" },
+  { "Prices -- Oil rose.", "Prices -- Oil rose." },
   { "Notes made on 04/25/01 12:42:55 We have moved.",
     "Notes made on 04/25/01 12:42:55|We have moved." },
   { "It closed at 12:42:55 GMT on Friday.",

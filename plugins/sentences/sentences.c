@@ -46,15 +46,13 @@ static const TpOptionSpec sentences_options[]
           "line (every line break ends a sentence), blank-only" },
         { NULL } };
 
-typedef enum
-{
+typedef enum {
   SENTENCES_PARA_BLANK,
   SENTENCES_PARA_LINE,
   SENTENCES_PARA_BLANK_ONLY
 } SentencesParaMode;
 
-typedef struct
-{
+typedef struct {
   SentencesParaMode mode;
 } SentencesState;
 
@@ -106,8 +104,7 @@ static const char *const sentences_starters[]
 
 /* A word list as a small hash set, built once: lookups cost one hash of
  * the word and usually one comparison. */
-typedef struct
-{
+typedef struct {
   const char *const *words;
   guint8 lens[256];
   guint16 slots[1024]; /* word index + 1, or 0 */
@@ -172,8 +169,7 @@ sentences_char (const char *p)
 }
 
 /* What a token is, as far as sentence ends are concerned. */
-typedef enum
-{
+typedef enum {
   SENTENCES_TOK_OTHER,
   SENTENCES_TOK_STOP,     /* . ! ? and runs with them (?! !!! .?) */
   SENTENCES_TOK_ELLIPSIS, /* ... .... … */
@@ -503,8 +499,7 @@ sentences_emit (TpLayer *out, gsize start, gsize end, gint64 paragraph)
 }
 
 /* The state of one document's split. */
-typedef struct
-{
+typedef struct {
   const SentencesState *st;
   const char *t;
   gsize len;
@@ -751,8 +746,7 @@ sentences_find (SentencesRun *r, gsize q)
 }
 
 /* Byte classes of the scan for candidate sentence ends. */
-enum
-{
+enum {
   SENTENCES_S_STOPPY = 1 << 0, /* may be the last byte of a deciding token:
                                 * . ! ? ) and lead bytes of … ” » and of
                                 * Unicode spaces */
@@ -1007,6 +1001,14 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
               sentences_decide (&r, i, FALSE);
               p = e;
             }
+        }
+      else if (c == '-' && p == r.first_start && t[p + 1] == '-'
+               && t[p + 2] == ' ' && g_ascii_isupper (t[p + 3]))
+        {
+          /* "-- Posted by ...": a signature separator opening a sentence
+           * stands alone */
+          sentences_decide (&r, sentences_find (&r, p), TRUE);
+          p += 2;
         }
       else
         p++;

@@ -99,6 +99,10 @@ static const SentCase sent_cases[] = {
   { "Write to <jane@example.com> The office opens.",
     "Write to <jane@example.com>|The office opens." },
   { "(Reuters) Shares rose.", "(Reuters)|Shares rose." },
+  { "[http://example.com/a] Normally it works.",
+    "[http://example.com/a]|Normally it works." },
+  { "(Jerusalem Post) \"We won,\" he said.",
+    "(Jerusalem Post)|\"We won,\" he said." },
   { "Nice :-) See you.", "Nice :-)|See you." },
   /* none of those inside ordinary sentences */
   { "He said, Jane would come.", "He said, Jane would come." },

@@ -463,13 +463,16 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
           }
         return FALSE;
       case ')':
-        /* (Source) Sentence: a parenthesis that opened the sentence */
-        if (g_ascii_isupper (b0) || b0 == '(')
+      case ']':
+        /* (Source) Sentence, [link] Sentence: a bracket that opened the
+         * sentence closes before a capital, a bracket or a quote */
+        if (g_ascii_isupper (b0) || b0 == '(' || b0 == '[' || b0 == '"'
+            || (b0 == 0xE2 && (guchar)b[1] == 0x80 && (guchar)b[2] == 0x9C))
           {
             const char *c;
             gsize cn;
             sentences_tok (t, tokens, first, &c, &cn);
-            return cn == 1 && c[0] == '(';
+            return cn == 1 && c[0] == (a0 == ')' ? '(' : '[');
           }
         return FALSE;
       default:
@@ -768,7 +771,7 @@ sentences_scan_init (void)
   for (guint c = 0; c < 256; c++)
     {
       guint8 f = 0;
-      if (c == '.' || c == '!' || c == '?' || c == ')' || c == 0xC2
+      if (c == '.' || c == '!' || c == '?' || c == ')' || c == ']' || c == 0xC2
           || c == 0xE2)
         f |= SENTENCES_S_STOPPY;
       if (c == '\n')
@@ -789,11 +792,11 @@ sentences_scan_init (void)
 }
 
 /* The bytes that may start a sentence end, for strcspn (at most 16, so
- * that glibc's SSE 4.2 version applies): . ! ? ) and lead bytes of … ” »
+ * that glibc's SSE 4.2 version applies): . ! ? ) ] and lead bytes of … ” »
  * and Unicode spaces; line feeds; separator bytes; URLs, e-mail addresses
  * and times; > before a capital.  ("Thanks, | Name" is looked for where
  * each sentence starts.) */
-static const char sentences_scan_set[] = ".!?)\xC2\xE2\n-=*_@:>";
+static const char sentences_scan_set[] = ".!?)]\xC2\xE2\n-=*_@:>";
 
 /* Returns the first byte at or after @p that may start a sentence end
  * (the text ends with a NUL). */

@@ -99,6 +99,7 @@ static const SentCase sent_cases[] = {
   { "Write to <jane@example.com> The office opens.",
     "Write to <jane@example.com>|The office opens." },
   { "(Reuters) Shares rose.", "(Reuters)|Shares rose." },
+  { "<< File: a.htm >> I was thinking.", "<< File: a.htm >>|I was thinking." },
   { "[http://example.com/a] Normally it works.",
     "[http://example.com/a]|Normally it works." },
   { "(Jerusalem Post) \"We won,\" he said.",

@@ -974,7 +974,10 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
         }
       else if (c == '>')
         {
-          if (sentences_address_end (&r, p))
+          if (p > 0 && t[p - 1] == '>' && t[p + 1] == ' '
+              && g_ascii_isupper (t[p + 2]))
+            sentences_decide (&r, sentences_find (&r, p), TRUE); /* << x >> */
+          else if (sentences_address_end (&r, p))
             sentences_decide (&r, sentences_find (&r, p), FALSE);
           p++;
         }

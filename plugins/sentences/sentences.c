@@ -708,34 +708,42 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
 static guint
 sentences_find (SentencesRun *r, gsize q)
 {
-  guint lo = r->cur, step = 1, hi;
+  guint lo = r->cur, hi = r->n, step = 1;
   gsize ls = tp_layer_get_start (r->tokens, lo);
 
-  /* invariant: start (lo) <= q (a look-ahead may have moved the hint past
-   * a later query: then start over) */
+  /* invariant: start (lo) <= q < start (hi), with start (n) = infinity (a
+   * look-ahead may have moved the hint past a later query: start over) */
   if (ls > q)
     {
       lo = 0;
       ls = tp_layer_get_start (r->tokens, 0);
     }
-  /* tokens take 5 or 6 bytes with their space: guess a little short */
-  if (q - ls >= 16)
+  /* a token and its space take about 6 bytes: guess, then narrow */
+  if (q - ls >= 12)
     {
-      guint guess = lo + (guint)((q - ls) / 8);
-      if (guess < r->n && tp_layer_get_start (r->tokens, guess) <= q)
-        lo = guess;
+      guint guess = lo + (guint)((q - ls) / 6);
+      if (guess < r->n)
+        {
+          if (tp_layer_get_start (r->tokens, guess) <= q)
+            lo = guess;
+          else
+            hi = guess;
+        }
     }
+  /* gallop up from lo while below hi */
   for (;;)
     {
-      hi = lo + step;
-      if (hi >= r->n || tp_layer_get_start (r->tokens, hi) > q)
+      guint next = lo + step;
+      if (next >= hi)
         break;
-      lo = hi;
+      if (tp_layer_get_start (r->tokens, next) > q)
+        {
+          hi = next;
+          break;
+        }
+      lo = next;
       step *= 2;
     }
-  if (hi > r->n)
-    hi = r->n;
-  /* start (lo) <= q < start (hi) (or hi == n) */
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;

@@ -41,8 +41,7 @@
 #include "textpipe-plugin.h"
 
 /* Token classes: the order is the enum's stored value. */
-enum
-{
+enum {
   TOKENIZER_WORD,
   TOKENIZER_NUMBER,
   TOKENIZER_PUNCT,
@@ -113,8 +112,7 @@ static const char *const tokenizer_hyphen_prefixes[]
         "meta",  "mega", NULL };
 
 /* Per-stage state: the abbreviation tables and the options. */
-typedef struct
-{
+typedef struct {
   GHashTable *abbrev_any;   /* lower-case keys, any case matches */
   GHashTable *abbrev_exact; /* exact keys */
   gsize abbrev_max;         /* length of the longest entry */
@@ -123,8 +121,7 @@ typedef struct
 } TokenizerState;
 
 /* Per-document scanning context. */
-typedef struct
-{
+typedef struct {
   const guchar *text;
   gsize len;
   TpLayer *layer;
@@ -133,8 +130,7 @@ typedef struct
 } TokenizerRun;
 
 /* ASCII byte classes. */
-enum
-{
+enum {
   TK_SPACE = 1 << 0,
   TK_ALPHA = 1 << 1,
   TK_DIGIT = 1 << 2,
@@ -343,8 +339,7 @@ tokenizer_is_clitic (const guchar *s, gsize n)
 /* Words UD English splits without an apostrophe (fused forms and
  * contractions typed without one), with the split point.  Matched in any
  * case. */
-static const struct
-{
+static const struct {
   const char *word;
   guint split;
 } tokenizer_fused[]
@@ -653,6 +648,10 @@ tokenizer_scan_number (TokenizerRun *run, gsize p, gsize b)
         }
       break;
     }
+  /* 15-year-old stays whole when hyphens are not split */
+  if (!run->st->split_hyphens && q + 1 < b && t[q] == '-'
+      && (tokenizer_bytes[t[q + 1]] & (TK_ALPHA | TK_DIGIT)))
+    return tokenizer_scan_word (run, p, b);
   /* 1980's: the number, then the clitic */
   if (q < b && (t[q] == '\'' || t[q] == 0xE2))
     {

@@ -942,6 +942,18 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
            * nothing to decide */
           p++;
         }
+      else if ((c == ')' || c == ']')
+               && !(t[p + 1] == ' '
+                    && (g_ascii_isupper (t[p + 2]) || t[p + 2] == '('
+                        || t[p + 2] == '[' || t[p + 2] == '"'
+                        || (guchar)t[p + 2] == 0xE2))
+               && !(c == ')' && g_ascii_isdigit (t[p - 1])))
+        {
+          /* a bracket decides only before a capital, bracket or quote
+           * ("(Reuters) Shares"), or ends a list number; line breaks
+           * after it are seen at the line break */
+          p++;
+        }
       else if (f & SENTENCES_S_STOPPY)
         {
           guint i;

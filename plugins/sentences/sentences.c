@@ -947,7 +947,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
                     && (g_ascii_isupper (t[p + 2]) || t[p + 2] == '('
                         || t[p + 2] == '[' || t[p + 2] == '"'
                         || (guchar)t[p + 2] == 0xE2))
-               && !(c == ')' && g_ascii_isdigit (t[p - 1])))
+               && !(c == ')' && p > 0 && g_ascii_isdigit (t[p - 1])))
         {
           /* a bracket decides only before a capital, bracket or quote
            * ("(Reuters) Shares"), or ends a list number; line breaks

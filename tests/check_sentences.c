@@ -316,16 +316,17 @@ START_TEST (test_random_invariants)
           "www.b.com", "j@x.com", "n't",        "'s",         "U.S.",
           "Dr.",       "Inc.",    "12/31/2001", "10:53",      "AM",
           "Thanks,",   "***",     "...",        "\r\n",       "Word",
-          "THE END" };
+          "THE END",   "]",       "[",          "1)",         ">>",
+          "-- ",       "Hi",      "Dear",       "12:01:02",   "Best regards" };
   GError *error = NULL;
   TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
   GRand *rand = g_rand_new_with_seed (42);
 
   ck_assert_ptr_nonnull (h);
-  for (guint d = 0; d < 400; d++)
+  for (guint d = 0; d < 2000; d++)
     {
       GString *s = g_string_new (NULL);
-      guint len = g_rand_int_range (rand, 0, 200);
+      guint len = g_rand_int_range (rand, 0, d < 1000 ? 12 : 200);
       TpDocument *doc;
       TpLayer *tokens, *sents;
       guint j = 0, nt, ns;

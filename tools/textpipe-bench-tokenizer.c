@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <jansson.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,7 @@ main (int argc, char **argv)
           { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "runs (default: 5)", "N" },
           { NULL } };
 
+  setlocale (LC_ALL, "");
   ctx = g_option_context_new ("FILE...");
   g_option_context_set_summary (ctx, "Measures tokenizer throughput in MB/s.");
   g_option_context_add_main_entries (ctx, entries, NULL);

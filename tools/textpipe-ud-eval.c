@@ -20,6 +20,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -408,6 +409,7 @@ main (int argc, char **argv)
             "print up to N differences from the gold standard", "N" },
           { NULL } };
 
+  setlocale (LC_ALL, "");
   ctx = g_option_context_new ("FILE.conllu");
   g_option_context_set_summary (
       ctx, "Scores textpipe's tokens and sentences against a CoNLL-U file\n"

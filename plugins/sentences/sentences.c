@@ -528,6 +528,23 @@ static const char *const sentences_greetings[]
 static const char *const sentences_closing_firsts[]
     = { "Best", "Kind", "Kindest", "Warm", "Warmest", "Many", "Thank", NULL };
 
+/* For each first and last letter (folded to lower case), the lengths of
+ * the closings and greetings that have them. */
+static guint16 sentences_opener_filter[26][26];
+
+/* Adds the words of @list to the opener filter. */
+static void
+sentences_opener_filter_add (const char *const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      gsize n = strlen (list[i]);
+      sentences_opener_filter[(list[i][0] | 0x20) - 'a']
+                             [(list[i][n - 1] | 0x20) - 'a']
+          |= 1u << n;
+    }
+}
+
 /* At the start of a sentence (byte @p): a letter closing ("Thanks,", "Best
  * regards,") or a greeting ("Hi,", "Dear Dr. Jane Doe,") followed by a
  * capital is a sentence of its own; returns the byte of the comma that ends
@@ -539,29 +556,12 @@ sentences_closing_at (const SentencesRun *r, gsize p)
   gsize q = p, w;
   guint words = 0, max;
 
-  switch (t[p])
-    {
-    case 'T':
-    case 'R':
-    case 'S':
-    case 'C':
-    case 'B':
-    case 'L':
-    case 'Y':
-    case 'K':
-    case 'W':
-    case 'H':
-    case 'D':
-    case 'G':
-    case 'M':
-    case 'r':
-      break;
-    default:
-      return 0;
-    }
-  while (g_ascii_isalpha (t[q]))
+  while (q - p < 13 && g_ascii_isalpha (t[q]))
     q++;
-  if (q == p || q - p > 12)
+  /* a cheap filter on first letter, last letter and length first */
+  if (q == p || q - p > 12
+      || !(sentences_opener_filter[(t[p] | 0x20) - 'a'][(t[q - 1] | 0x20) - 'a']
+           & (1u << (q - p))))
     return 0;
   if (sentences_set_has (&sentences_closing_firsts_set, t + p, q - p))
     max = 2;
@@ -796,6 +796,9 @@ sentences_scan_init (void)
   sentences_set_init (&sentences_closings_set, sentences_closings);
   sentences_set_init (&sentences_greetings_set, sentences_greetings);
   sentences_set_init (&sentences_closing_firsts_set, sentences_closing_firsts);
+  sentences_opener_filter_add (sentences_closings);
+  sentences_opener_filter_add (sentences_greetings);
+  sentences_opener_filter_add (sentences_closing_firsts);
   g_once_init_leave (&done, 1);
 }
 

@@ -83,6 +83,7 @@ static const SentCase sent_cases[] = {
   { "See you soon. -- Posted by Jane at noon",
     "See you soon.|--|Posted by Jane at noon" },
   { "Prices -- Oil rose.", "Prices -- Oil rose." },
+  { "Above\n------\nBelow", "Above|------|Below" },
   { "Notes made on 04/25/01 12:42:55 We have moved.",
     "Notes made on 04/25/01 12:42:55|We have moved." },
   { "It closed at 12:42:55 GMT on Friday.",

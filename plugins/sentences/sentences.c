@@ -556,6 +556,10 @@ sentences_closing_at (const SentencesRun *r, gsize p)
   gsize q = p, w;
   guint words = 0, max;
 
+  /* "-- Posted by ...": a signature separator stands alone */
+  if (t[p] == '-' && t[p + 1] == '-' && t[p + 2] == ' '
+      && g_ascii_isupper (t[p + 3]))
+    return p + 1;
   while (q - p < 13 && g_ascii_isalpha (t[q]))
     q++;
   /* a cheap filter on first letter, last letter and length first */
@@ -804,10 +808,11 @@ sentences_scan_init (void)
 
 /* The bytes that may start a sentence end, for strcspn (at most 16, so
  * that glibc's SSE 4.2 version applies): . ! ? ) ] and lead bytes of … ” »
- * and Unicode spaces; line feeds; separator bytes; URLs, e-mail addresses
- * and times; > before a capital.  ("Thanks, | Name" is looked for where
- * each sentence starts.) */
-static const char sentences_scan_set[] = ".!?)]\xC2\xE2\n-=*_@:>";
+ * and Unicode spaces; line feeds; separator bytes = * _ (lines of dashes
+ * are seen at their line breaks: hyphens are too common to stop at); URLs,
+ * e-mail addresses and times; > before a capital.  Greetings, closings and
+ * "-- " signatures are looked for where each sentence starts. */
+static const char sentences_scan_set[] = ".!?)]\xC2\xE2\n=*_@:>";
 
 /* Returns the first byte at or after @p that may start a sentence end
  * (the text ends with a NUL). */
@@ -1030,14 +1035,6 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
               sentences_decide (&r, i, FALSE);
               p = e;
             }
-        }
-      else if (c == '-' && p == r.first_start && t[p + 1] == '-'
-               && t[p + 2] == ' ' && g_ascii_isupper (t[p + 3]))
-        {
-          /* "-- Posted by ...": a signature separator opening a sentence
-           * stands alone */
-          sentences_decide (&r, sentences_find (&r, p), TRUE);
-          p += 2;
         }
       else
         p++;

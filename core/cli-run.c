@@ -212,6 +212,8 @@ tp_cli_run (int argc, char **argv)
   const char *const stdin_only[] = { "-", NULL };
   const char *const *inputs;
 
+  /* From the start, so a signal during set-up is not lost either. */
+  tp_cli_catch_signals ();
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_option_context_set_description (
       ctx, "Inputs are files, folders (walked in name order) or - for stdin.\n"
@@ -348,7 +350,6 @@ tp_cli_run (int argc, char **argv)
     g_free (joined);
     ro.inputs_key = inputs_key;
   }
-  tp_cli_catch_signals ();
   code = tp_run (p, reader, &ro, &stats, &error);
   if (error)
     tp_cli_error ("%s", error->message);

@@ -620,7 +620,6 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
   gboolean interrupted;
 
   memset (stats, 0, sizeof *stats);
-  tp_stop_signal = 0;
   run.opts = opts;
   run.pipeline = pipeline;
   run.reader = reader;
@@ -786,5 +785,6 @@ out_workers:
   g_free (run.resume_path);
   g_free (run.crash_path);
   g_free (run.fingerprint);
+  tp_stop_signal = 0; /* a stop request ends one run, not the next */
   return code;
 }

@@ -28,20 +28,17 @@
 #include "tp-harness.h"
 
 /* A span in whitespace-free character offsets. */
-typedef struct
-{
+typedef struct {
   guint32 s, e;
 } EvalSpan;
 
 /* Matched, gold and system counts of one metric. */
-typedef struct
-{
+typedef struct {
   guint64 match, gold, sys;
 } EvalCount;
 
 /* The state of a whole evaluation run. */
-typedef struct
-{
+typedef struct {
   TpHarness *harness;
   gint errors_left;
   EvalCount tokens, words, sentences;

@@ -215,8 +215,11 @@ gboolean tp_reader_next (TpReader *reader, TpDocument **doc, char **record_id,
 /* One record as read, not yet parsed: parsing can happen on another
  * thread with tp_reader_parse. */
 typedef struct {
-  char *data; /* the line, or the whole file (NUL-terminated) */
+  char *data; /* the line, or the whole file; not NUL-terminated when it
+                points into a shared block */
   gsize len;
+  gpointer block;     /* the reader's block holding data, or NULL when data is
+                         owned */
   const char *source; /* the input's path or "stdin" (owned by the reader) */
   guint64 line;       /* its line number, or 0 for a whole file */
   TpInputFormat format;

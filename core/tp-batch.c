@@ -79,7 +79,7 @@ tp_batch_reject (TpBatch *b, TpRecord *r)
   else if (record)
     {
       g_string_append (s, ",\"record_raw\":");
-      tp_json_append_string (s, record, -1);
+      tp_json_append_string (s, record, r->in.len);
     }
   else if (r->doc)
     {

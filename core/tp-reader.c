@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +14,17 @@
 
 #include "tp-private.h"
 
+/* A refcounted block of input: records read line by line point into it
+ * instead of each being copied and allocated on the reading thread. */
+typedef struct {
+  gint ref;
+  gsize len;  /* bytes filled */
+  gsize size; /* bytes allocated in data */
+  char data[];
+} TpBlock;
+
+#define TP_BLOCK_SIZE (1024 * 1024)
+
 struct _TpReader {
   GPtrArray *sources; /* paths still to open, in order ("-" = stdin) */
   guint next_source;
@@ -19,15 +32,40 @@ struct _TpReader {
   char *id_field;
   char *text_field;
   /* the file being read line by line */
-  FILE *file;
+  int fd;         /* -1 when none is open */
+  gboolean eof;   /* fd has no more bytes */
+  TpBlock *block; /* what was read of it; NULL before the first read */
+  gsize pos;      /* next unread byte in block */
   const char *path;
   TpInputFormat file_format;
   guint64 line_no;
-  char *line;
-  size_t line_cap;
   guint64 bytes;
   gint64 total_bytes; /* -1 when unknown */
 };
+
+static TpBlock *
+tp_block_new (gsize size)
+{
+  TpBlock *b = g_malloc (sizeof (TpBlock) + size + 1);
+  b->ref = 1;
+  b->len = 0;
+  b->size = size;
+  return b;
+}
+
+static TpBlock *
+tp_block_ref (TpBlock *b)
+{
+  g_atomic_int_inc (&b->ref);
+  return b;
+}
+
+static void
+tp_block_unref (TpBlock *b)
+{
+  if (b != NULL && g_atomic_int_dec_and_test (&b->ref))
+    g_free (b);
+}
 
 /* Orders folder entries by name so runs are reproducible. */
 static gint
@@ -74,6 +112,7 @@ tp_reader_new (const char *const *inputs, TpInputFormat format,
   TpReader *r = g_new0 (TpReader, 1);
 
   r->sources = g_ptr_array_new_with_free_func (g_free);
+  r->fd = -1;
   for (guint i = 0; inputs && inputs[i]; i++)
     {
       if (strcmp (inputs[i], "-") != 0
@@ -103,12 +142,12 @@ tp_reader_free (TpReader *r)
 {
   if (r == NULL)
     return;
-  if (r->file && r->file != stdin)
-    fclose (r->file);
+  if (r->fd > 0)
+    close (r->fd);
+  tp_block_unref (r->block);
   g_ptr_array_unref (r->sources);
   g_free (r->id_field);
   g_free (r->text_field);
-  free (r->line);
   g_free (r);
 }
 
@@ -209,9 +248,9 @@ tp_reader_parse_json (const char *line, gsize len, GError **error)
     {
       gsize at = end && end >= line && end <= line + len ? end - line : 0;
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
-                   "malformed JSON at byte %" G_GSIZE_FORMAT " of the record"
-                   " (near '%.12s')",
-                   at + 1, line + at);
+                   "malformed JSON at byte %" G_GSIZE_FORMAT
+                   " of the record (near '%.*s')",
+                   at + 1, (int)MIN (12, len - at), line + at);
       return NULL;
     }
   while (end < line + len && g_ascii_isspace (*end))
@@ -346,11 +385,11 @@ tp_reader_open_next (TpReader *r, TpRawRecord *raw, GError **error)
       return TRUE;
     }
 
-  if (strcmp (path, "-") == 0)
-    r->file = stdin;
-  else
-    r->file = fopen (path, "rb");
-  if (r->file == NULL)
+  r->fd = strcmp (path, "-") == 0 ? STDIN_FILENO : open (path, O_RDONLY);
+  r->eof = FALSE;
+  r->pos = 0;
+  tp_block_unref (g_steal_pointer (&r->block));
+  if (r->fd < 0)
     {
       g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN, "cannot open %s: %s",
                    path, g_strerror (errno));
@@ -361,51 +400,115 @@ tp_reader_open_next (TpReader *r, TpRawRecord *raw, GError **error)
   return TRUE;
 }
 
+/* Moves the unread rest of the block into a fresh one (bigger when a line
+ * fills the whole block) and reads more.  FALSE on a read error. */
+static gboolean
+tp_reader_refill (TpReader *r, GError **error)
+{
+  gsize rest = r->block ? r->block->len - r->pos : 0;
+  gsize size = MAX (TP_BLOCK_SIZE, rest * 2);
+  TpBlock *b = tp_block_new (size);
+
+  if (rest > 0)
+    memcpy (b->data, r->block->data + r->pos, rest);
+  b->len = rest;
+  tp_block_unref (r->block);
+  r->block = b;
+  r->pos = 0;
+  while (b->len < b->size && !r->eof)
+    {
+      ssize_t n = read (r->fd, b->data + b->len, b->size - b->len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_READ,
+                       "cannot read %s: %s", r->path, g_strerror (errno));
+          return FALSE;
+        }
+      if (n == 0)
+        r->eof = TRUE;
+      b->len += n;
+      r->bytes += n;
+    }
+  return TRUE;
+}
+
+/* Finds the next line in the open file: sets *start and *len (without
+ * the line break).  FALSE at the end of the file or on an error. */
+static gboolean
+tp_reader_next_line (TpReader *r, gsize *start, gsize *len, GError **error)
+{
+  for (;;)
+    {
+      const char *base = r->block ? r->block->data + r->pos : NULL;
+      gsize avail = r->block ? r->block->len - r->pos : 0;
+      const char *nl = avail ? memchr (base, '\n', avail) : NULL;
+
+      if (nl != NULL || (r->eof && avail > 0))
+        {
+          gsize n = nl ? (gsize)(nl - base) : avail;
+          *start = r->pos;
+          *len = n;
+          r->pos += nl ? n + 1 : n;
+          if (*len > 0 && base[*len - 1] == '\r')
+            (*len)--;
+          return TRUE;
+        }
+      if (r->eof)
+        return FALSE;
+      if (!tp_reader_refill (r, error))
+        return FALSE;
+    }
+}
+
+/* TRUE when @len bytes at @s are all blanks. */
+static gboolean
+tp_reader_is_blank (const char *s, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 tp_reader_next_raw (TpReader *r, TpRawRecord *raw, GError **error)
 {
   memset (raw, 0, sizeof *raw);
   for (;;)
     {
-      ssize_t n;
-      gsize len;
+      gsize start, len;
+      GError *local = NULL;
 
-      if (r->file == NULL)
+      if (r->fd < 0)
         {
           if (!tp_reader_open_next (r, raw, error))
             return FALSE;
           if (raw->data)
             return TRUE;
         }
-      n = getline (&r->line, &r->line_cap, r->file);
-      if (n < 0)
+      if (!tp_reader_next_line (r, &start, &len, &local))
         {
-          gboolean failed = ferror (r->file);
-          if (r->file != stdin)
-            fclose (r->file);
-          r->file = NULL;
-          if (failed)
+          if (r->fd > 0)
+            close (r->fd);
+          r->fd = -1;
+          tp_block_unref (g_steal_pointer (&r->block));
+          if (local)
             {
-              g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_READ,
-                           "cannot read %s: %s", r->path, g_strerror (errno));
+              g_propagate_error (error, local);
               return FALSE;
             }
           continue;
         }
-      r->bytes += n;
       r->line_no++;
-      len = n;
-      if (len > 0 && r->line[len - 1] == '\n')
-        len--;
-      if (len > 0 && r->line[len - 1] == '\r')
-        len--;
       /* blank lines between JSONL records are not records */
-      if (r->file_format == TP_INPUT_JSONL && strspn (r->line, " \t\r") >= len)
+      if (r->file_format == TP_INPUT_JSONL
+          && tp_reader_is_blank (r->block->data + start, len))
         continue;
-      raw->data = g_malloc (len + 1);
-      memcpy (raw->data, r->line, len);
-      raw->data[len] = '\0';
+      raw->data = r->block->data + start;
       raw->len = len;
+      raw->block = tp_block_ref (r->block);
       raw->format = r->file_format;
       raw->source = strcmp (r->path, "-") == 0 ? "stdin" : r->path;
       raw->line = r->line_no;
@@ -425,8 +528,9 @@ tp_reader_parse (const TpReader *r, TpRawRecord *raw, char **record_id,
       doc = tp_reader_parse_record (r, raw, record_id, error);
       if (*record_id == NULL)
         *record_id = tp_raw_record_fallback_id (raw);
-      if (doc)
-        doc->record = g_steal_pointer (&raw->data); /* kept for rejects */
+      if (doc) /* the line is kept for the reject file */
+        doc->record = raw->block ? g_strndup (raw->data, raw->len)
+                                 : g_steal_pointer (&raw->data);
       return doc;
     }
   *record_id = tp_raw_record_fallback_id (raw);
@@ -444,7 +548,10 @@ tp_raw_record_fallback_id (const TpRawRecord *raw)
 void
 tp_raw_record_clear (TpRawRecord *raw)
 {
-  g_free (raw->data);
+  if (raw->block)
+    tp_block_unref (raw->block);
+  else
+    g_free (raw->data);
   memset (raw, 0, sizeof *raw);
 }
 
@@ -461,7 +568,7 @@ tp_reader_next (TpReader *r, TpDocument **doc, char **record_id,
     return FALSE;
   *doc = tp_reader_parse (r, &raw, record_id, error);
   if (*doc == NULL && raw.format != TP_INPUT_TEXT)
-    *raw_record = g_steal_pointer (&raw.data);
+    *raw_record = g_strndup (raw.data, raw.len);
   tp_raw_record_clear (&raw);
   return TRUE;
 }

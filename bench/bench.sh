@@ -63,6 +63,14 @@ cat >"$tmp/tok.ini" <<'INI'
 stages = tokenizer
 [tokenizer]
 INI
+cat >"$tmp/quotes.ini" <<'INI'
+[pipeline]
+stages = tokenize, sentences, quotes
+[tokenize]
+plugin = tokenizer
+[sentences]
+[quotes]
+INI
 cat >"$tmp/noop.ini" <<INI
 [pipeline]
 stages = noop
@@ -76,6 +84,7 @@ for j in 1 "$jobs"; do
   measure "tokenizer (token layer written)" "$j" "$tmp/tok.ini" "$corpus"
   measure "news pipeline (all layers)" "$j" "$srcdir/pipelines/news.ini" "$corpus"
   measure "news pipeline (quote,tariff out)" "$j" "$srcdir/pipelines/news.ini" "$corpus" --layers quote,tariff
+  measure "tokenize,sentences,quotes (quote out)" "$j" "$tmp/quotes.ini" "$corpus" --layers quote
 done
 
 awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "{\"id\":\"n%d\",\"text\":\"tiny doc %d\"}\n", i, i }' >"$tmp/small.jsonl"

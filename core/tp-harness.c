@@ -125,3 +125,17 @@ tp_harness_join_layer (const TpDocument *doc, const char *name, const char *sep)
     }
   return g_string_free (out, FALSE);
 }
+
+char *
+tp_harness_push_and_join (TpHarness *harness, const char *text,
+                          const char *name, const char *sep, GError **error)
+{
+  TpDocument *doc = tp_harness_push_text (harness, text, error);
+  char *joined;
+
+  if (doc == NULL)
+    return NULL;
+  joined = tp_harness_join_layer (doc, name, sep);
+  tp_document_free (doc);
+  return joined;
+}

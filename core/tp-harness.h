@@ -41,6 +41,12 @@ char *tp_harness_span_text (const TpDocument *doc, const TpLayer *layer,
 char *tp_harness_join_layer (const TpDocument *doc, const char *name,
                              const char *sep);
 
+/* Pushes @text and returns the texts of layer @name joined with @sep, newly
+ * allocated; NULL with @error set when a stage fails. */
+char *tp_harness_push_and_join (TpHarness *harness, const char *text,
+                                const char *name, const char *sep,
+                                GError **error);
+
 G_END_DECLS
 
 #endif /* TP_HARNESS_H */

@@ -118,12 +118,10 @@ static char *
 sent_run (TpHarness *h, const char *text)
 {
   GError *error = NULL;
-  TpDocument *doc = tp_harness_push_text (h, text, &error);
-  char *joined;
+  char *joined = tp_harness_push_and_join (h, text, "sentence", "|", &error);
 
-  ck_assert_msg (doc != NULL, "push failed: %s", error ? error->message : "?");
-  joined = tp_harness_join_layer (doc, "sentence", "|");
-  tp_document_free (doc);
+  ck_assert_msg (joined != NULL, "push failed: %s",
+                 error ? error->message : "?");
   return joined;
 }
 

@@ -618,6 +618,7 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
   TpExitCode code = TP_EXIT_OK;
   guint max_in_flight;
   gboolean interrupted;
+  gboolean finish_failed = FALSE;
 
   memset (stats, 0, sizeof *stats);
   run.opts = opts;
@@ -723,11 +724,16 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
       goto out_workers;
     }
 
-  if (!tp_run_stop_workers (&run, !run.halted, error))
-    {
-      code = TP_EXIT_REJECTS;
-      goto out_io;
-    }
+  {
+    /* A stage that fails to finish does not cost the documents written. */
+    GError *local = NULL;
+    if (!tp_run_stop_workers (&run, !run.halted, &local))
+      {
+        g_printerr ("textpipe: %s\n", local->message);
+        g_error_free (local);
+        finish_failed = TRUE;
+      }
+  }
   if (!tp_output_commit (g_steal_pointer (&run.out), error))
     {
       code = TP_EXIT_IO;
@@ -749,11 +755,18 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
     unlink (run.resume_path);
   if (run.crash_path)
     unlink (run.crash_path);
-  code = (stats->rejected > 0 || run.halted) ? TP_EXIT_REJECTS : TP_EXIT_OK;
+  code = (stats->rejected > 0 || run.halted || finish_failed) ? TP_EXIT_REJECTS
+                                                              : TP_EXIT_OK;
   goto out_workers;
 
 out_io:
   code = code == TP_EXIT_OK || code == TP_EXIT_INTERRUPTED ? TP_EXIT_IO : code;
+  /* With a resume record, keep the partial files: once the problem (a
+     full disk, say) is fixed, --resume goes on from the last checkpoint. */
+  if (run.out && run.resume_path)
+    tp_output_suspend (g_steal_pointer (&run.out), NULL);
+  if (run.rejects && run.resume_path)
+    tp_output_suspend (g_steal_pointer (&run.rejects), NULL);
   if (run.out)
     tp_output_abort (g_steal_pointer (&run.out));
   if (run.rejects)

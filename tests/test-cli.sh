@@ -78,6 +78,11 @@ printf 'bad \377 byte' >"$tmp/bad.txt"
 expect 2 "invalid UTF-8 file" "$tp" run -P "$plugins" --rejects "$tmp/r.jsonl" "$tmp/p.ini" "$tmp/bad.txt"
 contains "$tmp/r.jsonl" "invalid UTF-8 at byte offset 4" "invalid UTF-8 reject"
 
+# a stage that fails to finish: exit 2, what was written is kept
+expect 2 "finish fails" "$tp" run -P "$plugins" --set w.fail_finish=true --set w.fail_on=none -o "$tmp/fin.jsonl" "$tmp/p.ini" "$tmp/lines.txt"
+contains "$tmp/err" "stage 'w' (plugin words 1.0.0) failed to finish: could not flush its summary" "finish error message"
+[ "$(wc -l <"$tmp/fin.jsonl")" -eq 1 ] || fail "a finish error should keep the output"
+
 # configuration and I/O errors
 expect 3 "missing input" "$tp" run -P "$plugins" "$tmp/p.ini" "$tmp/nope.txt"
 contains "$tmp/err" "does not exist" "missing input message"

@@ -11,6 +11,7 @@ typedef struct {
   gboolean bad_span;
   char *crash_on;
   gint64 delay_us;
+  gboolean fail_finish;
 } WordsState;
 
 static const char *const words_produces[] = { "word", NULL };
@@ -29,6 +30,8 @@ static const TpOptionSpec words_options[]
         { "min_length", TP_OPTION_INT, "1", FALSE, "Shortest word kept" },
         { "crash_on", TP_OPTION_STRING, NULL, FALSE,
           "Kill the process with SIGSEGV on documents holding this word" },
+        { "fail_finish", TP_OPTION_BOOL, "false", FALSE,
+          "Fail at the end of input (to test finish errors)" },
         { "delay_us", TP_OPTION_INT, "0", FALSE,
           "Sleep this many microseconds per document (to test interruption)" },
         { NULL } };
@@ -43,6 +46,7 @@ words_init (const TpOptions *options, gpointer *state, GError **error)
   s->bad_span = tp_options_get_bool (options, "bad_span");
   s->crash_on = g_strdup (tp_options_get_string (options, "crash_on"));
   s->delay_us = tp_options_get_int (options, "delay_us");
+  s->fail_finish = tp_options_get_bool (options, "fail_finish");
   *state = s;
   return TRUE;
 }
@@ -92,6 +96,20 @@ words_process (gpointer state, TpDocument *doc, GError **error)
   return TRUE;
 }
 
+/* Fails at the end when asked to. */
+static gboolean
+words_finish (gpointer state, GError **error)
+{
+  WordsState *s = state;
+  if (s->fail_finish)
+    {
+      g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_FAILED,
+                   "could not flush its summary");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 words_destroy (gpointer state)
 {
@@ -106,4 +124,5 @@ TP_PLUGIN_DEFINE (.name = "words", .version = "1.0.0",
                   .description = "Splits text on spaces (a test plugin)",
                   .license = "MIT", .produces = words_produces,
                   .options = words_options, .init = words_init,
-                  .process = words_process, .destroy = words_destroy);
+                  .process = words_process, .finish = words_finish,
+                  .destroy = words_destroy);

@@ -145,6 +145,23 @@ static const QuoteCase quote_cases[] = {
   { "It could order a \"cooling-off period\", which would end the "
     "strike, according to the local press.",
     "", "" },
+  /* headline quotes: a clause is the lead's claim, a term is no quote */
+  { "Mayor 'will sell the old harbour'\n\nCity mayor Ines Duarte says the "
+    "harbour must go to pay for new schools.",
+    "will sell the old harbour", "Ines Duarte" },
+  { "Greens 'to scrap bus fares'\n\nThe Green Party is pledging to end "
+    "fares on every bus in the county.",
+    "to scrap bus fares", "Green Party" },
+  { "Bank 'has lost its way'\n\nShares fell on Friday. \"The board has "
+    "lost its way,\" said investor Pavel Novak.",
+    "has lost its way|The board has lost its way,", "Pavel Novak|Pavel Novak" },
+  { "The 'silver vote' matters\n\nPensioner groups say older voters "
+    "decide elections.",
+    "", "" },
+  /* no blank line after the first line: no headline */
+  { "Mayor 'will sell the old harbour'\nCity mayor Ines Duarte says the "
+    "harbour must go.",
+    "", "" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

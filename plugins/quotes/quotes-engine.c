@@ -21,15 +21,12 @@
 
 #include <string.h>
 
-const char *const quotes_rule_names[QUOTES_N_RULES + 1] = { "none",
-                                                            "after",
-                                                            "before",
-                                                            "according_to",
-                                                            "same_paragraph",
-                                                            "previous_sentence",
-                                                            "continued",
-                                                            "previous_speaker",
-                                                            NULL };
+const char *const quotes_rule_names[QUOTES_N_RULES + 1]
+    = { "none",           "after",
+        "before",         "according_to",
+        "same_paragraph", "previous_sentence",
+        "continued",      "previous_speaker",
+        "headline",       NULL };
 
 /* How far (bytes) attribution windows reach around a quote. */
 #define QUOTES_WINDOW 320
@@ -2239,6 +2236,141 @@ quotes_set_speaker (QuotesQuote *q, const QuotesSpeaker *spk, QuotesRule rule)
   q->speaker_kind = spk->kind;
 }
 
+/* Whether quote @q sits in a headline: the document's first line, which
+ * ends without a full stop and is followed by a blank line.  Returns the
+ * offset where the lead paragraph starts, or 0 when it is no headline. */
+static gsize
+quotes_headline_lead (const QuotesDoc *doc, const QuotesQuote *q)
+{
+  gsize p = q->close_mark_end, r;
+
+  if (q->open_mark > 200)
+    return 0;
+  for (gsize i = 0; i < q->open_mark; i++)
+    if (doc->text[i] == '\n')
+      return 0;
+  while (p < doc->len && p < q->close_mark_end + 200 && doc->text[p] != '\n')
+    p++;
+  if (p >= doc->len || doc->text[p] != '\n')
+    return 0;
+  r = p;
+  while (r > 0 && g_ascii_isspace (doc->text[r - 1]))
+    r--;
+  if (r > 0 && doc->text[r - 1] == '.')
+    return 0;
+  p++;
+  while (p < doc->len && (doc->text[p] == ' ' || doc->text[p] == '\t'))
+    p++;
+  if (p >= doc->len || doc->text[p] != '\n')
+    return 0; /* no blank line: not a title */
+  while (p < doc->len && g_ascii_isspace (doc->text[p]))
+    p++;
+  return p < doc->len ? p : 0;
+}
+
+/* Whether the quote reads as a clause ('to be lifted', 'must go',
+ * 'risks breaking the rule') rather than a term ('grey vote'): it holds
+ * a modal, an auxiliary, "to", or a word in -ed or -ing. */
+static gboolean
+quotes_is_clause (const QuotesDoc *doc, const QuotesQuote *q)
+{
+  static const char *const aux[]
+      = { "to",  "must",   "will", "may", "might", "could", "should", "would",
+          "can", "cannot", "is",   "are", "was",   "were",  "be",     "been",
+          "has", "have",   "had",  "not", "won't", "can't", "will",   NULL };
+  gsize i = q->start;
+
+  while (i < q->end)
+    {
+      gsize s, e;
+      while (i < q->end && !g_ascii_isalpha (doc->text[i]))
+        i++;
+      s = i;
+      while (i < q->end
+             && (g_ascii_isalpha (doc->text[i]) || doc->text[i] == '\''))
+        i++;
+      e = i;
+      if (e == s)
+        break;
+      for (guint k = 0; aux[k]; k++)
+        if (quotes_word_is (doc->text, s, e, aux[k]))
+          return TRUE;
+      if (e - s > 4 && g_ascii_strncasecmp (doc->text + e - 2, "ed", 2) == 0)
+        return TRUE;
+      if (e - s > 5 && g_ascii_strncasecmp (doc->text + e - 3, "ing", 3) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Rule "headline": a clause quoted in a headline is the lead's claim; its
+ * speaker is the subject of the first reporting verb of the lead
+ * paragraph ("Dick Pound says ..."), else its first attributed quote. */
+static gboolean
+quotes_rule_headline (QuotesDoc *doc, const QuotesHistory *hist,
+                      const QuotesQuote *q, const QuotesQuote *quotes, guint n,
+                      QuotesSpeaker *spk)
+{
+  QuotesToks toks_buf, *toks = &toks_buf;
+  const QuotesTok *t;
+  gsize lead = quotes_headline_lead (doc, q), hi;
+  gboolean found = FALSE;
+
+  if (lead == 0 || !quotes_is_clause (doc, q))
+    return FALSE;
+  hi = lead;
+  while (hi < doc->len && hi < lead + 400 && doc->text[hi] != '\n')
+    hi++;
+  for (guint k = 0; k < n; k++)
+    if (quotes[k].open_mark >= lead && quotes[k].open_mark < hi)
+      {
+        hi = quotes[k].open_mark; /* quotes are attributed on their own */
+        break;
+      }
+  quotes_tokenize (doc, lead, hi, toks);
+  t = toks->t;
+  for (guint i = 0; i < toks->n && !found; i++)
+    {
+      guint a, b;
+      /* "The Liberal Democrats are promising to ...", "X is urging" */
+      gboolean progressive
+          = i > 0 && i + 1 < toks->n
+            && (quotes_tok_is (doc, &t[i], "is")
+                || quotes_tok_is (doc, &t[i], "are"))
+            && !t[i + 1].punct && t[i + 1].e - t[i + 1].s > 5
+            && g_ascii_strncasecmp (doc->text + t[i + 1].e - 3, "ing", 3) == 0;
+      if (!progressive
+          && (!quotes_tok_is_cue (doc, &t[i])
+              || quotes_cue_is_passive (doc, t, 0, i)
+              || quotes_tok_is (doc, &t[i], "heard")))
+        continue;
+      if (quotes_subject_before (doc, t, 0, i, &a, &b)
+          && !quotes_tok_is_pronoun (doc, &t[a])
+          && quotes_resolve_np (doc, hist, t, a, b, spk))
+        {
+          spk->cs = t[i].s;
+          spk->ce = t[i].e;
+          found = TRUE;
+        }
+      else
+        break; /* the first cue decides */
+    }
+  for (guint k = 0; k < n && !found; k++)
+    {
+      if (quotes[k].open_mark >= hi + 400)
+        break;
+      if (quotes[k].open_mark >= lead && quotes[k].speaker
+          && quotes[k].rule != QUOTES_RULE_NONE
+          && quotes[k].rule <= QUOTES_RULE_ACCORDING)
+        {
+          spk->name = quotes[k].speaker;
+          spk->kind = quotes[k].speaker_kind;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
 /* Pass 3: attributes every quote, in text order. */
 static void
 quotes_attribute (QuotesDoc *doc)
@@ -2397,6 +2529,21 @@ quotes_attribute (QuotesDoc *doc)
               quotes[j - 1].rule = QUOTES_RULE_CONTINUED;
               quotes[j - 1].flags &= ~QUOTES_F_DROP;
             }
+    }
+  /* headline quotes last, once the lead's quotes have speakers */
+  for (guint k = 0; k < n && quotes[k].open_mark < 200; k++)
+    {
+      QuotesQuote *q = &quotes[k];
+      QuotesSpeaker spk = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0 };
+      if (q->rule != QUOTES_RULE_NONE)
+        continue;
+      doc->ante_lo = 0;
+      doc->cur_open = q->open_mark;
+      if (quotes_rule_headline (doc, &hist, q, quotes, n, &spk))
+        {
+          quotes_set_speaker (q, &spk, QUOTES_RULE_HEADLINE);
+          q->flags &= ~QUOTES_F_DROP;
+        }
     }
 }
 

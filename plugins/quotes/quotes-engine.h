@@ -22,6 +22,7 @@ typedef enum {
   QUOTES_RULE_PREV_SENTENCE,  /* Carney said X. "..." (same paragraph) */
   QUOTES_RULE_CONTINUED,      /* a quote running over several paragraphs */
   QUOTES_RULE_PREVIOUS,       /* a quote alone: the previous speaker */
+  QUOTES_RULE_HEADLINE,       /* a headline quote: the lead's source */
   QUOTES_N_RULES
 } QuotesRule;
 

@@ -41,6 +41,13 @@
  *     previous_speaker  a quote that opens its paragraph with no cue takes
  *                       the previous quote's speaker (at most 3 paragraphs
  *                       back)
+ *     headline          a clause quoted in the document's first line
+ *                       (a title: no full stop, then a blank line), such
+ *                       as 'to be lifted' or 'must go': the subject of the
+ *                       lead paragraph's first reporting verb ("X says",
+ *                       "X is urging"), else the lead's first attributed
+ *                       quote.  Quoted terms in a headline ('grey vote':
+ *                       no modal, auxiliary, "to", -ed or -ing) are skipped
  *     none              no speaker (speaker is null)
  *
  * Pronouns: he/she/they resolve to the latest source named since the

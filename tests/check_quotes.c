@@ -162,6 +162,17 @@ static const QuoteCase quote_cases[] = {
   { "Mayor 'will sell the old harbour'\nCity mayor Ines Duarte says the "
     "harbour must go.",
     "", "" },
+  /* an office named with no holder: the Mr/Ms X who follows */
+  { "Anna Berg and Olaf Lind met. The prime minister said taxes would be "
+    "\"cut a little\" next year.\n\nMr Lind told the radio he agreed.",
+    "cut a little", "Olaf Lind" },
+  { "Anna Berg and Olaf Lind met. \"We will cut taxes,\" the Prime "
+    "Minister said.\n\nMs Berg later said she agreed.",
+    "We will cut taxes,", "Anna Berg" },
+  /* no honorific after it, or no single-holder office: as written */
+  { "Anna Berg and Olaf Lind met. \"We will cut taxes,\" the prime "
+    "minister said.\n\nOlaf Lind later agreed.",
+    "We will cut taxes,", "the prime minister" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

@@ -1241,6 +1241,53 @@ quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
   return NULL;
 }
 
+/* The holder of a title named with no holder ("the prime minister said"):
+ * the next person the story calls Mr, Mrs, Ms or Miss X within 800 bytes
+ * after @pos (BBC style names the holder right after), or NULL. */
+static QuotesName *
+quotes_title_holder_after (QuotesDoc *doc, gsize hs, gsize pos)
+{
+  static const char *const hon[] = { "Mr ", "Mrs ", "Ms ", "Miss ", NULL };
+  /* offices with one holder; "the director" may be anyone's */
+  static const char *const office[]
+      = { "minister", "president", "premier",  "chancellor", "secretary",
+          "governor", "mayor",     "chairman", "chairwoman", NULL };
+  GArray *m;
+  guint lo = 0, hi, o;
+
+  for (o = 0; office[o]; o++)
+    if (quotes_word_is (doc->text, hs, pos, office[o]))
+      break;
+  if (office[o] == NULL)
+    return NULL;
+
+  if (!doc->names_built)
+    quotes_names_build (doc);
+  m = doc->mentions;
+  hi = m->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (m, QuotesMention, mid).pos < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint k = lo; k < m->len && k < lo + 8; k++)
+    {
+      const QuotesMention *mm = &g_array_index (m, QuotesMention, k);
+      if (mm->pos > pos + 800)
+        break;
+      for (guint h = 0; hon[h]; h++)
+        {
+          gsize l = strlen (hon[h]);
+          if (mm->pos >= l && memcmp (doc->text + mm->pos - l, hon[h], l) == 0)
+            return mm->name;
+        }
+    }
+  return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Pass 3: attribution                                                 */
 /* ------------------------------------------------------------------ */
@@ -1494,6 +1541,11 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
               = quotes_titles_lookup (doc, toks[ra].s, toks[rb - 1].e);
           if (nm == NULL)
             nm = quotes_titles_lookup (doc, toks[rb - 1].s, toks[rb - 1].e);
+          if (nm == NULL
+              && ((rb - ra >= 2 && quotes_tok_is (doc, &toks[ra], "the"))
+                  || (ra > a && quotes_tok_is (doc, &toks[ra - 1], "the"))))
+            nm = quotes_title_holder_after (doc, toks[rb - 1].s,
+                                            toks[rb - 1].e);
           spk->name = nm ? nm->full
                          : g_string_chunk_insert_len (
                              doc->result->strings, text + toks[a].s,
@@ -1564,6 +1616,8 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         if (nm == NULL && quotes_tok_is_det (doc, &toks[a])
             && quotes_tok_is (doc, &toks[a], "the"))
           nm = quotes_titles_lookup (doc, head->s, head->e);
+        if (nm == NULL && quotes_tok_is (doc, &toks[a], "the") && ta == a + 1)
+          nm = quotes_title_holder_after (doc, head->s, head->e);
         if (nm)
           {
             spk->name = nm->full;

@@ -57,7 +57,10 @@
  * person named last.  Short names ("Carney", "Mr Carney") take the fullest
  * form of the surname in the story; titles ("Prime Minister", "minister",
  * "Mr", from the title list) are stripped; "the prime minister" resolves to
- * the name that title came with ("a spokesman" does not).  Passive cues
+ * the name that title came with ("a spokesman" does not); when the story
+ * never gives the office a holder, "the prime minister" (minister,
+ * president, premier, chancellor, secretary, governor, mayor, chairman)
+ * is the next person called Mr, Mrs, Ms or Miss X within 800 bytes.  Passive cues
  * ("has been accused of") name no speaker.
  *
  * Skipped: titles of works and terms (a trigger word such as "film",

@@ -173,6 +173,15 @@ static const QuoteCase quote_cases[] = {
   { "Anna Berg and Olaf Lind met. \"We will cut taxes,\" the prime "
     "minister said.\n\nOlaf Lind later agreed.",
     "We will cut taxes,", "the prime minister" },
+  /* they: a group named as an object just before */
+  { "The bill, which officials say will save money, is opposed by the "
+    "Free Democrats.\n\nThey have said the plan is \"badly costed\" and "
+    "unfair.",
+    "badly costed", "the Free Democrats" },
+  /* ... but a subject named after the group wins */
+  { "The bill is opposed by the Free Democrats. Officials said it was "
+    "fine.\n\nThey said the plan was \"well costed\" and fair.",
+    "well costed", "Officials" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

@@ -1441,6 +1441,52 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
   return found;
 }
 
+static guint quotes_last_sentence_start (const QuotesToks *toks, guint upto);
+
+/* A group named as a plural proper noun in the sentence before @pos
+ * ("... opposed by the Liberal Democrats."): "they" may point to it even
+ * though it is no subject.  Returns its last such mention at or after
+ * @after, as [*gs, *ge), or FALSE. */
+static gboolean
+quotes_group_before (QuotesDoc *doc, gsize after, gsize pos, gsize *gs,
+                     gsize *ge)
+{
+  QuotesToks toks_buf, *toks = &toks_buf;
+  const QuotesTok *t;
+  gsize start = pos > after + 300 ? pos - 300 : after;
+  guint n, i, k0;
+
+  if (pos <= after)
+    return FALSE;
+  while (start < pos && start > after && !g_ascii_isspace (doc->text[start]))
+    start++;
+  quotes_tokenize (doc, start, pos, toks);
+  t = toks->t;
+  n = toks->n;
+  if (n < 3 || !quotes_tok_ends_sentence (&t[n - 1]))
+    return FALSE; /* "they" must open the next sentence */
+  k0 = quotes_last_sentence_start (toks, n - 1);
+  for (i = n - 1; i > k0; i--)
+    {
+      const QuotesTok *w = &t[i - 1];
+      guint a = i - 1;
+      if (w->punct || !w->cap || w->e - w->s < 4 || doc->text[w->e - 1] != 's'
+          || quotes_tok_is_possessive (doc, w))
+        continue;
+      while (a > k0 && t[a - 1].cap && !t[a - 1].punct && i - a < 4)
+        a--;
+      if (a > k0 && quotes_tok_is (doc, &t[a - 1], "the")
+          && !quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], doc->text,
+                             t[a].s, t[a].e))
+        {
+          *gs = t[a - 1].s;
+          *ge = w->e;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Resolves the subject noun phrase toks[a..b) into @spk. */
 static gboolean
 quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
@@ -1499,9 +1545,21 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
       if (quotes_tok_is (doc, t, "they") || quotes_tok_is (doc, t, "we"))
         {
           QuotesSpeaker ante;
-          if (quotes_find_antecedent (doc, hist, doc->ante_lo,
-                                      MIN (t->s, doc->cur_open), 0, FALSE,
-                                      &ante))
+          gboolean have = quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                                  MIN (t->s, doc->cur_open), 0,
+                                                  FALSE, &ante);
+          gsize gs, ge;
+          if (quotes_tok_is (doc, t, "they")
+              && quotes_group_before (
+                  doc, have && ante.me >= 0 ? (gsize)ante.me : doc->ante_lo,
+                  MIN (t->s, doc->cur_open), &gs, &ge))
+            {
+              spk->name = g_string_chunk_insert_len (doc->result->strings,
+                                                     doc->text + gs, ge - gs);
+              spk->kind = QUOTES_SPK_NOMINAL;
+              return TRUE;
+            }
+          if (have)
             {
               spk->name = ante.name;
               spk->kind = ante.kind;

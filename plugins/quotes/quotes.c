@@ -53,7 +53,9 @@
  * Pronouns: he/she/they resolve to the latest source named since the
  * previous quote (the subject of a reporting verb, a name opening a
  * sentence, "X, who ..."), else to the previous speaker (he/she: a person
- * whose gender, when known from a title, fits).  "The 29-year-old" is the
+ * whose gender, when known from a title, fits).  "They" opening a sentence
+ * first takes a plural proper group the previous sentence names after
+ * that source, even as an object ("opposed by the Liberal Democrats.").  "The 29-year-old" is the
  * person named last.  Short names ("Carney", "Mr Carney") take the fullest
  * form of the surname in the story; titles ("Prime Minister", "minister",
  * "Mr", from the title list) are stripped; "the prime minister" resolves to

@@ -182,6 +182,15 @@ static const QuoteCase quote_cases[] = {
   { "The bill is opposed by the Free Democrats. Officials said it was "
     "fine.\n\nThey said the plan was \"well costed\" and fair.",
     "well costed", "Officials" },
+  /* a partial quote, then a full name and a cue later in the sentence */
+  { "The summit will be a \"turning point\" for the region Maria Santos "
+    "will say as she opens it.",
+    "turning point", "Maria Santos" },
+  /* ... not across a sentence end, nor with a passive cue */
+  { "Costs rose by \"about a third\". Maria Santos said so.", "", "" },
+  { "The plan is a \"turning point\" for the region Maria Santos was "
+    "told by aides.",
+    "", "" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

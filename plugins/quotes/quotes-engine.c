@@ -1898,6 +1898,47 @@ out:
   return found;
 }
 
+/* Rule "after", named form without a comma: a partial quote whose
+ * sentence goes on to a full name and a reporting verb ('... will be
+ * "make or break" for the poor Gordon Brown will say as he ...'). */
+static gboolean
+quotes_rule_late_name (QuotesDoc *doc, const QuotesHistory *hist,
+                       const QuotesQuote *q, const QuotesToks *toks,
+                       QuotesSpeaker *spk)
+{
+  const QuotesTok *t = toks->t;
+  guint n = toks->n;
+
+  if (strchr (".?!:,", doc->text[q->end - 1]))
+    return FALSE;
+  for (guint j = 0; j < n && j < 16; j++)
+    {
+      guint e = j, a;
+      if (quotes_tok_ends_sentence (&t[j]) || t[j].punct == '"'
+          || t[j].punct == ':')
+        return FALSE;
+      if (j == 0 || !quotes_tok_is_cue (doc, &t[j])
+          || quotes_cue_is_passive (doc, t, 0, j))
+        continue;
+      while (e > 1 && e + 2 > j
+             && (quotes_tok_is (doc, &t[e - 1], "will")
+                 || quotes_tok_is (doc, &t[e - 1], "would")
+                 || quotes_tok_is (doc, &t[e - 1], "has")
+                 || quotes_tok_is (doc, &t[e - 1], "had")
+                 || quotes_tok_is (doc, &t[e - 1], "also")))
+        e--;
+      if (!quotes_cap_run_before (doc, t, 1, e, &a) || e - a < 2
+          || quotes_tok_is_possessive (doc, &t[e - 1])
+          || !quotes_resolve_np (doc, hist, t, a, e, spk)
+          || spk->kind != QUOTES_SPK_PERSON)
+        return FALSE;
+      spk->cs = t[j].s;
+      spk->ce = t[j].e;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the cue at toks[c] is passive ("has been accused of"), so its
  * subject is no speaker. */
 static gboolean
@@ -2565,6 +2606,9 @@ quotes_attribute (QuotesDoc *doc)
         }
       if (!found && !sent_start && !(q->flags & QUOTES_F_RUNS_ON)
           && (found = quotes_rule_late (doc, &hist, q, after, &spk)))
+        rule = QUOTES_RULE_AFTER;
+      if (!found && !sent_start && !(q->flags & QUOTES_F_RUNS_ON)
+          && (found = quotes_rule_late_name (doc, &hist, q, after, &spk)))
         rule = QUOTES_RULE_AFTER;
       if (!found && sent_start && !para_start && k > 0
           && quotes[k - 1].para == q->para && quotes[k - 1].speaker

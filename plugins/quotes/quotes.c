@@ -22,7 +22,9 @@
  *   rule             ENUM    which rule decided the speaker:
  *     after             "...," Carney said / "...," said Carney, the ... /
  *                       "...," Mr Smith, the chairman, told reporters /
- *                       a "long session" where ..., party sources said.
+ *                       a "long session" where ..., party sources said /
+ *                       will be "make or break" for X Gordon Brown will
+ *                       say (a full name and a cue later in the sentence)
  *     before            Carney said: "..." / He added, "..." / Okafor said
  *                       the province "firmly rejects" ... / X, who
  *                       has described it as a "trap" / She rejected it,

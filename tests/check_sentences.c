@@ -106,11 +106,31 @@ static const SentCase sent_cases[] = {
   { "(Jerusalem Post) \"We won,\" he said.",
     "(Jerusalem Post)|\"We won,\" he said." },
   { "Nice :-) See you.", "Nice :-)|See you." },
+  { "Great view :P you see it all", "Great view :P|you see it all" },
+  { "Vince - Thanks for the note.", "Vince -|Thanks for the note." },
+  { "Steve, Rod and Elyse - Just checking in.",
+    "Steve, Rod and Elyse -|Just checking in." },
+  { "Delete it from all computers.\" ===== Next part",
+    "Delete it from all computers.\"|=====|Next part" },
+  { "--== Posted via Example.Com News==-- The best service! >100 groups "
+    "--= Fast servers =--",
+    "--== Posted via Example.Com News==--|The best service!|>100 groups|"
+    "--= Fast servers =--" },
+  /* spaced and mixed stops */
+  { "It fell in the region . . . This one rose.",
+    "It fell in the region . . .|This one rose." },
+  { "It fell. . Then it rose.", "It fell.|.|Then it rose." },
+  { "where to go...? like downtown", "where to go...?|like downtown" },
+  { "Thanks again. PS. Call me.", "Thanks again.|PS. Call me." },
   /* none of those inside ordinary sentences */
   { "He said, Jane would come.", "He said, Jane would come." },
   { "They met at 10:30 AM on Monday.", "They met at 10:30 AM on Monday." },
   { "A well-known (and liked) Company grew.",
     "A well-known (and liked) Company grew." },
+  { "Iran - Opec's big producer - has grown.",
+    "Iran - Opec's big producer - has grown." },
+  { "May - No bids, 25 offered.", "May - No bids, 25 offered." },
+  { "Smile :) it works.", "Smile :)|it works." },
 };
 
 /* The sentence texts of @text joined with '|', newly allocated. */

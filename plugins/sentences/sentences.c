@@ -112,7 +112,7 @@ typedef struct {
 
 static SentencesSet sentences_titles_set, sentences_finals_set,
     sentences_starters_set, sentences_closings_set, sentences_greetings_set,
-    sentences_closing_firsts_set;
+    sentences_closing_firsts_set, sentences_message_set;
 
 /* FNV-1a over [s, s+n). */
 static inline guint
@@ -344,6 +344,25 @@ sentences_is_rule (const char *s, gsize n)
   return s[0] != '-' || n >= 4;
 }
 
+/* TRUE for a decoration of mixed separator bytes that frames a title in
+ * signatures: "----== Posted via ... News==----", "---= ... =---". */
+static gboolean
+sentences_is_frame (const char *s, gsize n)
+{
+  gboolean mixed = FALSE;
+
+  if (n < 3)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!sentences_is_deco (s[i]))
+        return FALSE;
+      if (s[i] != s[0])
+        mixed = TRUE;
+    }
+  return mixed;
+}
+
 /* TRUE when [s, s+n) is digits with the separator @sep between groups of
  * the given maximum sizes (e.g. 12/31/2001, 10:53:02). */
 static gboolean
@@ -403,6 +422,19 @@ sentences_tok (const char *t, const TpLayer *tokens, guint i, const char **s,
   *n = tp_layer_get_end (tokens, i) - a;
 }
 
+/* TRUE when token @i is PS or P.S (a postscript mark whose period the
+ * tokenizer split off: it does not end a sentence). */
+static gboolean
+sentences_is_postscript (const char *t, const TpLayer *tokens, guint i)
+{
+  const char *a;
+  gsize an;
+
+  sentences_tok (t, tokens, i, &a, &an);
+  return (an == 2 && memcmp (a, "PS", 2) == 0)
+         || (an == 3 && memcmp (a, "P.S", 3) == 0);
+}
+
 /* Breaks that come from e-mail and web layout rather than punctuation:
  * separator lines, "12/31/2001 10:53 AM" stamps, "Thanks," closings, URLs
  * and e-mail addresses before a capital, "(Source) Sentence", emoticons
@@ -422,6 +454,19 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
       && ((sentences_is_deco ((char)a0) && sentences_is_rule (a, an))
           || (sentences_is_deco ((char)b0) && sentences_is_rule (b, bn))))
     return TRUE;
+  /* frames: "... News==---- | The ...", "... Newsgroups | ---= 19 ..." */
+  if (gap && sentences_is_deco ((char)a0) && i > 0
+      && tp_layer_get_end (tokens, i - 1) == (gsize)(a - t)
+      && sentences_is_frame (a, an))
+    return TRUE;
+  if (gap && sentences_is_deco ((char)b0) && k + 1 < n
+      && sentences_is_frame (b, bn))
+    {
+      gsize s2 = tp_layer_get_start (tokens, k + 1);
+      gsize e1 = (gsize)(b - t) + bn;
+      if (s2 > e1 && sentences_newlines (t, e1, s2) == 0)
+        return TRUE;
+    }
   /* Name | 12/31/2001 10:53 AM */
   if (g_ascii_isdigit (b0) && k + 2 < n
       && (g_ascii_isupper (a0) || g_ascii_isdigit (a0) || a0 == '>'
@@ -485,11 +530,8 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
           || memchr (a, '@', an) != NULL)
       && (g_ascii_isupper (b0) || (bn > 4 && memcmp (b, "http", 4) == 0)))
     return TRUE;
-  if (!g_ascii_isupper (b0))
-    return FALSE;
-  if (sentences_is_emoticon (a, an))
-    return TRUE;
-  return FALSE;
+  /* an emoticon ends its sentence before a word: "great :P you get" */
+  return g_ascii_isalpha (b0) && sentences_is_emoticon (a, an);
 }
 
 /* Appends the sentence [start, end) (from its first token's start to its
@@ -520,6 +562,14 @@ typedef struct {
   gint64 paragraph;
 } SentencesRun;
 
+static gsize sentences_closing_words (const SentencesRun *r, gsize p);
+
+/* Words that open the body of a message after "Name - ". */
+static const char *const sentences_message_openers[]
+    = { "I",   "Just",  "Thanks",   "Thank", "Please", "Hope",  "Here",
+        "We",  "Sorry", "Attached", "Can",   "Could",  "Would", "Do",
+        "Did", "Have",  "Are",      "Is",    "Let",    "FYI",   NULL };
+
 /* Greetings that open an e-mail or a post: "Hi, ...", "Dear Jane Doe,". */
 static const char *const sentences_greetings[]
     = { "Hi", "Hello", "Hey", "Dear", "Greetings", "Morning", NULL };
@@ -545,12 +595,66 @@ sentences_opener_filter_add (const char *const *list)
     }
 }
 
+/* At the start of a sentence (byte @p): one to four capitalized words,
+ * with commas and "and", then a dash and a typical sentence opener address
+ * the reader ("Steve, Rod and Elyse - Just wanted ...", "Vince - Thanks
+ * for ...") and stand alone; returns the byte of the dash, or 0.  All-caps
+ * words (news datelines) and digits do not count. */
+static gsize
+sentences_dash_address (const char *t, gsize p)
+{
+  gsize q = p;
+
+  for (guint words = 0; words < 4; words++)
+    {
+      if (g_ascii_isupper (t[q]) && g_ascii_islower (t[q + 1]))
+        q++;
+      else if (words > 0 && t[q] == 'a' && t[q + 1] == 'n' && t[q + 2] == 'd'
+               && t[q + 3] == ' ')
+        {
+          q += 4;
+          continue;
+        }
+      else
+        return 0;
+      while (g_ascii_islower (t[q]))
+        q++;
+      if (t[q] == ',')
+        q++;
+      if (t[q] != ' ')
+        return 0;
+      q++;
+      if (t[q] == '-' && t[q + 1] == ' ' && t[q - 2] != ',')
+        {
+          /* a message opener must follow, not a name or an article (an
+           * apposition: "Iran - Opec's second-biggest producer - has") */
+          gsize w = q + 2, we = w;
+          while (g_ascii_isalpha (t[we]))
+            we++;
+          return sentences_set_has (&sentences_message_set, t + w, we - w) ? q
+                                                                           : 0;
+        }
+    }
+  return 0;
+}
+
 /* At the start of a sentence (byte @p): a letter closing ("Thanks,", "Best
  * regards,") or a greeting ("Hi,", "Dear Dr. Jane Doe,") followed by a
- * capital is a sentence of its own; returns the byte of the comma that ends
- * it, or 0. */
+ * capital is a sentence of its own, and so is an address before a dash;
+ * returns the byte of the comma or dash that ends it, or 0. */
 static gsize
 sentences_closing_at (const SentencesRun *r, gsize p)
+{
+  gsize q = sentences_closing_words (r, p);
+
+  if (q == 0 && g_ascii_isupper (r->t[p]))
+    q = sentences_dash_address (r->t, p);
+  return q;
+}
+
+/* The greeting and closing part of sentences_closing_at. */
+static gsize
+sentences_closing_words (const SentencesRun *r, gsize p)
 {
   const char *t = r->t;
   gsize q = p, w;
@@ -629,6 +733,8 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
             break;
           else if (kind == SENTENCES_TOK_ABBREV)
             kind = SENTENCES_TOK_STOP; /* Inc.. */
+          else if (kind == SENTENCES_TOK_ELLIPSIS && t[ne - 1] != '.')
+            kind = SENTENCES_TOK_STOP; /* "downtown...? like" */
           last++;
           gap_start = ne;
           if (last + 1 >= n)
@@ -652,11 +758,24 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
   switch (kind)
     {
     case SENTENCES_TOK_STOP:
-      if (sentences_can_start (t + ns, ne - ns))
+      if (last == i && e - s == 1 && t[s] == '.' && ns == gap_start + 1
+          && ne == ns + 1 && t[ns] == '.' && i > 0
+          && tp_layer_get_end (tokens, i - 1) < s)
+        end = FALSE; /* ". . .": the last dot decides */
+      else if (last == i && e - s == 1 && t[s] == '.' && i > 0
+               && tp_layer_get_end (tokens, i - 1) == s
+               && sentences_is_postscript (t, tokens, i - 1))
+        end = FALSE; /* "PS. Call me" */
+      else if (sentences_can_start (t + ns, ne - ns))
         end = TRUE;
       else if (ns > gap_start
                && sentences_kind (t + ns, ne - ns) == SENTENCES_TOK_STOP)
         end = TRUE; /* "Done. ? Next": a stray stop is its own */
+      else if (ns > gap_start && sentences_is_deco (t[ns])
+               && sentences_is_rule (t + ns, ne - ns))
+        end = TRUE; /* "... computers.\" =====" */
+      else if (ns > gap_start && t[ns] == '>')
+        end = TRUE; /* a quoted line, "the World! >100,000 groups" */
       else if (!closed && ns > gap_start)
         {
           /* a lower-case word after a bare stop: web text often starts
@@ -800,6 +919,7 @@ sentences_scan_init (void)
   sentences_set_init (&sentences_closings_set, sentences_closings);
   sentences_set_init (&sentences_greetings_set, sentences_greetings);
   sentences_set_init (&sentences_closing_firsts_set, sentences_closing_firsts);
+  sentences_set_init (&sentences_message_set, sentences_message_openers);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);
   sentences_opener_filter_add (sentences_closing_firsts);
@@ -955,11 +1075,13 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
                     && (g_ascii_isupper (t[p + 2]) || t[p + 2] == '('
                         || t[p + 2] == '[' || t[p + 2] == '"'
                         || (guchar)t[p + 2] == 0xE2))
-               && !(c == ')' && p > 0 && g_ascii_isdigit (t[p - 1])))
+               && !(c == ')' && p > 0
+                    && (g_ascii_isdigit (t[p - 1]) || t[p - 1] == ':'
+                        || t[p - 1] == '-' || t[p - 1] == ';')))
         {
           /* a bracket decides only before a capital, bracket or quote
-           * ("(Reuters) Shares"), or ends a list number; line breaks
-           * after it are seen at the line break */
+           * ("(Reuters) Shares"), or ends a list number or an emoticon;
+           * line breaks after it are seen at the line break */
           p++;
         }
       else if (f & SENTENCES_S_STOPPY)
@@ -1017,18 +1139,26 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
         }
       else if (c == ':')
         {
-          sentences_time_stamp (&r, p);
+          if (g_ascii_isalpha (t[p + 1]) && (p == 0 || t[p - 1] == ' '))
+            sentences_decide (&r, sentences_find (&r, p), FALSE); /* :P */
+          else
+            sentences_time_stamp (&r, p);
           p++;
         }
-      else if ((f & SENTENCES_S_DECO) && t[p + 1] == c && t[p + 2] == c
-               && (p == 0 || t[p - 1] != c))
+      else if ((f & SENTENCES_S_DECO) && (p == 0 || t[p - 1] != c)
+               && ((t[p + 1] == c && t[p + 2] == c)
+                   || (sentences_is_deco (t[p + 1])
+                       && sentences_is_deco (t[p + 2]))
+                   || (p > 0 && t[p - 1] == '-')))
         {
           /* a separator token, and the token before it */
           guint i = sentences_find (&r, p);
           gsize s = tp_layer_get_start (tokens, i);
           gsize e = tp_layer_get_end (tokens, i);
           p++;
-          if (s == p - 1 && sentences_is_rule (r.t + s, e - s))
+          if (e >= p
+              && (sentences_is_rule (r.t + s, e - s)
+                  || sentences_is_frame (r.t + s, e - s)))
             {
               if (i > 0)
                 sentences_decide (&r, i - 1, FALSE);

@@ -2475,9 +2475,10 @@ quotes_rule_headline (QuotesDoc *doc, const QuotesHistory *hist,
   while (hi < doc->len && hi < lead + 400 && doc->text[hi] != '\n')
     hi++;
   for (guint k = 0; k < n; k++)
-    if (quotes[k].open_mark >= lead && quotes[k].open_mark < hi)
+    if (quotes[k].open_mark >= lead)
       {
-        hi = quotes[k].open_mark; /* quotes are attributed on their own */
+        /* quotes are attributed on their own */
+        hi = MIN (hi, quotes[k].open_mark);
         break;
       }
   quotes_tokenize (doc, lead, hi, toks);

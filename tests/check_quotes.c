@@ -191,6 +191,11 @@ static const QuoteCase quote_cases[] = {
   { "The plan is a \"turning point\" for the region Maria Santos was "
     "told by aides.",
     "", "" },
+  /* thanked, praised, condemned report speech too */
+  { "Singer Ana Lopes thanked her band and her \"rock\", her mother.", "rock",
+    "Ana Lopes" },
+  { "Coach Tom Reyes praised the \"brave and calm\" defence.", "brave and calm",
+    "Tom Reyes" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

@@ -114,6 +114,9 @@ static SentencesSet sentences_titles_set, sentences_finals_set,
     sentences_starters_set, sentences_closings_set, sentences_greetings_set,
     sentences_closing_firsts_set, sentences_message_set;
 
+/* ASCII letters: 1 for lower case, 2 for upper case, 0 for other bytes. */
+static guint8 sentences_letters[256];
+
 /* FNV-1a over [s, s+n). */
 static inline guint
 sentences_hash (const char *s, gsize n)
@@ -559,10 +562,9 @@ typedef struct {
   gsize first_start; /* start of the open sentence's first token */
   gsize closing;     /* the comma after "Thanks" that opens it, or 0 */
   guint cur;         /* search hint: a token starting at or before the scan */
+  gsize cur_start;   /* its start */
   gint64 paragraph;
 } SentencesRun;
-
-static gsize sentences_closing_words (const SentencesRun *r, gsize p);
 
 /* Words that open the body of a message after "Name - ". */
 static const char *const sentences_message_openers[]
@@ -638,39 +640,15 @@ sentences_dash_address (const char *t, gsize p)
   return 0;
 }
 
-/* At the start of a sentence (byte @p): a letter closing ("Thanks,", "Best
- * regards,") or a greeting ("Hi,", "Dear Dr. Jane Doe,") followed by a
- * capital is a sentence of its own, and so is an address before a dash;
- * returns the byte of the comma or dash that ends it, or 0. */
+/* The greeting and closing part of sentences_closing_at: the first word
+ * is [p, q). */
 static gsize
-sentences_closing_at (const SentencesRun *r, gsize p)
-{
-  gsize q = sentences_closing_words (r, p);
-
-  if (q == 0 && g_ascii_isupper (r->t[p]))
-    q = sentences_dash_address (r->t, p);
-  return q;
-}
-
-/* The greeting and closing part of sentences_closing_at. */
-static gsize
-sentences_closing_words (const SentencesRun *r, gsize p)
+sentences_closing_words (const SentencesRun *r, gsize p, gsize q)
 {
   const char *t = r->t;
-  gsize q = p, w;
+  gsize w;
   guint words = 0, max;
 
-  /* "-- Posted by ...": a signature separator stands alone */
-  if (t[p] == '-' && t[p + 1] == '-' && t[p + 2] == ' '
-      && g_ascii_isupper (t[p + 3]))
-    return p + 1;
-  while (q - p < 13 && g_ascii_isalpha (t[q]))
-    q++;
-  /* a cheap filter on first letter, last letter and length first */
-  if (q == p || q - p > 12
-      || !(sentences_opener_filter[(t[p] | 0x20) - 'a'][(t[q - 1] | 0x20) - 'a']
-           & (1u << (q - p))))
-    return 0;
   if (sentences_set_has (&sentences_closing_firsts_set, t + p, q - p))
     max = 2;
   else if (sentences_set_has (&sentences_closings_set, t + p, q - p))
@@ -697,6 +675,50 @@ sentences_closing_words (const SentencesRun *r, gsize p)
           && !(q - w == 3 && g_ascii_strncasecmp (t + w, "you", 3) == 0))
         return 0;
     }
+}
+
+/* At the start of a sentence (byte @p): a letter closing ("Thanks,", "Best
+ * regards,") or a greeting ("Hi,", "Dear Dr. Jane Doe,") followed by a
+ * capital is a sentence of its own, and so is an address before a dash;
+ * returns the byte of the comma or dash that ends it, or 0.  The first
+ * word is scanned once and filtered on its letters and length. */
+static gsize
+sentences_closing_at (const SentencesRun *r, gsize p)
+{
+  const char *t = r->t;
+  gsize q;
+  guint lower = 1; /* the letters after the first are lower case */
+
+  /* "-- Posted by ...": a signature separator stands alone */
+  if (t[p] == '-' && t[p + 1] == '-' && t[p + 2] == ' '
+      && g_ascii_isupper (t[p + 3]))
+    return p + 1;
+  if (sentences_letters[(guchar)t[p]] == 0)
+    return 0;
+  for (q = p + 1; q - p < 13; q++)
+    {
+      guint8 f = sentences_letters[(guchar)t[q]];
+      if (f == 0)
+        break;
+      lower &= f;
+    }
+  /* a cheap filter on first letter, last letter and length first */
+  if (q - p <= 12
+      && (sentences_opener_filter[(t[p] | 0x20) - 'a'][(t[q - 1] | 0x20) - 'a']
+          & (1u << (q - p))))
+    {
+      gsize c = sentences_closing_words (r, p, q);
+      if (c != 0)
+        return c;
+    }
+  /* "Vince - Thanks", "Steve, Rod and Elyse - Just" */
+  if (lower && q > p + 1 && g_ascii_isupper (t[p])
+      && (t[q] == ','
+          || (t[q] == ' '
+              && (g_ascii_isupper (t[q + 1]) || t[q + 1] == '-'
+                  || (t[q + 1] == 'a' && t[q + 2] == 'n')))))
+    return sentences_dash_address (t, p);
+  return 0;
 }
 
 /* Decides whether a sentence ends after token @i (with the stops and
@@ -762,7 +784,8 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
           && ne == ns + 1 && t[ns] == '.' && i > 0
           && tp_layer_get_end (tokens, i - 1) < s)
         end = FALSE; /* ". . .": the last dot decides */
-      else if (last == i && e - s == 1 && t[s] == '.' && i > 0
+      else if (last == i && e - s == 1 && t[s] == '.' && s >= 2 && i > 0
+               && t[s - 1] == 'S' && (t[s - 2] == 'P' || t[s - 2] == '.')
                && tp_layer_get_end (tokens, i - 1) == s
                && sentences_is_postscript (t, tokens, i - 1))
         end = FALSE; /* "PS. Call me" */
@@ -827,30 +850,53 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
 }
 
 /* The last token that starts at or before byte @q, searched forward from
- * the hint (positions only grow during a scan): gallop, then bisect. */
+ * the hint (positions only grow during a scan): guess from the byte
+ * distance, gallop from the guess (down when it went too far), bisect. */
 static guint
 sentences_find (SentencesRun *r, gsize q)
 {
+  const TpLayer *tokens = r->tokens;
   guint lo = r->cur, hi = r->n, step = 1;
-  gsize ls = tp_layer_get_start (r->tokens, lo);
+  gsize ls = r->cur_start, s;
 
-  /* invariant: start (lo) <= q < start (hi), with start (n) = infinity (a
-   * look-ahead may have moved the hint past a later query: start over) */
+  /* invariant: start (lo) = ls <= q < start (hi), with start (n) =
+   * infinity (a look-ahead may have moved the hint past a later query:
+   * start over) */
   if (ls > q)
     {
       lo = 0;
-      ls = tp_layer_get_start (r->tokens, 0);
+      ls = tp_layer_get_start (tokens, 0);
     }
-  /* a token and its space take about 6 bytes: guess, then narrow */
+  /* a token and its space take about 5 to 6 bytes */
   if (q - ls >= 12)
     {
-      guint guess = lo + (guint)((q - ls) / 6);
-      if (guess < r->n)
+      guint guess = lo + (guint)((q - ls) * 3 / 16);
+      if (guess < hi)
         {
-          if (tp_layer_get_start (r->tokens, guess) <= q)
-            lo = guess;
+          s = tp_layer_get_start (tokens, guess);
+          if (s <= q)
+            {
+              lo = guess;
+              ls = s;
+            }
           else
-            hi = guess;
+            {
+              hi = guess;
+              while (hi - lo > step)
+                {
+                  guint cand = hi - step;
+                  s = tp_layer_get_start (tokens, cand);
+                  if (s <= q)
+                    {
+                      lo = cand;
+                      ls = s;
+                      break;
+                    }
+                  hi = cand;
+                  step *= 2;
+                }
+              step = 1;
+            }
         }
     }
   /* gallop up from lo while below hi */
@@ -859,23 +905,30 @@ sentences_find (SentencesRun *r, gsize q)
       guint next = lo + step;
       if (next >= hi)
         break;
-      if (tp_layer_get_start (r->tokens, next) > q)
+      s = tp_layer_get_start (tokens, next);
+      if (s > q)
         {
           hi = next;
           break;
         }
       lo = next;
+      ls = s;
       step *= 2;
     }
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (tp_layer_get_start (r->tokens, mid) <= q)
-        lo = mid;
+      s = tp_layer_get_start (tokens, mid);
+      if (s <= q)
+        {
+          lo = mid;
+          ls = s;
+        }
       else
         hi = mid;
     }
   r->cur = lo;
+  r->cur_start = ls;
   return lo;
 }
 
@@ -912,6 +965,9 @@ sentences_scan_init (void)
       if (c == '>')
         f |= SENTENCES_S_AFTER;
       sentences_scan_bytes[c] = f;
+      sentences_letters[c] = g_ascii_islower (c)   ? 1
+                             : g_ascii_isupper (c) ? 2
+                                                   : 0;
     }
   sentences_set_init (&sentences_titles_set, sentences_titles);
   sentences_set_init (&sentences_finals_set, sentences_finals);
@@ -1037,6 +1093,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
   if (r.n == 0)
     return TRUE;
   r.line_start = tp_layer_get_start (tokens, 0);
+  r.cur_start = r.line_start;
   r.first_start = r.line_start;
   r.closing = sentences_closing_at (&r, r.first_start);
   p = r.line_start;

@@ -196,6 +196,19 @@ static const QuoteCase quote_cases[] = {
     "Ana Lopes" },
   { "Coach Tom Reyes praised the \"brave and calm\" defence.", "brave and calm",
     "Tom Reyes" },
+  /* a partial quote later in the speaker's paragraph, no cue of its own */
+  { "\"We will grow,\" Ana Ruiz said. Sales rose in May. Talks were "
+    "\"always going on\" with buyers abroad.",
+    "We will grow,|always going on", "Ana Ruiz|Ana Ruiz" },
+  /* ... unless another source is named in between, or it is a term */
+  { "\"We will grow,\" Ana Ruiz said. Analysts warned sales fell. Talks "
+    "were \"always going on\" with buyers abroad.",
+    "We will grow,", "Ana Ruiz" },
+  { "\"We will grow,\" Ana Ruiz said. The so-called \"reset\" failed.",
+    "We will grow,", "Ana Ruiz" },
+  { "\"We will grow,\" Ana Ruiz said. It cut its forecast by \"about "
+    "two points\" in May.",
+    "We will grow,", "Ana Ruiz" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

@@ -2632,6 +2632,40 @@ quotes_attribute (QuotesDoc *doc)
           found = TRUE;
           rule = QUOTES_RULE_SAME_PARAGRAPH;
         }
+      if (!found && !sent_start && k > 0 && quotes[k - 1].para == q->para
+          && quotes[k - 1].speaker_kind == QUOTES_SPK_PERSON
+          && (quotes[k - 1].rule == QUOTES_RULE_AFTER
+              || quotes[k - 1].rule == QUOTES_RULE_BEFORE)
+          && q->open_mark - quotes[k - 1].close_mark_end < 600 && nwords <= 8
+          && !strchr (".?!:,", doc->text[q->end - 1]))
+        {
+          /* "...," he added.  [...] talks were "always on-going" with X:
+           * a partial quote later in the speaker's paragraph, with no
+           * other source named since */
+          QuotesSpeaker other;
+          gboolean other_subject = FALSE;
+          gsize lo = quotes[k - 1].close_mark_end;
+          /* "It cut its forecast by "2%"": the sentence has its own source */
+          for (guint i = from; i < before->n; i++)
+            if (quotes_tok_is (doc, &before->t[i], "it")
+                || quotes_tok_is (doc, &before->t[i], "its")
+                || quotes_tok_is (doc, &before->t[i], "they")
+                || quotes_tok_is (doc, &before->t[i], "their"))
+              other_subject = TRUE;
+          if (quotes[k - 1].cue_end > (gssize)lo)
+            lo = quotes[k - 1].cue_end;
+          if (quotes[k - 1].mention_end > (gssize)lo)
+            lo = quotes[k - 1].mention_end;
+          if (!other_subject
+              && !quotes_find_antecedent (doc, &hist, lo, q->open_mark, 0,
+                                          FALSE, &other))
+            {
+              spk.name = quotes[k - 1].speaker;
+              spk.kind = quotes[k - 1].speaker_kind;
+              found = TRUE;
+              rule = QUOTES_RULE_SAME_PARAGRAPH;
+            }
+        }
       if (!found && sent_start && !(q->flags & QUOTES_F_REOPENED)
           && quotes_find_antecedent (doc, &hist, doc->ante_lo, q->open_mark, 0,
                                      FALSE, &spk))

@@ -33,7 +33,11 @@
  *     according_to      "...", according to Carney / According to X, ...
  *     same_paragraph    a later quote of a paragraph whose earlier quote
  *                       was attributed ("A," he said. "B."), or a later
- *                       partial quote of the same sentence
+ *                       partial quote of the same sentence, or a short
+ *                       partial quote later in a paragraph whose earlier
+ *                       quote a named person said, when no other source
+ *                       (a reporting verb's subject; it, its, they, their
+ *                       in its sentence) comes in between
  *     previous_sentence a quote that starts a sentence, with the speaker
  *                       named with a reporting verb since the previous
  *                       quote (Maya Chen, an editor, says X.\n"...")

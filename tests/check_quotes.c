@@ -209,6 +209,13 @@ static const QuoteCase quote_cases[] = {
   { "\"We will grow,\" Ana Ruiz said. It cut its forecast by \"about "
     "two points\" in May.",
     "We will grow,", "Ana Ruiz" },
+  /* "the head of the X Institute, Name Surname, said": the name */
+  { "The head of the Fiscal Studies Institute, Carl Emery, warned: "
+    "\"Taxes will rise.\"",
+    "Taxes will rise.", "Carl Emery" },
+  { "The chief of the Port Authority, Lena Varga, has said: \"We will "
+    "reopen.\"",
+    "We will reopen.", "Lena Varga" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

@@ -2016,6 +2016,25 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       *b = e;
       return TRUE;
     }
+  /* "the head of the Fiscal Institute, Carl Emery, said": an organisation
+   * after "of" is the head's complement; the name in apposition wins */
+  if (app && app_e - app_a >= 2 && app_e - app_a <= 3
+      && quotes_cap_run_before (doc, t, from, e, &s) && s > from + 1
+      && (quotes_tok_is (doc, &t[s - 1], "of")
+          || (quotes_tok_is (doc, &t[s - 1], "the")
+              && quotes_tok_is (doc, &t[s - 2], "of"))))
+    {
+      guint k = app_a;
+      while (k < app_e && t[k].cap && !t[k].punct
+             && !quotes_tok_is_possessive (doc, &t[k]))
+        k++;
+      if (k == app_e)
+        {
+          *a = app_a;
+          *b = app_e;
+          return TRUE;
+        }
+    }
   if (quotes_cap_run_before (doc, t, from, e, &s))
     {
       *a = s;

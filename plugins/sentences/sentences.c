@@ -188,9 +188,27 @@ sentences_kind (const char *s, gsize n)
   gboolean dots = TRUE, stops = TRUE;
   gunichar c;
 
+  if (n == 1)
+    switch (s[0])
+      {
+      case '.':
+      case '!':
+      case '?':
+        return SENTENCES_TOK_STOP;
+      case '"':
+      case '\'':
+      case ')':
+      case ']':
+      case '}':
+        return SENTENCES_TOK_CLOSE;
+      default:
+        return SENTENCES_TOK_OTHER; /* one byte: ASCII */
+      }
   if (n == 0)
     return SENTENCES_TOK_OTHER;
-  for (gsize i = 0; i < n; i++)
+  if (s[n - 1] != '.' && s[n - 1] != '!' && s[n - 1] != '?')
+    dots = stops = FALSE; /* words: no need to look at every byte */
+  for (gsize i = 0; i < n && stops; i++)
     {
       if (s[i] != '.')
         dots = FALSE;

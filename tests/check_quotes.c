@@ -216,6 +216,17 @@ static const QuoteCase quote_cases[] = {
   { "The chief of the Port Authority, Lena Varga, has said: \"We will "
     "reopen.\"",
     "We will reopen.", "Lena Varga" },
+  /* they: a lower-case group of people named as an object */
+  { "The talks with the unions ended late. They said the offer was \"an "
+    "insult\" to staff.",
+    "an insult", "the unions" },
+  { "Pay talks stalled for the teachers. They said the offer was \"an "
+    "insult\" to staff.",
+    "an insult", "the teachers" },
+  /* ... not a plural thing ("the talks") */
+  { "Nobody came to the talks. They said the offer was \"an insult\" to "
+    "staff.",
+    "", "" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

@@ -1470,9 +1470,29 @@ quotes_group_before (QuotesDoc *doc, gsize after, gsize pos, gsize *gs,
     {
       const QuotesTok *w = &t[i - 1];
       guint a = i - 1;
-      if (w->punct || !w->cap || w->e - w->s < 4 || doc->text[w->e - 1] != 's'
+      if (w->punct || w->e - w->s < 4 || doc->text[w->e - 1] != 's'
           || quotes_tok_is_possessive (doc, w))
         continue;
+      if (!w->cap)
+        {
+          /* "the unions", "the workers": a plural group of people */
+          static const char *const groups[]
+              = { "unions",     "ministers", "campaigners", "critics",
+                  "protesters", "opponents", "firms",       "companies",
+                  "banks",      "parties",   "governments", "officials",
+                  NULL };
+          gboolean group = quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE],
+                                          doc->text, w->s, w->e - 1);
+          for (guint g = 0; !group && groups[g]; g++)
+            group = quotes_word_is (doc->text, w->s, w->e, groups[g]);
+          if (group && a > k0 && quotes_tok_is (doc, &t[a - 1], "the"))
+            {
+              *gs = t[a - 1].s;
+              *ge = w->e;
+              return TRUE;
+            }
+          continue;
+        }
       while (a > k0 && t[a - 1].cap && !t[a - 1].punct && i - a < 4)
         a--;
       if (a > k0 && quotes_tok_is (doc, &t[a - 1], "the")

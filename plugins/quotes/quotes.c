@@ -61,7 +61,8 @@
  * sentence, "X, who ..."), else to the previous speaker (he/she: a person
  * whose gender, when known from a title, fits).  "They" opening a sentence
  * first takes a plural proper group the previous sentence names after
- * that source, even as an object ("opposed by the Liberal Democrats.").  "The 29-year-old" is the
+ * that source, even as an object ("opposed by the Liberal Democrats.",
+ * "talks with the unions."; lower-case only for groups of people).  "The 29-year-old" is the
  * person named last.  Short names ("Carney", "Mr Carney") take the fullest
  * form of the surname in the story; titles ("Prime Minister", "minister",
  * "Mr", from the title list) are stripped; "the prime minister" resolves to

@@ -122,6 +122,12 @@ static const SentCase sent_cases[] = {
   { "It fell. . Then it rose.", "It fell.|.|Then it rose." },
   { "where to go...? like downtown", "where to go...?|like downtown" },
   { "Thanks again. PS. Call me.", "Thanks again.|PS. Call me." },
+  { "It happens because of X. So we wait.",
+    "It happens because of X.|So we wait." },
+  { "It is rated A by S and P. The issue grew.",
+    "It is rated A by S and P.|The issue grew." },
+  { "Kevin A. Boone wrote to Jennifer M. Anderson.",
+    "Kevin A. Boone wrote to Jennifer M. Anderson." },
   /* none of those inside ordinary sentences */
   { "He said, Jane would come.", "He said, Jane would come." },
   { "They met at 10:30 AM on Monday.", "They met at 10:30 AM on Monday." },

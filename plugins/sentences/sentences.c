@@ -834,6 +834,12 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
                 && (g_unichar_isupper (sentences_char (t + ns))
                     || sentences_is_open_quote (t + ns)));
       break;
+    case SENTENCES_TOK_TITLE:
+      /* a one-letter "initial" before a typical opener is a word and a
+       * full stop: "because of X. So ..." */
+      end = e - s == 2 && last == i && ns > gap_start
+            && sentences_set_has (&sentences_starters_set, t + ns, ne - ns);
+      break;
     default:
       end = sentences_layout_break (t, tokens, n, r->first, last, t + s, e - s,
                                     k, t + ns, ne - ns);

@@ -158,6 +158,13 @@ static const QuoteCase quote_cases[] = {
   { "The 'silver vote' matters\n\nPensioner groups say older voters "
     "decide elections.",
     "", "" },
+  { "Prices 'set to fall'\n\nHouse prices are set to fall this year, "
+    "according to the Land Registry.",
+    "set to fall", "Land Registry" },
+  /* a source found only in a later paragraph does not count */
+  { "Firm 'will cut 300 jobs'\n\nA carmaker is to cut 300 jobs, the "
+    "paper understands.\n\nIts boss Jan Wirth said: \"It is a sad day.\"",
+    "It is a sad day.", "Jan Wirth" },
   /* no blank line after the first line: no headline */
   { "Mayor 'will sell the old harbour'\nCity mayor Ines Duarte says the "
     "harbour must go.",

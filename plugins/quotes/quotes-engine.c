@@ -2497,7 +2497,8 @@ quotes_is_clause (const QuotesDoc *doc, const QuotesQuote *q)
 
 /* Rule "headline": a clause quoted in a headline is the lead's claim; its
  * speaker is the subject of the first reporting verb of the lead
- * paragraph ("Dick Pound says ..."), else its first attributed quote. */
+ * paragraph ("Dick Pound says ..."), else "according to X" there, else
+ * the lead paragraph's first attributed quote. */
 static gboolean
 quotes_rule_headline (QuotesDoc *doc, const QuotesHistory *hist,
                       const QuotesQuote *q, const QuotesQuote *quotes, guint n,
@@ -2505,7 +2506,7 @@ quotes_rule_headline (QuotesDoc *doc, const QuotesHistory *hist,
 {
   QuotesToks toks_buf, *toks = &toks_buf;
   const QuotesTok *t;
-  gsize lead = quotes_headline_lead (doc, q), hi;
+  gsize lead = quotes_headline_lead (doc, q), hi, para_end;
   gboolean found = FALSE;
 
   if (lead == 0 || !quotes_is_clause (doc, q))
@@ -2513,6 +2514,7 @@ quotes_rule_headline (QuotesDoc *doc, const QuotesHistory *hist,
   hi = lead;
   while (hi < doc->len && hi < lead + 400 && doc->text[hi] != '\n')
     hi++;
+  para_end = hi;
   for (guint k = 0; k < n; k++)
     if (quotes[k].open_mark >= lead)
       {
@@ -2548,9 +2550,12 @@ quotes_rule_headline (QuotesDoc *doc, const QuotesHistory *hist,
       else
         break; /* the first cue decides */
     }
+  /* "..., according to the Land Registry." */
+  if (!found)
+    found = quotes_rule_according (doc, hist, toks, 0, FALSE, spk);
   for (guint k = 0; k < n && !found; k++)
     {
-      if (quotes[k].open_mark >= hi + 400)
+      if (quotes[k].open_mark >= para_end)
         break;
       if (quotes[k].open_mark >= lead && quotes[k].speaker
           && quotes[k].rule != QUOTES_RULE_NONE

@@ -255,12 +255,30 @@ END_TEST
  * sentence is non-empty, in order, and time stays linear. */
 START_TEST (test_hostile)
 {
-  static const char *const units[]
-      = { "Word. ", ". ",       "a.",           "\n",
-          "\n\n",   "!?",       "Dr. ",         "\u201c.\u201d ",
-          "x",      "Hi a.",    "1:",           "12:01:02 We ",
-          "a> B ",  "1) ",      "(x) Y ",       "Thanks, ",
-          "***",    "a@b.c D ", "http://x.y Z " };
+  static const char *const units[] = { "Word. ",
+                                       ". ",
+                                       "a.",
+                                       "\n",
+                                       "\n\n",
+                                       "!?",
+                                       "Dr. ",
+                                       "\u201c.\u201d ",
+                                       "x",
+                                       "Hi a.",
+                                       "1:",
+                                       "12:01:02 We ",
+                                       "a> B ",
+                                       "1) ",
+                                       "(x) Y ",
+                                       "Thanks, ",
+                                       "***",
+                                       "a@b.c D ",
+                                       "http://x.y Z ",
+                                       "=-=a",
+                                       "==--",
+                                       "Vince - ",
+                                       "a :P ",
+                                       ". . " };
   GError *error = NULL;
   TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
 

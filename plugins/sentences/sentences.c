@@ -1098,6 +1098,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
   TpLayer *tokens = tp_document_get_layer (doc, "token");
   const guchar *t;
   gsize p, end;
+  guint deco_seen = G_MAXUINT; /* the last token tested for separators */
 
   if (tokens == NULL)
     {
@@ -1237,14 +1238,19 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
           gsize s = tp_layer_get_start (tokens, i);
           gsize e = tp_layer_get_end (tokens, i);
           p++;
-          if (e >= p
-              && (sentences_is_rule (r.t + s, e - s)
-                  || sentences_is_frame (r.t + s, e - s)))
+          /* each token is looked at once (a long token of separator
+           * bytes and letters must not be scanned again and again) */
+          if (e >= p && i != deco_seen)
             {
-              if (i > 0)
-                sentences_decide (&r, i - 1, FALSE);
-              sentences_decide (&r, i, FALSE);
-              p = e;
+              deco_seen = i;
+              if (sentences_is_rule (r.t + s, e - s)
+                  || sentences_is_frame (r.t + s, e - s))
+                {
+                  if (i > 0)
+                    sentences_decide (&r, i - 1, FALSE);
+                  sentences_decide (&r, i, FALSE);
+                  p = e;
+                }
             }
         }
       else

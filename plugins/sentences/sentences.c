@@ -581,6 +581,8 @@ typedef struct {
   gsize closing;     /* the comma after "Thanks" that opens it, or 0 */
   guint cur;         /* search hint: a token starting at or before the scan */
   gsize cur_start;   /* its start */
+  guint end_tok;     /* a token whose end the scan looked up, */
+  gsize end_val;     /* and that end */
   gint64 paragraph;
 } SentencesRun;
 
@@ -754,8 +756,9 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
 
   if (i < r->done || i + 1 >= n)
     return;
-  s = tp_layer_get_start (tokens, i);
-  e = tp_layer_get_end (tokens, i);
+  /* the scan usually just looked this token up */
+  s = i == r->cur ? r->cur_start : tp_layer_get_start (tokens, i);
+  e = i == r->end_tok ? r->end_val : tp_layer_get_end (tokens, i);
   ns = tp_layer_get_start (tokens, i + 1);
   ne = tp_layer_get_end (tokens, i + 1);
   kind = sentences_kind (t + s, e - s);
@@ -1119,6 +1122,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
     return TRUE;
   r.line_start = tp_layer_get_start (tokens, 0);
   r.cur_start = r.line_start;
+  r.end_tok = G_MAXUINT;
   r.first_start = r.line_start;
   r.closing = sentences_closing_at (&r, r.first_start);
   p = r.line_start;
@@ -1194,7 +1198,9 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
                   goto next;
                 }
             }
-          if (tp_layer_get_end (tokens, i) == ce)
+          r.end_tok = i;
+          r.end_val = tp_layer_get_end (tokens, i);
+          if (r.end_val == ce)
             sentences_decide (&r, i, FALSE);
           p = ce;
         }

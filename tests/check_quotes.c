@@ -169,17 +169,30 @@ static const QuoteCase quote_cases[] = {
   { "Mayor 'will sell the old harbour'\nCity mayor Ines Duarte says the "
     "harbour must go.",
     "", "" },
-  /* an office named with no holder: the Mr/Ms X who follows */
+  /* an office named with no holder: the Mr/Ms X of an earlier sentence,
+   * else of a later one; never someone named with another office */
   { "Anna Berg and Olaf Lind met. The prime minister said taxes would be "
     "\"cut a little\" next year.\n\nMr Lind told the radio he agreed.",
     "cut a little", "Olaf Lind" },
   { "Anna Berg and Olaf Lind met. \"We will cut taxes,\" the Prime "
     "Minister said.\n\nMs Berg later said she agreed.",
     "We will cut taxes,", "Anna Berg" },
-  /* no honorific after it, or no single-holder office: as written */
+  { "Olaf Lind met Anna Berg. Mr Lind spoke first. \"We will cut "
+    "taxes,\" the prime minister said.\n\nMs Berg agreed.",
+    "We will cut taxes,", "Olaf Lind" },
+  { "Home Secretary Olaf Lind met Anna Berg. Mr Lind spoke first. \"We "
+    "will cut taxes,\" the prime minister said.\n\nMs Berg agreed.",
+    "We will cut taxes,", "Anna Berg" },
+  /* no honorific, same sentence, or no single-holder office: as written */
   { "Anna Berg and Olaf Lind met. \"We will cut taxes,\" the prime "
     "minister said.\n\nOlaf Lind later agreed.",
     "We will cut taxes,", "the prime minister" },
+  { "Olaf Lind met Anna Berg. Mr Lind spoke first. \"We will cut "
+    "taxes,\" the shadow chancellor said.",
+    "We will cut taxes,", "the shadow chancellor" },
+  { "Anna Berg and Olaf Lind met. The prime minister praised Mr Lind "
+    "for his \"steady hand\".",
+    "steady hand", "The prime minister" },
   /* they: a group named as an object just before */
   { "The bill, which officials say will save money, is opposed by the "
     "Free Democrats.\n\nThey have said the plan is \"badly costed\" and "
@@ -203,19 +216,6 @@ static const QuoteCase quote_cases[] = {
     "Ana Lopes" },
   { "Coach Tom Reyes praised the \"brave and calm\" defence.", "brave and calm",
     "Tom Reyes" },
-  /* a partial quote later in the speaker's paragraph, no cue of its own */
-  { "\"We will grow,\" Ana Ruiz said. Sales rose in May. Talks were "
-    "\"always going on\" with buyers abroad.",
-    "We will grow,|always going on", "Ana Ruiz|Ana Ruiz" },
-  /* ... unless another source is named in between, or it is a term */
-  { "\"We will grow,\" Ana Ruiz said. Analysts warned sales fell. Talks "
-    "were \"always going on\" with buyers abroad.",
-    "We will grow,", "Ana Ruiz" },
-  { "\"We will grow,\" Ana Ruiz said. The so-called \"reset\" failed.",
-    "We will grow,", "Ana Ruiz" },
-  { "\"We will grow,\" Ana Ruiz said. It cut its forecast by \"about "
-    "two points\" in May.",
-    "We will grow,", "Ana Ruiz" },
   /* "the head of the X Institute, Name Surname, said": the name */
   { "The head of the Fiscal Studies Institute, Carl Emery, warned: "
     "\"Taxes will rise.\"",

@@ -93,7 +93,8 @@ typedef struct {
 typedef struct {
   const char *full; /* interned fullest form */
   guint nwords;
-  gint gender; /* 0 unknown, 1 male, 2 female */
+  gint gender;     /* 0 unknown, 1 male, 2 female */
+  gboolean office; /* named with an office: "Home Secretary X" */
 } QuotesName;
 
 /* One mention of a name, in text order, for pronoun fallback. */
@@ -966,6 +967,21 @@ quotes_is_title (const QuotesDoc *doc, gsize s, gsize e)
   return quotes_in_set (doc->config->titles, doc->text, s, e);
 }
 
+/* Offices with one holder, for "the prime minister" with no name. */
+static const char *const quotes_offices[]
+    = { "minister", "president", "premier",  "chancellor", "secretary",
+        "governor", "mayor",     "chairman", "chairwoman", NULL };
+
+/* Whether the word [s, e) is one of quotes_offices. */
+static gboolean
+quotes_is_office (const QuotesDoc *doc, gsize s, gsize e)
+{
+  for (guint o = 0; quotes_offices[o]; o++)
+    if (quotes_word_is (doc->text, s, e, quotes_offices[o]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Records the capitalised run toks[a..b) (titles included) as a name. */
 static void
 quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
@@ -1033,6 +1049,14 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
     name->gender = gender;
   if (has_title && b - name_a >= 1)
     {
+      if (title_a < name_a)
+        {
+          for (guint k = title_a; k < name_a; k++)
+            if (quotes_is_office (doc, toks[k].s, toks[k].e))
+              name->office = TRUE;
+        }
+      else if (quotes_is_office (doc, before->s, before->e))
+        name->office = TRUE;
       /* "prime minister" and "minister" both lead to the name */
       GString *t = g_string_new (NULL);
       gsize ts = title_a < name_a ? toks[title_a].s : before->s;
@@ -1241,26 +1265,60 @@ quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
   return NULL;
 }
 
-/* The holder of a title named with no holder ("the prime minister said"):
- * the next person the story calls Mr, Mrs, Ms or Miss X within 800 bytes
- * after @pos (BBC style names the holder right after), or NULL. */
-static QuotesName *
-quotes_title_holder_after (QuotesDoc *doc, gsize hs, gsize pos)
+/* Whether [s, e) holds a sentence end (". " or a line break). */
+static gboolean
+quotes_span_has_sentence_end (const QuotesDoc *doc, gsize s, gsize e)
+{
+  for (gsize k = s; k < e; k++)
+    if (doc->text[k] == '\n'
+        || (k + 1 < e && strchr (".?!", doc->text[k])
+            && doc->text[k + 1] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the mention at @pos is "Mr X", "Mrs X", "Ms X" or "Miss X". */
+static gboolean
+quotes_mention_has_honorific (const QuotesDoc *doc, gsize pos)
 {
   static const char *const hon[] = { "Mr ", "Mrs ", "Ms ", "Miss ", NULL };
-  /* offices with one holder; "the director" may be anyone's */
-  static const char *const office[]
-      = { "minister", "president", "premier",  "chancellor", "secretary",
-          "governor", "mayor",     "chairman", "chairwoman", NULL };
+  for (guint h = 0; hon[h]; h++)
+    {
+      gsize l = strlen (hon[h]);
+      if (pos >= l && memcmp (doc->text + pos - l, hon[h], l) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The holder of a title named with no holder ("the prime minister said"),
+ * [hs, he) being the title word: the person the story last called Mr,
+ * Mrs, Ms or Miss X in an earlier sentence (800 bytes back at most), else
+ * the next one in a later sentence (800 bytes on), or NULL.  Only offices
+ * with one holder count, and people named with another office ("Home
+ * Secretary Charles Clarke") are skipped. */
+static QuotesName *
+quotes_title_holder (QuotesDoc *doc, gsize hs, gsize he)
+{
   GArray *m;
-  guint lo = 0, hi, o;
+  guint lo = 0, hi;
 
-  for (o = 0; office[o]; o++)
-    if (quotes_word_is (doc->text, hs, pos, office[o]))
-      break;
-  if (office[o] == NULL)
+  if (!quotes_is_office (doc, hs, he))
     return NULL;
-
+  /* "the shadow chancellor", "the former minister": not the holder */
+  {
+    gsize p = hs;
+    while (p > 0 && doc->text[p - 1] == ' ')
+      p--;
+    gsize q = p;
+    while (q > 0 && g_ascii_isalpha (doc->text[q - 1]))
+      q--;
+    static const char *const mods[] = { "shadow", "former", "deputy", "vice",
+                                        "junior", "acting", "ex",     NULL };
+    for (guint k = 0; q < p && mods[k]; k++)
+      if (quotes_word_is (doc->text, q, p, mods[k]))
+        return NULL;
+  }
   if (!doc->names_built)
     quotes_names_build (doc);
   m = doc->mentions;
@@ -1268,22 +1326,29 @@ quotes_title_holder_after (QuotesDoc *doc, gsize hs, gsize pos)
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
-      if (g_array_index (m, QuotesMention, mid).pos < pos)
+      if (g_array_index (m, QuotesMention, mid).pos < hs)
         lo = mid + 1;
       else
         hi = mid;
     }
+  for (guint k = lo; k > 0 && k + 8 > lo; k--)
+    {
+      const QuotesMention *mm = &g_array_index (m, QuotesMention, k - 1);
+      if (mm->pos + 800 < hs)
+        break;
+      if (!mm->name->office && quotes_mention_has_honorific (doc, mm->pos)
+          && quotes_span_has_sentence_end (doc, mm->pos, hs))
+        return mm->name;
+    }
   for (guint k = lo; k < m->len && k < lo + 8; k++)
     {
       const QuotesMention *mm = &g_array_index (m, QuotesMention, k);
-      if (mm->pos > pos + 800)
+      if (mm->pos > he + 800)
         break;
-      for (guint h = 0; hon[h]; h++)
-        {
-          gsize l = strlen (hon[h]);
-          if (mm->pos >= l && memcmp (doc->text + mm->pos - l, hon[h], l) == 0)
-            return mm->name;
-        }
+      if (mm->pos >= he && !mm->name->office
+          && quotes_mention_has_honorific (doc, mm->pos)
+          && quotes_span_has_sentence_end (doc, he, mm->pos))
+        return mm->name;
     }
   return NULL;
 }
@@ -1622,8 +1687,7 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
           if (nm == NULL
               && ((rb - ra >= 2 && quotes_tok_is (doc, &toks[ra], "the"))
                   || (ra > a && quotes_tok_is (doc, &toks[ra - 1], "the"))))
-            nm = quotes_title_holder_after (doc, toks[rb - 1].s,
-                                            toks[rb - 1].e);
+            nm = quotes_title_holder (doc, toks[rb - 1].s, toks[rb - 1].e);
           spk->name = nm ? nm->full
                          : g_string_chunk_insert_len (
                              doc->result->strings, text + toks[a].s,
@@ -1695,7 +1759,7 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
             && quotes_tok_is (doc, &toks[a], "the"))
           nm = quotes_titles_lookup (doc, head->s, head->e);
         if (nm == NULL && quotes_tok_is (doc, &toks[a], "the") && ta == a + 1)
-          nm = quotes_title_holder_after (doc, head->s, head->e);
+          nm = quotes_title_holder (doc, head->s, head->e);
         if (nm)
           {
             spk->name = nm->full;
@@ -2675,40 +2739,6 @@ quotes_attribute (QuotesDoc *doc)
           spk.kind = quotes[k - 1].speaker_kind;
           found = TRUE;
           rule = QUOTES_RULE_SAME_PARAGRAPH;
-        }
-      if (!found && !sent_start && k > 0 && quotes[k - 1].para == q->para
-          && quotes[k - 1].speaker_kind == QUOTES_SPK_PERSON
-          && (quotes[k - 1].rule == QUOTES_RULE_AFTER
-              || quotes[k - 1].rule == QUOTES_RULE_BEFORE)
-          && q->open_mark - quotes[k - 1].close_mark_end < 600 && nwords <= 8
-          && !strchr (".?!:,", doc->text[q->end - 1]))
-        {
-          /* "...," he added.  [...] talks were "always on-going" with X:
-           * a partial quote later in the speaker's paragraph, with no
-           * other source named since */
-          QuotesSpeaker other;
-          gboolean other_subject = FALSE;
-          gsize lo = quotes[k - 1].close_mark_end;
-          /* "It cut its forecast by "2%"": the sentence has its own source */
-          for (guint i = from; i < before->n; i++)
-            if (quotes_tok_is (doc, &before->t[i], "it")
-                || quotes_tok_is (doc, &before->t[i], "its")
-                || quotes_tok_is (doc, &before->t[i], "they")
-                || quotes_tok_is (doc, &before->t[i], "their"))
-              other_subject = TRUE;
-          if (quotes[k - 1].cue_end > (gssize)lo)
-            lo = quotes[k - 1].cue_end;
-          if (quotes[k - 1].mention_end > (gssize)lo)
-            lo = quotes[k - 1].mention_end;
-          if (!other_subject
-              && !quotes_find_antecedent (doc, &hist, lo, q->open_mark, 0,
-                                          FALSE, &other))
-            {
-              spk.name = quotes[k - 1].speaker;
-              spk.kind = quotes[k - 1].speaker_kind;
-              found = TRUE;
-              rule = QUOTES_RULE_SAME_PARAGRAPH;
-            }
         }
       if (!found && sent_start && !(q->flags & QUOTES_F_REOPENED)
           && quotes_find_antecedent (doc, &hist, doc->ante_lo, q->open_mark, 0,

@@ -33,11 +33,7 @@
  *     according_to      "...", according to Carney / According to X, ...
  *     same_paragraph    a later quote of a paragraph whose earlier quote
  *                       was attributed ("A," he said. "B."), or a later
- *                       partial quote of the same sentence, or a short
- *                       partial quote later in a paragraph whose earlier
- *                       quote a named person said, when no other source
- *                       (a reporting verb's subject; it, its, they, their
- *                       in its sentence) comes in between
+ *                       partial quote of the same sentence
  *     previous_sentence a quote that starts a sentence, with the speaker
  *                       named with a reporting verb since the previous
  *                       quote (Maya Chen, an editor, says X.\n"...")
@@ -69,8 +65,12 @@
  * "Mr", from the title list) are stripped; "the prime minister" resolves to
  * the name that title came with ("a spokesman" does not); when the story
  * never gives the office a holder, "the prime minister" (minister,
- * president, premier, chancellor, secretary, governor, mayor, chairman)
- * is the next person called Mr, Mrs, Ms or Miss X within 800 bytes.  Passive cues
+ * president, premier, chancellor, secretary, governor, mayor, chairman;
+ * not "the shadow/former/deputy ...") is the person last called Mr, Mrs,
+ * Ms or Miss X in an earlier sentence (800 bytes back), else the next one
+ * in a later sentence (800 bytes on), skipping people the story names
+ * with another office ("Home Secretary Charles Clarke").  This is a
+ * guess: on the BBC stories it is right about three times in four.  Passive cues
  * ("has been accused of") name no speaker.
  *
  * Skipped: titles of works and terms (a trigger word such as "film",

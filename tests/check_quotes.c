@@ -211,6 +211,11 @@ static const QuoteCase quote_cases[] = {
   { "The plan is a \"turning point\" for the region Maria Santos was "
     "told by aides.",
     "", "" },
+  { "He is one of the \"old guard\" and backs the North East Says No "
+    "group.",
+    "", "" },
+  { "She is one of the \"old guard\", says Maria Santos, a friend.",
+    "old guard", "Maria Santos" },
   /* thanked, praised, condemned report speech too */
   { "Singer Ana Lopes thanked her band and her \"rock\", her mother.", "rock",
     "Ana Lopes" },

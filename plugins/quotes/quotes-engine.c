@@ -1993,15 +1993,18 @@ quotes_rule_late_name (QuotesDoc *doc, const QuotesHistory *hist,
   const QuotesTok *t = toks->t;
   guint n = toks->n;
 
-  if (strchr (".?!:,", doc->text[q->end - 1]))
-    return FALSE;
+  if (strchr (".?!:,", doc->text[q->end - 1])
+      || !memchr (doc->text + q->start, ' ', q->end - q->start))
+    return FALSE; /* one word ("dramatic") is too little to go on */
   for (guint j = 0; j < n && j < 16; j++)
     {
       guint e = j, a;
       if (quotes_tok_ends_sentence (&t[j]) || t[j].punct == '"'
-          || t[j].punct == ':')
+          || t[j].punct == ':' || t[j].punct == ',' || t[j].punct == '-'
+          || t[j].punct == '(')
         return FALSE;
-      if (j == 0 || !quotes_tok_is_cue (doc, &t[j])
+      /* "the North East Says No campaign": a cue inside a name */
+      if (j == 0 || t[j].cap || !quotes_tok_is_cue (doc, &t[j])
           || quotes_cue_is_passive (doc, t, 0, j))
         continue;
       while (e > 1 && e + 2 > j

@@ -80,6 +80,8 @@ static const QuoteCase quote_cases[] = {
   { "The talks follow a \"long and bitter session\" on Friday, party sources "
     "told reporters.",
     "long and bitter session", "party sources" },
+  { "A deal is of \"great importance\" to the region, Kim Lee has said.",
+    "great importance", "Kim Lee" },
   /* a name in apposition wins over a lower-case head */
   { "The group's director, Ruth Okoye, said: \"We will keep going.\"",
     "We will keep going.", "Ruth Okoye" },
@@ -165,6 +167,9 @@ static const QuoteCase quote_cases[] = {
   { "Firm 'will cut 300 jobs'\n\nA carmaker is to cut 300 jobs, the "
     "paper understands.\n\nIts boss Jan Wirth said: \"It is a sad day.\"",
     "It is a sad day.", "Jan Wirth" },
+  { "Games 'must carry warnings'\n\nParents cannot see what their "
+    "children are playing, minister Tessa Ray has said.",
+    "must carry warnings", "Tessa Ray" },
   /* no blank line after the first line: no headline */
   { "Mayor 'will sell the old harbour'\nCity mayor Ines Duarte says the "
     "harbour must go.",

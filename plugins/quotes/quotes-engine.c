@@ -1970,7 +1970,14 @@ quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
           || quotes_tok_is (doc, &t[comma], "who")
           || quotes_tok_is (doc, &t[comma], "that"))
         break;
-      if (quotes_resolve_np (doc, hist, t, comma, j, spk))
+      /* ", Tony Blair has said." */
+      guint ne = j;
+      while (ne > comma + 1
+             && (quotes_tok_is (doc, &t[ne - 1], "has")
+                 || quotes_tok_is (doc, &t[ne - 1], "have")
+                 || quotes_tok_is (doc, &t[ne - 1], "had")))
+        ne--;
+      if (quotes_resolve_np (doc, hist, t, comma, ne, spk))
         {
           spk->cs = t[j].s;
           spk->ce = t[j].e;
@@ -2595,18 +2602,31 @@ quotes_rule_headline (QuotesDoc *doc, const QuotesHistory *hist,
     {
       guint a, b;
       /* "The Liberal Democrats are promising to ...", "X is urging" */
-      gboolean progressive
-          = i > 0 && i + 1 < toks->n
-            && (quotes_tok_is (doc, &t[i], "is")
-                || quotes_tok_is (doc, &t[i], "are"))
-            && !t[i + 1].punct && t[i + 1].e - t[i + 1].s > 5
-            && g_ascii_strncasecmp (doc->text + t[i + 1].e - 3, "ing", 3) == 0;
+      static const char *const speech_ing[]
+          = { "promising", "pledging",   "warning",     "urging",    "calling",
+              "claiming",  "demanding",  "proposing",   "insisting", "arguing",
+              "vowing",    "predicting", "threatening", "planning",  NULL };
+      gboolean progressive = FALSE;
+      guint e = i;
+      if (i > 0 && i + 1 < toks->n
+          && (quotes_tok_is (doc, &t[i], "is")
+              || quotes_tok_is (doc, &t[i], "are")))
+        for (guint w = 0; speech_ing[w] && !progressive; w++)
+          progressive = quotes_tok_is (doc, &t[i + 1], speech_ing[w]);
       if (!progressive
           && (!quotes_tok_is_cue (doc, &t[i])
               || quotes_cue_is_passive (doc, t, 0, i)
               || quotes_tok_is (doc, &t[i], "heard")))
         continue;
-      if (quotes_subject_before (doc, t, 0, i, &a, &b)
+      /* "Tony Blair has said", "X will say" */
+      while (!progressive && e > 1
+             && (quotes_tok_is (doc, &t[e - 1], "has")
+                 || quotes_tok_is (doc, &t[e - 1], "have")
+                 || quotes_tok_is (doc, &t[e - 1], "had")
+                 || quotes_tok_is (doc, &t[e - 1], "will")
+                 || quotes_tok_is (doc, &t[e - 1], "would")))
+        e--;
+      if (quotes_subject_before (doc, t, 0, e, &a, &b)
           && !quotes_tok_is_pronoun (doc, &t[a])
           && quotes_resolve_np (doc, hist, t, a, b, spk))
         {

@@ -47,7 +47,8 @@
  *                       (a title: no full stop, then a blank line), such
  *                       as 'to be lifted' or 'must go': the subject of the
  *                       lead paragraph's first reporting verb ("X says",
- *                       "X is urging"), else "according to X" there, else
+ *                       "X is urging", "X has said"), else "according to
+ *                       X" there, else
  *                       the lead paragraph's first attributed
  *                       quote.  Quoted terms in a headline ('grey vote':
  *                       no modal, auxiliary, "to", -ed or -ing) are skipped

@@ -866,63 +866,53 @@ quotes_cue_len (const QuotesDoc *doc, const QuotesTok *t, guint i, guint n)
   return 0;
 }
 
+/* Whether @t is a word (not punctuation) in the configured word set @set. */
+static gboolean
+quotes_tok_in_set (const QuotesDoc *doc, const QuotesTok *t, guint set)
+{
+  return !t->punct
+         && quotes_in_set (doc->config->sets[set], doc->text, t->s, t->e);
+}
+
 /* Whether @t is a subject pronoun. */
 static gboolean
 quotes_tok_is_pronoun (const QuotesDoc *doc, const QuotesTok *t)
 {
-
-  if (t->punct)
-    return FALSE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_PRONOUNS], doc->text, t->s,
-                        t->e);
+  return quotes_tok_in_set (doc, t, QUOTES_SET_PRONOUNS);
 }
 
 /* Whether @t may stand between a subject and its verb (also, later). */
 static gboolean
 quotes_tok_is_adverb (const QuotesDoc *doc, const QuotesTok *t)
 {
-
   gsize n = t->e - t->s;
   if (t->punct)
     return FALSE;
   if (n > 4 && !t->cap
       && g_ascii_strncasecmp (doc->text + t->e - 2, "ly", 2) == 0)
     return TRUE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_ADVERBS], doc->text, t->s,
-                        t->e);
+  return quotes_tok_in_set (doc, t, QUOTES_SET_ADVERBS);
 }
 
 /* Whether @t is a determiner that starts a nominal subject. */
 static gboolean
 quotes_tok_is_det (const QuotesDoc *doc, const QuotesTok *t)
 {
-
-  if (t->punct)
-    return FALSE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_DETS], doc->text, t->s,
-                        t->e);
+  return quotes_tok_in_set (doc, t, QUOTES_SET_DETS);
 }
 
 /* Whether @t is a lower-case connector inside a name (van, de). */
 static gboolean
 quotes_tok_is_connector (const QuotesDoc *doc, const QuotesTok *t)
 {
-
-  if (t->punct || t->cap)
-    return FALSE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_CONNECTORS], doc->text,
-                        t->s, t->e);
+  return !t->cap && quotes_tok_in_set (doc, t, QUOTES_SET_CONNECTORS);
 }
 
 /* Whether @t is a letter after a name: QC, MP, Jr. */
 static gboolean
 quotes_tok_is_postnominal (const QuotesDoc *doc, const QuotesTok *t)
 {
-
-  if (t->punct)
-    return FALSE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_POSTNOMINALS], doc->text,
-                        t->s, t->e);
+  return quotes_tok_in_set (doc, t, QUOTES_SET_POSTNOMINALS);
 }
 
 /* Length of @t without a possessive ending ('s, ’s, s'). */
@@ -1902,13 +1892,11 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
 static gboolean
 quotes_tok_is_time (const QuotesDoc *doc, const QuotesTok *t)
 {
-
   if (t->punct)
     return FALSE;
   if (g_ascii_isdigit (doc->text[t->s]))
     return TRUE;
-  return quotes_in_set (doc->config->sets[QUOTES_SET_TIMES], doc->text, t->s,
-                        t->e);
+  return quotes_tok_in_set (doc, t, QUOTES_SET_TIMES);
 }
 
 /* The capitalised run that ends at token @e - 1, as [*a, e). */

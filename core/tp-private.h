@@ -123,4 +123,8 @@ extern __thread int tp_current_stage_index;
  * file, for messages; 0 when not found. */
 guint tp_ini_find_line (const char *path, const char *section, const char *key);
 
+/* TRUE when an output path names a device, FIFO or socket (/dev/null):
+ * written in place, with no .partial, checkpoint or rejects beside it. */
+gboolean tp_output_is_special (const char *path);
+
 #endif /* TP_PRIVATE_H */

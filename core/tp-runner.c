@@ -505,7 +505,10 @@ static TpExitCode
 tp_run_open_outputs (TpRun *run, GError **error)
 {
   const TpRunOptions *o = run->opts;
-  gboolean to_file = o->output && strcmp (o->output, "-") != 0;
+  /* Checkpoints and default rejects sit beside a regular output file,
+   * never beside stdout or a device such as /dev/null. */
+  gboolean to_file = o->output && strcmp (o->output, "-") != 0
+                     && !tp_output_is_special (o->output);
   TpCheckpoint cp = { 0 };
 
   if (o->rejects)

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tp-private.h"
@@ -424,21 +425,26 @@ tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
 
 /* Data goes to "<path>.partial", renamed to <path> only when the run ends
  * well: a file at <path> is always complete.  An interrupted run leaves the
- * partial file for --resume. */
+ * partial file for --resume.  Stdout and paths that are not regular files
+ * (/dev/null, a FIFO, /dev/stdout) are written in place: renaming over a
+ * device would replace it with a plain file. */
 struct _TpOutput {
-  char *path; /* NULL for stdout */
-  char *tmp_path;
+  char *path;     /* final name of an atomic file, else NULL */
+  char *tmp_path; /* "<path>.partial", else NULL */
+  char *name;     /* what error messages call this output */
   FILE *fp;
-  guint64 length; /* bytes handed to fwrite */
+  gboolean own_fp; /* fp is ours to close (not stdout) */
+  guint64 length;  /* bytes handed to fwrite */
 };
 
-static TpOutput *
-tp_output_new (const char *path)
+/* TRUE when PATH exists and is not a regular file: a device, FIFO or
+ * socket, which must be written in place. */
+gboolean
+tp_output_is_special (const char *path)
 {
-  TpOutput *out = g_new0 (TpOutput, 1);
-  out->path = g_strdup (path);
-  out->tmp_path = g_strconcat (path, ".partial", NULL);
-  return out;
+  struct stat st;
+
+  return stat (path, &st) == 0 && !S_ISREG (st.st_mode);
 }
 
 static void
@@ -446,7 +452,49 @@ tp_output_free (TpOutput *out)
 {
   g_free (out->path);
   g_free (out->tmp_path);
+  g_free (out->name);
   g_free (out);
+}
+
+/* An output written in place: stdout for NULL or "-", else the special
+ * file at PATH. */
+static TpOutput *
+tp_output_open_direct (const char *path, GError **error)
+{
+  TpOutput *out = g_new0 (TpOutput, 1);
+
+  if (path == NULL || strcmp (path, "-") == 0)
+    {
+      out->name = g_strdup ("stdout");
+      out->fp = stdout;
+      return out;
+    }
+  out->name = g_strdup (path);
+  out->fp = fopen (path, "wb");
+  out->own_fp = TRUE;
+  if (out->fp == NULL)
+    {
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN, "cannot open %s: %s",
+                   path, g_strerror (errno));
+      tp_output_free (out);
+      return NULL;
+    }
+  return out;
+}
+
+/* An atomic output at PATH, its data going first to PATH.partial, opened
+ * with fopen MODE. */
+static TpOutput *
+tp_output_open_atomic (const char *path, const char *mode)
+{
+  TpOutput *out = g_new0 (TpOutput, 1);
+
+  out->path = g_strdup (path);
+  out->tmp_path = g_strconcat (path, ".partial", NULL);
+  out->name = g_strdup (out->tmp_path);
+  out->own_fp = TRUE;
+  out->fp = fopen (out->tmp_path, mode);
+  return out;
 }
 
 TpOutput *
@@ -454,14 +502,9 @@ tp_output_open (const char *path, GError **error)
 {
   TpOutput *out;
 
-  if (path == NULL || strcmp (path, "-") == 0)
-    {
-      out = g_new0 (TpOutput, 1);
-      out->fp = stdout;
-      return out;
-    }
-  out = tp_output_new (path);
-  out->fp = fopen (out->tmp_path, "wb");
+  if (path == NULL || strcmp (path, "-") == 0 || tp_output_is_special (path))
+    return tp_output_open_direct (path, error);
+  out = tp_output_open_atomic (path, "wb");
   if (out->fp == NULL)
     {
       g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_OPEN, "cannot create %s: %s",
@@ -476,15 +519,18 @@ TpOutput *
 tp_output_resume (const char *path, guint64 length, GError **error)
 {
   TpOutput *out;
+  char *tmp_path;
+  gboolean fresh;
 
   g_return_val_if_fail (path != NULL && strcmp (path, "-") != 0, NULL);
-  out = tp_output_new (path);
-  if (length == 0 && !g_file_test (out->tmp_path, G_FILE_TEST_EXISTS))
-    {
-      tp_output_free (out);
-      return tp_output_open (path, error);
-    }
-  out->fp = fopen (out->tmp_path, "r+b");
+  if (tp_output_is_special (path))
+    return tp_output_open_direct (path, error);
+  tmp_path = g_strconcat (path, ".partial", NULL);
+  fresh = length == 0 && !g_file_test (tmp_path, G_FILE_TEST_EXISTS);
+  g_free (tmp_path);
+  if (fresh)
+    return tp_output_open (path, error);
+  out = tp_output_open_atomic (path, "r+b");
   if (out->fp == NULL || ftruncate (fileno (out->fp), (off_t)length) != 0
       || fseeko (out->fp, (off_t)length, SEEK_SET) != 0)
     {
@@ -506,7 +552,7 @@ tp_output_write (TpOutput *out, const char *data, gsize len, GError **error)
   if (len > 0 && fwrite (data, 1, len, out->fp) != len)
     {
       g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE, "cannot write %s: %s",
-                   out->path ? out->tmp_path : "stdout", g_strerror (errno));
+                   out->name, g_strerror (errno));
       return FALSE;
     }
   out->length += len;
@@ -519,7 +565,7 @@ tp_output_flush (TpOutput *out, guint64 *length, GError **error)
   if (fflush (out->fp) != 0)
     {
       g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE, "cannot write %s: %s",
-                   out->path ? out->tmp_path : "stdout", g_strerror (errno));
+                   out->name, g_strerror (errno));
       return FALSE;
     }
   if (length)
@@ -540,8 +586,9 @@ tp_output_suspend (TpOutput *out, GError **error)
                        "cannot sync %s: %s", out->tmp_path, g_strerror (errno));
           ok = FALSE;
         }
-      fclose (out->fp);
     }
+  if (out->own_fp)
+    fclose (out->fp);
   tp_output_free (out);
   return ok;
 }
@@ -554,24 +601,23 @@ tp_output_commit (TpOutput *out, GError **error)
   if (fflush (out->fp) != 0 || ferror (out->fp))
     {
       g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE, "cannot write %s: %s",
-                   out->path ? out->path : "stdout", g_strerror (errno));
+                   out->name, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (out->path && ok && fsync (fileno (out->fp)) != 0)
+    {
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE, "cannot sync %s: %s",
+                   out->tmp_path, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (out->own_fp && fclose (out->fp) != 0 && ok)
+    {
+      g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE, "cannot close %s: %s",
+                   out->name, g_strerror (errno));
       ok = FALSE;
     }
   if (out->path)
     {
-      if (ok && fsync (fileno (out->fp)) != 0)
-        {
-          g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE,
-                       "cannot sync %s: %s", out->tmp_path, g_strerror (errno));
-          ok = FALSE;
-        }
-      if (fclose (out->fp) != 0 && ok)
-        {
-          g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE,
-                       "cannot close %s: %s", out->tmp_path,
-                       g_strerror (errno));
-          ok = FALSE;
-        }
       if (ok && rename (out->tmp_path, out->path) != 0)
         {
           g_set_error (error, TP_IO_ERROR, TP_IO_ERROR_WRITE,
@@ -591,12 +637,11 @@ tp_output_abort (TpOutput *out)
 {
   if (out == NULL)
     return;
-  if (out->path)
-    {
-      fclose (out->fp);
-      unlink (out->tmp_path);
-    }
+  if (out->own_fp)
+    fclose (out->fp);
   else
     fflush (out->fp);
+  if (out->path)
+    unlink (out->tmp_path);
   tp_output_free (out);
 }

@@ -66,10 +66,24 @@ contains "$tmp/result.jsonl.rejects.jsonl" '"id":"two"' "rejects beside -o"
 contains "$tmp/stats.json" '"read":3,"written":2,"rejected":1,"dropped":0' "--stats"
 [ -e "$tmp/result.jsonl.partial" ] && fail "partial file left behind"
 
+# -o to a FIFO (as to /dev/null) writes in place: the FIFO stays a FIFO and
+# nothing is created beside it
+if mkfifo "$tmp/fifo" 2>/dev/null; then
+  timeout 20 cat "$tmp/fifo" >"$tmp/from-fifo" &
+  reader=$!
+  expect 2 "run -o FIFO" "$tp" run -q -P "$plugins" --rejects "$tmp/fifo-rejects.jsonl" -o "$tmp/fifo" "$tmp/p.ini" "$tmp/in.jsonl"
+  wait "$reader"
+  [ -p "$tmp/fifo" ] || fail "-o FIFO replaced the FIFO"
+  [ "$(wc -l <"$tmp/from-fifo")" -eq 2 ] || fail "-o FIFO: reader should get 2 lines"
+  for f in "$tmp"/fifo.*; do [ -e "$f" ] && fail "-o FIFO left $f behind"; done
+fi
+
 # --set overrides the INI; stdin input; byte offsets
 printf 'x poison y\n' >"$tmp/lines.txt"
 expect 0 "--set" "$tp" run -q -P "$plugins" --set w.fail_on=none --lines "$tmp/p.ini" "$tmp/lines.txt"
 contains "$tmp/out" '"words":3' "--set took effect"
+expect 0 "attached short values (-j2 -sKEY=V)" "$tp" run -q -j2 -P"$plugins" -sw.fail_on=none --lines "$tmp/p.ini" "$tmp/lines.txt"
+contains "$tmp/out" '"words":3' "-sKEY=V took effect"
 expect 1 "--set unknown key" "$tp" run -q -P "$plugins" --set w.fail_no=x "$tmp/p.ini" "$tmp/lines.txt"
 contains "$tmp/err" "--set: [w] unknown key 'fail_no' for plugin 'words' (did you mean 'fail_on'?)" "--set error"
 printf 'h\303\251 there' | "$tp" run -q -P "$plugins" --offsets bytes "$tmp/p.ini" - >"$tmp/out" 2>"$tmp/err" || fail "stdin run"

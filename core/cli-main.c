@@ -82,6 +82,38 @@ tp_cli_find_pipeline (const char *arg)
   return g_strdup (arg);
 }
 
+/* Splits "-j4" into "-j" "4" for the short options that take a value
+ * (GOption reads only the separate form; users type make's "-j4").  Returns
+ * a new argv; the strings are ARGV's or owned by the returned array. */
+static char **
+tp_cli_split_attached_values (int argc, char **argv, GPtrArray *owned,
+                              int *new_argc)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  gboolean options_done = FALSE;
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *a = argv[i];
+
+      if (!options_done && i > 0 && a[0] == '-' && a[1] != '\0'
+          && strchr ("joPsf", a[1]) != NULL && a[2] != '\0')
+        {
+          char *flag = g_strndup (a, 2);
+          g_ptr_array_add (owned, flag);
+          g_ptr_array_add (out, flag);
+          g_ptr_array_add (out, (char *)a + 2);
+          continue;
+        }
+      if (strcmp (a, "--") == 0)
+        options_done = TRUE;
+      g_ptr_array_add (out, (char *)a);
+    }
+  *new_argc = (int)out->len;
+  g_ptr_array_add (out, NULL);
+  return (char **)g_ptr_array_free (out, FALSE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -116,9 +148,16 @@ main (int argc, char **argv)
         {
           /* "Usage: textpipe run ..." in each command's --help */
           char *name = g_strconcat ("textpipe ", argv[1], NULL);
-          int code;
+          GPtrArray *owned = g_ptr_array_new_with_free_func (g_free);
+          char **args;
+          int nargs, code;
+
           argv[1] = name;
-          code = commands[i].func (argc - 1, argv + 1);
+          args = tp_cli_split_attached_values (argc - 1, argv + 1, owned,
+                                               &nargs);
+          code = commands[i].func (nargs, args);
+          g_free (args);
+          g_ptr_array_unref (owned);
           g_free (name);
           return code;
         }

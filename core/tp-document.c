@@ -25,10 +25,10 @@ tp_document_check_text (const char *text, gsize len, gboolean known_utf8,
                    len, TP_DOCUMENT_MAX_LENGTH);
       return FALSE;
     }
+  if (known_utf8)
+    return TRUE; /* the JSON reader has refused NUL bytes and escapes */
   nul = memchr (text, '\0', len);
-  if (known_utf8 && nul == NULL)
-    return TRUE;
-  if (g_utf8_validate_len (text, nul ? (gsize)(nul - text) : len, &end)
+  if (tp_utf8_validate (text, nul ? (gsize)(nul - text) : len, &end)
       && nul == NULL)
     return TRUE;
   if (nul != NULL && end == nul)
@@ -44,13 +44,27 @@ tp_document_check_text (const char *text, gsize len, gboolean known_utf8,
   return FALSE;
 }
 
+/* A document around @text, a NUL-terminated heap string of @n bytes that
+ * it takes. */
+static TpDocument *
+tp_document_wrap (const char *id, char *text, gsize n)
+{
+  TpDocument *doc = g_new0 (TpDocument, 1);
+
+  doc->id = g_strdup (id);
+  doc->text = text;
+  doc->length = n;
+  doc->layers = g_ptr_array_new_full (2, (GDestroyNotify)tp_layer_free);
+  return doc;
+}
+
 /* Makes a document; @known_utf8 skips the UTF-8 check for text a JSON
  * parser has checked already. */
 static TpDocument *
 tp_document_make (const char *id, const char *text, gssize len,
                   gboolean known_utf8, GError **error)
 {
-  TpDocument *doc;
+  char *copy;
   gsize n;
 
   g_return_val_if_fail (id != NULL, NULL);
@@ -59,16 +73,21 @@ tp_document_make (const char *id, const char *text, gssize len,
   n = len < 0 ? strlen (text) : (gsize)len;
   if (!tp_document_check_text (text ? text : "", n, known_utf8, error))
     return NULL;
-
-  doc = g_new0 (TpDocument, 1);
-  doc->id = g_strdup (id);
-  doc->text = g_malloc (n + 1);
+  copy = g_malloc (n + 1);
   if (n > 0)
-    memcpy (doc->text, text, n);
-  doc->text[n] = '\0';
-  doc->length = n;
-  doc->layers = g_ptr_array_new_full (2, (GDestroyNotify)tp_layer_free);
-  return doc;
+    memcpy (copy, text, n);
+  copy[n] = '\0';
+  return tp_document_wrap (id, copy, n);
+}
+
+TpDocument *
+tp_document_new_take_valid_utf8 (const char *id, char *text, gsize len,
+                                 GError **error)
+{
+  g_return_val_if_fail (id != NULL && text != NULL, NULL);
+  if (!tp_document_check_text (text, len, TRUE, error))
+    return NULL;
+  return tp_document_wrap (id, text, len);
 }
 
 TpDocument *

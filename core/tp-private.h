@@ -115,6 +115,11 @@ void tp_offset_map_clear (TpOffsetMap *map);
 TpDocument *tp_document_new_valid_utf8 (const char *id, const char *text,
                                         gsize len, GError **error);
 
+/* The same, taking @text (a NUL-terminated string from malloc or g_malloc,
+ * @len bytes) instead of copying it; on an error the caller keeps it. */
+TpDocument *tp_document_new_take_valid_utf8 (const char *id, char *text,
+                                             gsize len, GError **error);
+
 /* The stage this thread is running (its index), or -1: read by the crash
  * handler to say which stage killed the process. */
 extern __thread int tp_current_stage_index;
@@ -122,6 +127,14 @@ extern __thread int tp_current_stage_index;
 /* Finds the line of "[section]" or of "key" inside @section in an INI
  * file, for messages; 0 when not found. */
 guint tp_ini_find_line (const char *path, const char *section, const char *key);
+
+/* TRUE when @len bytes of @text are valid UTF-8 without NUL bytes (as
+ * g_utf8_validate_len, but fast on ASCII); *@bad is then the end, else
+ * the first bad byte. */
+gboolean tp_utf8_validate (const char *text, gsize len, const char **bad);
+
+/* TRUE when @text holds only ASCII bytes. */
+gboolean tp_utf8_is_ascii (const char *text, gsize len);
 
 /* TRUE when an output path names a device, FIFO or socket (/dev/null):
  * written in place, with no .partial, checkpoint or rejects beside it. */

@@ -206,21 +206,20 @@ tp_reader_meta_value (const cJSON *value)
   return out;
 }
 
-/* TRUE when @line holds a JSON "\u0000" escape: the JSON library ends
- * strings at NUL, so such a record is refused rather than cut short. */
+/* TRUE when @line, a record that parsed, holds a JSON "\u0000" escape:
+ * the JSON library ends strings at NUL, so such a record is refused rather
+ * than cut short.  In valid JSON each backslash starts an escape of at
+ * least two bytes, so jumping over escapes finds every one. */
 static gboolean
 tp_reader_has_nul_escape (const char *line, gsize len)
 {
   const char *p = line, *end = line + len;
 
-  while ((p = memmem (p, end - p, "\\u0000", 6)) != NULL)
+  while (p < end && (p = memchr (p, '\\', end - p)) != NULL)
     {
-      gsize slashes = 0;
-      for (const char *q = p; q > line && q[-1] == '\\'; q--)
-        slashes++;
-      if (slashes % 2 == 0) /* the backslash itself is not escaped */
+      if (end - p >= 6 && memcmp (p, "\\u0000", 6) == 0)
         return TRUE;
-      p += 6;
+      p += 2;
     }
   return FALSE;
 }
@@ -235,7 +234,7 @@ tp_reader_parse_json (const char *line, gsize len, GError **error)
   const char *end = NULL;
   cJSON *root;
 
-  if (!g_utf8_validate_len (line, len, &bad))
+  if (!tp_utf8_validate (line, len, &bad))
     {
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
                    "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
@@ -319,10 +318,13 @@ tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
                    text ? " (it is not a string)" : "");
       goto out;
     }
-  doc = tp_document_new_valid_utf8 (*record_id, text->valuestring,
-                                    strlen (text->valuestring), error);
+  /* cJSON allocates with malloc, as g_malloc does: the document takes the
+   * decoded text instead of copying it. */
+  doc = tp_document_new_take_valid_utf8 (*record_id, text->valuestring,
+                                         strlen (text->valuestring), error);
   if (doc == NULL)
     goto out;
+  text->valuestring = NULL;
   cJSON_ArrayForEach (value, root)
   {
     char *v;

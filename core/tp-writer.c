@@ -22,13 +22,7 @@ tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length)
   map->text = text;
   map->length = length;
   map->cp_at_block = NULL;
-  map->ascii = TRUE;
-  for (; i < length; i++)
-    if ((guchar)text[i] >= 0x80)
-      {
-        map->ascii = FALSE;
-        break;
-      }
+  map->ascii = tp_utf8_is_ascii (text, length);
   if (map->ascii)
     return;
   map->cp_at_block = g_new (guint32, length / TP_BLOCK + 1);
@@ -372,8 +366,17 @@ tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
 {
   TpOffsetMap map;
   gboolean first = TRUE;
+  gboolean spans_out = FALSE;
 
-  if (opts && opts->offsets == TP_OFFSETS_BYTES)
+  /* Offsets are converted only when some written layer has spans. */
+  for (guint i = 0; i < doc->layers->len && !spans_out; i++)
+    {
+      const TpLayer *layer = g_ptr_array_index (doc->layers, i);
+      spans_out = layer->len > 0
+                  && !(opts && opts->layers
+                       && !g_strv_contains (opts->layers, layer->name));
+    }
+  if (!spans_out || (opts && opts->offsets == TP_OFFSETS_BYTES))
     {
       memset (&map, 0, sizeof map);
       map.ascii = TRUE;

@@ -38,6 +38,57 @@ START_TEST (test_invalid_utf8_refused)
 }
 END_TEST
 
+/* UTF-8 edge cases: each text and the byte offset of its first bad byte,
+ * or -1 when valid.  Long ASCII runs exercise the 8-byte fast path. */
+static const struct {
+  const char *text;
+  int bad_at;
+} utf8_cases[] = {
+  { "plain ascii text that is longer than sixteen bytes", -1 },
+  { "caf\xc3\xa9 cr\xc3\xa8me", -1 },                  /* 2-byte */
+  { "euro \xe2\x82\xac and more ascii after it", -1 }, /* 3-byte */
+  { "smile \xf0\x9f\x98\x80 here", -1 },               /* 4-byte */
+  { "\xf4\x8f\xbf\xbf", -1 },                          /* U+10FFFF */
+  { "\xed\x9f\xbf", -1 },                              /* U+D7FF */
+  { "0123456789abc\x80"
+    "def",
+    13 },                            /* stray continuation */
+  { "over\xc0\x80long", 4 },         /* overlong NUL */
+  { "over\xc1\xbf", 4 },             /* overlong 2-byte */
+  { "over\xe0\x9f\xbf", 4 },         /* overlong 3-byte */
+  { "over\xf0\x8f\xbf\xbf", 4 },     /* overlong 4-byte */
+  { "surrogate \xed\xa0\x80", 10 },  /* U+D800 */
+  { "too big \xf4\x90\x80\x80", 8 }, /* U+110000 */
+  { "lead \xf5\x80\x80\x80", 5 },    /* no such lead */
+  { "cut \xe2\x82", 4 },             /* truncated */
+  { "0123456789abcdef\xc3(", 16 },   /* bad continuation */
+};
+
+START_TEST (test_utf8_table)
+{
+  GError *error = NULL;
+  TpDocument *doc = tp_document_new ("x", utf8_cases[_i].text, -1, &error);
+
+  if (utf8_cases[_i].bad_at < 0)
+    {
+      ck_assert_msg (doc != NULL, "case %d refused: %s", _i,
+                     error ? error->message : "");
+      tp_document_free (doc);
+      return;
+    }
+  ck_assert_msg (doc == NULL, "case %d accepted", _i);
+  ck_assert (g_error_matches (error, TP_DOCUMENT_ERROR,
+                              TP_DOCUMENT_ERROR_INVALID_UTF8));
+  {
+    char *want = g_strdup_printf ("byte offset %d ", utf8_cases[_i].bad_at);
+    ck_assert_msg (strstr (error->message, want) != NULL, "case %d: %s", _i,
+                   error->message);
+    g_free (want);
+  }
+  g_clear_error (&error);
+}
+END_TEST
+
 START_TEST (test_empty_document)
 {
   TpDocument *doc = tp_document_new ("e", "", 0, NULL);
@@ -212,6 +263,7 @@ document_suite (void)
   Suite *s = suite_create ("document");
   TCase *tc = tcase_create ("core");
   tcase_add_test (tc, test_invalid_utf8_refused);
+  tcase_add_loop_test (tc, test_utf8_table, 0, G_N_ELEMENTS (utf8_cases));
   tcase_add_test (tc, test_empty_document);
   tcase_add_test (tc, test_attributes_roundtrip);
   tcase_add_test (tc, test_codepoint_offsets);

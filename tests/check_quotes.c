@@ -244,6 +244,30 @@ static const QuoteCase quote_cases[] = {
   { "Nobody came to the talks. They said the offer was \"an insult\" to "
     "staff.",
     "", "" },
+  /* the last part of a quote whose paragraph breaks were lost, ending the
+   * paragraph without a closing mark */
+  { "Lena Varga said: \"We trained hard. \"We deserved the win.\n\nThe "
+    "season ends soon.",
+    "We trained hard.|We deserved the win.", "Lena Varga|Lena Varga" },
+  /* ... not when it runs over more than one sentence */
+  { "Lena Varga said: \"We trained hard. \"We deserved it. Fans agreed "
+    "with us.\n\nThe season ends soon.",
+    "We trained hard.", "Lena Varga" },
+  /* a spaced closing mark after a sentence end closes the quote */
+  { "\"We will win,\" said Omar Haddad. \"The team is ready. \" Fans "
+    "queued for hours.",
+    "We will win,|The team is ready.", "Omar Haddad|Omar Haddad" },
+  /* a headline quote whose words come back in the lead paragraph */
+  { "Mayor to be 'firm' on rents\n\nMayor Tom Reyes has pledged a "
+    "\"firm\" line on rents in the city.",
+    "firm|firm", "Tom Reyes|Tom Reyes" },
+  { "Strong harvest 'a relief'\n\nFarm minister Ana Lopes said a strong "
+    "harvest was a relief for growers.",
+    "a relief", "Ana Lopes" },
+  /* ... not when the lead has no source for them */
+  { "Council warned over 'green belt'\n\nThe green belt around the town "
+    "is shrinking fast.",
+    "", "" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

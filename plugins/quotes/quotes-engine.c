@@ -511,7 +511,19 @@ quotes_scan_mark (QuotesScan *scan, gsize pos, guint mlen, gunichar c)
       if (!can_open && !can_close)
         {
           if (prev == QUOTES_CC_SPACE && next == QUOTES_CC_SPACE)
-            return; /* a stray mark */
+            {
+              /* "... we won. " The team ...: a spaced closing mark after
+               * a sentence end closes the pending quote */
+              gsize e = pos;
+              QuotesPending *pd = &scan->pend[QUOTES_FAM_DOUBLE];
+              while (e > scan->para_start && text[e - 1] == ' ')
+                e--;
+              if (pd->pos >= 0 && e > (gsize)pd->pos + pd->len
+                  && strchr (".?!", text[e - 1]))
+                quotes_scan_emit (scan, QUOTES_FAM_DOUBLE, e, pos + mlen,
+                                  FALSE);
+              return; /* else a stray mark */
+            }
           can_open = can_close = TRUE;
         }
       break;
@@ -601,6 +613,23 @@ quotes_scan_para_end (QuotesScan *scan, gsize end, gsize next_start)
         {
           quotes_scan_emit (scan, fam, end, end, TRUE);
           scan->reopen_next[fam] = TRUE;
+        }
+      else if (p->reopened && (gsize)p->pos > scan->para_start)
+        {
+          /* the last part of a quote whose paragraph breaks were lost
+           * ("A. "B. "C.): it ends with its paragraph, at a full stop */
+          gsize e = end;
+          while (e > (gsize)p->pos && g_ascii_isspace (scan->text[e - 1]))
+            e--;
+          gboolean one
+              = e > (gsize)p->pos + p->len && strchr (".?!", scan->text[e - 1]);
+          /* one sentence only: a lost closing mark may run further */
+          for (gsize k = p->pos + p->len; one && k + 2 < e; k++)
+            if (strchr (".?!", scan->text[k]) && scan->text[k + 1] == ' '
+                && g_ascii_isupper (scan->text[k + 2]))
+              one = FALSE;
+          if (one)
+            quotes_scan_emit (scan, fam, e, e, FALSE);
         }
       p->pos = -1;
     }
@@ -1497,6 +1526,7 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
 }
 
 static guint quotes_last_sentence_start (const QuotesToks *toks, guint upto);
+static gsize quotes_headline_lead (const QuotesDoc *doc, const QuotesQuote *q);
 
 /* A group named as a plural proper noun in the sentence before @pos
  * ("... opposed by the Liberal Democrats."): "they" may point to it even
@@ -1813,7 +1843,9 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
   gunichar last = quotes_char_before (doc->text, q->end);
   gboolean open_end = last == ',' || last == '?' || last == '!' || last == '-'
                       || last == 0x2014 || last == 0x2013 || last == 0x2026
-                      || last == ':' || last == ';';
+                      || last == ':' || last == ';'
+                      || (last == '.' && q->end - q->start > 3
+                          && memcmp (doc->text + q->end - 3, "...", 3) == 0);
 
   n = toks->n;
   if (n == 0)
@@ -2403,6 +2435,7 @@ quotes_is_term (QuotesDoc *doc, const QuotesQuote *q, const QuotesToks *before,
     for (const QuotesQuote *o = q - 1, *first = doc->first_quote;
          o >= first && q - o <= 64; o--)
       if (o->end - o->start == q->end - q->start
+          && quotes_headline_lead (doc, o) == 0 /* a headline repeats */
           && memcmp (doc->text + o->start, doc->text + q->start,
                      q->end - q->start)
                  == 0)
@@ -2557,6 +2590,76 @@ quotes_is_clause (const QuotesDoc *doc, const QuotesQuote *q)
   return FALSE;
 }
 
+/* Rule "headline", echo form: the words of a headline quote come back in
+ * the lead paragraph [lead, para_end) ('Bush to get 'tough'' / 'Bush has
+ * pledged a "tough" budget').  Inside a quote of the lead, that quote's
+ * speaker; in plain text, the subject of the last reporting verb before
+ * them in their sentence ('John Snow said a strong dollar ...'). */
+static gboolean
+quotes_rule_headline_echo (QuotesDoc *doc, const QuotesHistory *hist,
+                           const QuotesQuote *q, const QuotesQuote *quotes,
+                           guint n, gsize lead, gsize para_end,
+                           QuotesSpeaker *spk)
+{
+  QuotesToks toks_buf, *toks = &toks_buf;
+  const QuotesTok *t;
+  gsize len = q->end - q->start, p, ss;
+  const char *text = doc->text;
+
+  /* trailing punctuation inside the marks is no part of the words */
+  while (len > 0 && strchr (".,!?;:", text[q->start + len - 1]))
+    len--;
+  if (len < 3)
+    return FALSE;
+  for (p = lead; p + len <= para_end; p++)
+    if (g_ascii_strncasecmp (text + p, text + q->start, len) == 0
+        && (p == lead || !g_ascii_isalnum (text[p - 1]))
+        && (p + len >= doc->len || !g_ascii_isalnum (text[p + len])))
+      break;
+  if (p + len > para_end)
+    return FALSE;
+  for (guint k = 0; k < n; k++)
+    {
+      const QuotesQuote *o = &quotes[k];
+      if (o->open_mark >= p)
+        break;
+      if (o != q && o->start <= p && p + len <= o->end)
+        {
+          if (o->speaker == NULL || o->rule == QUOTES_RULE_NONE
+              || o->rule == QUOTES_RULE_HEADLINE)
+            return FALSE;
+          spk->name = o->speaker;
+          spk->kind = o->speaker_kind;
+          return TRUE;
+        }
+    }
+  /* plain text: a reporting verb earlier in the same sentence */
+  ss = p;
+  while (ss > lead && !(strchr (".?!", text[ss - 1]) && text[ss] == ' '))
+    ss--;
+  quotes_tokenize (doc, ss, p, toks);
+  t = toks->t;
+  for (guint c = toks->n; c > 0; c--)
+    {
+      guint a, b;
+      if (t[c - 1].punct == '"')
+        return FALSE;
+      if (!quotes_tok_is_cue (doc, &t[c - 1])
+          || quotes_cue_is_passive (doc, t, 0, c - 1))
+        continue;
+      if (quotes_subject_before (doc, t, 0, c - 1, &a, &b)
+          && !quotes_tok_is_pronoun (doc, &t[a])
+          && quotes_resolve_np (doc, hist, t, a, b, spk))
+        {
+          spk->cs = t[c - 1].s;
+          spk->ce = t[c - 1].e;
+          return TRUE;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
 /* Rule "headline": a clause quoted in a headline is the lead's claim; its
  * speaker is the subject of the first reporting verb of the lead
  * paragraph ("Dick Pound says ..."), else "according to X" there, else
@@ -2571,12 +2674,16 @@ quotes_rule_headline (QuotesDoc *doc, const QuotesHistory *hist,
   gsize lead = quotes_headline_lead (doc, q), hi, para_end;
   gboolean found = FALSE;
 
-  if (lead == 0 || !quotes_is_clause (doc, q))
+  if (lead == 0)
     return FALSE;
   hi = lead;
   while (hi < doc->len && hi < lead + 400 && doc->text[hi] != '\n')
     hi++;
   para_end = hi;
+  if (quotes_rule_headline_echo (doc, hist, q, quotes, n, lead, para_end, spk))
+    return TRUE;
+  if (!quotes_is_clause (doc, q))
+    return FALSE;
   for (guint k = 0; k < n; k++)
     if (quotes[k].open_mark >= lead)
       {
@@ -2713,6 +2820,15 @@ quotes_attribute (QuotesDoc *doc)
       if (!found
           && (found = quotes_rule_before (doc, &hist, before, from, &spk)))
         rule = QUOTES_RULE_BEFORE;
+      if (found && rule == QUOTES_RULE_BEFORE && spk.ce >= 0
+          && (gsize)spk.ce + 6 <= q->open_mark
+          && g_ascii_strncasecmp (doc->text + spk.ce, " over ", 6) == 0
+          && quotes_headline_lead (doc, q) != 0)
+        {
+          /* a headline's "Council warned over 'X'": passive, no source */
+          found = FALSE;
+          rule = QUOTES_RULE_NONE;
+        }
       if (!found
           && (found = quotes_rule_colon (doc, &hist, before, from, &spk)))
         rule = QUOTES_RULE_BEFORE;

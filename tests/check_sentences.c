@@ -116,6 +116,19 @@ static const SentCase sent_cases[] = {
     "--= Fast servers =--",
     "--== Posted via Example.Com News==--|The best service!|>100 groups|"
     "--= Fast servers =--" },
+  /* a title, name or signature before a pronoun or determiner opener */
+  { "Lovely Cottage This cottage is nice.",
+    "Lovely Cottage|This cottage is nice." },
+  { "Jane Roe John Doe These look fine to me.",
+    "Jane Roe John Doe|These look fine to me." },
+  { "Fast Friendly Service The staff were kind.",
+    "Fast Friendly Service|The staff were kind." },
+  /* but not when a capital follows (a title) or a starter leads */
+  { "Jane Roe The Company grew.", "Jane Roe The Company grew." },
+  { "But He Wei said so.", "But He Wei said so." },
+  { "When She came home we ate.", "When She came home we ate." },
+  { "Songs Like This one sell.", "Songs Like This one sell." },
+  { "Get Me Out Of Here is on.", "Get Me Out Of Here is on." },
   /* spaced and mixed stops */
   { "It fell in the region . . . This one rose.",
     "It fell in the region . . .|This one rose." },

@@ -112,7 +112,8 @@ typedef struct {
 
 static SentencesSet sentences_titles_set, sentences_finals_set,
     sentences_starters_set, sentences_closings_set, sentences_greetings_set,
-    sentences_closing_firsts_set, sentences_message_set;
+    sentences_closing_firsts_set, sentences_message_set, sentences_heading_set,
+    sentences_heading_preps_set;
 
 /* ASCII letters: 1 for lower case, 2 for upper case, 0 for other bytes. */
 static guint8 sentences_letters[256];
@@ -660,6 +661,54 @@ sentences_dash_address (const char *t, gsize p)
   return 0;
 }
 
+/* Pronouns and determiners that open a sentence and are not part of a
+ * name or a title when a lower-case word follows them. */
+static const char *const sentences_heading_openers[]
+    = { "This", "These", "Those", "He",  "She", "We", "They",
+        "Here", "There", "It",    "You", "The", "My", "Our",
+        "Your", "Their", "His",   "Its", NULL };
+
+/* Prepositions that end titles of works before an object pronoun ("Songs
+ * Like This", "Get Me Out Of Here"): a title word must not be one (the
+ * others, In, On, Of, ..., are sentence starters). */
+static const char *const sentences_heading_preps[]
+    = { "Like",    "About",   "Into",   "Over",   "Through", "Than",
+        "Without", "Against", "Upon",   "Off",    "Up",      "Out",
+        "Down",    "Near",    "Behind", "Beyond", "Around",  "Inside",
+        "Outside", "Across",  "Beside", NULL };
+
+/* At the start of a sentence (byte @p): one to five capitalized words (a
+ * title, a name, a signature: "Lovely Cottage", "Jane Doe John Roe"), then
+ * one of the openers above and a lower-case word: the capitalized words
+ * stand alone ("Lovely Cottage | This cottage is ...").  Words that often
+ * start a sentence ("When", "But") do not count as title words.  Returns
+ * the byte of the last letter of the title, or 0. */
+static gsize
+sentences_heading_at (const char *t, gsize p)
+{
+  gsize q = p, w;
+
+  for (guint words = 0; words < 6; words++)
+    {
+      if (!g_ascii_isupper (t[q]))
+        return 0;
+      w = q++;
+      while (g_ascii_islower (t[q]))
+        q++;
+      if (t[q] != ' ')
+        return 0;
+      if (words > 0 && sentences_set_has (&sentences_heading_set, t + w, q - w)
+          && g_ascii_islower (t[q + 1]))
+        return w - 2;
+      if (q - w < 2 || words == 5
+          || sentences_set_has (&sentences_starters_set, t + w, q - w)
+          || sentences_set_has (&sentences_heading_preps_set, t + w, q - w))
+        return 0;
+      q++;
+    }
+  return 0;
+}
+
 /* The greeting and closing part of sentences_closing_at: the first word
  * is [p, q). */
 static gsize
@@ -730,6 +779,14 @@ sentences_closing_at (const SentencesRun *r, gsize p)
       gsize c = sentences_closing_words (r, p, q);
       if (c != 0)
         return c;
+    }
+  /* "Lovely Cottage This cottage ...", "Jane Doe These look fine" */
+  if (lower && q > p + 1 && g_ascii_isupper (t[p]) && t[q] == ' '
+      && g_ascii_isupper (t[q + 1]))
+    {
+      gsize h = sentences_heading_at (t, p);
+      if (h != 0)
+        return h;
     }
   /* "Vince - Thanks", "Steve, Rod and Elyse - Just" */
   if (lower && q > p + 1 && g_ascii_isupper (t[p])
@@ -1003,6 +1060,8 @@ sentences_scan_init (void)
   sentences_set_init (&sentences_greetings_set, sentences_greetings);
   sentences_set_init (&sentences_closing_firsts_set, sentences_closing_firsts);
   sentences_set_init (&sentences_message_set, sentences_message_openers);
+  sentences_set_init (&sentences_heading_set, sentences_heading_openers);
+  sentences_set_init (&sentences_heading_preps_set, sentences_heading_preps);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);
   sentences_opener_filter_add (sentences_closing_firsts);

@@ -268,6 +268,28 @@ static const QuoteCase quote_cases[] = {
   { "Council warned over 'green belt'\n\nThe green belt around the town "
     "is shrinking fast.",
     "", "" },
+  /* "a spokesman for X, Dr Y, told": the name in apposition, also for he */
+  { "A spokesman for Delta Foods, Dr Rao, told the radio the deal was \"a "
+    "fair one\". He said the firm would \"grow fast and hire\".",
+    "a fair one|grow fast and hire", "Rao|Rao" },
+  /* a long apposition with an acronym in brackets */
+  { "Lena Varga, general secretary of the National Union of Port Workers "
+    "(NUPW), said the plan was \"a serious mistake\".",
+    "a serious mistake", "Lena Varga" },
+  /* "Name, title, of Firm - a ... company - told": the name */
+  { "Tom Reyes, head of sales, of Delta Foods - a large food company - told "
+    "us this was \"a big step.\"",
+    "a big step.", "Tom Reyes" },
+  /* ", which described": the organisation before it */
+  { "The deal was welcomed by Lisbon, which described the plan as a \"fair "
+    "compromise\".",
+    "fair compromise", "Lisbon" },
+  /* "is reported to be": passive, no source */
+  { "Ms Costa is reported to be \"furious\" about it.", "", "" },
+  /* "the Home Office" is no titled person for he */
+  { "Mr Tom Reyes criticised the plan, which the Home Office says is cheap. "
+    "\"Is that the best they can do?\" he asked.",
+    "Is that the best they can do?", "Tom Reyes" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

@@ -1001,6 +1001,24 @@ quotes_is_office (const QuotesDoc *doc, gsize s, gsize e)
   return FALSE;
 }
 
+/* Whether the title word @t names a person by itself: not the first
+ * half of an office ("foreign", "home", "shadow", "prime"). */
+static gboolean
+quotes_is_personal_title (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const halves[]
+      = { "foreign", "finance", "defence",  "defense",    "health", "home",
+          "trade",   "economy", "treasury", "opposition", "shadow", "then",
+          "former",  "acting",  "interim",  "executive",  "prime",  "vice",
+          "deputy",  "chief",   NULL };
+  if (!quotes_is_title (doc, t->s, t->e))
+    return FALSE;
+  for (guint k = 0; halves[k]; k++)
+    if (quotes_word_is (doc->text, t->s, t->e, halves[k]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Records the capitalised run toks[a..b) (titles included) as a name. */
 static void
 quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
@@ -1383,6 +1401,7 @@ typedef struct {
   gssize ms, me; /* mention */
   gssize cs, ce; /* cue */
   gint gender;
+  gboolean titled; /* a one-word name given with a title: "Dr Rao" */
 } QuotesSpeaker;
 
 /* The most recent speakers, for pronouns and standalone quotes. */
@@ -1418,7 +1437,7 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
   if (gender != 3 && spk->gender && spk->gender != gender)
     return FALSE;
   if (spk->kind == QUOTES_SPK_PERSON)
-    return strchr (spk->name, ' ') != NULL
+    return strchr (spk->name, ' ') != NULL || spk->titled
            || (spk->gender && (spk->gender == gender || gender == 3));
   last = strrchr (spk->name, ' ');
   last = last ? last + 1 : spk->name;
@@ -1734,9 +1753,13 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
       for (guint k = ra; k < na; k++)
         if (!spk->gender)
           spk->gender = quotes_title_gender (doc, toks[k].s, toks[k].e);
+      /* "Dr Rao", "Midfielder Edu" name a person; "Foreign Office",
+       * "Home Office" do not ("foreign" is a title word only before an
+       * office) */
+      spk->titled = na > ra && quotes_is_personal_title (doc, &toks[na - 1]);
       /* one capitalised word never seen with a first name nor a title
        * ("Ministers", "Microsoft") is no person for he and she */
-      if (strchr (spk->name, ' ') == NULL && spk->gender == 0)
+      if (strchr (spk->name, ' ') == NULL && spk->gender == 0 && !spk->titled)
         spk->kind = QUOTES_SPK_NOMINAL;
       return TRUE;
     }
@@ -2067,7 +2090,9 @@ quotes_cue_is_passive (const QuotesDoc *doc, const QuotesTok *t, guint from,
              || quotes_tok_is (doc, &t[k - 1], "was")
              || quotes_tok_is (doc, &t[k - 1], "were")
              || quotes_tok_is (doc, &t[k - 1], "being")
-             || quotes_tok_is (doc, &t[k - 1], "be"))
+             || quotes_tok_is (doc, &t[k - 1], "be")
+             || quotes_tok_is (doc, &t[k - 1], "is")
+             || quotes_tok_is (doc, &t[k - 1], "are"))
          && doc->text[t[c].e - 1] == 'd';
 }
 
@@ -2101,15 +2126,27 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       if (k > from && t[k - 1].punct == '(')
         e = k - 1;
     }
-  /* Ms Costa, who has described */
-  if (e - from >= 2 && quotes_tok_is (doc, &t[e - 1], "who")
+  /* Ms Costa, who has described; Beijing, which described */
+  if (e - from >= 2
+      && (quotes_tok_is (doc, &t[e - 1], "who")
+          || quotes_tok_is (doc, &t[e - 1], "which"))
       && t[e - 2].punct == ',')
     e -= 2;
+  /* Ana Costa of Lusa Ltd - a shipping firm - told */
+  if (e > from && t[e - 1].punct == '-')
+    {
+      guint k = e - 1;
+      while (k > from && t[k - 1].punct != '-' && e - k < 10
+             && !quotes_tok_ends_sentence (&t[k - 1]))
+        k--;
+      if (k > from + 1 && t[k - 1].punct == '-')
+        e = k - 1;
+    }
   /* Ravi Menon, economist at a bank in Osaka, said */
   if (e > from && t[e - 1].punct == ',')
     {
       guint k = e - 1;
-      while (k > from && t[k - 1].punct != ',' && e - k < 12
+      while (k > from && t[k - 1].punct != ',' && e - k < 16
              && !quotes_tok_ends_sentence (&t[k - 1]))
         k--;
       if (k > from && t[k - 1].punct == ',')
@@ -2135,8 +2172,12 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
   if (app && app_e - app_a >= 2 && app_e - app_a <= 3
       && quotes_cap_run_before (doc, t, from, e, &s) && s > from + 1
       && (quotes_tok_is (doc, &t[s - 1], "of")
+          || quotes_tok_is (doc, &t[s - 1], "for")
+          || quotes_tok_is (doc, &t[s - 1], "at")
           || (quotes_tok_is (doc, &t[s - 1], "the")
-              && quotes_tok_is (doc, &t[s - 2], "of"))))
+              && (quotes_tok_is (doc, &t[s - 2], "of")
+                  || quotes_tok_is (doc, &t[s - 2], "for")
+                  || quotes_tok_is (doc, &t[s - 2], "at")))))
     {
       guint k = app_a;
       while (k < app_e && t[k].cap && !t[k].punct
@@ -2151,6 +2192,31 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
     }
   if (quotes_cap_run_before (doc, t, from, e, &s))
     {
+      /* "Ana Costa, managing director, of Lusa Ltd said": an organisation
+       * after of/at is a complement; the name before the commas wins */
+      guint k = s;
+      if (k > from && quotes_tok_is (doc, &t[k - 1], "the"))
+        k--;
+      if (k > from + 2
+          && (quotes_tok_is (doc, &t[k - 1], "of")
+              || quotes_tok_is (doc, &t[k - 1], "at")))
+        {
+          guint na;
+          gboolean comma = FALSE;
+          k--;
+          while (
+              k > from && s - k < 8
+              && (t[k - 1].punct == ',' || (!t[k - 1].punct && !t[k - 1].cap)))
+            comma |= t[--k].punct == ',';
+          if (comma && t[k].punct == ','
+              && quotes_cap_run_before (doc, t, from, k, &na) && k - na >= 2
+              && (na == from || t[na - 1].punct))
+            {
+              *a = na;
+              *b = k;
+              return TRUE;
+            }
+        }
       *a = s;
       *b = e;
       return TRUE;

@@ -150,6 +150,15 @@ static const SentCase sent_cases[] = {
     "Iran - Opec's big producer - has grown." },
   { "May - No bids, 25 offered.", "May - No bids, 25 offered." },
   { "Smile :) it works.", "Smile :)|it works." },
+  /* a number that closes a bracket is no list item; "Later," opens news */
+  { "Profits for the year (ending June 30) will fall.",
+    "Profits for the year (ending June 30) will fall." },
+  { "She won for her show (Channel 4) and a film.",
+    "She won for her show (Channel 4) and a film." },
+  { "Two rules (see part 2) apply: 1) stop 2) go",
+    "Two rules (see part 2) apply:|1) stop|2) go" },
+  { "It rose. Later, Smith said it fell.",
+    "It rose.|Later, Smith said it fell." },
 };
 
 /* The sentence texts of @text joined with '|', newly allocated. */

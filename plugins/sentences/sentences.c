@@ -423,8 +423,8 @@ sentences_is_ampm (const char *s, gsize n)
 
 /* Letter-closings of e-mails: "Thanks," ends its own sentence. */
 static const char *const sentences_closings[]
-    = { "Thanks", "Regards", "Sincerely", "Cheers", "Love", "Respectfully",
-        "Yours",  "Thx",     "Ciao",      "Later",  NULL };
+    = { "Thanks",       "Regards", "Sincerely", "Cheers", "Love",
+        "Respectfully", "Yours",   "Thx",       "Ciao",   NULL };
 
 /* TRUE for emoticons: :-) :) ;) :( :D */
 static gboolean
@@ -1148,6 +1148,30 @@ sentences_time_stamp (SentencesRun *r, gsize p)
   sentences_decide (r, sentences_find (r, after), after == te - 1);
 }
 
+/* TRUE when a bracket opened in [from, to) is still open at @to ("(ending
+ * June 30) earnings": the number closes the bracket, it is not a list
+ * item).  Looks back at most 200 bytes, so that the test stays cheap. */
+static gboolean
+sentences_in_brackets (const char *t, gsize from, gsize to)
+{
+  guint depth = 0;
+
+  if (to - from > 200)
+    from = to - 200;
+  for (gsize q = to; q > from; q--)
+    {
+      if (t[q - 1] == ')')
+        depth++;
+      else if (t[q - 1] == '(')
+        {
+          if (depth == 0)
+            return TRUE;
+          depth--;
+        }
+    }
+  return FALSE;
+}
+
 /* Splits one document into sentences.  Rather than visit every token, it
  * scans the text for the few places where a sentence can end (stops and
  * closers, line breaks, separators, capitals after some tokens, URLs,
@@ -1240,7 +1264,9 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
               gsize ds = p - 1;
               while (ds > 0 && g_ascii_isdigit (t[ds - 1]) && p - ds < 2)
                 ds--;
-              if (ds >= 2 && t[ds - 1] == ' ' && !g_ascii_isdigit (t[ds - 2]))
+              if (ds >= 2 && t[ds - 1] == ' ' && !g_ascii_isdigit (t[ds - 2])
+                  && !(ds > r.first_start
+                       && sentences_in_brackets (r.t, r.first_start, ds)))
                 sentences_decide (&r, sentences_find (&r, ds - 2), TRUE);
             }
           /* the token holding this byte, if it ends here (a multi-byte

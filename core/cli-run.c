@@ -133,6 +133,7 @@ tp_cli_run (int argc, char **argv)
 {
   TpCliPipelineArgs pa = { 0 };
   char *output = NULL, *rejects = NULL, *format = NULL, *offsets = NULL;
+  char *layout = NULL;
   char *id_field = NULL, *text_field = NULL, *layers = NULL;
   char *on_error = NULL, *max_errors = NULL, *stats_file = NULL;
   gboolean lines = FALSE, with_text = FALSE, quiet = FALSE, resume = FALSE;
@@ -164,6 +165,10 @@ tp_cli_run (int argc, char **argv)
       "JSONL field holding the text (default: text)", "NAME" },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
       "Offsets in output: codepoints (default) or bytes", "UNIT" },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout,
+      "Layers as rows (default: a list of objects, one per annotation) or "
+      "columns (one list per attribute: smaller and faster for tokens)",
+      "rows|columns" },
     { "text", 0, 0, G_OPTION_ARG_NONE, &with_text,
       "Include each document's text in the output", NULL },
     { "layers", 0, 0, G_OPTION_ARG_STRING, &layers,
@@ -257,6 +262,14 @@ tp_cli_run (int argc, char **argv)
   else if (offsets && strcmp (offsets, "codepoints"))
     {
       tp_cli_error ("run: --offsets '%s': use codepoints or bytes", offsets);
+      goto out;
+    }
+  ro.write.layout = TP_LAYOUT_ROWS;
+  if (layout && !strcmp (layout, "columns"))
+    ro.write.layout = TP_LAYOUT_COLUMNS;
+  else if (layout && strcmp (layout, "rows"))
+    {
+      tp_cli_error ("run: --layout '%s': use rows or columns", layout);
       goto out;
     }
   ro.write.include_text = with_text;
@@ -377,6 +390,7 @@ out:
   g_free (rejects);
   g_free (format);
   g_free (offsets);
+  g_free (layout);
   g_free (id_field);
   g_free (text_field);
   g_free (layers);

@@ -251,10 +251,19 @@ typedef enum {
   TP_OFFSETS_BYTES
 } TpOffsetUnit;
 
+/* How a layer is written: a list of objects, one per annotation (the
+ * default), or one list per attribute, smaller and faster for big layers
+ * such as tokens. */
+typedef enum {
+  TP_LAYOUT_ROWS,   /* "token":[{"start":0,"end":5,"class":"word"},...] */
+  TP_LAYOUT_COLUMNS /* "token":{"start":[0,...],"end":[5,...],"class":[...]} */
+} TpLayerLayout;
+
 typedef struct {
   TpOffsetUnit offsets;
   gboolean include_text;
   const char *const *layers; /* only these layers; NULL: all */
+  TpLayerLayout layout;
 } TpWriteOptions;
 
 /* Appends one JSON line for @doc (with the trailing newline) to @out. */

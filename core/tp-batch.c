@@ -26,7 +26,7 @@ tp_batch_new (guint64 seq)
   b->records
       = g_array_sized_new (FALSE, TRUE, sizeof (TpRecord), TP_BATCH_DOCS);
   g_array_set_clear_func (b->records, (GDestroyNotify)tp_record_clear);
-  b->out = g_string_new (NULL);
+  b->out = g_string_sized_new (64 * 1024);
   b->rej = g_string_new (NULL);
   return b;
 }

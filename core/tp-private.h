@@ -110,6 +110,10 @@ void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length);
 gsize tp_offset_map_convert (const TpOffsetMap *map, gsize byte_offset);
 void tp_offset_map_clear (TpOffsetMap *map);
 
+/* Appends @layer as JSON in @layout (tp-json-layer.c). */
+void tp_json_append_layer (GString *out, const TpLayer *layer,
+                           const TpOffsetMap *map, TpLayerLayout layout);
+
 /* tp_document_new for text already known to be valid UTF-8 (from a JSON
  * parser); NUL bytes and the size limit are still checked. */
 TpDocument *tp_document_new_valid_utf8 (const char *id, const char *text,

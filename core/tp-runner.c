@@ -212,12 +212,16 @@ tp_run_write_reject (TpRun *run, const char *line, gsize len, GError **error)
   return tp_output_write (run->rejects, line, len, error);
 }
 
-/* Writes the records of @b in order, stopping where the error policy
- * says; after that, records are discarded unaccounted (not read). */
+/* Accounts for the records of @b in order, writing rejects and stopping
+ * where the error policy says; after that, records are discarded
+ * unaccounted (not read).  The lines of the written records are
+ * [*out_start, *out_end) of b->out. */
 static gboolean
-tp_run_commit_batch (TpRun *run, TpBatch *b, GError **error)
+tp_run_commit_records (TpRun *run, TpBatch *b, gsize *out_start, gsize *out_end,
+                       GError **error)
 {
   TpRunStats *s = run->stats;
+  gboolean any = FALSE;
 
   for (guint i = 0; i < b->records->len && !run->halted; i++)
     {
@@ -236,9 +240,18 @@ tp_run_commit_batch (TpRun *run, TpBatch *b, GError **error)
           break;
         case TP_DOC_WRITTEN:
           s->written++;
-          if (!tp_output_write (run->out, b->out->str + r->start,
-                                r->end - r->start, error))
-            return FALSE;
+          if (any && r->start != *out_end)
+            {
+              /* not end to end after all: write what is pending */
+              if (!tp_output_write (run->out, b->out->str + *out_start,
+                                    *out_end - *out_start, error))
+                return FALSE;
+              any = FALSE;
+            }
+          if (!any)
+            *out_start = r->start;
+          any = TRUE;
+          *out_end = r->end;
           break;
         case TP_DOC_DROPPED:
           s->dropped++;
@@ -276,6 +289,22 @@ tp_run_commit_batch (TpRun *run, TpBatch *b, GError **error)
   if (!run->halted)
     run->committed_position = b->end_position;
   return TRUE;
+}
+
+/* Commits the records of @b.  Written records' lines lie end to end in
+ * b->out, so they go out in one write (a large write skips stdio's
+ * copy), also when a reject could not be written. */
+static gboolean
+tp_run_commit_batch (TpRun *run, TpBatch *b, GError **error)
+{
+  gsize out_start = 0, out_end = 0;
+  gboolean ok = tp_run_commit_records (run, b, &out_start, &out_end, error);
+
+  if (out_end > out_start
+      && !tp_output_write (run->out, b->out->str + out_start,
+                           out_end - out_start, ok ? error : NULL))
+    return FALSE;
+  return ok;
 }
 
 /* Records where the run is, so --resume can continue from here. */
@@ -500,6 +529,23 @@ tp_run_stop_workers (TpRun *run, gboolean finish, GError **error)
   return ok;
 }
 
+/* What a resumed run must share with the interrupted one: the pipeline's
+ * fingerprint and every option that shapes the output lines, so that one
+ * output file never mixes two formats. */
+static char *
+tp_run_fingerprint (const TpPipeline *pipeline, const TpWriteOptions *w)
+{
+  char *pipe = tp_pipeline_fingerprint (pipeline);
+  char *layers
+      = w->layers ? g_strjoinv (",", (char **)w->layers) : g_strdup ("*");
+  char *fp = g_strdup_printf ("%s;offsets=%d;text=%d;layout=%d;layers=%s", pipe,
+                              (int)w->offsets, w->include_text ? 1 : 0,
+                              (int)w->layout, layers);
+  g_free (pipe);
+  g_free (layers);
+  return fp;
+}
+
 /* Opens the outputs, fresh or where an interrupted run left them. */
 static TpExitCode
 tp_run_open_outputs (TpRun *run, GError **error)
@@ -559,9 +605,11 @@ tp_run_open_outputs (TpRun *run, GError **error)
   if (strcmp (cp.fingerprint, run->fingerprint) != 0)
     {
       g_set_error (error, TP_CONFIG_ERROR, TP_CONFIG_ERROR_BAD_VALUE,
-                   "cannot resume: the pipeline changed since the run was "
-                   "interrupted (its INI file, options or plugin versions "
-                   "differ); run again without --resume to start over");
+                   "cannot resume: the pipeline or the output options "
+                   "changed since the run was interrupted (its INI file, "
+                   "options, plugin versions, or --offsets, --text, "
+                   "--layers, --layout differ); run again without --resume "
+                   "to start over");
       tp_checkpoint_clear (&cp);
       return TP_EXIT_CONFIG;
     }
@@ -642,7 +690,7 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
   run.ring = g_new0 (TpBatch *, run.ring_size);
   run.todo = g_async_queue_new ();
   run.done = g_async_queue_new ();
-  run.fingerprint = tp_pipeline_fingerprint (pipeline);
+  run.fingerprint = tp_run_fingerprint (pipeline, &opts->write);
   stats->jobs = run.jobs;
   stats->n_stages = pipeline->stages->len;
   stats->stage_names = g_new0 (char *, stats->n_stages + 1);

@@ -176,7 +176,7 @@ START_TEST (test_codepoint_offsets)
       = "Zo\xc3\xab \xe2\x80\x98hi\xe2\x80\x99 \xe6\x97\xa5\xe6\x9c\xac";
   TpDocument *doc = tp_document_new ("u", text, -1, NULL);
   TpLayer *layer = tp_document_add_layer (doc, "w", attrs + 8, NULL);
-  TpWriteOptions bytes = { TP_OFFSETS_BYTES, FALSE, NULL };
+  TpWriteOptions bytes = { TP_OFFSETS_BYTES, FALSE, NULL, TP_LAYOUT_ROWS };
   GString *out = g_string_new (NULL);
 
   tp_layer_append (layer, 8, 10);  /* "hi" */
@@ -248,6 +248,82 @@ START_TEST (test_million_annotations)
 }
 END_TEST
 
+/* The columns layout: one list per attribute, as long as the layer, with
+ * null for unset values; code point offsets as in rows. */
+START_TEST (test_columns_layout)
+{
+  const char *text = "Zo\xc3\xab sees 12345 cats";
+  TpDocument *doc = tp_document_new ("c", text, -1, NULL);
+  static const TpAttrSpec cols[]
+      = { { "e", TP_ATTR_ENUM, NULL, kinds }, { "i", TP_ATTR_INT }, { NULL } };
+  TpLayer *layer = tp_document_add_layer (doc, "t", cols, NULL);
+  TpWriteOptions opts
+      = { TP_OFFSETS_CODEPOINTS, FALSE, NULL, TP_LAYOUT_COLUMNS };
+  GString *out = g_string_new (NULL);
+  guint k;
+
+  k = tp_layer_append (layer, 0, 4); /* "Zoë" */
+  tp_layer_set_enum (layer, k, 0, 1);
+  k = tp_layer_append (layer, 5, 9);   /* "sees": no values */
+  k = tp_layer_append (layer, 10, 15); /* "12345" */
+  tp_layer_set_enum (layer, k, 0, 0);
+  tp_layer_set_int (layer, k, 1, 12345);
+  tp_document_to_json (doc, &opts, out);
+  ck_assert_str_eq (out->str,
+                    "{\"id\":\"c\",\"layers\":{\"t\":{\"start\":[0,4,9],"
+                    "\"end\":[3,8,14],\"e\":[\"beta\",null,\"alpha\"],"
+                    "\"i\":[null,null,12345]}}}\n");
+
+  /* an empty layer still has its lists */
+  g_string_truncate (out, 0);
+  tp_document_free (doc);
+  doc = tp_document_new ("d", "", 0, NULL);
+  tp_document_add_layer (doc, "t", cols, NULL);
+  tp_document_to_json (doc, &opts, out);
+  ck_assert_str_eq (out->str, "{\"id\":\"d\",\"layers\":{\"t\":{\"start\":[],"
+                              "\"end\":[],\"e\":[],\"i\":[]}}}\n");
+  g_string_free (out, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
+/* Numbers of every digit count are formatted right (the writer formats two
+ * digits at a time). */
+START_TEST (test_offsets_all_digit_counts)
+{
+  GString *text = g_string_new (NULL);
+  TpDocument *doc;
+  TpLayer *layer;
+  TpWriteOptions bytes = { TP_OFFSETS_BYTES, FALSE, NULL, TP_LAYOUT_COLUMNS };
+  GString *out = g_string_new (NULL), *want = g_string_new (NULL);
+  static const guint ends[]
+      = { 0,      7,      9,      10,      99,     100,   101,
+          999,    1000,   4321,   9999,    10000,  65432, 99999,
+          100000, 123456, 999999, 1000000, 1234567 };
+
+  g_string_set_size (text, 1234567);
+  memset (text->str, 'a', text->len);
+  doc = tp_document_new ("n", text->str, text->len, NULL);
+  layer = tp_document_add_layer (doc, "x", attrs + 8, NULL);
+  g_string_append (want, "{\"id\":\"n\",\"layers\":{\"x\":{\"start\":[");
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      tp_layer_append (layer, 0, ends[i]);
+      g_string_append_printf (want, "%s0", i ? "," : "");
+    }
+  g_string_append (want, "],\"end\":[");
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    g_string_append_printf (want, "%s%u", i ? "," : "", ends[i]);
+  g_string_append (want, "]}}}\n");
+  tp_document_to_json (doc, &bytes, out);
+  ck_assert_str_eq (out->str, want->str);
+  g_string_free (out, TRUE);
+  g_string_free (want, TRUE);
+  g_string_free (text, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
 START_TEST (test_json_escapes)
 {
   GString *out = g_string_new (NULL);
@@ -270,6 +346,8 @@ document_suite (void)
   tcase_add_test (tc, test_codepoint_offsets_long);
   tcase_add_test (tc, test_million_annotations);
   tcase_add_test (tc, test_json_escapes);
+  tcase_add_test (tc, test_columns_layout);
+  tcase_add_test (tc, test_offsets_all_digit_counts);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -103,7 +103,10 @@ pid=$!; sleep 0.3; kill -TERM $pid; wait $pid
 if [ -e "$tmp/chg.jsonl.resume" ]; then
   "$tp" run -q -P "$plugins" --set w.min_length=2 --resume -o "$tmp/chg.jsonl" "$tmp/p.ini" "$tmp/in.jsonl" 2>"$tmp/err"
   [ $? -eq 1 ] || fail "resume under a changed pipeline accepted"
-  grep -q "pipeline changed" "$tmp/err" || fail "changed pipeline message"
+  grep -q "the pipeline or the output options changed" "$tmp/err" || fail "changed pipeline message"
+  # the same pipeline with another output layout would mix two formats
+  "$tp" run -q -P "$plugins" --layout columns $slow --resume -o "$tmp/chg.jsonl" "$tmp/p.ini" "$tmp/in.jsonl" 2>"$tmp/err"
+  [ $? -eq 1 ] || fail "resume under a changed --layout accepted"
 fi
 run --resume -o "$tmp/never.jsonl" "$tmp/p.ini" "$tmp/in.jsonl" 2>/dev/null && fail "resume with no record accepted"
 

@@ -105,6 +105,10 @@ expect 1 "unknown key" "$tp" check -P "$plugins" "$tmp/bad.ini"
 contains "$tmp/err" "bad.ini:5: [w] unknown key 'fail_onn'" "unknown key names file and line"
 expect 1 "missing pipeline file" "$tp" check "$tmp/none.ini"
 expect 1 "bad option" "$tp" run --offsets furlongs "$tmp/p.ini" "$tmp/in.jsonl"
+expect 1 "bad --layout" "$tp" run --layout diagonal "$tmp/p.ini" "$tmp/in.jsonl"
+contains "$tmp/err" "--layout 'diagonal': use rows or columns" "--layout error"
+expect 0 "--layout columns" "$tp" run -q -P "$plugins" --layout columns --set w.fail_on=none "$tmp/p.ini" "$tmp/in.jsonl"
+contains "$tmp/out" '"count":{"start":[0],"end":[5],"words":[3]}' "columns layout"
 
 # the bundled news pipeline over the bundled samples, when built
 if [ -e "$builddir/plugins/tokenizer.la" ]; then

@@ -1,0 +1,362 @@
+/* tp-json-layer.c: one annotation layer as JSON, in rows (a list of
+ * objects, one per annotation) or in columns (one list per attribute).
+ * Token layers hold millions of annotations, so this is the writer's inner
+ * loop: enum values are quoted once per layer, offsets of ASCII text are
+ * not converted, numbers are formatted two digits at a time. */
+#include "config.h"
+
+#include <string.h>
+
+#include "tp-private.h"
+
+/* Appends an unsigned number without printf's cost. */
+static void
+tp_json_append_uint (GString *out, guint64 v)
+{
+  char buf[24];
+  int i = sizeof buf;
+  do
+    {
+      buf[--i] = (char)('0' + v % 10);
+      v /= 10;
+    }
+  while (v);
+  g_string_append_len (out, buf + i, sizeof buf - i);
+}
+
+/* Appends one attribute value as JSON. */
+static void
+tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
+                     guint attr, const TpOffsetMap *map)
+{
+  switch (layer->attrs[attr].type)
+    {
+    case TP_ATTR_STRING:
+      {
+        const char *s = tp_layer_get_string (layer, index, attr);
+        if (s)
+          tp_json_append_string (out, s, -1);
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_INT:
+      {
+        gint64 v;
+        if (tp_layer_get_int (layer, index, attr, &v))
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, v);
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_DOUBLE:
+      {
+        double v;
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        if (tp_layer_get_double (layer, index, attr, &v))
+          g_string_append (out, g_ascii_dtostr (buf, sizeof buf, v));
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_BOOL:
+      {
+        gboolean v;
+        if (tp_layer_get_bool (layer, index, attr, &v))
+          g_string_append (out, v ? "true" : "false");
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_REF:
+      {
+        guint v;
+        if (tp_layer_get_ref (layer, index, attr, &v))
+          tp_json_append_uint (out, v);
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_ENUM:
+      {
+        const char *s = tp_layer_get_enum_string (layer, index, attr);
+        if (s)
+          tp_json_append_string (out, s, -1);
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_SPAN:
+      {
+        gsize a, b;
+        if (tp_layer_get_span (layer, index, attr, &a, &b))
+          {
+            g_string_append_c (out, '[');
+            tp_json_append_uint (out, tp_offset_map_convert (map, a));
+            g_string_append_c (out, ',');
+            tp_json_append_uint (out, tp_offset_map_convert (map, b));
+            g_string_append_c (out, ']');
+          }
+        else
+          g_string_append (out, "null");
+        return;
+      }
+    case TP_ATTR_STRV:
+      {
+        guint n = tp_layer_get_strv_length (layer, index, attr);
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i)
+              g_string_append_c (out, ',');
+            tp_json_append_string (
+                out, tp_layer_get_strv_item (layer, index, attr, i), -1);
+          }
+        g_string_append_c (out, ']');
+        return;
+      }
+    default:
+      g_string_append (out, "null");
+    }
+}
+
+/* Makes room for @n more bytes and returns where they go; the caller sets
+ * out->len when done.  Lets the per-annotation loop write without a
+ * function call per piece. */
+static inline char *
+tp_json_reserve (GString *out, gsize n)
+{
+  gsize len = out->len;
+  if (out->allocated_len - len <= n)
+    {
+      g_string_set_size (out, len + n);
+      out->len = len;
+    }
+  return out->str + len;
+}
+
+/* "00" to "99", for formatting numbers two digits at a time. */
+static const char tp_json_digit_pairs[201]
+    = "00010203040506070809101112131415161718192021222324252627282930313233"
+      "34353637383940414243444546474849505152535455565758596061626364656667"
+      "6869707172737475767778798081828384858687888990919293949596979899";
+
+/* Number of decimal digits of @v. */
+static inline guint
+tp_json_digits (guint64 v)
+{
+  guint n = 1;
+
+  while (v >= 10000)
+    {
+      v /= 10000;
+      n += 4;
+    }
+  return n + (v >= 10) + (v >= 100) + (v >= 1000);
+}
+
+/* Writes @v in decimal at @p; returns the end.  Room for 20 bytes is
+ * needed. */
+static inline char *
+tp_json_put_uint (char *p, guint64 v)
+{
+  guint n = tp_json_digits (v);
+  char *q = p + n;
+
+  while (v >= 100)
+    {
+      q -= 2;
+      memcpy (q, tp_json_digit_pairs + (v % 100) * 2, 2);
+      v /= 100;
+    }
+  if (v >= 10)
+    memcpy (q - 2, tp_json_digit_pairs + v * 2, 2);
+  else
+    q[-1] = (char)('0' + v);
+  return p + n;
+}
+
+/* A byte offset as the output's unit. */
+static inline gsize
+tp_json_offset (const TpOffsetMap *map, gsize b)
+{
+  return map->ascii ? b : tp_offset_map_convert (map, b);
+}
+
+/* Per-layer JSON pieces built once per document: each attribute's
+ * '"name":' key and each enum value already quoted. */
+typedef struct {
+  GString *key;
+  GPtrArray *enum_json; /* GString*, for TP_ATTR_ENUM */
+  gsize max_enum;
+} TpAttrJson;
+
+/* Builds the JSON pieces of @layer's attributes; returns the most bytes
+ * one annotation's fixed-size part can take. */
+static gsize
+tp_attr_json_init (TpAttrJson *aj, const TpLayer *layer)
+{
+  gsize fixed = 64;
+
+  for (guint a = 0; a < layer->n_attrs; a++)
+    {
+      const TpAttrSpec *spec = &layer->attrs[a];
+      aj[a].key = g_string_new (NULL);
+      tp_json_append_string (aj[a].key, spec->name, -1);
+      g_string_append_c (aj[a].key, ':');
+      aj[a].enum_json = NULL;
+      aj[a].max_enum = 4;
+      if (spec->type == TP_ATTR_ENUM && spec->enum_values)
+        {
+          aj[a].enum_json = g_ptr_array_new ();
+          for (guint k = 0; spec->enum_values[k]; k++)
+            {
+              GString *v = g_string_sized_new (16);
+              tp_json_append_string (v, spec->enum_values[k], -1);
+              aj[a].max_enum = MAX (aj[a].max_enum, v->len);
+              g_ptr_array_add (aj[a].enum_json, v);
+            }
+        }
+      fixed += aj[a].key->len + 1 + MAX (aj[a].max_enum, 48);
+    }
+  return fixed;
+}
+
+static void
+tp_attr_json_clear (TpAttrJson *aj, const TpLayer *layer)
+{
+  for (guint a = 0; a < layer->n_attrs; a++)
+    {
+      g_string_free (aj[a].key, TRUE);
+      if (aj[a].enum_json)
+        {
+          for (guint k = 0; k < aj[a].enum_json->len; k++)
+            g_string_free (aj[a].enum_json->pdata[k], TRUE);
+          g_ptr_array_unref (aj[a].enum_json);
+        }
+    }
+}
+
+/* Writes annotation @i's value of enum attribute @a at @p (quoted, or
+ * null); returns the end. */
+static inline char *
+tp_json_put_enum (char *p, const TpLayer *layer, const TpAttrJson *aj, guint i,
+                  guint a)
+{
+  const TpColumn *col = &layer->columns[a];
+  guint v = i < col->cap ? col->values[i] : 0; /* stored as value + 1 */
+
+  if (v > 0 && v <= aj[a].enum_json->len)
+    {
+      const GString *js = aj[a].enum_json->pdata[v - 1];
+      if (js->allocated_len >= 16 && js->len <= 16)
+        memcpy (p, js->str, 16); /* a fixed size the compiler inlines */
+      else
+        memcpy (p, js->str, js->len);
+      return p + js->len;
+    }
+  memcpy (p, "null", 4);
+  return p + 4;
+}
+
+/* The rows layout: [{"start":0,"end":5,"class":"word"},...]. */
+static void
+tp_json_append_rows (GString *out, const TpLayer *layer, const TpAttrJson *aj,
+                     gsize fixed, const TpOffsetMap *map)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < layer->len; i++)
+    {
+      char *p = tp_json_reserve (out, fixed);
+      if (i)
+        *p++ = ',';
+      memcpy (p, "{\"start\":", 9);
+      p = tp_json_put_uint (p + 9, tp_json_offset (map, layer->spans[i].start));
+      memcpy (p, ",\"end\":", 7);
+      p = tp_json_put_uint (p + 7, tp_json_offset (map, layer->spans[i].end));
+      for (guint a = 0; a < layer->n_attrs; a++)
+        {
+          *p++ = ',';
+          memcpy (p, aj[a].key->str, aj[a].key->len);
+          p += aj[a].key->len;
+          if (aj[a].enum_json)
+            {
+              p = tp_json_put_enum (p, layer, aj, i, a);
+              continue;
+            }
+          /* Other types take the general path. */
+          out->len = p - out->str;
+          tp_json_append_attr (out, layer, i, a, map);
+          p = tp_json_reserve (out, fixed);
+        }
+      *p++ = '}';
+      out->len = p - out->str;
+    }
+  g_string_append_c (out, ']');
+}
+
+/* The columns layout: {"start":[0,6],"end":[5,11],"class":["word",...]},
+ * every list as long as the layer.  Smaller and faster than rows for big
+ * layers, and loads straight into a data frame. */
+static void
+tp_json_append_columns (GString *out, const TpLayer *layer,
+                        const TpAttrJson *aj, gsize fixed,
+                        const TpOffsetMap *map)
+{
+  g_string_append (out, "{\"start\":[");
+  for (guint i = 0; i < layer->len; i++)
+    {
+      char *p = tp_json_reserve (out, 24);
+      if (i)
+        *p++ = ',';
+      p = tp_json_put_uint (p, tp_json_offset (map, layer->spans[i].start));
+      out->len = p - out->str;
+    }
+  g_string_append (out, "],\"end\":[");
+  for (guint i = 0; i < layer->len; i++)
+    {
+      char *p = tp_json_reserve (out, 24);
+      if (i)
+        *p++ = ',';
+      p = tp_json_put_uint (p, tp_json_offset (map, layer->spans[i].end));
+      out->len = p - out->str;
+    }
+  g_string_append_c (out, ']');
+  for (guint a = 0; a < layer->n_attrs; a++)
+    {
+      g_string_append_c (out, ',');
+      g_string_append_len (out, aj[a].key->str, aj[a].key->len);
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < layer->len; i++)
+        {
+          if (aj[a].enum_json)
+            {
+              char *p = tp_json_reserve (out, fixed);
+              if (i)
+                *p++ = ',';
+              p = tp_json_put_enum (p, layer, aj, i, a);
+              out->len = p - out->str;
+              continue;
+            }
+          if (i)
+            g_string_append_c (out, ',');
+          tp_json_append_attr (out, layer, i, a, map);
+        }
+      g_string_append_c (out, ']');
+    }
+  g_string_append_c (out, '}');
+}
+
+void
+tp_json_append_layer (GString *out, const TpLayer *layer,
+                      const TpOffsetMap *map, TpLayerLayout layout)
+{
+  TpAttrJson *aj = g_newa (TpAttrJson, layer->n_attrs + 1);
+  gsize fixed = tp_attr_json_init (aj, layer);
+
+  if (layout == TP_LAYOUT_COLUMNS)
+    tp_json_append_columns (out, layer, aj, fixed, map);
+  else
+    tp_json_append_rows (out, layer, aj, fixed, map);
+  tp_attr_json_clear (aj, layer);
+}

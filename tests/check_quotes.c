@@ -290,6 +290,25 @@ static const QuoteCase quote_cases[] = {
   { "Mr Tom Reyes criticised the plan, which the Home Office says is cheap. "
     "\"Is that the best they can do?\" he asked.",
     "Is that the best they can do?", "Tom Reyes" },
+  /* a participle: the nominal subject that opens the sentence, not a
+   * noun in the object ("the latest claims") */
+  { "A bank spokeswoman dismissed the latest claims, saying the plan was "
+    "\"fully funded\".",
+    "fully funded", "A bank spokeswoman" },
+  /* "the prime minister's spokesman" is not the prime minister */
+  { "Prime Minister Lena Varga flew home.\n\nThe prime minister's official "
+    "spokesman also rejected the claims, saying: \"The figures are "
+    "wrong.\"",
+    "The figures are wrong.", "The prime minister's official spokesman" },
+  /* passive: "described as "..." by X", "described by X as "..."" */
+  { "The plans have been described as \"a costly mistake\" by the Green "
+    "Party.",
+    "a costly mistake", "Green Party" },
+  { "The new phone was described by Kim Lee as the \"best we have made\".",
+    "best we have made", "Kim Lee" },
+  /* ... not "agreed by X" with no "as": the quote need not be X's */
+  { "The leave was agreed by a doctor \"after long talks with staff\".", "",
+    "" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

@@ -1788,7 +1788,10 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
             return TRUE;
           }
       }
-    if (!indefinite && quotes_is_title (doc, head->s, head->e))
+    gboolean owned = FALSE; /* "the minister's spokesman": not the minister */
+    for (guint k = a; k + 1 < b; k++)
+      owned |= quotes_tok_is_possessive (doc, &toks[k]);
+    if (!indefinite && !owned && quotes_is_title (doc, head->s, head->e))
       {
         guint ta = b - 1;
         QuotesName *nm = NULL;
@@ -2311,6 +2314,41 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
       if (c >= 2 && c - 2 > from && t[c - 2].punct == ',' && cue->e - cue->s > 4
           && g_ascii_strncasecmp (doc->text + cue->e - 3, "ing", 3) == 0)
         {
+          /* A Treasury official rejected the latest claims, saying ...: a
+           * nominal subject that opens the sentence, then a past verb */
+          a = from;
+          while (a < c - 2
+                 && (t[a].punct == ',' || quotes_tok_is (doc, &t[a], "but")
+                     || quotes_tok_is (doc, &t[a], "and")))
+            a++;
+          if (a + 2 < c - 2 && quotes_tok_is_det (doc, &t[a]))
+            {
+              guint v;
+              b = a + 1;
+              while (b < c - 2 && b - a < 6 && !t[b].punct
+                     && !quotes_tok_is_cue (doc, &t[b])
+                     && !quotes_tok_is_adverb (doc, &t[b])
+                     && !(!t[b].cap && t[b].e - t[b].s > 3
+                          && doc->text[t[b].e - 1] == 'd'
+                          && doc->text[t[b].e - 2] == 'e'))
+                b++;
+              /* "has", "also" between the subject and its verb */
+              v = b;
+              while (v < c - 2 && v - b < 3
+                     && quotes_tok_is_adverb (doc, &t[v]))
+                v++;
+              if (b > a + 1 && v < c - 2 && !t[v].punct && !t[v].cap
+                  && (quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE],
+                                     doc->text, t[b - 1].s, t[b - 1].e)
+                      || quotes_is_title (doc, t[b - 1].s, t[b - 1].e)
+                      || doc->text[t[v].e - 1] == 'd')
+                  && quotes_resolve_np (doc, hist, t, a, b, spk))
+                {
+                  spk->cs = cue->s;
+                  spk->ce = cue->e;
+                  return TRUE;
+                }
+            }
           /* Ana Costa said ..., adding they would "stay united" */
           for (guint k = from; k + 2 < c; k++)
             if (quotes_tok_is_cue (doc, &t[k])
@@ -2343,6 +2381,61 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
         }
       /* Said the minister: "..." and "told by X" are rare: stop here */
       return FALSE;
+    }
+  return FALSE;
+}
+
+/* Rule "before", passive form: `... have been described as "idle talk"
+ * by Downing Street` and `was called "a disgrace" by the union` (the
+ * agent after the quote), or `was described by Ana Costa as "..."`. */
+static gboolean
+quotes_rule_passive_by (QuotesDoc *doc, const QuotesHistory *hist,
+                        const QuotesToks *toks, guint from,
+                        const QuotesToks *after, QuotesSpeaker *spk)
+{
+  const QuotesTok *t = toks->t;
+  guint n = toks->n;
+
+  for (guint c = n; c > from; c--)
+    {
+      const QuotesTok *cue = &t[c - 1];
+      const QuotesTok *u;
+      guint a, b, m;
+      if (n - c > 12)
+        return FALSE;
+      if (!quotes_tok_is_cue (doc, cue))
+        continue;
+      if (!quotes_cue_is_passive (doc, t, from, c - 1))
+        return FALSE;
+      /* described by X as "..." */
+      if (c < n && quotes_tok_is (doc, &t[c], "by"))
+        {
+          u = t;
+          a = c + 1;
+          m = n;
+        }
+      else if (after->n >= 2 && quotes_tok_is (doc, &after->t[0], "by"))
+        {
+          u = after->t;
+          a = 1;
+          m = after->n;
+        }
+      else
+        return FALSE;
+      b = a;
+      while (b < m && b - a < 8 && !quotes_tok_stops_np (doc, &u[b])
+             && !quotes_tok_is_cue (doc, &u[b]))
+        b++;
+      if (b == a || quotes_tok_is_pronoun (doc, &u[a]))
+        return FALSE;
+      /* "was agreed by an adviser "...": the quote need not be his */
+      if (u == t && !(b < n && n - b <= 3 && quotes_tok_is (doc, &t[b], "as")))
+        return FALSE;
+      if (!quotes_resolve_np (doc, hist, u, a, b, spk))
+        return FALSE;
+      spk->cs = cue->s;
+      spk->ce = cue->e;
+      return TRUE;
     }
   return FALSE;
 }
@@ -2897,6 +2990,10 @@ quotes_attribute (QuotesDoc *doc)
         }
       if (!found
           && (found = quotes_rule_colon (doc, &hist, before, from, &spk)))
+        rule = QUOTES_RULE_BEFORE;
+      if (!found && !(q->flags & QUOTES_F_RUNS_ON)
+          && (found
+              = quotes_rule_passive_by (doc, &hist, before, from, after, &spk)))
         rule = QUOTES_RULE_BEFORE;
       if (!found)
         {

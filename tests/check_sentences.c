@@ -150,6 +150,15 @@ static const SentCase sent_cases[] = {
     "Iran - Opec's big producer - has grown." },
   { "May - No bids, 25 offered.", "May - No bids, 25 offered." },
   { "Smile :) it works.", "Smile :)|it works." },
+  /* sad, crooked and = emoticons end sentences too; not before and/or/but */
+  { "It rained all day :-( We stayed in.",
+    "It rained all day :-(|We stayed in." },
+  { "Lost my keys :( so I waited.", "Lost my keys :(|so I waited." },
+  { "Not sure :/ Maybe later.", "Not sure :/|Maybe later." },
+  { "Got the job =) we will party.", "Got the job =)|we will party." },
+  { "Nice room :) but the bed was hard.",
+    "Nice room :) but the bed was hard." },
+  { "The ratio : it was 3:2 then.", "The ratio : it was 3:2 then." },
   /* a number that closes a bracket is no list item; "Later," opens news */
   { "Profits for the year (ending June 30) will fall.",
     "Profits for the year (ending June 30) will fall." },

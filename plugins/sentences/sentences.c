@@ -426,12 +426,12 @@ static const char *const sentences_closings[]
     = { "Thanks",       "Regards", "Sincerely", "Cheers", "Love",
         "Respectfully", "Yours",   "Thx",       "Ciao",   NULL };
 
-/* TRUE for emoticons: :-) :) ;) :( :D */
+/* TRUE for emoticons: :-) :) ;) :( :D :/ :O =) */
 static gboolean
 sentences_is_emoticon (const char *s, gsize n)
 {
   return n >= 2 && n <= 3 && (s[0] == ':' || s[0] == ';' || s[0] == '=')
-         && strchr (")(DPp]|", s[n - 1]) != NULL;
+         && strchr (")(DPp]|/\\oO", s[n - 1]) != NULL;
 }
 
 /* Text of token @i: start in *s, length in *n. */
@@ -552,8 +552,12 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
           || memchr (a, '@', an) != NULL)
       && (g_ascii_isupper (b0) || (bn > 4 && memcmp (b, "http", 4) == 0)))
     return TRUE;
-  /* an emoticon ends its sentence before a word: "great :P you get" */
-  return g_ascii_isalpha (b0) && sentences_is_emoticon (a, an);
+  /* an emoticon ends its sentence before a word: "great :P you get", but
+   * not before and, or, but: "great :) but dear" */
+  return g_ascii_isalpha (b0) && sentences_is_emoticon (a, an)
+         && !(bn == 3
+              && (memcmp (b, "and", 3) == 0 || memcmp (b, "but", 3) == 0))
+         && !(bn == 2 && memcmp (b, "or", 2) == 0);
 }
 
 /* Appends the sentence [start, end) (from its first token's start to its
@@ -1246,7 +1250,8 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
                         || (guchar)t[p + 2] == 0xE2))
                && !(c == ')' && p > 0
                     && (g_ascii_isdigit (t[p - 1]) || t[p - 1] == ':'
-                        || t[p - 1] == '-' || t[p - 1] == ';')))
+                        || t[p - 1] == '-' || t[p - 1] == ';'
+                        || t[p - 1] == '=')))
         {
           /* a bracket decides only before a capital, bracket or quote
            * ("(Reuters) Shares"), or ends a list number or an emoticon;
@@ -1312,8 +1317,9 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
         }
       else if (c == ':')
         {
-          if (g_ascii_isalpha (t[p + 1]) && (p == 0 || t[p - 1] == ' '))
-            sentences_decide (&r, sentences_find (&r, p), FALSE); /* :P */
+          if ((p == 0 || t[p - 1] == ' ') && t[p + 1] != ' '
+              && !g_ascii_isdigit (t[p + 1]))
+            sentences_decide (&r, sentences_find (&r, p), FALSE); /* :P :( */
           else
             sentences_time_stamp (&r, p);
           p++;

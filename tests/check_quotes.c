@@ -309,6 +309,30 @@ static const QuoteCase quote_cases[] = {
   /* ... not "agreed by X" with no "as": the quote need not be X's */
   { "The leave was agreed by a doctor \"after long talks with staff\".", "",
     "" },
+  /* he: a name that is its sentence's subject, with a past verb */
+  { "\"We are ready,\" said Rui Matos.\n\nUnion general secretary Tom Reyes "
+    "repeated his view that cuts were coming. \"This is hard for us,\" he "
+    "said.",
+    "We are ready,|This is hard for us,", "Rui Matos|Tom Reyes" },
+  /* ... not a name inside a phrase */
+  { "\"We are ready,\" said Rui Matos.\n\nThe talks with Tom Reyes ended "
+    "early. \"This is hard for us,\" he said.",
+    "We are ready,|This is hard for us,", "Rui Matos|Rui Matos" },
+  /* "the paper quotes X (as saying)": X */
+  { "\"We are worried about the money,\" the paper quotes a source close to "
+    "the firm.",
+    "We are worried about the money,", "a source close to the firm" },
+  { "\"It is a matter of pride,\" Reuters quoted a bank official as saying.",
+    "It is a matter of pride,", "a bank official" },
+  /* "X said ... "...", the agency reported": X */
+  { "Oslo said the damage to the port was \"severe\", the agency reported.",
+    "severe", "Oslo" },
+  /* she: "The former judge and mayor told ..." describes the person named
+   * just before */
+  { "Ana Costa has said the ruling is fair.\n\nThe former judge and Lisbon "
+    "mayor told the radio the ruling mattered. \"It would be wrong to "
+    "ignore it,\" she said.",
+    "It would be wrong to ignore it,", "Ana Costa" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

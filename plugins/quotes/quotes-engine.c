@@ -1452,6 +1452,38 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
                         strlen (last));
 }
 
+/* Whether the name ending at toks[i] is its sentence's subject with a
+ * past verb after it: two capitalised words or more, and before them only
+ * capitalised words, possessives and title or people words back to the
+ * sentence start ("Union general secretary Tony Reyes repeated ...").
+ * @at_start: toks[0] starts a sentence. */
+static gboolean
+quotes_is_subject_name (const QuotesDoc *doc, const QuotesTok *t, guint n,
+                        guint i, gboolean at_start)
+{
+  const QuotesTok *v;
+  guint k = i;
+
+  if (i == 0 || i + 1 >= n || !t[i - 1].cap || t[i - 1].punct)
+    return FALSE;
+  v = &t[i + 1];
+  if (v->cap || v->punct || v->e - v->s < 5 || doc->text[v->e - 1] != 'd'
+      || doc->text[v->e - 2] != 'e')
+    return FALSE;
+  while (k > 0 && !quotes_tok_ends_sentence (&t[k - 1]) && i - k < 12)
+    {
+      const QuotesTok *w = &t[k - 1];
+      if ((w->punct && w->punct != '&') || quotes_tok_is (doc, w, "the"))
+        return FALSE;
+      if (!w->cap && !w->punct && !quotes_is_title (doc, w->s, w->e)
+          && !quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], doc->text,
+                             w->s, w->e))
+        return FALSE;
+      k--;
+    }
+  return k > 0 ? quotes_tok_ends_sentence (&t[k - 1]) : at_start;
+}
+
 /* Finds the latest source named in [lo, hi) (at most 400 bytes): the
  * subject of a reporting verb ("Costa admitted", "said Ms Costa") or,
  * when @subjects, a name that opens a sentence ("Carney did not ...").
@@ -1508,7 +1540,10 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
                && ((i == 0 ? start == lo : quotes_tok_ends_sentence (&t[i - 1]))
                    || any_mention
                    || (i + 2 < n && t[i + 1].punct == ','
-                       && quotes_tok_is (doc, &t[i + 2], "who")))
+                       && quotes_tok_is (doc, &t[i + 2], "who"))
+                   /* "Union general secretary Tony Reyes repeated his
+                    * view": a name that is its sentence's subject */
+                   || quotes_is_subject_name (doc, t, n, i, start == lo))
                && !quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES],
                                   doc->text, t[i].s,
                                   quotes_tok_base_end (doc, &t[i])))
@@ -1647,6 +1682,32 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
                                       MIN (t->s, doc->cur_open), g, TRUE,
                                       &ante))
             {
+              const char *head = strrchr (ante.name, ' ');
+              head = head ? head + 1 : ante.name;
+              /* "Ana Costa has said ... The former minister told radio
+               * ... she said": an office with no holder named describes
+               * the person named just before it */
+              gsize ss = ante.ms > 0 ? (gsize)ante.ms : 0;
+              while (ss > 0 && (gsize)ante.ms - ss < 100
+                     && doc->text[ss - 1] != '\n'
+                     && !(ss > 1 && doc->text[ss - 1] == ' '
+                          && strchr (".?!", doc->text[ss - 2])))
+                ss--;
+              if (ante.kind == QUOTES_SPK_NOMINAL && ss > 0
+                  && strncmp (doc->text + ss, "The ", 4) == 0
+                  && quotes_in_set (doc->config->titles, head, 0, strlen (head))
+                  && !quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS],
+                                     head, 0, strlen (head)))
+                {
+                  nm = quotes_names_last_before (doc, ss, g);
+                  if (nm && !nm->office)
+                    {
+                      spk->name = nm->full;
+                      spk->kind = QUOTES_SPK_PERSON;
+                      spk->gender = g;
+                      return TRUE;
+                    }
+                }
               spk->name = ante.name;
               spk->kind = ante.kind;
               spk->gender = g;
@@ -1918,6 +1979,29 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
     {
       if (quotes_tok_ends_sentence (&t[j]) || t[j].punct == '"')
         return FALSE;
+      /* "...," the paper quotes a source close to the firm: the source */
+      if (j > i && j + 1 < n
+          && (quotes_tok_is (doc, &t[j], "quotes")
+              || quotes_tok_is (doc, &t[j], "quoted")
+              || quotes_tok_is (doc, &t[j], "quoting"))
+          && !t[j + 1].punct && !t[j + 1].cap
+          && quotes_tok_is_det (doc, &t[j + 1]))
+        {
+          guint a = j + 1, b = a;
+          while (b < n && b - a < 9 && !t[b].punct
+                 && !quotes_tok_is (doc, &t[b], "as"))
+            b++;
+          if (b < n
+              && (quotes_tok_ends_sentence (&t[b]) || t[b].punct == ','
+                  || quotes_tok_is (doc, &t[b], "as"))
+              && quotes_resolve_np (doc, hist, t, a, b, spk))
+            {
+              spk->cs = t[j].s;
+              spk->ce = t[j].e;
+              return TRUE;
+            }
+          return FALSE;
+        }
       if (j == i || !quotes_cue_len (doc, t, j, n))
         continue;
       guint b = j, comma = j;
@@ -2976,6 +3060,19 @@ quotes_attribute (QuotesDoc *doc)
         found = quotes_rule_after (doc, &hist, q, after, &spk);
       if (found)
         rule = QUOTES_RULE_AFTER;
+      if (found && !sent_start && spk.cs >= 0
+          && (quotes_word_is (doc->text, spk.cs, spk.ce, "reported")
+              || quotes_word_is (doc->text, spk.cs, spk.ce, "reports")))
+        {
+          /* 'Oslo said damage was "severe", the agency reported': the
+           * speaker inside the sentence, not the outlet that carried it */
+          QuotesSpeaker inner = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0 };
+          if (quotes_rule_before (doc, &hist, before, from, &inner))
+            {
+              spk = inner;
+              rule = QUOTES_RULE_BEFORE;
+            }
+        }
       if (!found
           && (found = quotes_rule_before (doc, &hist, before, from, &spk)))
         rule = QUOTES_RULE_BEFORE;

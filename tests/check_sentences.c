@@ -139,6 +139,12 @@ static const SentCase sent_cases[] = {
     "It happens because of X.|So we wait." },
   { "It is rated A by S and P. The issue grew.",
     "It is rated A by S and P.|The issue grew." },
+  /* months, Jr., No. close a sentence before a typical opener; Dr. never */
+  { "We met Sam Doe Jr. He was kind.", "We met Sam Doe Jr.|He was kind." },
+  { "It shut in Dec. The staff left.", "It shut in Dec.|The staff left." },
+  { "He said: \"No. We will wait.\"", "He said: \"No.|We will wait.\"" },
+  { "We saw Dr. Will Doe.", "We saw Dr. Will Doe." },
+  { "On Dec. 5 it shut.", "On Dec. 5 it shut." },
   { "Kevin A. Boone wrote to Jennifer M. Anderson.",
     "Kevin A. Boone wrote to Jennifer M. Anderson." },
   /* none of those inside ordinary sentences */

@@ -69,6 +69,14 @@ static const char *const sentences_titles[]
         "Pvt",  "Ste",  "approx", "ca",   "viz",  "p",      "pp",   "Ph.D",
         "P.S",  "PS",   NULL };
 
+/* Titles that can close a sentence, for they follow what they qualify
+ * (months, "Jr.", "No.", "Ph.D."): they end one before a typical opener
+ * ("in Dec. The ...", "Hank Doe Jr. He ...").  Titles of people (Dr., Mr.)
+ * and "P.S." never do. */
+static const char *const sentences_title_ends[]
+    = { "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",  "Sep", "Sept",
+        "Oct", "Nov", "Dec", "Jr",  "Sr",  "No",  "Ph.D", NULL };
+
 /* Abbreviations that usually end the sentence they close when a capital
  * follows ("rose 3 pct. Profits ..."), compared without the period. */
 static const char *const sentences_finals[]
@@ -113,7 +121,7 @@ typedef struct {
 static SentencesSet sentences_titles_set, sentences_finals_set,
     sentences_starters_set, sentences_closings_set, sentences_greetings_set,
     sentences_closing_firsts_set, sentences_message_set, sentences_heading_set,
-    sentences_heading_preps_set;
+    sentences_heading_preps_set, sentences_title_ends_set;
 
 /* ASCII letters: 1 for lower case, 2 for upper case, 0 for other bytes. */
 static guint8 sentences_letters[256];
@@ -901,7 +909,9 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
     case SENTENCES_TOK_TITLE:
       /* a one-letter "initial" before a typical opener is a word and a
        * full stop: "because of X. So ..." */
-      end = e - s == 2 && last == i && ns > gap_start
+      end = (e - s == 2
+             || sentences_set_has (&sentences_title_ends_set, t + s, e - s - 1))
+            && last == i && ns > gap_start
             && sentences_set_has (&sentences_starters_set, t + ns, ne - ns);
       break;
     default:
@@ -1065,6 +1075,7 @@ sentences_scan_init (void)
   sentences_set_init (&sentences_closing_firsts_set, sentences_closing_firsts);
   sentences_set_init (&sentences_message_set, sentences_message_openers);
   sentences_set_init (&sentences_heading_set, sentences_heading_openers);
+  sentences_set_init (&sentences_title_ends_set, sentences_title_ends);
   sentences_set_init (&sentences_heading_preps_set, sentences_heading_preps);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);

@@ -183,12 +183,69 @@ tp_json_offset (const TpOffsetMap *map, gsize b)
   return map->ascii ? b : tp_offset_map_convert (map, b);
 }
 
-/* Per-layer JSON pieces built once per document: each attribute's
- * '"name":' key and each enum value already quoted. */
+/* A piece of JSON built once per layer, stored in at least TP_PIECE bytes
+ * so that copying it is one fixed-size copy the compiler inlines. */
+#define TP_PIECE 32
+
 typedef struct {
-  GString *key;
-  GPtrArray *enum_json; /* GString*, for TP_ATTR_ENUM */
-  gsize max_enum;
+  char *str;
+  gsize len;
+} TpJsonPiece;
+
+/* Makes a piece holding @prefix, then @s as a JSON string, then @suffix.
+ * Built for every layer of every document, so names that need no escape
+ * (all of them in practice) are copied as they are. */
+static void
+tp_json_piece_init (TpJsonPiece *piece, const char *prefix, const char *s,
+                    const char *suffix)
+{
+  gsize np = strlen (prefix), ns = strlen (s), nx = strlen (suffix);
+  gboolean plain = TRUE;
+  char *p;
+
+  for (gsize i = 0; i < ns && plain; i++)
+    plain = (guchar)s[i] >= 0x20 && (guchar)s[i] < 0x7F && s[i] != '"'
+            && s[i] != '\\';
+  if (!plain)
+    {
+      GString *g = g_string_sized_new (TP_PIECE);
+      g_string_append (g, prefix);
+      tp_json_append_string (g, s, -1);
+      g_string_append (g, suffix);
+      piece->len = g->len;
+      if (g->allocated_len < TP_PIECE)
+        g_string_set_size (g, TP_PIECE);
+      piece->str = g_string_free (g, FALSE);
+      return;
+    }
+  piece->len = np + ns + nx + 2;
+  piece->str = p = g_malloc (MAX (piece->len + 1, TP_PIECE));
+  memcpy (p, prefix, np);
+  p += np;
+  *p++ = '"';
+  memcpy (p, s, ns);
+  p += ns;
+  *p++ = '"';
+  memcpy (p, suffix, nx + 1);
+}
+
+/* Writes @piece at @p; returns the end.  TP_PIECE bytes must be free. */
+static inline char *
+tp_json_put_piece (char *p, const TpJsonPiece *piece)
+{
+  if (G_LIKELY (piece->len <= TP_PIECE))
+    memcpy (p, piece->str, TP_PIECE);
+  else
+    memcpy (p, piece->str, piece->len);
+  return p + piece->len;
+}
+
+/* Per-layer JSON pieces built once per document: each attribute's
+ * ',"name":' key and each enum value already quoted. */
+typedef struct {
+  TpJsonPiece key;
+  TpJsonPiece *values; /* for TP_ATTR_ENUM */
+  guint n_values;
 } TpAttrJson;
 
 /* Builds the JSON pieces of @layer's attributes; returns the most bytes
@@ -201,23 +258,24 @@ tp_attr_json_init (TpAttrJson *aj, const TpLayer *layer)
   for (guint a = 0; a < layer->n_attrs; a++)
     {
       const TpAttrSpec *spec = &layer->attrs[a];
-      aj[a].key = g_string_new (NULL);
-      tp_json_append_string (aj[a].key, spec->name, -1);
-      g_string_append_c (aj[a].key, ':');
-      aj[a].enum_json = NULL;
-      aj[a].max_enum = 4;
+      gsize widest = MAX (TP_PIECE, 48);
+
+      tp_json_piece_init (&aj[a].key, ",", spec->name, ":");
+      aj[a].values = NULL;
+      aj[a].n_values = 0;
       if (spec->type == TP_ATTR_ENUM && spec->enum_values)
         {
-          aj[a].enum_json = g_ptr_array_new ();
-          for (guint k = 0; spec->enum_values[k]; k++)
+          while (spec->enum_values[aj[a].n_values])
+            aj[a].n_values++;
+          aj[a].values = g_new (TpJsonPiece, aj[a].n_values);
+          for (guint k = 0; k < aj[a].n_values; k++)
             {
-              GString *v = g_string_sized_new (16);
-              tp_json_append_string (v, spec->enum_values[k], -1);
-              aj[a].max_enum = MAX (aj[a].max_enum, v->len);
-              g_ptr_array_add (aj[a].enum_json, v);
+              tp_json_piece_init (&aj[a].values[k], "", spec->enum_values[k],
+                                  "");
+              widest = MAX (widest, aj[a].values[k].len);
             }
         }
-      fixed += aj[a].key->len + 1 + MAX (aj[a].max_enum, 48);
+      fixed += MAX (aj[a].key.len, TP_PIECE) + widest;
     }
   return fixed;
 }
@@ -227,13 +285,10 @@ tp_attr_json_clear (TpAttrJson *aj, const TpLayer *layer)
 {
   for (guint a = 0; a < layer->n_attrs; a++)
     {
-      g_string_free (aj[a].key, TRUE);
-      if (aj[a].enum_json)
-        {
-          for (guint k = 0; k < aj[a].enum_json->len; k++)
-            g_string_free (aj[a].enum_json->pdata[k], TRUE);
-          g_ptr_array_unref (aj[a].enum_json);
-        }
+      g_free (aj[a].key.str);
+      for (guint k = 0; k < aj[a].n_values; k++)
+        g_free (aj[a].values[k].str);
+      g_free (aj[a].values);
     }
 }
 
@@ -246,15 +301,8 @@ tp_json_put_enum (char *p, const TpLayer *layer, const TpAttrJson *aj, guint i,
   const TpColumn *col = &layer->columns[a];
   guint v = i < col->cap ? col->values[i] : 0; /* stored as value + 1 */
 
-  if (v > 0 && v <= aj[a].enum_json->len)
-    {
-      const GString *js = aj[a].enum_json->pdata[v - 1];
-      if (js->allocated_len >= 16 && js->len <= 16)
-        memcpy (p, js->str, 16); /* a fixed size the compiler inlines */
-      else
-        memcpy (p, js->str, js->len);
-      return p + js->len;
-    }
+  if (v > 0 && v <= aj[a].n_values)
+    return tp_json_put_piece (p, &aj[a].values[v - 1]);
   memcpy (p, "null", 4);
   return p + 4;
 }
@@ -276,10 +324,8 @@ tp_json_append_rows (GString *out, const TpLayer *layer, const TpAttrJson *aj,
       p = tp_json_put_uint (p + 7, tp_json_offset (map, layer->spans[i].end));
       for (guint a = 0; a < layer->n_attrs; a++)
         {
-          *p++ = ',';
-          memcpy (p, aj[a].key->str, aj[a].key->len);
-          p += aj[a].key->len;
-          if (aj[a].enum_json)
+          p = tp_json_put_piece (p, &aj[a].key);
+          if (aj[a].values)
             {
               p = tp_json_put_enum (p, layer, aj, i, a);
               continue;
@@ -324,12 +370,11 @@ tp_json_append_columns (GString *out, const TpLayer *layer,
   g_string_append_c (out, ']');
   for (guint a = 0; a < layer->n_attrs; a++)
     {
-      g_string_append_c (out, ',');
-      g_string_append_len (out, aj[a].key->str, aj[a].key->len);
+      g_string_append_len (out, aj[a].key.str, aj[a].key.len);
       g_string_append_c (out, '[');
       for (guint i = 0; i < layer->len; i++)
         {
-          if (aj[a].enum_json)
+          if (aj[a].values)
             {
               char *p = tp_json_reserve (out, fixed);
               if (i)

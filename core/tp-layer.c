@@ -169,6 +169,59 @@ tp_layer_slot (TpLayer *layer, guint index, guint attr, TpAttrType type)
   return col->values + index * size;
 }
 
+/* Number of values of an enum attribute (at most 254: stored in a byte
+ * as value + 1, 0 meaning null). */
+static guint
+tp_attr_enum_count (const TpAttrSpec *spec)
+{
+  guint n = 0;
+
+  while (n < 254 && spec->enum_values[n] != NULL)
+    n++;
+  return n;
+}
+
+guint
+tp_layer_append_many (TpLayer *layer, const guint32 *spans, guint n, guint attr,
+                      const guint8 *values)
+{
+  guint first, count;
+  guint8 *slot;
+
+  g_return_val_if_fail (layer != NULL && (spans != NULL || n == 0), 0);
+  g_return_val_if_fail (n < G_MAXUINT / 4 && layer->len < G_MAXUINT / 4, 0);
+  first = layer->len;
+  if (n == 0)
+    return first;
+  if (layer->len + n > layer->cap)
+    {
+      guint cap = layer->cap ? layer->cap : 64;
+      while (cap < layer->len + n)
+        cap *= 2;
+      layer->cap = cap;
+      layer->spans = g_renew (TpSpan, layer->spans, layer->cap);
+    }
+  G_STATIC_ASSERT (sizeof (TpSpan) == 2 * sizeof (guint32));
+  memcpy (layer->spans + first, spans, (gsize)n * sizeof (TpSpan));
+  layer->len += n;
+  if (values == NULL)
+    return first;
+  g_return_val_if_fail (
+      attr < layer->n_attrs && layer->attrs[attr].type == TP_ATTR_ENUM, first);
+  /* Grows the column to the layer's capacity. */
+  slot = tp_layer_slot (layer, layer->len - 1, attr, TP_ATTR_ENUM);
+  if (slot == NULL)
+    return first;
+  slot -= n - 1;
+  count = tp_attr_enum_count (&layer->attrs[attr]);
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_val_if_fail (values[i] < count, first);
+      slot[i] = (guint8)(values[i] + 1);
+    }
+  return first;
+}
+
 /* The slot for reading, or NULL when the value was never set. */
 static const guint8 *
 tp_layer_peek (const TpLayer *layer, guint index, guint attr, TpAttrType type)
@@ -268,8 +321,7 @@ tp_layer_set_enum (TpLayer *layer, guint index, guint attr, guint value)
 
   g_return_if_fail (layer != NULL && attr < layer->n_attrs);
   g_return_if_fail (layer->attrs[attr].enum_values != NULL);
-  g_return_if_fail (value < 255
-                    && layer->attrs[attr].enum_values[value] != NULL);
+  g_return_if_fail (value < tp_attr_enum_count (&layer->attrs[attr]));
   slot = tp_layer_slot (layer, index, attr, TP_ATTR_ENUM);
   if (slot)
     *slot = (guint8)(value + 1);

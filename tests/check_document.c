@@ -324,6 +324,49 @@ START_TEST (test_offsets_all_digit_counts)
 }
 END_TEST
 
+/* tp_layer_append_many: spans and enum values land as with one
+ * tp_layer_append and tp_layer_set_enum per annotation, across growth of
+ * the layer, after annotations appended one at a time. */
+START_TEST (test_append_many)
+{
+  GString *text = g_string_new (NULL);
+  TpDocument *doc;
+  TpLayer *layer;
+  guint32 spans[2 * 300];
+  guint8 values[300];
+  guint first;
+
+  g_string_set_size (text, 1000);
+  memset (text->str, 'x', text->len);
+  doc = tp_document_new ("m", text->str, text->len, NULL);
+  layer = tp_document_add_layer (doc, "t", attrs, NULL);
+  tp_layer_append (layer, 0, 1);
+  for (guint i = 0; i < 300; i++)
+    {
+      spans[2 * i] = i;
+      spans[2 * i + 1] = i + 2;
+      values[i] = i % 2;
+    }
+  first = tp_layer_append_many (layer, spans, 300, 6, values);
+  ck_assert_uint_eq (first, 1);
+  ck_assert_uint_eq (tp_layer_get_length (layer), 301);
+  ck_assert_int_eq (tp_layer_get_enum (layer, 0, 6), -1);
+  for (guint i = 0; i < 300; i++)
+    {
+      ck_assert_uint_eq (tp_layer_get_start (layer, first + i), i);
+      ck_assert_uint_eq (tp_layer_get_end (layer, first + i), i + 2);
+      ck_assert_int_eq (tp_layer_get_enum (layer, first + i, 6), (int)(i % 2));
+    }
+  /* without values: spans only, attributes null */
+  first = tp_layer_append_many (layer, spans, 2, 6, NULL);
+  ck_assert_uint_eq (first, 301);
+  ck_assert_int_eq (tp_layer_get_enum (layer, 302, 6), -1);
+  ck_assert (tp_document_check_layers (doc, 0, NULL));
+  g_string_free (text, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
 START_TEST (test_json_escapes)
 {
   GString *out = g_string_new (NULL);
@@ -347,6 +390,7 @@ document_suite (void)
   tcase_add_test (tc, test_million_annotations);
   tcase_add_test (tc, test_json_escapes);
   tcase_add_test (tc, test_columns_layout);
+  tcase_add_test (tc, test_append_many);
   tcase_add_test (tc, test_offsets_all_digit_counts);
   suite_add_tcase (s, tc);
   return s;

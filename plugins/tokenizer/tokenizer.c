@@ -120,6 +120,10 @@ typedef struct {
   gboolean split_hyphens;
 } TokenizerState;
 
+/* Tokens are gathered here and appended to the layer in one call per
+ * buffer (tp_layer_append_many), not two calls per token. */
+#define TOKENIZER_BUFFER 256
+
 /* Per-document scanning context. */
 typedef struct {
   const guchar *text;
@@ -127,6 +131,9 @@ typedef struct {
   TpLayer *layer;
   guint class_attr;
   const TokenizerState *st;
+  guint n_pending;
+  guint32 spans[2 * TOKENIZER_BUFFER];
+  guint8 classes[TOKENIZER_BUFFER];
 } TokenizerRun;
 
 /* ASCII byte classes. */
@@ -247,12 +254,26 @@ tokenizer_is_apos (gunichar c)
   return c == '\'' || c == 0x2019 || c == 0x02BC;
 }
 
-/* Appends one token. */
+/* Moves the buffered tokens to the layer. */
+static void
+tokenizer_flush (TokenizerRun *run)
+{
+  tp_layer_append_many (run->layer, run->spans, run->n_pending, run->class_attr,
+                        run->classes);
+  run->n_pending = 0;
+}
+
+/* Appends one token (documents are under 4 GB, so offsets fit 32 bits). */
 static inline void
 tokenizer_emit (TokenizerRun *run, gsize start, gsize end, guint cls)
 {
-  guint i = tp_layer_append (run->layer, start, end);
-  tp_layer_set_enum (run->layer, i, run->class_attr, cls);
+  guint i = run->n_pending;
+
+  run->spans[2 * i] = (guint32)start;
+  run->spans[2 * i + 1] = (guint32)end;
+  run->classes[i] = (guint8)cls;
+  if (++run->n_pending == TOKENIZER_BUFFER)
+    tokenizer_flush (run);
 }
 
 /* TRUE when [s, e) equals @lit ignoring ASCII case. */
@@ -1335,7 +1356,9 @@ tokenizer_process (gpointer state, TpDocument *doc, GError **error)
   run.layer = layer;
   run.class_attr = 0;
   run.st = state;
+  run.n_pending = 0;
   tokenizer_run (&run);
+  tokenizer_flush (&run);
   return TRUE;
 }
 

@@ -169,14 +169,14 @@ tp_layer_slot (TpLayer *layer, guint index, guint attr, TpAttrType type)
   return col->values + index * size;
 }
 
-/* Number of values of an enum attribute (at most 254: stored in a byte
+/* Number of values of an enum attribute (at most 255: stored in a byte
  * as value + 1, 0 meaning null). */
 static guint
 tp_attr_enum_count (const TpAttrSpec *spec)
 {
   guint n = 0;
 
-  while (n < 254 && spec->enum_values[n] != NULL)
+  while (n < 255 && spec->enum_values[n] != NULL)
     n++;
   return n;
 }

@@ -333,6 +333,28 @@ static const QuoteCase quote_cases[] = {
     "mayor told the radio the ruling mattered. \"It would be wrong to "
     "ignore it,\" she said.",
     "It would be wrong to ignore it,", "Ana Costa" },
+  /* it: the last body or thing that said something */
+  { "Delta Bank said profits rose. It said the outlook was \"bright but "
+    "uncertain\".",
+    "bright but uncertain", "Delta Bank" },
+  /* ... not a man */
+  { "Mr Tom Reyes said profits rose. It said the outlook was \"bright but "
+    "uncertain\".",
+    "", "" },
+  /* "A X report on the Y says": the report, not the Y */
+  { "A Port Authority report on the ten biggest ferries says costs rose. It "
+    "says there is \"little hope\" of savings.",
+    "little hope", "A Port Authority report" },
+  /* a partial quote, then ", said NP" at the end of the sentence */
+  { "The law lets people use \"whatever is near\" as a weapon, said the "
+    "leaflet issued by police.",
+    "whatever is near", "the leaflet" },
+  { "Fans want \"a lot more goals\", says a panel of coaches.",
+    "a lot more goals", "a panel" },
+  /* a quoted name of a kind of thing is a term: a "smart buying" policy */
+  { "Ana Costa said there is \"little hope\" of savings, despite a \"smart "
+    "buying\" policy.",
+    "little hope", "Ana Costa" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

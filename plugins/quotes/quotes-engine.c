@@ -1434,6 +1434,33 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
     return FALSE;
   if (gender == 0)
     return TRUE;
+  if (gender == 4)
+    {
+      /* "it": a thing or a body ("the report", "the guidance", "the
+       * BBC"), neither a person nor a group of people */
+      last = strrchr (spk->name, ' ');
+      last = last ? last + 1 : spk->name;
+      static const char *const bodies[]
+          = { "institute",    "council",    "association", "commission",
+              "company",      "group",      "bank",        "government",
+              "ministry",     "office",     "department",  "agency",
+              "board",        "authority",  "corporation", "committee",
+              "service",      "foundation", "federation",  "organisation",
+              "organization", "union",      "court",       NULL };
+      if (spk->kind == QUOTES_SPK_PERSON)
+        {
+          for (guint k = 0; bodies[k]; k++)
+            if (g_ascii_strcasecmp (last, bodies[k]) == 0)
+              return TRUE;
+          /* "Deutsche Boerse": a name never given a title nor he/she */
+          return spk->gender == 0 && !spk->titled;
+        }
+      return spk->kind == QUOTES_SPK_NOMINAL
+             && !quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], last, 0,
+                                strlen (last))
+             && !quotes_in_set (doc->config->titles, last, 0, strlen (last))
+             && last[strlen (last) - 1] != 's';
+    }
   if (gender != 3 && spk->gender && spk->gender != gender)
     return FALSE;
   if (spk->kind == QUOTES_SPK_PERSON)
@@ -1515,12 +1542,12 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
       if (quotes_tok_is_cue (doc, &t[i])
           && !quotes_cue_is_passive (doc, t, 0, i))
         {
-          if (quotes_subject_before (doc, t, 0, i, &a, &b)
-              && !quotes_tok_is_pronoun (doc, &t[a])
+          gboolean subj = quotes_subject_before (doc, t, 0, i, &a, &b);
+          if (subj && !quotes_tok_is_pronoun (doc, &t[a])
               && quotes_resolve_np (doc, hist, t, a, b, &cand)
               && quotes_speaker_fits (doc, &cand, gender))
             found = TRUE;
-          else if (i + 1 < n && t[i + 1].cap)
+          else if (i + 1 < n && t[i + 1].cap && (!subj || gender != 4))
             {
               b = i + 1;
               while (b < n && b - i < 7 && !quotes_tok_stops_np (doc, &t[b])
@@ -1726,6 +1753,18 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
           spk->kind = QUOTES_SPK_PERSON;
           spk->gender = g;
           return name != NULL;
+        }
+      if (quotes_tok_is (doc, t, "it"))
+        {
+          /* the last thing or body that said something */
+          QuotesSpeaker ante;
+          if (!quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                       MIN (t->s, doc->cur_open), 4, FALSE,
+                                       &ante))
+            return FALSE;
+          spk->name = ante.name;
+          spk->kind = ante.kind;
+          return TRUE;
         }
       if (quotes_tok_is (doc, t, "they") || quotes_tok_is (doc, t, "we"))
         {
@@ -2089,6 +2128,33 @@ quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
       }
   if (comma == 0)
     goto out;
+  /* , said NP . ("..., said the leaflet published by the police.") */
+  if (comma < end && quotes_tok_in_set (doc, &t[comma], QUOTES_SET_INVERTED)
+      && !t[comma].cap && comma + 1 < end && !t[comma + 1].punct
+      && !quotes_tok_is_pronoun (doc, &t[comma + 1]))
+    {
+      guint a = comma + 1, b = a;
+      while (b < end && b - a < 8 && !quotes_tok_stops_np (doc, &t[b])
+             && !quotes_tok_is_cue (doc, &t[b])
+             /* "the leaflet published by ...": a participle ends it */
+             && !(b > a + 1 && !t[b].cap && !quotes_tok_is_det (doc, &t[b - 1])
+                  && t[b].e - t[b].s > 4 && doc->text[t[b].e - 1] == 'd'
+                  && doc->text[t[b].e - 2] == 'e'))
+        b++;
+      /* a subject phrase ("the leaflet", "Ana Costa"), then the end, a
+       * preposition or a participle; not "..., said the minister felt" */
+      if ((t[a].cap || quotes_tok_is_det (doc, &t[a])) && b - a < 8
+          && (b == end || quotes_tok_stops_np (doc, &t[b])
+              || (t[b].e - t[b].s > 4 && doc->text[t[b].e - 1] == 'd'
+                  && doc->text[t[b].e - 2] == 'e'))
+          && quotes_resolve_np (doc, hist, t, a, b, spk))
+        {
+          spk->cs = t[comma].s;
+          spk->ce = t[comma].e;
+          found = TRUE;
+        }
+      goto out;
+    }
   /* , NP cue (up to four words) . */
   for (guint j = comma + 1; j < end && j <= comma + 7; j++)
     {
@@ -2322,6 +2388,30 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
     s--;
   if (quotes_tok_is_det (doc, &t[s]) && s + 1 < e)
     {
+      /* "A National Audit Office report on the 20 biggest projects says":
+       * the head before the preposition */
+      if (s > from + 1 && !t[s - 2].punct && !t[s - 2].cap
+          && !quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], doc->text,
+                             t[e - 1].s, t[e - 1].e)
+          && !quotes_is_title (doc, t[e - 1].s, t[e - 1].e)
+          && (quotes_tok_is (doc, &t[s - 1], "on")
+              || quotes_tok_is (doc, &t[s - 1], "of")
+              || quotes_tok_is (doc, &t[s - 1], "into")
+              || quotes_tok_is (doc, &t[s - 1], "about")))
+        {
+          guint h = s - 1, k = h;
+          while (k > from && h - k < 6 && !t[k - 1].punct
+                 && !quotes_tok_is_det (doc, &t[k - 1])
+                 && !quotes_tok_is_cue (doc, &t[k - 1])
+                 && (t[k - 1].cap || k == h))
+            k--;
+          if (k > from && quotes_tok_is_det (doc, &t[k - 1]))
+            {
+              *a = k - 1;
+              *b = h;
+              return TRUE;
+            }
+        }
       *a = s;
       *b = e;
       return TRUE;
@@ -3152,9 +3242,14 @@ quotes_attribute (QuotesDoc *doc)
           rule = QUOTES_RULE_PREVIOUS;
         }
 
-      /* titles, terms, nicknames, scare quotes */
+      /* titles, terms, nicknames, scare quotes; a name of a kind of thing:
+       * a "smart buying" policy */
       if (rule != QUOTES_RULE_AFTER && !para_start
-          && quotes_is_term (doc, q, before, nwords, ncap, nsmall))
+          && (quotes_is_term (doc, q, before, nwords, ncap, nsmall)
+              || (nwords <= 3 && rule != QUOTES_RULE_BEFORE && after->n > 0
+                  && quotes_tok_in_set (doc, &after->t[0], QUOTES_SET_KINDS)
+                  && before->n > 0
+                  && quotes_tok_is_det (doc, &before->t[before->n - 1]))))
         q->flags |= QUOTES_F_DROP;
       else if (!found && nwords < doc->config->min_words)
         q->flags |= QUOTES_F_DROP;

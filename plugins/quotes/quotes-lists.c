@@ -319,6 +319,22 @@ const char *const quotes_anonymous[]
         "officials", "source",      "sources",      "statement", "report",
         NULL };
 
+/* Reporting verbs that come before their subject ("..., said the
+ * leaflet"). */
+const char *const quotes_inverted_verbs[]
+    = { "said",     "says",   "say",       "added",     "adds",
+        "asked",    "asks",   "wrote",     "writes",    "explained",
+        "explains", "argued", "argues",    "insisted",  "insists",
+        "warned",   "warns",  "continued", "concluded", NULL };
+
+/* Nouns after a quoted name of a kind of thing: a "smart buying" policy. */
+const char *const quotes_kind_nouns[]
+    = { "policy",   "policies",   "scheme",  "schemes", "plan",
+        "plans",    "programme",  "program", "system",  "strategy",
+        "approach", "initiative", "regime",  "agenda",  "principle",
+        "model",    "status",     "rule",    "culture", "campaign",
+        NULL };
+
 const char *const *const quotes_set_words[QUOTES_N_SETS] = {
   [QUOTES_SET_NOT_NAMES] = quotes_not_names,
   [QUOTES_SET_TERMS] = quotes_term_triggers,
@@ -333,4 +349,6 @@ const char *const *const quotes_set_words[QUOTES_N_SETS] = {
   [QUOTES_SET_TIMES] = quotes_times,
   [QUOTES_SET_PEOPLE] = quotes_people,
   [QUOTES_SET_ANONYMOUS] = quotes_anonymous,
+  [QUOTES_SET_INVERTED] = quotes_inverted_verbs,
+  [QUOTES_SET_KINDS] = quotes_kind_nouns,
 };

@@ -24,12 +24,19 @@
  *                       "...," Mr Smith, the chairman, told reporters /
  *                       a "long session" where ..., party sources said /
  *                       will be "make or break" for X Gordon Brown will
- *                       say (a full name and a cue later in the sentence)
+ *                       say (a full name and a cue later in the sentence) /
+ *                       uses "something" as a weapon, said the leaflet /
+ *                       "...," the paper quotes X (as saying); ', the
+ *                       agency reported' gives way to a speaker named
+ *                       inside the sentence ('Oslo said ... "severe"')
  *     before            Carney said: "..." / He added, "..." / Okafor said
  *                       the province "firmly rejects" ... / X, who
  *                       has described it as a "trap" / She rejected it,
- *                       saying no "figure" ... / Lyon coach Rui Matos:
- *                       "..." (a name and a colon)
+ *                       saying no "figure" ... (a participle: the subject
+ *                       that opens the sentence, "A bank spokeswoman
+ *                       dismissed the claims, saying") / Lyon coach Rui
+ *                       Matos: "..." (a name and a colon) / passive:
+ *                       described as "..." by X, described by X as "..."
  *     according_to      "...", according to Carney / According to X, ...
  *     same_paragraph    a later quote of a paragraph whose earlier quote
  *                       was attributed ("A," he said. "B."), or a later
@@ -51,7 +58,12 @@
  *                       X" there, else
  *                       the lead paragraph's first attributed
  *                       quote.  Quoted terms in a headline ('grey vote':
- *                       no modal, auxiliary, "to", -ed or -ing) are skipped
+ *                       no modal, auxiliary, "to", -ed or -ing) are skipped,
+ *                       unless their words come back in the lead: inside a
+ *                       quote there, that quote's speaker; in plain text,
+ *                       the subject of the reporting verb before them
+ *                       ('Strong dollar' / 'John Snow said a strong dollar
+ *                       ...').  A headline's "X warned over 'Y'" is passive
  *     none              no speaker (speaker is null)
  *
  * Pronouns: he/she/they resolve to the latest source named since the
@@ -60,27 +72,38 @@
  * whose gender, when known from a title, fits).  "They" opening a sentence
  * first takes a plural proper group the previous sentence names after
  * that source, even as an object ("opposed by the Liberal Democrats.",
- * "talks with the unions."; lower-case only for groups of people).  "The 29-year-old" is the
- * person named last.  Short names ("Carney", "Mr Carney") take the fullest
- * form of the surname in the story; titles ("Prime Minister", "minister",
- * "Mr", from the title list) are stripped; "the prime minister" resolves to
- * the name that title came with ("a spokesman" does not); when the story
- * never gives the office a holder, "the prime minister" (minister,
- * president, premier, chancellor, secretary, governor, mayor, chairman;
- * not "the shadow/former/deputy ...") is the person last called Mr, Mrs,
- * Ms or Miss X in an earlier sentence (800 bytes back), else the next one
- * in a later sentence (800 bytes on), skipping people the story names
- * with another office ("Home Secretary Charles Clarke").  This is a
- * guess: on the BBC stories it is right about three times in four.  Passive cues
- * ("has been accused of") name no speaker.
+ * "talks with the unions."; lower-case only for groups of people).  He/she
+ * also take a name that is its sentence's subject before a past verb
+ * ("Union general secretary Tom Reyes repeated ..."), and a definite
+ * description with a title ("The former judge and mayor told ...") the
+ * person named before it.  "It" takes the last body or thing that said
+ * something ("Delta Bank", "the report"; no people, no plurals).  Subjects
+ * skip appositions ("A spokesman for X, Dr Y, told": Dr Y; "Name, title,
+ * of Firm - a ... - said": Name) and prepositional phrases ("A X report on
+ * the Y says": the report).  "The 29-year-old" is the person named last.  Short
+ * names ("Carney", "Mr Carney") take the fullest form of the surname in the
+ * story; titles ("Prime Minister", "minister", "Mr", from the title list) are
+ * stripped; "the prime minister" resolves to the name that title came with ("a
+ * spokesman" does not); when the story never gives the office a holder, "the
+ * prime minister" (minister, president, premier, chancellor, secretary,
+ * governor, mayor, chairman; not "the shadow/former/deputy ...") is the person
+ * last called Mr, Mrs, Ms or Miss X in an earlier sentence (800 bytes back),
+ * else the next one in a later sentence (800 bytes on), skipping people the
+ * story names with another office ("Home Secretary Charles Clarke").  This is a
+ * guess: on the BBC stories it is right about three times in four.
+ * Passive cues ("has been accused of", "is reported to be") name no
+ * speaker.
  *
  * Skipped: titles of works and terms (a trigger word such as "film",
  * "so-called", "dubbed", "the slogan:" just before the quote, a short
  * title-case text with no end punctuation, a one- or two-word text quoted
- * again), unattributed quotes shorter than min_words (and mid-sentence
- * ones shorter than twice that: nicknames, scare quotes), and quote marks
- * that never close (unless the next paragraph, or a new sentence in the
- * same paragraph, reopens the quote).  Nested quotes belong to the outer
+ * again outside the headline, a short name of a kind of thing not next to
+ * its cue: a "smart buying" policy), unattributed quotes shorter than min_words
+ * (and mid-sentence ones shorter than twice that: nicknames, scare quotes), and
+ * quote marks that never close (unless the next paragraph, or a new sentence in
+ * the same paragraph, reopens the quote; the last part of such a chain may end
+ * with its paragraph after one sentence; a spaced mark after a full stop,
+ * '. " The', closes).  Nested quotes belong to the outer
  * quote.  Apostrophes (letters on both sides, 'em, '90s) are no marks.
  *
  * Offsets are bytes (the core converts them to code points on output).

@@ -694,31 +694,43 @@ static const char *const sentences_heading_preps[]
  * one of the openers above and a lower-case word: the capitalized words
  * stand alone ("Lovely Cottage | This cottage is ...").  Words that often
  * start a sentence ("When", "But") do not count as title words.  Returns
- * the byte of the last letter of the title, or 0. */
+ * the byte of the last letter of the title, or 0.  Words are only looked
+ * up once a capitalized word before a lower-case one is found (in news,
+ * "John Smith said" costs one look-up). */
 static gsize
 sentences_heading_at (const char *t, gsize p)
 {
-  gsize q = p, w;
+  gsize q = p, w = p;
+  guint words;
 
-  for (guint words = 0; words < 6; words++)
+  for (words = 0;; words++)
     {
-      if (!g_ascii_isupper (t[q]))
+      if (words == 6 || !g_ascii_isupper (t[q]))
         return 0;
       w = q++;
       while (g_ascii_islower (t[q]))
         q++;
-      if (t[q] != ' ')
-        return 0;
-      if (words > 0 && sentences_set_has (&sentences_heading_set, t + w, q - w)
-          && g_ascii_islower (t[q + 1]))
-        return w - 2;
-      if (q - w < 2 || words == 5
-          || sentences_set_has (&sentences_starters_set, t + w, q - w)
-          || sentences_set_has (&sentences_heading_preps_set, t + w, q - w))
+      if (t[q] != ' ' || q - w < 2)
         return 0;
       q++;
+      if (g_ascii_islower (t[q]))
+        break;
     }
-  return 0;
+  if (words == 0
+      || !sentences_set_has (&sentences_heading_set, t + w, q - 1 - w))
+    return 0;
+  /* the title words before the opener */
+  for (q = p; q < w;)
+    {
+      gsize e = q;
+      while (t[e] != ' ')
+        e++;
+      if (sentences_set_has (&sentences_starters_set, t + q, e - q)
+          || sentences_set_has (&sentences_heading_preps_set, t + q, e - q))
+        return 0;
+      q = e + 1;
+    }
+  return w - 2;
 }
 
 /* The greeting and closing part of sentences_closing_at: the first word

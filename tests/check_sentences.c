@@ -110,6 +110,10 @@ static const SentCase sent_cases[] = {
   { "Vince - Thanks for the note.", "Vince -|Thanks for the note." },
   { "Steve, Rod and Elyse - Just checking in.",
     "Steve, Rod and Elyse -|Just checking in." },
+  { "Good Morning Jane - I have sent it.",
+    "Good Morning Jane -|I have sent it." },
+  { "Cheap Hotel Rome - Thanks for the stay.",
+    "Cheap Hotel Rome - Thanks for the stay." },
   { "Delete it from all computers.\" ===== Next part",
     "Delete it from all computers.\"|=====|Next part" },
   { "--== Posted via Example.Com News==-- The best service! >100 groups "

@@ -634,40 +634,56 @@ sentences_opener_filter_add (const char *const *list)
  * with commas and "and", then a dash and a typical sentence opener address
  * the reader ("Steve, Rod and Elyse - Just wanted ...", "Vince - Thanks
  * for ...") and stand alone; returns the byte of the dash, or 0.  All-caps
- * words (news datelines) and digits do not count. */
+ * words (news datelines) and digits do not count, and three words or more
+ * without a greeting, a comma or "and" are a title, not names ("Cheap Hotel
+ * Rome - Thanks for ..."). */
 static gsize
 sentences_dash_address (const char *t, gsize p)
 {
   gsize q = p;
+  gboolean list = FALSE;
 
   for (guint words = 0; words < 4; words++)
     {
+      gsize w = q;
       if (g_ascii_isupper (t[q]) && g_ascii_islower (t[q + 1]))
         q++;
       else if (words > 0 && t[q] == 'a' && t[q + 1] == 'n' && t[q + 2] == 'd'
                && t[q + 3] == ' ')
         {
           q += 4;
+          list = TRUE;
           continue;
         }
       else
         return 0;
       while (g_ascii_islower (t[q]))
         q++;
+      /* "Good Morning Debra - I ...", "Hi Jane Doe - Just ...": a greeting
+       * leads names too */
+      if (words == 0
+          && ((q - w == 4 && memcmp (t + w, "Good", 4) == 0)
+              || sentences_set_has (&sentences_greetings_set, t + w, q - w)))
+        list = TRUE;
       if (t[q] == ',')
-        q++;
+        {
+          q++;
+          list = TRUE;
+        }
       if (t[q] != ' ')
         return 0;
       q++;
-      if (t[q] == '-' && t[q + 1] == ' ' && t[q - 2] != ',')
+      if (t[q] == '-' && t[q + 1] == ' ' && t[q - 2] != ','
+          && (words < 2 || list))
         {
           /* a message opener must follow, not a name or an article (an
            * apposition: "Iran - Opec's second-biggest producer - has") */
-          gsize w = q + 2, we = w;
+          gsize ow = q + 2, we = ow;
           while (g_ascii_isalpha (t[we]))
             we++;
-          return sentences_set_has (&sentences_message_set, t + w, we - w) ? q
-                                                                           : 0;
+          return sentences_set_has (&sentences_message_set, t + ow, we - ow)
+                     ? q
+                     : 0;
         }
     }
   return 0;

@@ -355,6 +355,20 @@ static const QuoteCase quote_cases[] = {
   { "Ana Costa said there is \"little hope\" of savings, despite a \"smart "
     "buying\" policy.",
     "little hope", "Ana Costa" },
+  /* it: also over an earlier quote; "The guidance published on Monday,
+   * said" has the guidance as subject */
+  { "The guidance published on Monday, said police had a duty to act. "
+    "Police were \"keen\" to deal with cases \"as fast as they can\", it "
+    "said.",
+    "as fast as they can", "The guidance" },
+  /* "the claims" is a noun, not a reporting verb */
+  { "A bank spokesman dismissed the latest claims. Ana Costa said the claims "
+    "were \"without merit\".",
+    "without merit", "Ana Costa" },
+  /* "Deputy Prime Minister X" does not hold "the prime minister" */
+  { "Deputy Prime Minister Tom Reyes hosted the dinner. Mr Lee said "
+    "so.\n\n\"We will not change course,\" the prime minister said.",
+    "We will not change course,", "the prime minister" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

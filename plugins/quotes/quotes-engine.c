@@ -895,6 +895,29 @@ quotes_cue_len (const QuotesDoc *doc, const QuotesTok *t, guint i, guint n)
   return 0;
 }
 
+/* Whether the cue word toks[i] is a plural noun here: "the claims", "the
+ * latest claims", "fresh claims". */
+static gboolean
+quotes_cue_is_noun (const QuotesDoc *doc, const QuotesTok *t, guint from,
+                    guint i)
+{
+  static const char *const adjs[]
+      = { "latest", "new",     "fresh",   "recent", "such", "these",
+          "those",  "earlier", "similar", "false",  "wild", NULL };
+  if (doc->text[t[i].e - 1] != 's' || i == from || t[i - 1].punct)
+    return FALSE;
+  if (quotes_tok_is (doc, &t[i - 1], "the")
+      || quotes_tok_is (doc, &t[i - 1], "his")
+      || quotes_tok_is (doc, &t[i - 1], "her")
+      || quotes_tok_is (doc, &t[i - 1], "their")
+      || quotes_tok_is (doc, &t[i - 1], "its"))
+    return TRUE;
+  for (guint k = 0; adjs[k]; k++)
+    if (quotes_tok_is (doc, &t[i - 1], adjs[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @t is a word (not punctuation) in the configured word set @set. */
 static gboolean
 quotes_tok_in_set (const QuotesDoc *doc, const QuotesTok *t, guint set)
@@ -1101,7 +1124,14 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
       for (gsize k = ts; k < te; k++)
         g_string_append_c (t, g_ascii_tolower (doc->text[k]));
       g_hash_table_replace (doc->titles, g_string_free (t, FALSE), name);
-      if (title_a < name_a)
+      gboolean other_office = FALSE; /* "Deputy Prime Minister X" */
+      for (guint k = title_a; k + 1 < name_a; k++)
+        other_office |= quotes_tok_is (doc, &toks[k], "deputy")
+                        || quotes_tok_is (doc, &toks[k], "vice")
+                        || quotes_tok_is (doc, &toks[k], "shadow")
+                        || quotes_tok_is (doc, &toks[k], "former")
+                        || quotes_tok_is (doc, &toks[k], "junior");
+      if (title_a < name_a && !other_office)
         {
           const QuotesTok *last = &toks[name_a - 1];
           g_hash_table_replace (
@@ -1452,8 +1482,7 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
           for (guint k = 0; bodies[k]; k++)
             if (g_ascii_strcasecmp (last, bodies[k]) == 0)
               return TRUE;
-          /* "Deutsche Boerse": a name never given a title nor he/she */
-          return spk->gender == 0 && !spk->titled;
+          return FALSE;
         }
       return spk->kind == QUOTES_SPK_NOMINAL
              && !quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], last, 0,
@@ -1540,7 +1569,8 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
       guint i = c - 1, a, b;
       QuotesSpeaker cand = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0 };
       if (quotes_tok_is_cue (doc, &t[i])
-          && !quotes_cue_is_passive (doc, t, 0, i))
+          && !quotes_cue_is_passive (doc, t, 0, i)
+          && !quotes_cue_is_noun (doc, t, 0, i))
         {
           gboolean subj = quotes_subject_before (doc, t, 0, i, &a, &b);
           if (subj && !quotes_tok_is_pronoun (doc, &t[a])
@@ -1758,9 +1788,10 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         {
           /* the last thing or body that said something */
           QuotesSpeaker ante;
-          if (!quotes_find_antecedent (doc, hist, doc->ante_lo,
-                                       MIN (t->s, doc->cur_open), 4, FALSE,
-                                       &ante))
+          gsize hi = MIN (t->s, doc->cur_open);
+          /* over earlier quotes too: their speakers are seldom things */
+          if (!quotes_find_antecedent (doc, hist, hi > 400 ? hi - 400 : 0, hi,
+                                       4, FALSE, &ante))
             return FALSE;
           spk->name = ante.name;
           spk->kind = ante.kind;
@@ -2310,7 +2341,26 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
           e = k - 1;
         }
       else
-        return FALSE;
+        {
+          /* "The guidance published on Tuesday, said": a sentence that
+           * opens with a nominal subject and a participle phrase */
+          guint p = k + 1;
+          if (!quotes_tok_is_det (doc, &t[k]) || e != c
+              || g_ascii_strncasecmp (doc->text + t[c].e - 3, "ing", 3) == 0)
+            return FALSE;
+          while (p < e - 1 && p - k < 5 && !t[p].punct
+                 && !quotes_tok_is_adverb (doc, &t[p])
+                 && !(t[p].e - t[p].s > 4 && !t[p].cap
+                      && doc->text[t[p].e - 1] == 'd'
+                      && doc->text[t[p].e - 2] == 'e'))
+            p++;
+          if (p >= e - 1 || p - k < 2 || t[p].punct
+              || quotes_tok_is_adverb (doc, &t[p]))
+            return FALSE;
+          *a = k;
+          *b = p;
+          return TRUE;
+        }
     }
   if (e <= from || t[e - 1].punct)
     return FALSE;
@@ -2472,7 +2522,8 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
       const QuotesTok *cue = &t[c - 1];
       if (n - c > 30)
         return FALSE;
-      if (!quotes_tok_is_cue (doc, cue))
+      if (!quotes_tok_is_cue (doc, cue)
+          || quotes_cue_is_noun (doc, t, from, c - 1))
         continue;
       if (quotes_cue_is_passive (doc, t, from, c - 1))
         return FALSE;
@@ -2526,6 +2577,7 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
           /* Ana Costa said ..., adding they would "stay united" */
           for (guint k = from; k + 2 < c; k++)
             if (quotes_tok_is_cue (doc, &t[k])
+                && !quotes_cue_is_noun (doc, t, from, k)
                 && quotes_subject_before (doc, t, from, k, &a, &b)
                 && quotes_resolve_np (doc, hist, t, a, b, spk))
               {

@@ -110,6 +110,13 @@ static const SentCase sent_cases[] = {
   { "Vince - Thanks for the note.", "Vince -|Thanks for the note." },
   { "Steve, Rod and Elyse - Just checking in.",
     "Steve, Rod and Elyse -|Just checking in." },
+  /* attachment lists: " - name.ext" items */
+  { "See the files below. - Plan.pdf - Costs.xls - Notes.doc",
+    "See the files below.|- Plan.pdf|- Costs.xls|- Notes.doc" },
+  { "(See attached file: a.pdf) - b.pdf",
+    "(See attached file: a.pdf)|- b.pdf" },
+  { "The file plan.pdf - it is big - came late.",
+    "The file plan.pdf - it is big - came late." },
   { "Good Morning Jane - I have sent it.",
     "Good Morning Jane -|I have sent it." },
   { "Cheap Hotel Rome - Thanks for the stay.",
@@ -319,7 +326,13 @@ START_TEST (test_hostile)
                                        "==--",
                                        "Vince - ",
                                        "a :P ",
-                                       ". . " };
+                                       ". . ",
+                                       "x.pdf",
+                                       " - a.doc",
+                                       "Lovely Cottage ",
+                                       "A B This x ",
+                                       "(June 30) ",
+                                       " :( x" };
   GError *error = NULL;
   TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
 

@@ -84,6 +84,11 @@ static const char *const sentences_finals[]
         "Bros", "a.m", "p.m", "yrs", "plc", "PLC",  "INC", "CORP", "LTD",
         "CO",   "ft",  "lbs", "oz",  "min", "bn",   "mn",  NULL };
 
+/* File name extensions of attachments. */
+static const char *const sentences_file_exts[]
+    = { "doc", "docx", "pdf", "xls",  "xlsx", "txt", "htm", "html", "jpg",
+        "gif", "png",  "ppt", "pptx", "zip",  "rtf", "wpd", "csv",  NULL };
+
 /* Capitalized words that usually start a sentence, so that an abbreviation
  * before them ends one ("the U.S. The ..."). */
 static const char *const sentences_starters[]
@@ -121,7 +126,8 @@ typedef struct {
 static SentencesSet sentences_titles_set, sentences_finals_set,
     sentences_starters_set, sentences_closings_set, sentences_greetings_set,
     sentences_closing_firsts_set, sentences_message_set, sentences_heading_set,
-    sentences_heading_preps_set, sentences_title_ends_set;
+    sentences_heading_preps_set, sentences_title_ends_set,
+    sentences_file_exts_set;
 
 /* ASCII letters: 1 for lower case, 2 for upper case, 0 for other bytes. */
 static guint8 sentences_letters[256];
@@ -1104,6 +1110,7 @@ sentences_scan_init (void)
   sentences_set_init (&sentences_message_set, sentences_message_openers);
   sentences_set_init (&sentences_heading_set, sentences_heading_openers);
   sentences_set_init (&sentences_title_ends_set, sentences_title_ends);
+  sentences_set_init (&sentences_file_exts_set, sentences_file_exts);
   sentences_set_init (&sentences_heading_preps_set, sentences_heading_preps);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);
@@ -1189,6 +1196,26 @@ sentences_time_stamp (SentencesRun *r, gsize p)
         sentences_decide (r, sentences_find (r, ds - 2), FALSE);
     }
   sentences_decide (r, sentences_find (r, after), after == te - 1);
+}
+
+/* At the dot @p of a file name: when the file is an attachment list item
+ * (" - Report.pdf - Notes.doc", as mail programs list attachments), the
+ * item starts a sentence; returns the byte of its dash, or 0. */
+static gsize
+sentences_file_item (const char *t, gsize p)
+{
+  gsize e = p + 1, s = p;
+
+  while (g_ascii_islower (t[e]) && e - p <= 4)
+    e++;
+  if (g_ascii_isalnum (t[e]) || e - p < 4
+      || !sentences_set_has (&sentences_file_exts_set, t + p + 1, e - p - 1))
+    return 0;
+  while (s > 0 && !sentences_is_space (t[s - 1]) && p - s < 100)
+    s--;
+  if (s < 4 || t[s - 1] != ' ' || t[s - 2] != '-' || t[s - 3] != ' ')
+    return 0;
+  return s - 2;
 }
 
 /* TRUE when a bracket opened in [from, to) is still open at @to ("(ending
@@ -1279,7 +1306,13 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
                && g_ascii_isalnum (t[p + 1]))
         {
           /* inside a token (1.5, U.S, it's) or before a word: "(See":
-           * nothing to decide */
+           * nothing to decide, but for an attachment list item */
+          if (c == '.' && g_ascii_islower (t[p + 1]))
+            {
+              gsize d = sentences_file_item (r.t, p);
+              if (d != 0 && d > r.first_start)
+                sentences_decide (&r, sentences_find (&r, d - 2), TRUE);
+            }
           p++;
         }
       else if ((c == ')' || c == ']')

@@ -89,6 +89,22 @@ static const char *const sentences_file_exts[]
     = { "doc", "docx", "pdf", "xls",  "xlsx", "txt", "htm", "html", "jpg",
         "gif", "png",  "ppt", "pptx", "zip",  "rtf", "wpd", "csv",  NULL };
 
+/* Lower-case words that go on with a sentence after a URL or an e-mail
+ * address: conjunctions, prepositions, auxiliaries, relatives, adverbs of
+ * time. */
+static const char *const sentences_continuers[] = {
+  "and",   "or",     "but",      "nor",  "on",    "in",      "at",   "to",
+  "for",   "from",   "with",     "by",   "of",    "about",   "via",  "under",
+  "is",    "are",    "was",      "were", "be",    "been",    "has",  "have",
+  "had",   "will",   "would",    "can",  "could", "should",  "may",  "might",
+  "must",  "does",   "do",       "did",  "which", "that",    "who",  "where",
+  "when",  "if",     "as",       "than", "then",  "too",     "also", "instead",
+  "etc",   "today",  "tomorrow", "now",  "soon",  "anytime", "asap", "directly",
+  "first", "please", "s",        "plus", "while", "because", "so",   "since",
+  "until", "before", "after",    "here", "there", "only",    "yet",  "again",
+  NULL
+};
+
 /* Capitalized words that usually start a sentence, so that an abbreviation
  * before them ends one ("the U.S. The ..."). */
 static const char *const sentences_starters[]
@@ -127,7 +143,7 @@ static SentencesSet sentences_titles_set, sentences_finals_set,
     sentences_starters_set, sentences_closings_set, sentences_greetings_set,
     sentences_closing_firsts_set, sentences_message_set, sentences_heading_set,
     sentences_heading_preps_set, sentences_title_ends_set,
-    sentences_file_exts_set;
+    sentences_file_exts_set, sentences_continuers_set;
 
 /* ASCII letters: 1 for lower case, 2 for upper case, 0 for other bytes. */
 static guint8 sentences_letters[256];
@@ -559,13 +575,15 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
       default:
         return FALSE;
       }
-  /* a URL or e-mail address, then a capital: "... is http://x.com Thanks" */
-  if (an > 4 && (g_ascii_isupper (b0) || b0 == 'h')
+  /* a URL or e-mail address, then a capital ("... is http://x.com Thanks")
+   * or a lower-case word that does not go on with the sentence ("see
+   * http://x.com try it", but "at http://x.com or by phone") */
+  if (an > 4 && g_ascii_isalpha (b0)
       && (((a0 == 'h' || a0 == 'w')
            && (memcmp (a, "http", 4) == 0 || memcmp (a, "www.", 4) == 0))
-          || memchr (a, '@', an) != NULL)
-      && (g_ascii_isupper (b0) || (bn > 4 && memcmp (b, "http", 4) == 0)))
-    return TRUE;
+          || memchr (a, '@', an) != NULL))
+    return g_ascii_isupper (b0) || (bn > 4 && memcmp (b, "http", 4) == 0)
+           || !sentences_set_has (&sentences_continuers_set, b, bn);
   /* an emoticon ends its sentence before a word: "great :P you get", but
    * not before and, or, but: "great :) but dear" */
   return g_ascii_isalpha (b0) && sentences_is_emoticon (a, an)
@@ -1111,6 +1129,7 @@ sentences_scan_init (void)
   sentences_set_init (&sentences_heading_set, sentences_heading_openers);
   sentences_set_init (&sentences_title_ends_set, sentences_title_ends);
   sentences_set_init (&sentences_file_exts_set, sentences_file_exts);
+  sentences_set_init (&sentences_continuers_set, sentences_continuers);
   sentences_set_init (&sentences_heading_preps_set, sentences_heading_preps);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);

@@ -577,13 +577,19 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
       }
   /* a URL or e-mail address, then a capital ("... is http://x.com Thanks")
    * or a lower-case word that does not go on with the sentence ("see
-   * http://x.com try it", but "at http://x.com or by phone") */
-  if (an > 4 && g_ascii_isalpha (b0)
-      && (((a0 == 'h' || a0 == 'w')
-           && (memcmp (a, "http", 4) == 0 || memcmp (a, "www.", 4) == 0))
-          || memchr (a, '@', an) != NULL))
-    return g_ascii_isupper (b0) || (bn > 4 && memcmp (b, "http", 4) == 0)
-           || !sentences_set_has (&sentences_continuers_set, b, bn);
+   * http://x.com try it", but "at http://x.com or by phone"); a bare
+   * www. address is often a noun's modifier in news ("the official
+   * www.x.org address"), so only a capital ends it */
+  if (an > 4 && g_ascii_isalpha (b0))
+    {
+      gboolean www = a0 == 'w' && memcmp (a, "www.", 4) == 0;
+      if ((www || (a0 == 'h' && memcmp (a, "http", 4) == 0)
+           || memchr (a, '@', an) != NULL)
+          && (g_ascii_isupper (b0) || (bn > 4 && memcmp (b, "http", 4) == 0)
+              || (!www
+                  && !sentences_set_has (&sentences_continuers_set, b, bn))))
+        return TRUE;
+    }
   /* an emoticon ends its sentence before a word: "great :P you get", but
    * not before and, or, but: "great :) but dear" */
   return g_ascii_isalpha (b0) && sentences_is_emoticon (a, an)
@@ -1331,6 +1337,10 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
               gsize d = sentences_file_item (r.t, p);
               if (d != 0 && d > r.first_start)
                 sentences_decide (&r, sentences_find (&r, d - 2), TRUE);
+              else if (p >= 3 && t[p - 1] == 'w' && t[p - 2] == 'w'
+                       && t[p - 3] == 'w'
+                       && (p == 3 || sentences_is_space (t[p - 4])))
+                sentences_decide (&r, sentences_find (&r, p), FALSE); /* www. */
             }
           p++;
         }

@@ -13,7 +13,7 @@ set -eu
 top=$(cd "$(dirname "$0")" && pwd)
 build=${TEXTPIPE_BUILDDIR:-$top/_build}
 debs="build-essential autoconf automake libtool pkg-config libltdl-dev \
-libglib2.0-dev libiniparser-dev check libcjson-dev libjansson-dev"
+libglib2.0-dev libiniparser-dev check libjansson-dev"
 
 usage () {
   sed -n '2,12s/^# \{0,1\}//p' "$0" >&2

@@ -140,6 +140,31 @@ gboolean tp_utf8_validate (const char *text, gsize len, const char **bad);
 /* TRUE when @text holds only ASCII bytes. */
 gboolean tp_utf8_is_ascii (const char *text, gsize len);
 
+/* One field of a JSONL record (tp-json-record.c).  Offsets are into the
+ * record's arena, where keys and values are NUL-terminated; the text
+ * field's value (value == G_MAXSIZE) is the record's own buffer. */
+typedef struct {
+  gsize key;
+  gsize key_len;
+  gsize value;
+  gsize value_len;
+  gboolean is_string; /* else value is the JSON text of a number, list... */
+} TpJsonField;
+
+typedef struct {
+  GString *arena;
+  GArray *fields; /* TpJsonField, in record order */
+  char *text;     /* the first string field named like the text field */
+  gsize text_len;
+  gboolean has_nul; /* some string held "\u0000" */
+} TpJsonRecord;
+
+void tp_json_record_init (TpJsonRecord *rec);
+void tp_json_record_clear (TpJsonRecord *rec);
+/* Parses @len bytes of valid UTF-8 holding one JSON object. */
+gboolean tp_json_record_parse (TpJsonRecord *rec, const char *line, gsize len,
+                               const char *text_field, GError **error);
+
 /* TRUE when an output path names a device, FIFO or socket (/dev/null):
  * written in place, with no .partial, checkpoint or rejects beside it. */
 gboolean tp_output_is_special (const char *path);

@@ -4,12 +4,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
-#include <cJSON.h>
 #include <sys/stat.h>
 
 #include "tp-private.h"
@@ -191,152 +189,90 @@ tp_reader_slurp_stdin (GString *out, GError **error)
   return TRUE;
 }
 
-/* Turns a JSON value into a metadata string: strings as they are, other
- * values as compact JSON. */
+/* The id field's value as a string: strings as they are, numbers and
+ * other values as their JSON text; NULL without an id field. */
 static char *
-tp_reader_meta_value (const cJSON *value)
+tp_reader_id_string (const TpJsonRecord *rec, const char *id_field)
 {
-  char *dump, *out;
-
-  if (cJSON_IsString (value))
-    return g_strdup (value->valuestring);
-  dump = cJSON_PrintUnformatted (value);
-  out = g_strdup (dump ? dump : "null");
-  cJSON_free (dump);
-  return out;
-}
-
-/* TRUE when @line, a record that parsed, holds a JSON "\u0000" escape:
- * the JSON library ends strings at NUL, so such a record is refused rather
- * than cut short.  In valid JSON each backslash starts an escape of at
- * least two bytes, so jumping over escapes finds every one. */
-static gboolean
-tp_reader_has_nul_escape (const char *line, gsize len)
-{
-  const char *p = line, *end = line + len;
-
-  while (p < end && (p = memchr (p, '\\', end - p)) != NULL)
+  for (guint i = 0; i < rec->fields->len; i++)
     {
-      if (end - p >= 6 && memcmp (p, "\\u0000", 6) == 0)
-        return TRUE;
-      p += 2;
-    }
-  return FALSE;
-}
-
-/* Parses one JSONL line with cJSON (the fastest maintained C JSON parser
- * packaged by Debian: 640 MB/s here against jansson's 100).  The line is
- * checked for UTF-8 first, since cJSON does not check strings. */
-static cJSON *
-tp_reader_parse_json (const char *line, gsize len, GError **error)
-{
-  const char *bad = NULL;
-  const char *end = NULL;
-  cJSON *root;
-
-  if (!tp_utf8_validate (line, len, &bad))
-    {
-      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
-                   "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
-                   " of the record (byte 0x%02x)",
-                   (gsize)(bad - line), (guint)(guchar)*bad);
-      return NULL;
-    }
-  root = cJSON_ParseWithLengthOpts (line, len, &end, FALSE);
-  if (root == NULL)
-    {
-      gsize at = end && end >= line && end <= line + len ? end - line : 0;
-      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
-                   "malformed JSON at byte %" G_GSIZE_FORMAT
-                   " of the record (near '%.*s')",
-                   at + 1, (int)MIN (12, len - at), line + at);
-      return NULL;
-    }
-  while (end < line + len && g_ascii_isspace (*end))
-    end++;
-  if (end < line + len)
-    {
-      g_set_error (
-          error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
-          "malformed JSON: text after the record at byte %" G_GSIZE_FORMAT,
-          (gsize)(end - line) + 1);
-      cJSON_Delete (root);
-      return NULL;
-    }
-  return root;
-}
-
-/* The id field as a string: strings as they are, integers in decimal. */
-static char *
-tp_reader_id_string (const cJSON *id)
-{
-  if (cJSON_IsString (id))
-    return g_strdup (id->valuestring);
-  if (cJSON_IsNumber (id))
-    {
-      double v = id->valuedouble;
-      if (v == (double)(gint64)v && fabs (v) < 9007199254740992.0)
-        return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)v);
-      return tp_reader_meta_value (id);
+      const TpJsonField *f = &g_array_index (rec->fields, TpJsonField, i);
+      if (strcmp (rec->arena->str + f->key, id_field) != 0)
+        continue;
+      if (f->value == G_MAXSIZE)
+        return g_strndup (rec->text, rec->text_len);
+      return g_strndup (rec->arena->str + f->value, f->value_len);
     }
   return NULL;
 }
 
-/* Builds a document from one JSONL record. */
+/* Builds a document from one JSONL record.  The line's UTF-8 is checked
+ * first; the JSON parser then decodes the text straight into the buffer
+ * the document keeps. */
 static TpDocument *
 tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
                         char **record_id, GError **error)
 {
-  cJSON *root, *text, *value;
+  TpJsonRecord rec;
   TpDocument *doc = NULL;
+  const char *bad = NULL;
+  GError *parse_error = NULL;
 
-  root = tp_reader_parse_json (raw->data, raw->len, error);
-  if (root == NULL)
-    return NULL;
-  if (!cJSON_IsObject (root))
+  if (!tp_utf8_validate (raw->data, raw->len, &bad))
     {
-      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
-                   "the record is not a JSON object");
+      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
+                   "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
+                   " of the record (byte 0x%02x)",
+                   (gsize)(bad - raw->data), (guint)(guchar)*bad);
+      return NULL;
+    }
+  tp_json_record_init (&rec);
+  if (!tp_json_record_parse (&rec, raw->data, raw->len, r->text_field,
+                             &parse_error))
+    {
+      /* A malformed line is named by its place (file:line), not by an id
+       * read from a record that turned out broken. */
+      g_propagate_error (error, parse_error);
       goto out;
     }
-  *record_id = tp_reader_id_string (
-      cJSON_GetObjectItemCaseSensitive (root, r->id_field));
+  *record_id = tp_reader_id_string (&rec, r->id_field);
   if (*record_id == NULL)
     *record_id = tp_raw_record_fallback_id (raw);
-
-  if (tp_reader_has_nul_escape (raw->data, raw->len))
+  if (rec.has_nul)
     {
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_NUL_BYTE,
                    "the record holds a NUL character (\\u0000)");
       goto out;
     }
-  text = cJSON_GetObjectItemCaseSensitive (root, r->text_field);
-  if (!cJSON_IsString (text))
+  if (rec.text == NULL)
     {
+      gboolean present = FALSE;
+      for (guint i = 0; i < rec.fields->len; i++)
+        present |= strcmp (rec.arena->str
+                               + g_array_index (rec.fields, TpJsonField, i).key,
+                           r->text_field)
+                   == 0;
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
                    "the record has no string field '%s'%s", r->text_field,
-                   text ? " (it is not a string)" : "");
+                   present ? " (it is not a string)" : "");
       goto out;
     }
-  /* cJSON allocates with malloc, as g_malloc does: the document takes the
-   * decoded text instead of copying it. */
-  doc = tp_document_new_take_valid_utf8 (*record_id, text->valuestring,
-                                         strlen (text->valuestring), error);
+  doc = tp_document_new_take_valid_utf8 (*record_id, rec.text, rec.text_len,
+                                         error);
   if (doc == NULL)
     goto out;
-  text->valuestring = NULL;
-  cJSON_ArrayForEach (value, root)
-  {
-    char *v;
-    if (value->string == NULL || strcmp (value->string, r->text_field) == 0
-        || strcmp (value->string, r->id_field) == 0)
-      continue;
-    v = tp_reader_meta_value (value);
-    tp_document_set_meta (doc, value->string, v);
-    g_free (v);
-  }
+  rec.text = NULL; /* the document has it */
+  for (guint i = 0; i < rec.fields->len; i++)
+    {
+      const TpJsonField *f = &g_array_index (rec.fields, TpJsonField, i);
+      const char *key = rec.arena->str + f->key;
+      if (f->value == G_MAXSIZE || strcmp (key, r->text_field) == 0
+          || strcmp (key, r->id_field) == 0)
+        continue;
+      tp_document_set_meta (doc, key, rec.arena->str + f->value);
+    }
 out:
-  cJSON_Delete (root);
+  tp_json_record_clear (&rec);
   return doc;
 }
 

@@ -112,6 +112,8 @@ tp_document_free (TpDocument *doc)
   g_free (doc->text);
   if (doc->meta)
     g_hash_table_unref (doc->meta);
+  if (doc->meta_json)
+    g_hash_table_unref (doc->meta_json);
   g_ptr_array_unref (doc->layers);
   g_free (doc->drop_reason);
   g_free (doc->record);
@@ -156,6 +158,25 @@ tp_document_set_meta (TpDocument *doc, const char *key, const char *value)
     g_hash_table_remove (doc->meta, key);
   else
     g_hash_table_insert (doc->meta, g_strdup (key), g_strdup (value));
+  if (doc->meta_json)
+    g_hash_table_remove (doc->meta_json, key); /* now a plain string */
+}
+
+void
+tp_document_set_meta_json (TpDocument *doc, const char *key, const char *json)
+{
+  g_return_if_fail (doc != NULL && key != NULL && json != NULL);
+  tp_document_set_meta (doc, key, json);
+  if (doc->meta_json == NULL)
+    doc->meta_json
+        = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (doc->meta_json, g_strdup (key));
+}
+
+gboolean
+tp_document_meta_is_json (const TpDocument *doc, const char *key)
+{
+  return doc->meta_json != NULL && g_hash_table_contains (doc->meta_json, key);
 }
 
 GList *

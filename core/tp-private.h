@@ -35,7 +35,8 @@ struct _TpDocument {
   char *id;
   char *text;
   gsize length;
-  GHashTable *meta; /* created on first set */
+  GHashTable *meta;      /* created on first set */
+  GHashTable *meta_json; /* keys whose value is JSON text (not a string) */
   GPtrArray *layers;
   gboolean dropped;
   char *drop_reason;
@@ -164,6 +165,14 @@ void tp_json_record_clear (TpJsonRecord *rec);
 /* Parses @len bytes of valid UTF-8 holding one JSON object. */
 gboolean tp_json_record_parse (TpJsonRecord *rec, const char *line, gsize len,
                                const char *text_field, GError **error);
+
+/* Sets metadata @key to @json, the JSON text of a number, list, object,
+ * boolean or null read from the input: plugins read it as that text, and
+ * the writer writes it back as JSON, so nothing of its type is lost. */
+void tp_document_set_meta_json (TpDocument *doc, const char *key,
+                                const char *json);
+/* TRUE when @key's value is JSON text (set by tp_document_set_meta_json). */
+gboolean tp_document_meta_is_json (const TpDocument *doc, const char *key);
 
 /* TRUE when an output path names a device, FIFO or socket (/dev/null):
  * written in place, with no .partial, checkpoint or rejects beside it. */

@@ -269,7 +269,10 @@ tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
       if (f->value == G_MAXSIZE || strcmp (key, r->text_field) == 0
           || strcmp (key, r->id_field) == 0)
         continue;
-      tp_document_set_meta (doc, key, rec.arena->str + f->value);
+      if (f->is_string)
+        tp_document_set_meta (doc, key, rec.arena->str + f->value);
+      else
+        tp_document_set_meta_json (doc, key, rec.arena->str + f->value);
     }
 out:
   tp_json_record_clear (&rec);

@@ -161,10 +161,13 @@ tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
         {
           if (k != keys)
             g_string_append_c (out, ',');
+          const char *value = g_hash_table_lookup (doc->meta, k->data);
           tp_json_append_string (out, k->data, -1);
           g_string_append_c (out, ':');
-          tp_json_append_string (out, g_hash_table_lookup (doc->meta, k->data),
-                                 -1);
+          if (tp_document_meta_is_json (doc, k->data))
+            g_string_append (out, value); /* checked JSON, kept as read */
+          else
+            tp_json_append_string (out, value, -1);
         }
       g_string_append_c (out, '}');
       g_list_free (keys);

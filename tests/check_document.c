@@ -1,4 +1,5 @@
 /* check_document.c: documents, layers, typed attributes, JSON output. */
+#include "tp-private.h"
 #include "tp-test.h"
 
 static const char *const kinds[] = { "alpha", "beta", NULL };
@@ -367,6 +368,29 @@ START_TEST (test_append_many)
 }
 END_TEST
 
+/* Metadata read as JSON text is written back as JSON; a stage that sets
+ * the key makes it a string again. */
+START_TEST (test_meta_json_kept)
+{
+  TpDocument *doc = tp_document_new ("j", "t", -1, NULL);
+  GString *out = g_string_new (NULL);
+
+  tp_document_set_meta_json (doc, "places", "[\"usa\",\"uk\"]");
+  tp_document_set_meta (doc, "title", "A \"quoted\" title");
+  ck_assert_str_eq (tp_document_get_meta (doc, "places"), "[\"usa\",\"uk\"]");
+  tp_document_to_json (doc, NULL, out);
+  ck_assert_str_eq (out->str,
+                    "{\"id\":\"j\",\"meta\":{\"places\":[\"usa\",\"uk\"],"
+                    "\"title\":\"A \\\"quoted\\\" title\"},\"layers\":{}}\n");
+  tp_document_set_meta (doc, "places", "[none]");
+  g_string_truncate (out, 0);
+  tp_document_to_json (doc, NULL, out);
+  ck_assert_ptr_nonnull (strstr (out->str, "\"places\":\"[none]\""));
+  g_string_free (out, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
 START_TEST (test_json_escapes)
 {
   GString *out = g_string_new (NULL);
@@ -391,6 +415,7 @@ document_suite (void)
   tcase_add_test (tc, test_json_escapes);
   tcase_add_test (tc, test_columns_layout);
   tcase_add_test (tc, test_append_many);
+  tcase_add_test (tc, test_meta_json_kept);
   tcase_add_test (tc, test_offsets_all_digit_counts);
   suite_add_tcase (s, tc);
   return s;

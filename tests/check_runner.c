@@ -149,7 +149,8 @@ START_TEST (test_jsonl_mixed_bad_records)
         "{\"id\":\"e\",\"text\":\"this has poison in it\"}\n"
         "{\"id\":\"f\",\"text\":\"buy spam now\"}\n"
         "[1,2,3]\n"
-        "{\"id\":7,\"text\":\"last good \\u00e9t\\u00e9\",\"n\":[1,2]}\n"
+        "{\"id\":7,\"text\":\"last good \\u00e9t\\u00e9\",\"n\":[1, 2],"
+        "\"ok\":true,\"w\":{\"x\":null}}\n"
         "{\"id\":\"h\",\"text\":\"nul \\u0000 inside\"}\n";
 
   fixture_init (&f, NULL, NULL);
@@ -169,7 +170,8 @@ START_TEST (test_jsonl_mixed_bad_records)
   ck_assert (
       g_str_has_prefix (out, "{\"id\":\"a\",\"meta\":{\"topic\":\"trade\"}"));
   ck_assert_ptr_nonnull (
-      strstr (out, "{\"id\":\"7\",\"meta\":{\"n\":\"[1,2]\"}"));
+      strstr (out, "{\"id\":\"7\",\"meta\":{\"n\":[1,2],\"ok\":true,"
+                   "\"w\":{\"x\":null}}"));
   /* "été" is 3 code points in 5 bytes: offsets are in code points */
   ck_assert_ptr_nonnull (strstr (out, "{\"start\":10,\"end\":13,"));
 

@@ -369,6 +369,12 @@ static const QuoteCase quote_cases[] = {
   { "Deputy Prime Minister Tom Reyes hosted the dinner. Mr Lee said "
     "so.\n\n\"We will not change course,\" the prime minister said.",
     "We will not change course,", "the prime minister" },
+  /* "X welcomed the offer and said": X, not the offer */
+  { "Ana Costa said the talks were over.\n\nThe union welcomed the offer and "
+    "said it was \"a fair deal\".",
+    "a fair deal", "The union" },
+  { "Union leader Ana Costa backed the plan but said it was \"too slow\".",
+    "too slow", "Ana Costa" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

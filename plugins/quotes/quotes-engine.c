@@ -1567,7 +1567,7 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
   for (guint c = n; c > 0 && !found; c--)
     {
       guint i = c - 1, a, b;
-      QuotesSpeaker cand = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0 };
+      QuotesSpeaker cand = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
       if (quotes_tok_is_cue (doc, &t[i])
           && !quotes_cue_is_passive (doc, t, 0, i)
           && !quotes_cue_is_noun (doc, t, 0, i))
@@ -2280,6 +2280,62 @@ quotes_cue_is_passive (const QuotesDoc *doc, const QuotesTok *t, guint from,
          && doc->text[t[c].e - 1] == 'd';
 }
 
+/* The subject that opens the sentence at toks[from] (after "But", "And"
+ * and commas), followed by a verb before @limit: a pronoun, a name with its
+ * titles ("Tory leader Ana Costa"), or a determiner and a few words up to
+ * a past verb or an auxiliary ("The union's leader has"). */
+static gboolean
+quotes_opening_subject (const QuotesDoc *doc, const QuotesTok *t, guint from,
+                        guint limit, guint *a, guint *b)
+{
+  guint s = from, e;
+
+  while (s < limit
+         && (t[s].punct == ',' || quotes_tok_is (doc, &t[s], "but")
+             || quotes_tok_is (doc, &t[s], "and")
+             || quotes_tok_is (doc, &t[s], "however")))
+    s++;
+  if (s >= limit || t[s].punct)
+    return FALSE;
+  if (quotes_tok_is_pronoun (doc, &t[s]))
+    e = s + 1;
+  else if (t[s].cap && !quotes_tok_is_det (doc, &t[s])
+           && !(t[s].e - t[s].s > 4
+                && g_ascii_strncasecmp (doc->text + t[s].e - 3, "ing", 3)
+                       == 0)) /* "Shivering in a dress, she ..." */
+    {
+      e = s + 1;
+      while (e < limit && e - s < 6 && !t[e].punct
+             && (t[e].cap || quotes_tok_is_connector (doc, &t[e])
+                 || quotes_is_title (doc, t[e].s, t[e].e))
+             && !quotes_tok_is_possessive (doc, &t[e - 1]))
+        e++;
+      if (!t[e - 1].cap)
+        return FALSE;
+    }
+  else if (quotes_tok_is_det (doc, &t[s]))
+    {
+      e = s + 1;
+      while (e < limit && e - s < 6 && !t[e].punct
+             && !quotes_tok_is_cue (doc, &t[e])
+             && !quotes_tok_is_adverb (doc, &t[e])
+             && !(!t[e].cap && t[e].e - t[e].s > 3
+                  && doc->text[t[e].e - 1] == 'd'
+                  && doc->text[t[e].e - 2] == 'e'))
+        e++;
+      if (e < s + 2)
+        return FALSE;
+    }
+  else
+    return FALSE;
+  /* a verb must follow: a lower-case word */
+  if (e >= limit || t[e].punct || t[e].cap)
+    return FALSE;
+  *a = s;
+  *b = e;
+  return TRUE;
+}
+
 /* Finds the subject phrase that ends just before token @c (a cue),
  * skipping adverbs, time phrases, "who" and an appositive; sets [*a, *b).
  * "The group's director, Ruth Okoye, said": the name wins. */
@@ -2292,6 +2348,13 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
 
   while (e > from && quotes_tok_is_adverb (doc, &t[e - 1]))
     e--;
+  /* "The union welcomed the offer and said": the subject of the first verb
+   * of the sentence */
+  if (e > from + 1
+      && (quotes_tok_is (doc, &t[e - 1], "and")
+          || quotes_tok_is (doc, &t[e - 1], "but"))
+      && !t[e - 2].punct)
+    return quotes_opening_subject (doc, t, from, e - 1, a, b);
   /* Tom Reyes in March said */
   if (e > from && quotes_tok_is_time (doc, &t[e - 1]))
     {
@@ -3152,7 +3215,7 @@ quotes_attribute (QuotesDoc *doc)
   for (guint k = 0; k < n; k++)
     {
       QuotesQuote *q = &quotes[k];
-      QuotesSpeaker spk = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0 };
+      QuotesSpeaker spk = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
       gsize ws = quotes_window_start (doc, quotes, k);
       gsize we = quotes_window_end (doc, quotes, n, k);
       guint from, nwords, ncap, nsmall;
@@ -3208,7 +3271,8 @@ quotes_attribute (QuotesDoc *doc)
         {
           /* 'Oslo said damage was "severe", the agency reported': the
            * speaker inside the sentence, not the outlet that carried it */
-          QuotesSpeaker inner = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0 };
+          QuotesSpeaker inner
+              = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
           if (quotes_rule_before (doc, &hist, before, from, &inner))
             {
               spk = inner;
@@ -3333,7 +3397,7 @@ quotes_attribute (QuotesDoc *doc)
   for (guint k = 0; k < n && quotes[k].open_mark < 200; k++)
     {
       QuotesQuote *q = &quotes[k];
-      QuotesSpeaker spk = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0 };
+      QuotesSpeaker spk = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
       if (q->rule != QUOTES_RULE_NONE)
         continue;
       doc->ante_lo = 0;

@@ -80,7 +80,9 @@
  * something ("Delta Bank", "the report"; no people, no plurals).  Subjects
  * skip appositions ("A spokesman for X, Dr Y, told": Dr Y; "Name, title,
  * of Firm - a ... - said": Name) and prepositional phrases ("A X report on
- * the Y says": the report).  "The 29-year-old" is the person named last.  Short
+ * the Y says": the report) and coordinated verbs ("The union welcomed the
+ * offer and said": the union).  "The 29-year-old" is the person named
+ * last.  Short
  * names ("Carney", "Mr Carney") take the fullest form of the surname in the
  * story; titles ("Prime Minister", "minister", "Mr", from the title list) are
  * stripped; "the prime minister" resolves to the name that title came with ("a

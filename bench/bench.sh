@@ -82,6 +82,8 @@ echo "corpus: $corpus ($(wc -c <"$corpus") bytes), median of $runs runs, $(nproc
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for j in 1 "$jobs"; do
   measure "tokenizer (token layer written)" "$j" "$tmp/tok.ini" "$corpus"
+  measure "tokenizer (token layer as columns)" "$j" "$tmp/tok.ini" "$corpus" --layout columns
+  measure "tokenizer (no layer written)" "$j" "$tmp/tok.ini" "$corpus" --layers none
   measure "news pipeline (all layers)" "$j" "$srcdir/pipelines/news.ini" "$corpus"
   measure "news pipeline (quote,tariff out)" "$j" "$srcdir/pipelines/news.ini" "$corpus" --layers quote,tariff
   measure "tokenize,sentences,quotes (quote out)" "$j" "$tmp/quotes.ini" "$corpus" --layers quote

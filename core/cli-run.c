@@ -128,6 +128,48 @@ tp_cli_print_stats (const TpRunStats *s)
              s->stage_seconds[i]);
 }
 
+/* TRUE when every layer named in --layers is made by some stage; else
+ * says which is not, with the closest name, since a typo would silently
+ * write nothing. */
+static gboolean
+tp_cli_check_layers (const TpPipeline *p, char **wanted)
+{
+  GPtrArray *made = g_ptr_array_new ();
+  gboolean ok = TRUE;
+
+  for (guint s = 0; s < tp_pipeline_get_n_stages (p); s++)
+    {
+      const TpPluginDescriptor *d = tp_plugin_get_descriptor (
+          tp_stage_get_plugin (tp_pipeline_get_stage (p, s)));
+      for (guint k = 0; d->produces && d->produces[k]; k++)
+        g_ptr_array_add (made, (gpointer)d->produces[k]);
+    }
+  for (guint i = 0; ok && wanted[i]; i++)
+    {
+      const char *near;
+      char *list;
+      gboolean found = wanted[i][0] == '\0'; /* "none" */
+
+      for (guint k = 0; k < made->len && !found; k++)
+        found = strcmp (made->pdata[k], wanted[i]) == 0;
+      if (found)
+        continue;
+      ok = FALSE;
+      near
+          = tp_suggest (wanted[i], (const char *const *)made->pdata, made->len);
+      g_ptr_array_add (made, NULL);
+      list = g_strjoinv (", ", (char **)made->pdata);
+      tp_cli_error ("run: --layers: no stage makes a layer '%s'%s%s%s "
+                    "(this pipeline makes: %s; use --layers none for ids "
+                    "and metadata only)",
+                    wanted[i], near ? " (did you mean '" : "", near ? near : "",
+                    near ? "'?)" : "", list);
+      g_free (list);
+    }
+  g_ptr_array_unref (made);
+  return ok;
+}
+
 int
 tp_cli_run (int argc, char **argv)
 {
@@ -172,7 +214,9 @@ tp_cli_run (int argc, char **argv)
     { "text", 0, 0, G_OPTION_ARG_NONE, &with_text,
       "Include each document's text in the output", NULL },
     { "layers", 0, 0, G_OPTION_ARG_STRING, &layers,
-      "Write only these layers (comma-separated)", "LIST" },
+      "Write only these layers (comma-separated; none: ids and metadata "
+      "only)",
+      "LIST" },
     { "on-error", 0, 0, G_OPTION_ARG_STRING, &on_error,
       "skip (reject the document and go on) or fail (stop at the first)",
       "POLICY" },
@@ -278,6 +322,8 @@ tp_cli_run (int argc, char **argv)
       layer_list = g_strsplit (layers, ",", -1);
       for (guint i = 0; layer_list[i]; i++)
         g_strstrip (layer_list[i]);
+      if (g_strv_length (layer_list) == 1 && !strcmp (layer_list[0], "none"))
+        layer_list[0][0] = '\0'; /* matches no layer: ids and metadata only */
       ro.write.layers = (const char *const *)layer_list;
     }
   if (on_error)
@@ -351,6 +397,8 @@ tp_cli_run (int argc, char **argv)
 
   p = tp_cli_load_pipeline (rest[0], &pa, &loader);
   if (p == NULL)
+    goto out;
+  if (layer_list && !tp_cli_check_layers (p, layer_list))
     goto out;
 
   reader = tp_reader_new (inputs, fmt, id_field, text_field);

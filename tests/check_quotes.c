@@ -375,6 +375,17 @@ static const QuoteCase quote_cases[] = {
     "a fair deal", "The union" },
   { "Union leader Ana Costa backed the plan but said it was \"too slow\".",
     "too slow", "Ana Costa" },
+  /* "went on to say", "meanwhile told" */
+  { "Tom Reyes said the vote was close. He went on to say: \"We will win it "
+    "next time.\"",
+    "We will win it next time.", "Tom Reyes" },
+  { "Ana Costa sat down. Mr Tom Reyes meanwhile told the radio: \"We will "
+    "win it next time.\"",
+    "We will win it next time.", "Tom Reyes" },
+  /* "shadow chancellor X" does not hold "the chancellor" */
+  { "Shadow chancellor Tom Reyes attacked the plan. Mr Reyes spoke "
+    "first.\n\nThe chancellor said the budget was \"fair and balanced\".",
+    "fair and balanced", "The chancellor" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

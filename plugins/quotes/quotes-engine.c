@@ -1042,6 +1042,25 @@ quotes_is_personal_title (const QuotesDoc *doc, const QuotesTok *t)
   return TRUE;
 }
 
+/* Whether the word before offset @pos is shadow, deputy, vice, former or
+ * junior ("shadow chancellor X" holds no "chancellor"). */
+static gboolean
+quotes_other_office_before (const QuotesDoc *doc, gsize pos)
+{
+  static const char *const mods[]
+      = { "shadow", "deputy", "vice", "former", "junior", NULL };
+  gsize e = pos, s;
+  while (e > 0 && doc->text[e - 1] == ' ')
+    e--;
+  s = e;
+  while (s > 0 && e - s < 8 && g_ascii_isalpha (doc->text[s - 1]))
+    s--;
+  for (guint k = 0; mods[k]; k++)
+    if (quotes_word_is (doc->text, s, e, mods[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Records the capitalised run toks[a..b) (titles included) as a name. */
 static void
 quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
@@ -1117,6 +1136,9 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
         }
       else if (quotes_is_office (doc, before->s, before->e))
         name->office = TRUE;
+      /* "shadow chancellor X" is an office, but not "the chancellor" */
+      if (title_a >= name_a && quotes_other_office_before (doc, before->s))
+        goto out_mention;
       /* "prime minister" and "minister" both lead to the name */
       GString *t = g_string_new (NULL);
       gsize ts = title_a < name_a ? toks[title_a].s : before->s;
@@ -1139,6 +1161,7 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
               g_ascii_strdown (doc->text + last->s, last->e - last->s), name);
         }
     }
+out_mention:
   if (b - name_a >= 2 || name->nwords >= 2)
     {
       QuotesMention m = { toks[b - 1].s, name };
@@ -2348,6 +2371,17 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
 
   while (e > from && quotes_tok_is_adverb (doc, &t[e - 1]))
     e--;
+  /* "He went on to say" */
+  if (e >= from + 4 && quotes_tok_is (doc, &t[e - 1], "to")
+      && quotes_tok_is (doc, &t[e - 2], "on")
+      && (quotes_tok_is (doc, &t[e - 3], "went")
+          || quotes_tok_is (doc, &t[e - 3], "goes")
+          || quotes_tok_is (doc, &t[e - 3], "go")))
+    {
+      e -= 3;
+      while (e > from && quotes_tok_is_adverb (doc, &t[e - 1]))
+        e--;
+    }
   /* "The union welcomed the offer and said": the subject of the first verb
    * of the sentence */
   if (e > from + 1

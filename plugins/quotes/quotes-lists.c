@@ -8,44 +8,53 @@
 #include <stddef.h>
 
 /* Reporting verbs, every form that may stand next to a quote. */
-const char *const quotes_default_verbs[] = {
-  "say",        "says",         "said",         "tell",        "add",
-  "argue",      "insist",       "warn",         "explain",     "admit",
-  "agree",      "suggest",      "predict",      "write",       "ask",
-  "claim",      "acknowledge",  "confirm",      "reply",       "respond",
-  "concede",    "reiterate",    "caution",      "stress",      "urge",
-  "saying",     "tells",        "told",         "telling",     "adds",
-  "added",      "adding",       "asks",         "asked",       "asking",
-  "explains",   "explained",    "explaining",   "stated",      "writes",
-  "wrote",      "writing",      "noted",        "argues",      "argued",
-  "arguing",    "insists",      "insisted",     "warns",       "warned",
-  "claimed",    "continued",    "declares",     "declared",    "announces",
-  "announced",  "responds",     "responded",    "replies",     "replied",
-  "remarked",   "commented",    "admits",       "admitted",    "concedes",
-  "conceded",   "acknowledges", "acknowledged", "suggests",    "suggested",
-  "called",     "describes",    "described",    "urges",       "urged",
-  "predicts",   "predicted",    "cautions",     "cautioned",   "emphasizes",
-  "emphasized", "emphasises",   "emphasised",   "stressed",    "recalls",
-  "recalled",   "joked",        "laughed",      "confirms",    "confirmed",
-  "tweets",     "tweeted",      "posted",       "observes",    "observed",
-  "agrees",     "agreed",       "maintains",    "maintained",  "countered",
-  "contends",   "contended",    "reiterates",   "reiterated",  "concludes",
-  "concluded",  "vows",         "vowed",        "promised",    "pledged",
-  "boasts",     "boasted",      "complains",    "complained",  "laments",
-  "lamented",   "testifies",    "testified",    "estimated",   "shouts",
-  "shouted",    "yelled",       "whispered",    "reveals",     "revealed",
-  "quips",      "quipped",      "mused",        "muses",       "exclaimed",
-  "demanded",   "charged",      "alleges",      "alleged",     "asserts",
-  "asserted",   "ruled",        "recommends",   "recommended", "reported",
-  "describing", "calling",      "branded",      "labelled",    "labeled",
-  "pointed",    "hailed",       "hails",        "welcomed",    "welcomes",
-  "criticised", "criticized",   "blasted",      "slammed",     "questioned",
-  "quoted",     "informed",     "believes",     "believe",     "believed",
-  "thinks",     "think",        "deny",         "denies",      "denied",
-  "claims",     "accused",      "accuses",      "assured",     "reassured",
-  "threatened", "indicated",    "thanked",      "praised",     "condemned",
-  NULL
-};
+const char *const quotes_default_verbs[]
+    = { "say",         "says",       "said",         "tell",
+        "add",         "argue",      "insist",       "warn",
+        "explain",     "admit",      "agree",        "suggest",
+        "predict",     "write",      "ask",          "claim",
+        "acknowledge", "confirm",    "reply",        "respond",
+        "concede",     "reiterate",  "caution",      "stress",
+        "urge",        "saying",     "tells",        "told",
+        "telling",     "adds",       "added",        "adding",
+        "asks",        "asked",      "asking",       "explains",
+        "explained",   "explaining", "stated",       "writes",
+        "wrote",       "writing",    "noted",        "argues",
+        "argued",      "arguing",    "insists",      "insisted",
+        "warns",       "warned",     "claimed",      "continued",
+        "declares",    "declared",   "announces",    "announced",
+        "responds",    "responded",  "replies",      "replied",
+        "remarked",    "commented",  "admits",       "admitted",
+        "concedes",    "conceded",   "acknowledges", "acknowledged",
+        "suggests",    "suggested",  "called",       "describes",
+        "described",   "urges",      "urged",        "predicts",
+        "predicted",   "cautions",   "cautioned",    "emphasizes",
+        "emphasized",  "emphasises", "emphasised",   "stressed",
+        "recalls",     "recalled",   "joked",        "laughed",
+        "confirms",    "confirmed",  "tweets",       "tweeted",
+        "posted",      "observes",   "observed",     "agrees",
+        "agreed",      "maintains",  "maintained",   "countered",
+        "contends",    "contended",  "reiterates",   "reiterated",
+        "concludes",   "concluded",  "vows",         "vowed",
+        "promised",    "pledged",    "boasts",       "boasted",
+        "complains",   "complained", "laments",      "lamented",
+        "testifies",   "testified",  "estimated",    "shouts",
+        "shouted",     "yelled",     "whispered",    "reveals",
+        "revealed",    "quips",      "quipped",      "mused",
+        "muses",       "exclaimed",  "demanded",     "charged",
+        "alleges",     "alleged",    "asserts",      "asserted",
+        "ruled",       "recommends", "recommended",  "reported",
+        "describing",  "calling",    "branded",      "labelled",
+        "labeled",     "pointed",    "hailed",       "hails",
+        "welcomed",    "welcomes",   "criticised",   "criticized",
+        "blasted",     "slammed",    "questioned",   "quoted",
+        "informed",    "believes",   "believe",      "believed",
+        "thinks",      "think",      "deny",         "denies",
+        "denied",      "claims",     "accused",      "accuses",
+        "assured",     "reassured",  "threatened",   "indicated",
+        "thanked",     "praised",    "condemned",    "remarks",
+        "confesses",   "confessed",  "notes",        "recounts",
+        "recounted",   NULL };
 
 /* Titles and offices stripped from names ("Prime Minister Mark Carney"
  * -> "Mark Carney") and used to resolve "the prime minister". */
@@ -239,15 +248,16 @@ const char *const quotes_pronouns[]
     = { "he", "she", "they", "we", "i", "it", NULL };
 
 /* Words that may stand between a subject and its verb (also, has). */
-const char *const quotes_adverbs[] = {
-  "also",       "later", "then",       "further",   "again",   "once",
-  "has",        "had",   "have",       "was",       "is",      "were",
-  "would",      "will",  "previously", "recently",  "earlier", "often",
-  "always",     "never", "simply",     "just",      "quickly", "reportedly",
-  "apparently", "even",  "last",       "yesterday", "today",   "already",
-  "both",       "all",   "still",      "now",       "not",     "did",
-  "does",       "do",    "been",       "first",     "too",     NULL
-};
+const char *const quotes_adverbs[]
+    = { "also",     "later",     "then",      "further",    "again",
+        "once",     "has",       "had",       "have",       "was",
+        "is",       "were",      "would",     "will",       "previously",
+        "recently", "earlier",   "often",     "always",     "never",
+        "simply",   "just",      "quickly",   "reportedly", "apparently",
+        "even",     "last",      "yesterday", "today",      "already",
+        "both",     "all",       "still",     "now",        "not",
+        "did",      "does",      "do",        "been",       "first",
+        "too",      "meanwhile", NULL };
 
 /* Determiners that start a nominal subject (the, a, his). */
 const char *const quotes_determiners[]

@@ -726,6 +726,9 @@ static const char *const sentences_heading_openers[]
         "Here", "There", "It",    "You", "The", "My", "Our",
         "Your", "Their", "His",   "Its", NULL };
 
+/* The first letters of the heading openers, a bit for each capital. */
+static guint32 sentences_heading_firsts;
+
 /* Prepositions that end titles of works before an object pronoun ("Songs
  * Like This", "Get Me Out Of Here"): a title word must not be one (the
  * others, In, On, Of, ..., are sentence starters). */
@@ -762,7 +765,8 @@ sentences_heading_at (const char *t, gsize p)
       if (g_ascii_islower (t[q]))
         break;
     }
-  if (words == 0
+  /* first letters filter first: "Smith said" costs no look-up */
+  if (words == 0 || !(sentences_heading_firsts & (1u << (t[w] - 'A')))
       || !sentences_set_has (&sentences_heading_set, t + w, q - 1 - w))
     return 0;
   /* the title words before the opener */
@@ -1133,6 +1137,8 @@ sentences_scan_init (void)
   sentences_set_init (&sentences_closing_firsts_set, sentences_closing_firsts);
   sentences_set_init (&sentences_message_set, sentences_message_openers);
   sentences_set_init (&sentences_heading_set, sentences_heading_openers);
+  for (guint i = 0; sentences_heading_openers[i] != NULL; i++)
+    sentences_heading_firsts |= 1u << (sentences_heading_openers[i][0] - 'A');
   sentences_set_init (&sentences_title_ends_set, sentences_title_ends);
   sentences_set_init (&sentences_file_exts_set, sentences_file_exts);
   sentences_set_init (&sentences_continuers_set, sentences_continuers);
@@ -1149,7 +1155,7 @@ sentences_scan_init (void)
  * are seen at their line breaks: hyphens are too common to stop at); URLs,
  * e-mail addresses and times; > before a capital.  Greetings, closings and
  * "-- " signatures are looked for where each sentence starts. */
-static const char sentences_scan_set[] = ".!?)]\xC2\xE2\n=*_@:>";
+static _Alignas(16) const char sentences_scan_set[] = ".!?)]\xC2\xE2\n=*_@:>";
 
 /* Returns the first byte at or after @p that may start a sentence end
  * (the text ends with a NUL). */

@@ -164,6 +164,9 @@ static const SentCase sent_cases[] = {
   { "It shut in Dec. The staff left.", "It shut in Dec.|The staff left." },
   { "He said: \"No. We will wait.\"", "He said: \"No.|We will wait.\"" },
   { "We saw Dr. Will Doe.", "We saw Dr. Will Doe." },
+  /* titles in capitals (datelines) */
+  { "ST. PAUL, Minn. - Acme rose.", "ST. PAUL, Minn. - Acme rose." },
+  { "WE FLEW TO THE US. THE END.", "WE FLEW TO THE US.|THE END." },
   { "On Dec. 5 it shut.", "On Dec. 5 it shut." },
   { "Kevin A. Boone wrote to Jennifer M. Anderson.",
     "Kevin A. Boone wrote to Jennifer M. Anderson." },

@@ -487,6 +487,32 @@ sentences_is_postscript (const char *t, const TpLayer *tokens, guint i)
          || (an == 3 && memcmp (a, "P.S", 3) == 0);
 }
 
+/* TRUE when token @i, which ends at @end where a period follows, is a
+ * title written in capitals ("ST", "MT", "GEN": the tokenizer splits their
+ * periods off in capitalized datelines such as "ST. LOUIS, Mo."); titles
+ * that can end a sentence ("NO.", "DEC.") do not count. */
+static gboolean
+sentences_is_caps_title (const char *t, const TpLayer *tokens, guint i,
+                         gsize end)
+{
+  const char *a;
+  gsize an;
+  char word[8];
+
+  sentences_tok (t, tokens, i, &a, &an);
+  if (a + an != t + end || an < 2 || an > 4)
+    return FALSE;
+  word[0] = a[0];
+  for (gsize k = 1; k < an; k++)
+    {
+      if (!g_ascii_isupper (a[k]))
+        return FALSE;
+      word[k] = g_ascii_tolower (a[k]);
+    }
+  return sentences_set_has (&sentences_titles_set, word, an)
+         && !sentences_set_has (&sentences_title_ends_set, word, an);
+}
+
 /* Breaks that come from e-mail and web layout rather than punctuation:
  * separator lines, "12/31/2001 10:53 AM" stamps, "Thanks," closings, URLs
  * and e-mail addresses before a capital, "(Source) Sentence", emoticons
@@ -941,6 +967,11 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
                && tp_layer_get_end (tokens, i - 1) == s
                && sentences_is_postscript (t, tokens, i - 1))
         end = FALSE; /* "PS. Call me" */
+      else if (last == i && e - s == 1 && t[s] == '.' && s >= 2 && i > 0
+               && g_ascii_isupper (t[s - 1]) && g_ascii_isupper (t[s - 2])
+               && g_ascii_isupper (t[ns])
+               && sentences_is_caps_title (t, tokens, i - 1, s))
+        end = FALSE; /* "ST. LOUIS": a title in capitals */
       else if (sentences_can_start (t + ns, ne - ns))
         end = TRUE;
       else if (ns > gap_start

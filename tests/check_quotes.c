@@ -386,6 +386,17 @@ static const QuoteCase quote_cases[] = {
   { "Shadow chancellor Tom Reyes attacked the plan. Mr Reyes spoke "
     "first.\n\nThe chancellor said the budget was \"fair and balanced\".",
     "fair and balanced", "The chancellor" },
+  /* a quote after a sentence opened by a person's name, same paragraph */
+  { "The vote was close.\n\nMr Tom Reyes went on to list his plans for the "
+    "city. \"So now we have a choice to make.\"",
+    "So now we have a choice to make.", "Tom Reyes" },
+  /* ... not a name inside the sentence, nor a quote that speaks of him */
+  { "The vote was close.\n\nThe crowd cheered for Tom Reyes after the "
+    "count. \"So now we have a choice to make.\"",
+    "So now we have a choice to make.", "-" },
+  { "The vote was close.\n\nMr Tom Reyes won the seat easily. \"He will be "
+    "a fine mayor for us all.\"",
+    "He will be a fine mayor for us all.", "-" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

@@ -3233,6 +3233,66 @@ quotes_rule_headline (QuotesDoc *doc, const QuotesHistory *hist,
   return found;
 }
 
+/* Whether only capitalised words stand between the start of a sentence
+ * and the mention at @ms ("Mr Blair went on"; not "linesman Andy Davis"). */
+static gboolean
+quotes_opens_sentence (const QuotesDoc *doc, gssize ms)
+{
+  gsize p;
+  if (ms < 0)
+    return FALSE;
+  p = ms;
+  for (guint words = 0; words < 4; words++)
+    {
+      gsize e = p;
+      while (p > 0 && doc->text[p - 1] == ' ')
+        p--;
+      if (p == 0 || doc->text[p - 1] == '\n'
+          || (p < e && strchr (".?!", doc->text[p - 1])))
+        return TRUE;
+      if (p == e)
+        return FALSE;
+      e = p;
+      while (p > 0 && !g_ascii_isspace (doc->text[p - 1]))
+        p--;
+      if (!g_ascii_isupper (doc->text[p]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether quote @q opens with he, she, his or her: it speaks of the
+ * person named before, who is then not its speaker. */
+static gboolean
+quotes_starts_with_he (const QuotesDoc *doc, const QuotesQuote *q)
+{
+  static const char *const he[] = { "he ", "she ", "his ", "her ", NULL };
+  for (guint k = 0; he[k]; k++)
+    if (q->end - q->start > strlen (he[k])
+        && g_ascii_strncasecmp (doc->text + q->start, he[k], strlen (he[k]))
+               == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The start of the sentence before the one that starts at @pos (a quote
+ * mark), at most 400 bytes back and not before the paragraph start. */
+static gsize
+quotes_prev_sentence (const QuotesDoc *doc, gsize pos)
+{
+  gsize p = pos, lo = pos > 400 ? pos - 400 : 0;
+  while (p > lo && doc->text[p - 1] == ' ')
+    p--;
+  if (p > lo)
+    p--; /* the full stop of the sentence before */
+  while (p > lo && doc->text[p - 1] != '\n'
+         && !(p > 1 && doc->text[p - 1] == ' '
+              && strchr (".?!", doc->text[p - 2])
+              && !g_ascii_islower (doc->text[p])))
+    p--;
+  return p;
+}
+
 /* Pass 3: attributes every quote, in text order. */
 static void
 quotes_attribute (QuotesDoc *doc)
@@ -3372,6 +3432,20 @@ quotes_attribute (QuotesDoc *doc)
                                      FALSE, &spk))
         {
           /* Maya Chen, an editor, says ... \n "I can see why ..." */
+          found = TRUE;
+          rule = QUOTES_RULE_PREV_SENTENCE;
+        }
+      if (!found && sent_start && !para_start && !(q->flags & QUOTES_F_REOPENED)
+          && quotes_find_antecedent (
+              doc, &hist,
+              MAX (doc->ante_lo, quotes_prev_sentence (doc, q->open_mark)),
+              q->open_mark, 3, TRUE, &spk)
+          && spk.kind == QUOTES_SPK_PERSON
+          && quotes_opens_sentence (doc, spk.ms)
+          && !quotes_starts_with_he (doc, q))
+        {
+          /* "Mr Negroponte has adapted the idea. "We put in ..."": the
+           * person who opens the sentence before, in the same paragraph */
           found = TRUE;
           rule = QUOTES_RULE_PREV_SENTENCE;
         }

@@ -43,7 +43,11 @@
  *                       partial quote of the same sentence
  *     previous_sentence a quote that starts a sentence, with the speaker
  *                       named with a reporting verb since the previous
- *                       quote (Maya Chen, an editor, says X.\n"...")
+ *                       quote (Maya Chen, an editor, says X.\n"..."), or
+ *                       a person whose name opens the sentence before in
+ *                       the same paragraph ("Mr Blair went on to list his
+ *                       achievements. "So now ..."; not when the quote
+ *                       opens with he/she/his/her)
  *     continued         a quote running over several paragraphs (one
  *                       annotation per paragraph, one speaker); also
  *                       "A. "B. "C." where the paragraph breaks were lost

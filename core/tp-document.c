@@ -111,9 +111,7 @@ tp_document_free (TpDocument *doc)
   g_free (doc->id);
   g_free (doc->text);
   if (doc->meta)
-    g_hash_table_unref (doc->meta);
-  if (doc->meta_json)
-    g_hash_table_unref (doc->meta_json);
+    g_ptr_array_unref (doc->meta);
   g_ptr_array_unref (doc->layers);
   g_free (doc->drop_reason);
   g_free (doc->record);
@@ -141,51 +139,89 @@ tp_document_get_length (const TpDocument *doc)
   return doc->length;
 }
 
+/* The entry of @key, or NULL. */
+static TpMeta *
+tp_document_find_meta (const TpDocument *doc, const char *key, guint *index)
+{
+  for (guint i = 0; doc->meta && i < doc->meta->len; i++)
+    {
+      TpMeta *m = doc->meta->pdata[i];
+      if (strcmp (m->key, key) == 0)
+        {
+          if (index)
+            *index = i;
+          return m;
+        }
+    }
+  return NULL;
+}
+
+/* Sets, replaces or (for a NULL @value) removes an entry. */
+static void
+tp_document_put_meta (TpDocument *doc, const char *key, const char *value,
+                      gboolean json)
+{
+  gsize nk, nv;
+  TpMeta *m;
+  guint index;
+
+  if (tp_document_find_meta (doc, key, &index) != NULL)
+    g_ptr_array_remove_index (doc->meta, index);
+  if (value == NULL)
+    return;
+  if (doc->meta == NULL)
+    doc->meta = g_ptr_array_new_with_free_func (g_free);
+  nk = strlen (key) + 1;
+  nv = strlen (value) + 1;
+  m = g_malloc (sizeof (TpMeta) + nk + nv);
+  m->key = (char *)(m + 1);
+  m->value = m->key + nk;
+  memcpy (m->key, key, nk);
+  memcpy (m->value, value, nv);
+  m->json = json;
+  g_ptr_array_add (doc->meta, m);
+}
+
 const char *
 tp_document_get_meta (const TpDocument *doc, const char *key)
 {
+  const TpMeta *m;
+
   g_return_val_if_fail (doc != NULL && key != NULL, NULL);
-  return doc->meta ? g_hash_table_lookup (doc->meta, key) : NULL;
+  m = tp_document_find_meta (doc, key, NULL);
+  return m ? m->value : NULL;
 }
 
 void
 tp_document_set_meta (TpDocument *doc, const char *key, const char *value)
 {
   g_return_if_fail (doc != NULL && key != NULL);
-  if (doc->meta == NULL)
-    doc->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (value == NULL)
-    g_hash_table_remove (doc->meta, key);
-  else
-    g_hash_table_insert (doc->meta, g_strdup (key), g_strdup (value));
-  if (doc->meta_json)
-    g_hash_table_remove (doc->meta_json, key); /* now a plain string */
+  tp_document_put_meta (doc, key, value, FALSE);
 }
 
 void
 tp_document_set_meta_json (TpDocument *doc, const char *key, const char *json)
 {
   g_return_if_fail (doc != NULL && key != NULL && json != NULL);
-  tp_document_set_meta (doc, key, json);
-  if (doc->meta_json == NULL)
-    doc->meta_json
-        = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_add (doc->meta_json, g_strdup (key));
+  tp_document_put_meta (doc, key, json, TRUE);
 }
 
 gboolean
 tp_document_meta_is_json (const TpDocument *doc, const char *key)
 {
-  return doc->meta_json != NULL && g_hash_table_contains (doc->meta_json, key);
+  const TpMeta *m = tp_document_find_meta (doc, key, NULL);
+  return m != NULL && m->json;
 }
 
 GList *
 tp_document_get_meta_keys (const TpDocument *doc)
 {
+  GList *keys = NULL;
+
   g_return_val_if_fail (doc != NULL, NULL);
-  if (doc->meta == NULL)
-    return NULL;
-  return g_list_sort (g_hash_table_get_keys (doc->meta), (GCompareFunc)strcmp);
+  for (guint i = 0; doc->meta && i < doc->meta->len; i++)
+    keys = g_list_prepend (keys, ((TpMeta *)doc->meta->pdata[i])->key);
+  return g_list_sort (keys, (GCompareFunc)strcmp);
 }
 
 TpLayer *

@@ -384,7 +384,10 @@ tp_json_field_value (TpJsonParser *ps, TpJsonField *f, const char *text_field)
       if (rec->text == NULL
           && strcmp (rec->arena->str + f->key, text_field) == 0)
         {
-          gsize room = tp_json_string_extent (ps);
+          /* One pass: the rest of the line bounds the text, which is most
+           * of it (the few bytes of fields after it are not worth a
+           * second pass to measure). */
+          gsize room = ps->end - ps->p;
           gssize n;
           rec->text = g_malloc (room + 1);
           n = tp_json_decode_string (ps, rec->text);

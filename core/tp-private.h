@@ -31,12 +31,18 @@ struct _TpLayer {
   GPtrArray *lists; /* STRV values: GArray of guint32 pool offsets */
 };
 
+/* One metadata entry: key and value in one allocation. */
+typedef struct {
+  char *key;
+  char *value;
+  gboolean json; /* value is JSON text, written as such */
+} TpMeta;
+
 struct _TpDocument {
   char *id;
   char *text;
   gsize length;
-  GHashTable *meta;      /* created on first set */
-  GHashTable *meta_json; /* keys whose value is JSON text (not a string) */
+  GPtrArray *meta; /* TpMeta*, created on first set; a few per document */
   GPtrArray *layers;
   gboolean dropped;
   char *drop_reason;

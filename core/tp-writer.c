@@ -153,7 +153,7 @@ tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
 
   g_string_append (out, "{\"id\":");
   tp_json_append_string (out, doc->id, -1);
-  if (doc->meta && g_hash_table_size (doc->meta) > 0)
+  if (doc->meta && doc->meta->len > 0)
     {
       GList *keys = tp_document_get_meta_keys (doc);
       g_string_append (out, ",\"meta\":{");
@@ -161,7 +161,7 @@ tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
         {
           if (k != keys)
             g_string_append_c (out, ',');
-          const char *value = g_hash_table_lookup (doc->meta, k->data);
+          const char *value = tp_document_get_meta (doc, k->data);
           tp_json_append_string (out, k->data, -1);
           g_string_append_c (out, ':');
           if (tp_document_meta_is_json (doc, k->data))

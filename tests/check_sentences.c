@@ -78,6 +78,8 @@ static const SentCase sent_cases[] = {
     "Sent by Jane Doe|03/27/2001 01:58 PM|Please see the file." },
   { "Great news *** The rest follows.", "Great news|***|The rest follows." },
   { "Thanks, Jane", "Thanks,|Jane" },
+  { "Thanks, Jane Here you go.", "Thanks,|Jane|Here you go." },
+  { "Hi, Thanks, Jane", "Hi,|Thanks,|Jane" },
   { "Best regards, Jane Doe", "Best regards,|Jane Doe" },
   { "Thank you, Jane", "Thank you,|Jane" },
   { "See you soon. -- Posted by Jane at noon",

@@ -1349,11 +1349,13 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
 
       /* skip letters, digits and spaces: they start nothing */
       p = sentences_skip (t, p);
-      if (r.closing != 0 && r.closing < p)
+      while (r.closing != 0 && r.closing < p)
         {
-          /* Thanks, | Name */
-          sentences_decide (&r, sentences_find (&r, r.closing), TRUE);
+          /* Thanks, | Name: the split may find another closing at once
+           * ("Thanks, | Jane | Here you go") */
+          gsize cl = r.closing;
           r.closing = 0;
+          sentences_decide (&r, sentences_find (&r, cl), TRUE);
         }
       if (p >= end)
         break;

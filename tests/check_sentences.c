@@ -166,6 +166,11 @@ static const SentCase sent_cases[] = {
   { "It shut in Dec. The staff left.", "It shut in Dec.|The staff left." },
   { "He said: \"No. We will wait.\"", "He said: \"No.|We will wait.\"" },
   { "We saw Dr. Will Doe.", "We saw Dr. Will Doe." },
+  /* Yahoo! is a name unless a typical opener follows */
+  { "I asked on Yahoo! Answers and got help.",
+    "I asked on Yahoo! Answers and got help." },
+  { "Google beat Yahoo! and the rest.", "Google beat Yahoo! and the rest." },
+  { "I use Yahoo! The rest is bad.", "I use Yahoo!|The rest is bad." },
   /* titles in capitals (datelines) */
   { "ST. PAUL, Minn. - Acme rose.", "ST. PAUL, Minn. - Acme rose." },
   { "WE FLEW TO THE US. THE END.", "WE FLEW TO THE US.|THE END." },

@@ -972,6 +972,11 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
                && g_ascii_isupper (t[ns])
                && sentences_is_caps_title (t, tokens, i - 1, s))
         end = FALSE; /* "ST. LOUIS": a title in capitals */
+      else if (last == i && e - s == 1 && t[s] == '!' && s >= 5 && i > 0
+               && memcmp (t + s - 5, "Yahoo", 5) == 0
+               && tp_layer_get_end (tokens, i - 1) == s)
+        /* a name: "Yahoo! Answers", "Yahoo! and AOL" */
+        end = sentences_set_has (&sentences_starters_set, t + ns, ne - ns);
       else if (sentences_can_start (t + ns, ne - ns))
         end = TRUE;
       else if (ns > gap_start

@@ -104,6 +104,8 @@ static const SentCase sent_cases[] = {
   { "Mail jane@example.com or call her.",
     "Mail jane@example.com or call her." },
   { "Go to www.example.com It is good.", "Go to www.example.com|It is good." },
+  { "Mail jane@example.com joe@example.org for help.",
+    "Mail jane@example.com joe@example.org for help." },
   { "Use the official www.example.org address.",
     "Use the official www.example.org address." },
   { "See http://example.com/a for more.",

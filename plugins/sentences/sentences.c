@@ -605,14 +605,15 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
    * or a lower-case word that does not go on with the sentence ("see
    * http://x.com try it", but "at http://x.com or by phone"); a bare
    * www. address is often a noun's modifier in news ("the official
-   * www.x.org address"), so only a capital ends it */
+   * www.x.org address"), so only a capital ends it; a list of e-mail
+   * addresses is one sentence */
   if (an > 4 && g_ascii_isalpha (b0))
     {
       gboolean www = a0 == 'w' && memcmp (a, "www.", 4) == 0;
       if ((www || (a0 == 'h' && memcmp (a, "http", 4) == 0)
            || memchr (a, '@', an) != NULL)
           && (g_ascii_isupper (b0) || (bn > 4 && memcmp (b, "http", 4) == 0)
-              || (!www
+              || (!www && memchr (b, '@', bn) == NULL
                   && !sentences_set_has (&sentences_continuers_set, b, bn))))
         return TRUE;
     }

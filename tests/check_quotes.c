@@ -397,6 +397,25 @@ static const QuoteCase quote_cases[] = {
   { "The vote was close.\n\nMr Tom Reyes won the seat easily. \"He will be "
     "a fine mayor for us all.\"",
     "He will be a fine mayor for us all.", "-" },
+  /* an organisation and a noun for a body: "Broadcast magazine said" */
+  { "The show did badly.\n\nBroadcast magazine said: \"It was the worst "
+    "show of the year.\"",
+    "It was the worst show of the year.", "Broadcast magazine" },
+  /* ... not a capitalised adverb */
+  { "Privately ministers believe the plan will be \"a disaster\" for them.",
+    "a disaster", "ministers" },
+  /* '"..." said X' with the comma lost */
+  { "\"Music players are now a mainstream technology\" said Lena Varga, a "
+    "researcher.",
+    "Music players are now a mainstream technology", "Lena Varga" },
+  /* a participle after a clause that opens with a subordinate phrase */
+  { "As he arrived at the court on Monday, Mr Tom Reyes greeted the press, "
+    "saying: \"I have full faith in the judges.\"",
+    "I have full faith in the judges.", "Tom Reyes" },
+  /* "In a statement, X said ... but added that:" */
+  { "In a statement on Monday, Delta Bank said profits rose but added that: "
+    "\"There can be no promise of a deal.\"",
+    "There can be no promise of a deal.", "Delta Bank" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

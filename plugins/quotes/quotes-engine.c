@@ -2038,10 +2038,15 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
     }
   if (!open_end)
     {
-      /* "...deepens." he said: only a lower-case continuation */
-      if (last != '.' || t[0].punct || t[0].cap
-          || !(quotes_tok_is_pronoun (doc, &t[0])
-               || quotes_tok_is_cue (doc, &t[0])))
+      /* "...deepens." he said: only a lower-case continuation; '"..."
+       * said Lee Rainie' with the comma lost: an inverted cue and a name */
+      gboolean inverted = n >= 2 && !t[0].punct && !t[0].cap
+                          && quotes_tok_is_cue (doc, &t[0]) && t[1].cap
+                          && !t[1].punct;
+      if (!inverted
+          && (last != '.' || t[0].punct || t[0].cap
+              || !(quotes_tok_is_pronoun (doc, &t[0])
+                   || quotes_tok_is_cue (doc, &t[0]))))
         return FALSE;
     }
   if (i >= n)
@@ -2320,6 +2325,22 @@ quotes_opening_subject (const QuotesDoc *doc, const QuotesTok *t, guint from,
     s++;
   if (s >= limit || t[s].punct)
     return FALSE;
+  /* "In a statement on Thursday, Euronext said": after the opening phrase */
+  if (t[s].cap && !quotes_tok_is_det (doc, &t[s])
+      && !quotes_tok_is_pronoun (doc, &t[s])
+      && quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], doc->text,
+                        t[s].s, t[s].e))
+    {
+      guint k = s + 1;
+      while (k < limit && k - s < 12 && t[k].punct != ','
+             && !quotes_tok_ends_sentence (&t[k]))
+        k++;
+      if (k + 1 >= limit || t[k].punct != ',')
+        return FALSE;
+      s = k + 1;
+      if (t[s].punct)
+        return FALSE;
+    }
   if (quotes_tok_is_pronoun (doc, &t[s]))
     e = s + 1;
   else if (t[s].cap && !quotes_tok_is_det (doc, &t[s])
@@ -2588,6 +2609,26 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       *b = e;
       return TRUE;
     }
+  /* an organisation and a noun for people or a body: "Broadcast magazine
+   * said", "UKIP officials argue" */
+  if (e - from >= 2 && t[e - 2].cap && !t[e - 2].punct
+      && !quotes_tok_is_possessive (doc, &t[e - 2])
+      && !quotes_tok_is_adverb (doc, &t[e - 1])
+      && (doc->text[t[e - 1].e - 1] == 's'
+          || quotes_tok_in_set (doc, &t[e - 1], QUOTES_SET_PEOPLE)
+          || quotes_is_title (doc, t[e - 1].s, t[e - 1].e)
+          || quotes_tok_in_set (doc, &t[e - 1], QUOTES_SET_BODIES))
+      && quotes_cap_run_before (doc, t, from, e - 1, &s)
+      && (s == from || t[s - 1].punct)
+      && !quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], doc->text,
+                         t[s].s, t[s].e)
+      && !quotes_tok_is_adverb (doc, &t[s])
+      && g_ascii_strncasecmp (doc->text + t[s].e - 2, "ly", 2) != 0)
+    {
+      *a = s;
+      *b = e;
+      return TRUE;
+    }
   /* a bare plural: officials, analysts, police */
   if (doc->text[t[e - 1].e - 1] == 's'
       || quotes_tok_is (doc, &t[e - 1], "police"))
@@ -2671,6 +2712,20 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
                   return TRUE;
                 }
             }
+          /* "As he arrived, Mr Botin greeted the media, saying": the
+           * subject that opens the last clause before the participle */
+          for (guint k = c - 3; k > from; k--)
+            if (t[k - 1].punct == ','
+                && quotes_opening_subject (doc, t, k, c - 2, &a, &b)
+                && !quotes_tok_is_pronoun (doc, &t[a])
+                && (t[a].cap || quotes_tok_is_det (doc, &t[a]))
+                && quotes_resolve_np (doc, hist, t, a, b, spk)
+                && spk->kind == QUOTES_SPK_PERSON)
+              {
+                spk->cs = cue->s;
+                spk->ce = cue->e;
+                return TRUE;
+              }
           /* Ana Costa said ..., adding they would "stay united" */
           for (guint k = from; k + 2 < c; k++)
             if (quotes_tok_is_cue (doc, &t[k])

@@ -345,6 +345,14 @@ const char *const quotes_kind_nouns[]
         "model",    "status",     "rule",    "culture", "campaign",
         NULL };
 
+/* Lower-case nouns for bodies that speak: "Broadcast magazine said". */
+const char *const quotes_body_nouns[]
+    = { "magazine",   "newspaper", "paper",      "website",   "firm",
+        "group",      "company",   "union",      "council",   "board",
+        "committee",  "report",    "survey",     "study",     "statement",
+        "government", "ministry",  "department", "agency",    "party",
+        "campaign",   "bank",      "watchdog",   "regulator", NULL };
+
 const char *const *const quotes_set_words[QUOTES_N_SETS] = {
   [QUOTES_SET_NOT_NAMES] = quotes_not_names,
   [QUOTES_SET_TERMS] = quotes_term_triggers,
@@ -361,4 +369,5 @@ const char *const *const quotes_set_words[QUOTES_N_SETS] = {
   [QUOTES_SET_ANONYMOUS] = quotes_anonymous,
   [QUOTES_SET_INVERTED] = quotes_inverted_verbs,
   [QUOTES_SET_KINDS] = quotes_kind_nouns,
+  [QUOTES_SET_BODIES] = quotes_body_nouns,
 };

@@ -106,6 +106,8 @@ static const SentCase sent_cases[] = {
   { "Go to www.example.com It is good.", "Go to www.example.com|It is good." },
   { "Mail jane@example.com joe@example.org for help.",
     "Mail jane@example.com joe@example.org for help." },
+  { "I like the http://example.com site a lot.",
+    "I like the http://example.com site a lot." },
   { "Use the official www.example.org address.",
     "Use the official www.example.org address." },
   { "See http://example.com/a for more.",

@@ -93,17 +93,25 @@ static const char *const sentences_file_exts[]
  * address: conjunctions, prepositions, auxiliaries, relatives, adverbs of
  * time. */
 static const char *const sentences_continuers[] = {
-  "and",   "or",     "but",      "nor",  "on",    "in",      "at",   "to",
-  "for",   "from",   "with",     "by",   "of",    "about",   "via",  "under",
-  "is",    "are",    "was",      "were", "be",    "been",    "has",  "have",
-  "had",   "will",   "would",    "can",  "could", "should",  "may",  "might",
-  "must",  "does",   "do",       "did",  "which", "that",    "who",  "where",
-  "when",  "if",     "as",       "than", "then",  "too",     "also", "instead",
-  "etc",   "today",  "tomorrow", "now",  "soon",  "anytime", "asap", "directly",
-  "first", "please", "s",        "plus", "while", "because", "so",   "since",
-  "until", "before", "after",    "here", "there", "only",    "yet",  "again",
-  NULL
+  "and",   "or",       "but",    "nor",    "on",      "in",      "at",
+  "to",    "for",      "from",   "with",   "by",      "of",      "about",
+  "via",   "under",    "is",     "are",    "was",     "were",    "be",
+  "been",  "has",      "have",   "had",    "will",    "would",   "can",
+  "could", "should",   "may",    "might",  "must",    "does",    "do",
+  "did",   "which",    "that",   "who",    "where",   "when",    "if",
+  "as",    "than",     "then",   "too",    "also",    "instead", "etc",
+  "today", "tomorrow", "now",    "soon",   "anytime", "asap",    "directly",
+  "first", "please",   "s",      "plus",   "while",   "because", "so",
+  "since", "until",    "before", "after",  "here",    "there",   "only",
+  "yet",   "again",    "though", "anyway", "either",  "not",     "below",
+  "above", NULL
 };
+
+/* Determiners, in both cases. */
+static const char *const sentences_determiners[]
+    = { "the", "a",    "an",  "this", "that", "their", "his",  "her",  "its",
+        "our", "your", "my",  "The",  "A",    "An",    "This", "That", "Their",
+        "His", "Her",  "Its", "Our",  "Your", "My",    NULL };
 
 /* Capitalized words that usually start a sentence, so that an abbreviation
  * before them ends one ("the U.S. The ..."). */
@@ -143,7 +151,8 @@ static SentencesSet sentences_titles_set, sentences_finals_set,
     sentences_starters_set, sentences_closings_set, sentences_greetings_set,
     sentences_closing_firsts_set, sentences_message_set, sentences_heading_set,
     sentences_heading_preps_set, sentences_title_ends_set,
-    sentences_file_exts_set, sentences_continuers_set;
+    sentences_file_exts_set, sentences_continuers_set,
+    sentences_determiners_set;
 
 /* ASCII letters: 1 for lower case, 2 for upper case, 0 for other bytes. */
 static guint8 sentences_letters[256];
@@ -513,6 +522,20 @@ sentences_is_caps_title (const char *t, const TpLayer *tokens, guint i,
          && !sentences_set_has (&sentences_title_ends_set, word, an);
 }
 
+/* TRUE when the token before token @i is a determiner: "the
+ * http://x.com site" names a thing, the word after goes on. */
+static gboolean
+sentences_after_determiner (const char *t, const TpLayer *tokens, guint i)
+{
+  const char *a;
+  gsize an;
+
+  if (i == 0)
+    return FALSE;
+  sentences_tok (t, tokens, i - 1, &a, &an);
+  return sentences_set_has (&sentences_determiners_set, a, an);
+}
+
 /* Breaks that come from e-mail and web layout rather than punctuation:
  * separator lines, "12/31/2001 10:53 AM" stamps, "Thanks," closings, URLs
  * and e-mail addresses before a capital, "(Source) Sentence", emoticons
@@ -614,7 +637,8 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
            || memchr (a, '@', an) != NULL)
           && (g_ascii_isupper (b0) || (bn > 4 && memcmp (b, "http", 4) == 0)
               || (!www && memchr (b, '@', bn) == NULL
-                  && !sentences_set_has (&sentences_continuers_set, b, bn))))
+                  && !sentences_set_has (&sentences_continuers_set, b, bn)
+                  && !sentences_after_determiner (t, tokens, i))))
         return TRUE;
     }
   /* an emoticon ends its sentence before a word: "great :P you get", but
@@ -1179,6 +1203,7 @@ sentences_scan_init (void)
   sentences_set_init (&sentences_title_ends_set, sentences_title_ends);
   sentences_set_init (&sentences_file_exts_set, sentences_file_exts);
   sentences_set_init (&sentences_continuers_set, sentences_continuers);
+  sentences_set_init (&sentences_determiners_set, sentences_determiners);
   sentences_set_init (&sentences_heading_preps_set, sentences_heading_preps);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);

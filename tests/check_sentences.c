@@ -130,6 +130,8 @@ static const SentCase sent_cases[] = {
     "See the files below.|- Plan.pdf|- Costs.xls|- Notes.doc" },
   { "(See attached file: a.pdf) - b.pdf",
     "(See attached file: a.pdf)|- b.pdf" },
+  { "Here are two files - a.doc and b.xls for you.",
+    "Here are two files - a.doc and b.xls for you." },
   { "The file plan.pdf - it is big - came late.",
     "The file plan.pdf - it is big - came late." },
   { "Good Morning Jane - I have sent it.",

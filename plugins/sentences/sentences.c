@@ -1292,8 +1292,9 @@ sentences_time_stamp (SentencesRun *r, gsize p)
 }
 
 /* At the dot @p of a file name: when the file is an attachment list item
- * (" - Report.pdf - Notes.doc", as mail programs list attachments), the
- * item starts a sentence; returns the byte of its dash, or 0. */
+ * (" - Report.pdf - Notes.doc", as mail programs list attachments) and no
+ * lower-case word follows it, the item starts a sentence; returns the byte
+ * of its dash, or 0. */
 static gsize
 sentences_file_item (const char *t, gsize p)
 {
@@ -1304,6 +1305,11 @@ sentences_file_item (const char *t, gsize p)
   if (g_ascii_isalnum (t[e]) || e - p < 4
       || !sentences_set_has (&sentences_file_exts_set, t + p + 1, e - p - 1))
     return 0;
+  /* the item ends the list or another item follows, not a lower-case word
+   * ("two files - a.doc and b.xls") */
+  for (gsize f = e; t[f] == ' '; f++)
+    if (g_ascii_islower (t[f + 1]))
+      return 0;
   while (s > 0 && !sentences_is_space (t[s - 1]) && p - s < 100)
     s--;
   if (s < 4 || t[s - 1] != ' ' || t[s - 2] != '-' || t[s - 3] != ' ')

@@ -416,6 +416,21 @@ static const QuoteCase quote_cases[] = {
   { "In a statement on Monday, Delta Bank said profits rose but added that: "
     "\"There can be no promise of a deal.\"",
     "There can be no promise of a deal.", "Delta Bank" },
+  /* "X was quoted (by a paper) as saying": X */
+  { "Chief executive Tom Reyes was quoted by the Daily Post as saying the "
+    "firm could not stay \"all-local\".",
+    "all-local", "Tom Reyes" },
+  /* "The X's Finance Director, Name, said": the name */
+  { "The Port Authority's Finance Director, Lena Varga, said: \"We will "
+    "pay.\"",
+    "We will pay.", "Lena Varga" },
+  /* no subject with an auxiliary or "with": "with no cast said to be" */
+  { "Ana Costa said the plans were fine. The plans were in \"very early "
+    "stages\", with no cast said to be chosen.",
+    "", "" },
+  /* "dismissed X as "..."" */
+  { "The Treasury dismissed the research as \"complete rubbish\".",
+    "complete rubbish", "The Treasury" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

@@ -2012,6 +2012,32 @@ quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t)
                         t->e);
 }
 
+/* Whether toks[a..b) may be a subject that speaks: it opens with a
+ * pronoun, a capitalised word, a determiner or a noun, and holds no
+ * auxiliary ("has had almost 900", "with no cast", "although she"). */
+static gboolean
+quotes_np_can_speak (const QuotesDoc *doc, const QuotesTok *t, guint a, guint b)
+{
+  static const char *const bad[]
+      = { "with", "although", "though", "such",   "as",    "while", "if",
+          "when", "because",  "after",  "before", "is",    "was",   "were",
+          "are",  "has",      "had",    "have",   "could", "would", "will",
+          "not",  "be",       "been",   NULL };
+  while (a < b
+         && (quotes_tok_is (doc, &t[a], "and")
+             || quotes_tok_is (doc, &t[a], "but") || t[a].punct))
+    a++;
+  if (a >= b)
+    return FALSE;
+  for (guint k = a; k < b; k++)
+    for (guint w = 0; bad[w] && !t[k].cap; w++)
+      if (quotes_tok_is (doc, &t[k], bad[w]))
+        return FALSE;
+  if (b - a > 1 && quotes_tok_is_pronoun (doc, &t[a]))
+    return FALSE; /* "he is seen" */
+  return TRUE;
+}
+
 /* Rule "after": `"...," Carney said` and `"...," said Carney, the ...`. */
 static gboolean
 quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
@@ -2114,7 +2140,7 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
           }
       if (comma < b)
         b = comma;
-      if (b - i > 7)
+      if (b - i > 7 || !quotes_np_can_speak (doc, t, i, b))
         return FALSE;
       if (quotes_resolve_np (doc, hist, t, i, b, spk))
         {
@@ -2232,7 +2258,8 @@ quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
                  || quotes_tok_is (doc, &t[ne - 1], "have")
                  || quotes_tok_is (doc, &t[ne - 1], "had")))
         ne--;
-      if (quotes_resolve_np (doc, hist, t, comma, ne, spk))
+      if (quotes_np_can_speak (doc, t, comma, ne)
+          && quotes_resolve_np (doc, hist, t, comma, ne, spk))
         {
           spk->cs = t[j].s;
           spk->ce = t[j].e;
@@ -2513,6 +2540,22 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
     }
   if (quotes_cap_run_before (doc, t, from, e, &s))
     {
+      /* "The EU's Aid Commissioner, Louis Michel, said": the name in
+       * apposition to a title wins */
+      if (app && app_e - app_a >= 2 && app_e - app_a <= 3
+          && quotes_is_title (doc, t[e - 1].s, t[e - 1].e))
+        {
+          guint k = app_a;
+          while (k < app_e && t[k].cap && !t[k].punct
+                 && !quotes_tok_is_possessive (doc, &t[k]))
+            k++;
+          if (k == app_e)
+            {
+              *a = app_a;
+              *b = app_e;
+              return TRUE;
+            }
+        }
       /* "Ana Costa, managing director, of Lusa Ltd said": an organisation
        * after of/at is a complement; the name before the commas wins */
       guint k = s;
@@ -2665,6 +2708,31 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
         continue;
       if (quotes_cue_is_passive (doc, t, from, c - 1))
         return FALSE;
+      /* "X was quoted (by the paper) as saying", "X is on record as
+       * saying": the one quoted */
+      if (c >= from + 3 && quotes_tok_is (doc, &t[c - 2], "as"))
+        {
+          guint k = c - 2, j;
+          while (
+              k > from && c - k < 9 && !quotes_tok_is (doc, &t[k - 1], "quoted")
+              && !quotes_tok_is (doc, &t[k - 1], "record") && !t[k - 1].punct)
+            k--;
+          if (k == from || t[k - 1].punct)
+            return FALSE;
+          j = k - 1;
+          while (j > from
+                 && (quotes_tok_is (doc, &t[j - 1], "on")
+                     || quotes_tok_is_adverb (doc, &t[j - 1])))
+            j--;
+          if (quotes_subject_before (doc, t, from, j, &a, &b)
+              && quotes_resolve_np (doc, hist, t, a, b, spk))
+            {
+              spk->cs = cue->s;
+              spk->ce = cue->e;
+              return TRUE;
+            }
+          return FALSE;
+        }
       if (quotes_subject_before (doc, t, from, c - 1, &a, &b)
           && quotes_resolve_np (doc, hist, t, a, b, spk))
         {

@@ -149,6 +149,11 @@ static const TariffCase event_cases[] = {
   /* wire style headline */
   { "TAIWAN PLANS NEW TARIFF CUTS", 1, "TARIFF", "lower", "announced", FALSE,
     "Taiwan", "-", NO_RATE, "", "-" },
+  /* no country anywhere: a levying verb and goods still make a measure */
+  { "We will impose tariffs on steel.", 1, "tariffs", "impose", "announced",
+    FALSE, "-", "-", NO_RATE, "steel", "-" },
+  { "The government said it would slap a 30 per cent duty on solar panels.", 1,
+    "duty", "impose", "announced", FALSE, "-", "-", 30, "solar panels", "-" },
 };
 
 /* Texts that hold no tariff event. */
@@ -172,6 +177,7 @@ static const char *const negative_cases[] = {
   "Members of the club enjoy duty-free shopping.",
   "Analysts said he remains opposed to tariffs.",
   "Income from customs duties fell last year.",
+  "The province imposed a one pct surtax on individuals with high incomes.",
   "GATT aims to lower tariffs and promote trade.",
   "The Motor Tariff Bureau published new rates.",
   "Prices rose 3 pct in March, the statistics office said.",

@@ -1082,6 +1082,29 @@ static const char *tariffs_target_after (const TariffsSent *s, guint i,
 static guint tariffs_clause_start (const TariffsSent *s, guint i);
 
 /* Decides whether trigger @i of family @family is a tariff event at all. */
+/* TRUE for "impose/slap/levy [a 25 per cent] tariff(s) on X" (tariffs and
+ * duties only: a surtax on individuals is a domestic tax): the verb
+ * right before the noun phrase starting at @np and "on" after the trigger
+ * @i.  Without a country named, this still reports a measure ("We will
+ * impose tariffs on steel"), where "tariffs on steel" alone may be a price
+ * list. */
+static gboolean
+tariffs_impose_on (const TariffsSent *s, guint np, guint i)
+{
+  static const char *const verbs[]
+      = { "impose", "imposed", "imposes",  "imposing",  "slap",
+          "slaps",  "slapped", "slapping", "levy",      "levied",
+          "levies", "levying", "reimpose", "reimposed", NULL };
+
+  if (np == 0 || !tw_is (s, i + 1, "on") || i + 2 >= s->n
+      || (s->w[i + 2].flags & TW_PUNCT))
+    return FALSE;
+  for (guint k = 0; verbs[k]; k++)
+    if (tw_is (s, (gssize)np - 1, verbs[k]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
                         TariffsFamily family)
@@ -1299,8 +1322,11 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
     }
   else
     {
-      /* a trade context: a place, a trade word, or an earlier event */
-      if (!s->trade_any && doc->events->len == 0)
+      /* a trade context: a place, a trade word, an earlier event, or
+       * "impose tariffs on steel" (a levying verb and goods) */
+      if (!s->trade_any && doc->events->len == 0
+          && !((family == TARIFFS_FAM_TARIFF || family == TARIFFS_FAM_DUTY)
+               && tariffs_impose_on (s, np, i)))
         return FALSE;
       /* "the tariffs" or bare "tariffs" again in the same sentence, with
        * nothing of their own: the same measure */

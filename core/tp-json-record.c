@@ -26,7 +26,12 @@ static gboolean
 tp_json_fail (TpJsonParser *ps, const char *what)
 {
   gsize at = ps->p - ps->start;
-  gsize left = ps->end - ps->p;
+  gsize left = MIN (12, (gsize)(ps->end - ps->p));
+
+  /* the excerpt ends on a character boundary */
+  while (left > 0 && left < (gsize)(ps->end - ps->p)
+         && ((guchar)ps->p[left] & 0xC0) == 0x80)
+    left--;
 
   if (ps->p >= ps->end)
     g_set_error (ps->error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
@@ -35,7 +40,7 @@ tp_json_fail (TpJsonParser *ps, const char *what)
     g_set_error (ps->error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
                  "malformed JSON: %s at byte %" G_GSIZE_FORMAT
                  " of the record (near '%.*s')",
-                 what, at + 1, (int)MIN (12, left), ps->p);
+                 what, at + 1, (int)left, ps->p);
   return FALSE;
 }
 

@@ -98,6 +98,8 @@ static const struct {
   { "\"just a string\"", "not a JSON object" },
   { "   ", "empty record" },
   { "{\"text\":\"x\",\"m\":[1 2]}", "expected ',' or ']'" },
+  /* the excerpt stops before a character it would cut: 11 bytes, not 12 */
+  { "{\"a\":x1234567890\xc3\xa9}", "(near 'x1234567890')" },
 };
 
 START_TEST (test_bad_records)

@@ -177,6 +177,12 @@ static const SentCase sent_cases[] = {
     "I asked on Yahoo! Answers and got help." },
   { "Google beat Yahoo! and the rest.", "Google beat Yahoo! and the rest." },
   { "I use Yahoo! The rest is bad.", "I use Yahoo!|The rest is bad." },
+  /* a time zone after a.m./p.m. goes with the time */
+  { "It opens at 9 a.m. EDT on Monday.", "It opens at 9 a.m. EDT on Monday." },
+  { "It left at 9 a.m. EST. It landed at noon.",
+    "It left at 9 a.m. EST.|It landed at noon." },
+  { "We left at 9 a.m. The bus was late.",
+    "We left at 9 a.m.|The bus was late." },
   /* titles in capitals (datelines) */
   { "ST. PAUL, Minn. - Acme rose.", "ST. PAUL, Minn. - Acme rose." },
   { "WE FLEW TO THE US. THE END.", "WE FLEW TO THE US.|THE END." },

@@ -460,6 +460,21 @@ sentences_is_ampm (const char *s, gsize n)
   return n == 4 && s[1] == '.' && (s[2] == 'm' || s[2] == 'M') && s[3] == '.';
 }
 
+/* TRUE for a time zone after a time: EDT, ET, GMT, UTC (two to four
+ * capitals ending in T, or UTC; a period may follow). */
+static gboolean
+sentences_is_zone (const char *s, gsize n)
+{
+  if (n > 2 && s[n - 1] == '.')
+    n--; /* "EST." */
+  if (n < 2 || n > 4)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isupper (s[i]))
+      return FALSE;
+  return s[n - 1] == 'T' || (n == 3 && memcmp (s, "UTC", 3) == 0);
+}
+
 /* Letter-closings of e-mails: "Thanks," ends its own sentence. */
 static const char *const sentences_closings[]
     = { "Thanks",       "Regards", "Sincerely", "Cheers", "Love",
@@ -1023,11 +1038,16 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
       end = sentences_can_start (t + ns, ne - ns) && ns > gap_start;
       break;
     case SENTENCES_TOK_ABBREV:
-      end = sentences_set_has (&sentences_starters_set, t + ns, ne - ns)
-            || ((closed
-                 || sentences_set_has (&sentences_finals_set, t + s, e - s - 1))
-                && (g_unichar_isupper (sentences_char (t + ns))
-                    || sentences_is_open_quote (t + ns)));
+      if (!closed && e - s == 4 && sentences_is_ampm (t + s, 4)
+          && sentences_is_zone (t + ns, ne - ns))
+        end = FALSE; /* "at 9 a.m. EDT on Monday" */
+      else
+        end = sentences_set_has (&sentences_starters_set, t + ns, ne - ns)
+              || ((closed
+                   || sentences_set_has (&sentences_finals_set, t + s,
+                                         e - s - 1))
+                  && (g_unichar_isupper (sentences_char (t + ns))
+                      || sentences_is_open_quote (t + ns)));
       break;
     case SENTENCES_TOK_TITLE:
       /* a one-letter "initial" before a typical opener is a word and a

@@ -431,6 +431,22 @@ static const QuoteCase quote_cases[] = {
   /* "dismissed X as "..."" */
   { "The Treasury dismissed the research as \"complete rubbish\".",
     "complete rubbish", "The Treasury" },
+  /* "Name of the Org has questioned": the person, also for he */
+  { "Simon Hart of the Countryside Alliance has questioned the plan. \"It is "
+    "a mess,\" he said.",
+    "It is a mess,", "Simon Hart" },
+  /* an infinitive cue: the subject of the clause ("He urged X to admit") */
+  { "Tom Reyes spoke first. He urged the mayor to admit he had dragged "
+    "\"millions of people\" into debt.",
+    "millions of people", "Tom Reyes" },
+  /* "a bill which critics claim": the critics */
+  { "Lena Varga said no. MPs will debate a bill which critics claim would "
+    "allow it \"by the back door\".",
+    "by the back door", "critics" },
+  /* an organisation ("... Alliance") is no he */
+  { "Tom Reyes said no. The Business Software Alliance warned of piracy. He "
+    "said firms face \"a culture of theft\".",
+    "a culture of theft", "Tom Reyes" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

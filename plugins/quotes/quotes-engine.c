@@ -1475,6 +1475,27 @@ static gboolean quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t);
 static gboolean quotes_cue_is_passive (const QuotesDoc *doc, const QuotesTok *t,
                                        guint from, guint c);
 
+/* Whether @last, the last word of a name, names a body: "Institute",
+ * "Council", "Alliance". */
+static gboolean
+quotes_is_body_name (const char *last)
+{
+  static const char *const bodies[]
+      = { "institute",    "council",    "association", "commission",
+          "company",      "group",      "bank",        "government",
+          "ministry",     "office",     "department",  "agency",
+          "board",        "authority",  "corporation", "committee",
+          "service",      "foundation", "federation",  "organisation",
+          "organization", "union",      "court",       "alliance",
+          "party",        "trust",      "society",     "league",
+          "network",      "campaign",   "inc",         "ltd",
+          "plc",          "corp",       "club",        NULL };
+  for (guint k = 0; bodies[k]; k++)
+    if (g_ascii_strcasecmp (last, bodies[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether a found speaker suits a pronoun of gender @gender (1 he, 2 she;
  * 0 they/we, anything goes). */
 static gboolean
@@ -1493,20 +1514,8 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
        * BBC"), neither a person nor a group of people */
       last = strrchr (spk->name, ' ');
       last = last ? last + 1 : spk->name;
-      static const char *const bodies[]
-          = { "institute",    "council",    "association", "commission",
-              "company",      "group",      "bank",        "government",
-              "ministry",     "office",     "department",  "agency",
-              "board",        "authority",  "corporation", "committee",
-              "service",      "foundation", "federation",  "organisation",
-              "organization", "union",      "court",       NULL };
       if (spk->kind == QUOTES_SPK_PERSON)
-        {
-          for (guint k = 0; bodies[k]; k++)
-            if (g_ascii_strcasecmp (last, bodies[k]) == 0)
-              return TRUE;
-          return FALSE;
-        }
+        return quotes_is_body_name (last);
       return spk->kind == QUOTES_SPK_NOMINAL
              && !quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], last, 0,
                                 strlen (last))
@@ -1514,6 +1523,11 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
              && last[strlen (last) - 1] != 's';
     }
   if (gender != 3 && spk->gender && spk->gender != gender)
+    return FALSE;
+  last = strrchr (spk->name, ' ');
+  last = last ? last + 1 : spk->name;
+  /* "the Business Software Alliance" is no he or she */
+  if (gender != 3 && quotes_is_body_name (last))
     return FALSE;
   if (spk->kind == QUOTES_SPK_PERSON)
     return strchr (spk->name, ' ') != NULL || spk->titled
@@ -2556,6 +2570,27 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
               return TRUE;
             }
         }
+      /* "Simon Hart of the Countryside Alliance has questioned": the
+       * person before "of (the)" */
+      {
+        guint k = s;
+        if (k > from && quotes_tok_is (doc, &t[k - 1], "the"))
+          k--;
+        if (k > from + 2 && quotes_tok_is (doc, &t[k - 1], "of") && t[k - 2].cap
+            && !t[k - 2].punct && !quotes_tok_is_possessive (doc, &t[k - 2]))
+          {
+            guint na;
+            if (quotes_cap_run_before (doc, t, from, k - 1, &na)
+                && k - 1 - na >= 2 && (na == from || t[na - 1].punct)
+                && !quotes_is_title (doc, t[k - 2].s, t[k - 2].e)
+                && !quotes_tok_in_set (doc, &t[k - 2], QUOTES_SET_BODIES))
+              {
+                *a = na;
+                *b = k - 1;
+                return TRUE;
+              }
+          }
+      }
       /* "Ana Costa, managing director, of Lusa Ltd said": an organisation
        * after of/at is a complement; the name before the commas wins */
       guint k = s;
@@ -2592,10 +2627,14 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       *b = app_e;
       return TRUE;
     }
-  /* lower-case head: back to a determiner within a few words */
+  /* lower-case head: back to a determiner within a few words (not over
+   * "which" or "that": "a bill which critics claim") */
   s = e - 1;
   while (s > from && e - s < 6 && !quotes_tok_is_det (doc, &t[s])
-         && !t[s - 1].punct && !quotes_tok_is_cue (doc, &t[s - 1]))
+         && !t[s - 1].punct && !quotes_tok_is_cue (doc, &t[s - 1])
+         && !quotes_tok_is (doc, &t[s - 1], "which")
+         && !quotes_tok_is (doc, &t[s - 1], "that")
+         && !quotes_tok_is (doc, &t[s - 1], "who"))
     s--;
   if (quotes_tok_is_det (doc, &t[s]) && s + 1 < e)
     {
@@ -2706,6 +2745,30 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
       if (!quotes_tok_is_cue (doc, cue)
           || quotes_cue_is_noun (doc, t, from, c - 1))
         continue;
+      /* "urged the chancellor to admit": an infinitive, look further back */
+      if (c >= from + 2 && quotes_tok_is (doc, &t[c - 2], "to")
+          && !(c >= from + 3 && quotes_tok_is (doc, &t[c - 3], "on")))
+        {
+          /* "Mr Kennedy used a speech to say": the sentence's subject */
+          guint k = c - 2;
+          /* the clause that holds the verb: after the last comma */
+          while (k > from && t[k - 1].punct != ',')
+            k--;
+          if ((quotes_opening_subject (doc, t, k, c - 2, &a, &b)
+               || (k > from
+                   && quotes_opening_subject (doc, t, from, c - 2, &a, &b)))
+              && quotes_resolve_np (doc, hist, t, a, b, spk)
+              && (quotes_tok_is_pronoun (doc, &t[a])
+                  || quotes_tok_is_det (doc, &t[a])
+                  || (spk->kind == QUOTES_SPK_PERSON
+                      && (strchr (spk->name, ' ') || spk->titled))))
+            {
+              spk->cs = cue->s;
+              spk->ce = cue->e;
+              return TRUE;
+            }
+          continue;
+        }
       if (quotes_cue_is_passive (doc, t, from, c - 1))
         return FALSE;
       /* "X was quoted (by the paper) as saying", "X is on record as

@@ -339,11 +339,13 @@ const char *const quotes_kind_nouns[]
 
 /* Lower-case nouns for bodies that speak: "Broadcast magazine said". */
 const char *const quotes_body_nouns[]
-    = { "magazine",   "newspaper", "paper",      "website",   "firm",
-        "group",      "company",   "union",      "council",   "board",
-        "committee",  "report",    "survey",     "study",     "statement",
-        "government", "ministry",  "department", "agency",    "party",
-        "campaign",   "bank",      "watchdog",   "regulator", NULL };
+    = { "magazine",    "newspaper", "paper",      "website",    "firm",
+        "group",       "company",   "union",      "council",    "board",
+        "committee",   "report",    "survey",     "study",      "statement",
+        "government",  "ministry",  "department", "agency",     "party",
+        "campaign",    "bank",      "watchdog",   "regulator",  "chambers",
+        "association", "institute", "alliance",   "commission", "federation",
+        "society",     "trust",     "league",     NULL };
 
 const char *const *const quotes_set_words[QUOTES_N_SETS] = {
   [QUOTES_SET_NOT_NAMES] = quotes_not_names,

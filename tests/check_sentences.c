@@ -172,6 +172,13 @@ static const SentCase sent_cases[] = {
   { "It shut in Dec. The staff left.", "It shut in Dec.|The staff left." },
   { "He said: \"No. We will wait.\"", "He said: \"No.|We will wait.\"" },
   { "We saw Dr. Will Doe.", "We saw Dr. Will Doe." },
+  /* a capitalized word with ! or ? before a lower-case word is a title */
+  { "The musical Mamma Mia! has run for years.",
+    "The musical Mamma Mia! has run for years." },
+  { "His days in Wham! were fun.", "His days in Wham! were fun." },
+  { "Is it in Miramar? are they sure?", "Is it in Miramar?|are they sure?" },
+  { "I love Paris! it is great.", "I love Paris!|it is great." },
+  { "Great place! the kids loved it.", "Great place!|the kids loved it." },
   /* Yahoo! is a name unless a typical opener follows */
   { "I asked on Yahoo! Answers and got help.",
     "I asked on Yahoo! Answers and got help." },

@@ -107,6 +107,15 @@ static const char *const sentences_continuers[] = {
   "above", NULL
 };
 
+/* Lower-case words that start a sentence after "Word!" or "Word?" in web
+ * text (pronouns, auxiliaries, question words). */
+static const char *const sentences_lower_openers[]
+    = { "i",     "you",    "we",     "they",  "he",  "she",  "it",    "this",
+        "that",  "there",  "are",    "is",    "do",  "does", "did",   "can",
+        "could", "would",  "will",   "what",  "why", "how",  "where", "who",
+        "when",  "im",     "its",    "thats", "my",  "so",   "and",   "but",
+        "lol",   "please", "thanks", "yes",   "no",  NULL };
+
 /* Determiners, in both cases. */
 static const char *const sentences_determiners[]
     = { "the", "a",    "an",  "this", "that", "their", "his",  "her",  "its",
@@ -152,7 +161,7 @@ static SentencesSet sentences_titles_set, sentences_finals_set,
     sentences_closing_firsts_set, sentences_message_set, sentences_heading_set,
     sentences_heading_preps_set, sentences_title_ends_set,
     sentences_file_exts_set, sentences_continuers_set,
-    sentences_determiners_set;
+    sentences_determiners_set, sentences_lower_openers_set;
 
 /* ASCII letters: 1 for lower case, 2 for upper case, 0 for other bytes. */
 static guint8 sentences_letters[256];
@@ -549,6 +558,28 @@ sentences_after_determiner (const char *t, const TpLayer *tokens, guint i)
     return FALSE;
   sentences_tok (t, tokens, i - 1, &a, &an);
   return sentences_set_has (&sentences_determiners_set, a, an);
+}
+
+/* TRUE when token @i ends at @end and is a capitalized word ("Wham",
+ * "Mia", "Dance"): a capital, then letters, one lower-case at least. */
+static gboolean
+sentences_is_title_word (const char *t, const TpLayer *tokens, guint i,
+                         gsize end)
+{
+  const char *a;
+  gsize an;
+  gboolean lower = FALSE;
+
+  sentences_tok (t, tokens, i, &a, &an);
+  if (a + an != t + end || an < 2 || !g_ascii_isupper (a[0]))
+    return FALSE;
+  for (gsize k = 1; k < an; k++)
+    {
+      if (!g_ascii_isalpha (a[k]))
+        return FALSE;
+      lower |= g_ascii_islower (a[k]);
+    }
+  return lower;
 }
 
 /* Breaks that come from e-mail and web layout rather than punctuation:
@@ -1030,8 +1061,15 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
       else if (!closed && ns > gap_start)
         {
           /* a lower-case word after a bare stop: web text often starts
-           * sentences in lower case */
+           * sentences in lower case; but a capitalized word with ! or ?
+           * is a title ("Mamma Mia! has run", "in Wham! with him"),
+           * unless a pronoun or question word follows */
           end = g_unichar_isalpha (sentences_char (t + ns));
+          if (end && last == i && e - s == 1 && (t[s] == '!' || t[s] == '?')
+              && i > 0 && sentences_is_title_word (t, tokens, i - 1, s)
+              && !sentences_set_has (&sentences_lower_openers_set, t + ns,
+                                     ne - ns))
+            end = FALSE;
         }
       break;
     case SENTENCES_TOK_ELLIPSIS:
@@ -1224,6 +1262,7 @@ sentences_scan_init (void)
   sentences_set_init (&sentences_file_exts_set, sentences_file_exts);
   sentences_set_init (&sentences_continuers_set, sentences_continuers);
   sentences_set_init (&sentences_determiners_set, sentences_determiners);
+  sentences_set_init (&sentences_lower_openers_set, sentences_lower_openers);
   sentences_set_init (&sentences_heading_preps_set, sentences_heading_preps);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);

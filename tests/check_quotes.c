@@ -447,6 +447,13 @@ static const QuoteCase quote_cases[] = {
   { "Tom Reyes said no. The Business Software Alliance warned of piracy. He "
     "said firms face \"a culture of theft\".",
     "a culture of theft", "Tom Reyes" },
+  /* '"...," said the X technology director, Name': the name */
+  { "\"There is no reason to wait,\" said RNID technology director, Guido "
+    "Gybels.",
+    "There is no reason to wait,", "Guido Gybels" },
+  /* '"...," said Sky Networks' Name': over the plural possessive */
+  { "\"We are proud to show it,\" said Sky Networks' Sophie Laing.",
+    "We are proud to show it,", "Sophie Laing" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

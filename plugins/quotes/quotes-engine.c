@@ -2097,11 +2097,33 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
       && !quotes_tok_is (doc, &t[i], "tells"))
     {
       guint a = i + quotes_cue_len (doc, t, i, n), b = a;
-      while (b < n && b - a < 8
-             && (!quotes_tok_stops_np (doc, &t[b])
-                 || quotes_tok_is (doc, &t[b], "and"))
-             && !quotes_tok_is_cue (doc, &t[b]))
+      while (
+          b < n && b - a < 8
+          && (!quotes_tok_stops_np (doc, &t[b])
+              || quotes_tok_is (doc, &t[b], "and")
+              /* "said Sky Networks' Ana Costa": a plural possessive */
+              || (t[b].punct == '"'
+                  && (doc->text[t[b].s] == '\''
+                      || quotes_char_at (doc->text, doc->len, t[b].s) == 0x2019)
+                  && b > a && t[b - 1].cap && doc->text[t[b - 1].e - 1] == 's'
+                  && b + 1 < n && t[b + 1].cap))
+          && !quotes_tok_is_cue (doc, &t[b]))
         b++;
+      /* "said the firm's technology director, Ana Costa": the name */
+      if (b > a && b + 2 < n && t[b].punct == ','
+          && (quotes_is_title (doc, t[b - 1].s, t[b - 1].e)
+              || quotes_tok_in_set (doc, &t[b - 1], QUOTES_SET_PEOPLE))
+          && t[b + 1].cap && t[b + 2].cap)
+        {
+          guint c = b + 1, d = c;
+          while (d < n && d - c < 4 && t[d].cap && !t[d].punct)
+            d++;
+          if (d == n || t[d].punct || quotes_tok_stops_np (doc, &t[d]))
+            {
+              a = c;
+              b = d;
+            }
+        }
       if (b > a && quotes_resolve_np (doc, hist, t, a, b, spk))
         {
           spk->cs = t[i].s;

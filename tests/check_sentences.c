@@ -178,6 +178,7 @@ static const SentCase sent_cases[] = {
   { "His days in Wham! were fun.", "His days in Wham! were fun." },
   { "Is it in Miramar? are they sure?", "Is it in Miramar?|are they sure?" },
   { "I love Paris! it is great.", "I love Paris!|it is great." },
+  { "Thanks Mike! see you soon.", "Thanks Mike!|see you soon." },
   { "Great place! the kids loved it.", "Great place!|the kids loved it." },
   /* Yahoo! is a name unless a typical opener follows */
   { "I asked on Yahoo! Answers and got help.",

@@ -110,11 +110,14 @@ static const char *const sentences_continuers[] = {
 /* Lower-case words that start a sentence after "Word!" or "Word?" in web
  * text (pronouns, auxiliaries, question words). */
 static const char *const sentences_lower_openers[]
-    = { "i",     "you",    "we",     "they",  "he",  "she",  "it",    "this",
-        "that",  "there",  "are",    "is",    "do",  "does", "did",   "can",
-        "could", "would",  "will",   "what",  "why", "how",  "where", "who",
-        "when",  "im",     "its",    "thats", "my",  "so",   "and",   "but",
-        "lol",   "please", "thanks", "yes",   "no",  NULL };
+    = { "i",     "you",    "we",     "they",   "he",   "she",  "it",    "this",
+        "that",  "there",  "are",    "is",     "do",   "does", "did",   "can",
+        "could", "would",  "will",   "what",   "why",  "how",  "where", "who",
+        "when",  "im",     "its",    "thats",  "my",   "so",   "and",   "but",
+        "lol",   "please", "thanks", "yes",    "no",   "see",  "have",  "keep",
+        "take",  "check",  "call",   "let",    "hope", "good", "great", "thank",
+        "love",  "just",   "also",   "then",   "now",  "if",   "not",   "maybe",
+        "ok",    "oh",     "well",   "anyway", "btw",  "hi",   "hey",   NULL };
 
 /* Determiners, in both cases. */
 static const char *const sentences_determiners[]

@@ -185,6 +185,9 @@ static const SentCase sent_cases[] = {
     "I asked on Yahoo! Answers and got help." },
   { "Google beat Yahoo! and the rest.", "Google beat Yahoo! and the rest." },
   { "I use Yahoo! The rest is bad.", "I use Yahoo!|The rest is bad." },
+  /* an initialism with a prefix before a lower-case word */
+  { "It bans owners who are non-U.S. citizens.",
+    "It bans owners who are non-U.S. citizens." },
   /* a time zone after a.m./p.m. goes with the time */
   { "It opens at 9 a.m. EDT on Monday.", "It opens at 9 a.m. EDT on Monday." },
   { "It left at 9 a.m. EST. It landed at noon.",

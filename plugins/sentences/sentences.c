@@ -1068,10 +1068,16 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
            * is a title ("Mamma Mia! has run", "in Wham! with him"),
            * unless a pronoun or question word follows */
           end = g_unichar_isalpha (sentences_char (t + ns));
-          if (end && last == i && e - s == 1 && (t[s] == '!' || t[s] == '?')
-              && i > 0 && sentences_is_title_word (t, tokens, i - 1, s)
-              && !sentences_set_has (&sentences_lower_openers_set, t + ns,
-                                     ne - ns))
+          if (end && last == i && e - s == 1 && t[s] == '.' && s >= 3
+              && g_ascii_isupper (t[s - 1]) && t[s - 2] == '.' && i > 0
+              && tp_layer_get_end (tokens, i - 1) == s)
+            end = FALSE; /* an initialism the tokenizer cut: "non-U.S. citizens"
+                          */
+          else if (end && last == i && e - s == 1
+                   && (t[s] == '!' || t[s] == '?') && i > 0
+                   && sentences_is_title_word (t, tokens, i - 1, s)
+                   && !sentences_set_has (&sentences_lower_openers_set, t + ns,
+                                          ne - ns))
             end = FALSE;
         }
       break;

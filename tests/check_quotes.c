@@ -454,6 +454,10 @@ static const QuoteCase quote_cases[] = {
   /* '"...," said Sky Networks' Name': over the plural possessive */
   { "\"We are proud to show it,\" said Sky Networks' Sophie Laing.",
     "We are proud to show it,", "Sophie Laing" },
+  /* a slogan stays a term even with a cue after it */
+  { "Under the new slogan \"Britain is working\", the minister time and "
+    "again insisted on growth.",
+    "", "" },
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },

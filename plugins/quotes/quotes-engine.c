@@ -2041,7 +2041,9 @@ quotes_np_can_speak (const QuotesDoc *doc, const QuotesTok *t, guint a, guint b)
          && (quotes_tok_is (doc, &t[a], "and")
              || quotes_tok_is (doc, &t[a], "but") || t[a].punct))
     a++;
-  if (a >= b)
+  if (a >= b || quotes_tok_is (doc, &t[b - 1], "and")
+      || quotes_tok_is (doc, &t[b - 1], "but")
+      || quotes_tok_is (doc, &t[b - 1], "or"))
     return FALSE;
   for (guint k = a; k < b; k++)
     for (guint w = 0; bad[w] && !t[k].cap; w++)
@@ -3676,12 +3678,17 @@ quotes_attribute (QuotesDoc *doc)
 
       /* titles, terms, nicknames, scare quotes; a name of a kind of thing:
        * a "smart buying" policy */
-      if (rule != QUOTES_RULE_AFTER && !para_start
-          && (quotes_is_term (doc, q, before, nwords, ncap, nsmall)
-              || (nwords <= 3 && rule != QUOTES_RULE_BEFORE && after->n > 0
-                  && quotes_tok_in_set (doc, &after->t[0], QUOTES_SET_KINDS)
-                  && before->n > 0
-                  && quotes_tok_is_det (doc, &before->t[before->n - 1]))))
+      if (!para_start && before->n >= 1 && nwords <= 6
+          && quotes_tok_in_set (doc, &before->t[before->n - 1],
+                                QUOTES_SET_TERMS))
+        q->flags |= QUOTES_F_DROP; /* the slogan "...", the film "..." */
+      else if (rule != QUOTES_RULE_AFTER && !para_start
+               && (quotes_is_term (doc, q, before, nwords, ncap, nsmall)
+                   || (nwords <= 3 && rule != QUOTES_RULE_BEFORE && after->n > 0
+                       && quotes_tok_in_set (doc, &after->t[0],
+                                             QUOTES_SET_KINDS)
+                       && before->n > 0
+                       && quotes_tok_is_det (doc, &before->t[before->n - 1]))))
         q->flags |= QUOTES_F_DROP;
       else if (!found && nwords < doc->config->min_words)
         q->flags |= QUOTES_F_DROP;

@@ -110,6 +110,8 @@ tp_document_free (TpDocument *doc)
     return;
   g_free (doc->id);
   g_free (doc->text);
+  if (doc->meta_index)
+    g_hash_table_unref (doc->meta_index);
   if (doc->meta)
     g_ptr_array_unref (doc->meta);
   g_ptr_array_unref (doc->layers);
@@ -139,13 +141,28 @@ tp_document_get_length (const TpDocument *doc)
   return doc->length;
 }
 
-/* The entry of @key, or NULL. */
+/* Past this many entries, keys are looked up in a hash table: a record
+ * with thousands of fields must not take quadratic time. */
+#define TP_META_INDEX_AT 16
+
+/* The entry of @key, or NULL; @index receives its place in doc->meta. */
 static TpMeta *
 tp_document_find_meta (const TpDocument *doc, const char *key, guint *index)
 {
-  for (guint i = 0; doc->meta && i < doc->meta->len; i++)
+  TpMeta *m;
+
+  if (doc->meta == NULL)
+    return NULL;
+  if (doc->meta_index)
     {
-      TpMeta *m = doc->meta->pdata[i];
+      m = g_hash_table_lookup (doc->meta_index, key);
+      if (m && index)
+        *index = m->pos;
+      return m;
+    }
+  for (guint i = 0; i < doc->meta->len; i++)
+    {
+      m = doc->meta->pdata[i];
       if (strcmp (m->key, key) == 0)
         {
           if (index)
@@ -156,7 +173,8 @@ tp_document_find_meta (const TpDocument *doc, const char *key, guint *index)
   return NULL;
 }
 
-/* Sets, replaces or (for a NULL @value) removes an entry. */
+/* Sets, replaces or (for a NULL @value) removes an entry.  Entries are
+ * unordered (keys are sorted when listed). */
 static void
 tp_document_put_meta (TpDocument *doc, const char *key, const char *value,
                       gboolean json)
@@ -165,8 +183,15 @@ tp_document_put_meta (TpDocument *doc, const char *key, const char *value,
   TpMeta *m;
   guint index;
 
-  if (tp_document_find_meta (doc, key, &index) != NULL)
-    g_ptr_array_remove_index (doc->meta, index);
+  m = tp_document_find_meta (doc, key, &index);
+  if (m != NULL)
+    {
+      if (doc->meta_index)
+        g_hash_table_remove (doc->meta_index, m->key);
+      g_ptr_array_remove_index_fast (doc->meta, index);
+      if (index < doc->meta->len) /* the last entry moved here */
+        ((TpMeta *)doc->meta->pdata[index])->pos = index;
+    }
   if (value == NULL)
     return;
   if (doc->meta == NULL)
@@ -179,7 +204,19 @@ tp_document_put_meta (TpDocument *doc, const char *key, const char *value,
   memcpy (m->key, key, nk);
   memcpy (m->value, value, nv);
   m->json = json;
+  m->pos = doc->meta->len;
   g_ptr_array_add (doc->meta, m);
+  if (doc->meta_index == NULL && doc->meta->len >= TP_META_INDEX_AT)
+    {
+      doc->meta_index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < doc->meta->len; i++)
+        {
+          TpMeta *e = doc->meta->pdata[i];
+          g_hash_table_insert (doc->meta_index, e->key, e);
+        }
+    }
+  else if (doc->meta_index)
+    g_hash_table_insert (doc->meta_index, m->key, m);
 }
 
 const char *

@@ -36,6 +36,7 @@ typedef struct {
   char *key;
   char *value;
   gboolean json; /* value is JSON text, written as such */
+  guint pos;     /* its index in the document's meta array */
 } TpMeta;
 
 struct _TpDocument {
@@ -43,6 +44,7 @@ struct _TpDocument {
   char *text;
   gsize length;
   GPtrArray *meta; /* TpMeta*, created on first set; a few per document */
+  GHashTable *meta_index; /* key -> TpMeta*, once there are many */
   GPtrArray *layers;
   gboolean dropped;
   char *drop_reason;

@@ -173,6 +173,9 @@ static const SentCase sent_cases[] = {
   { "He said: \"No. We will wait.\"", "He said: \"No.|We will wait.\"" },
   { "We saw Dr. Will Doe.", "We saw Dr. Will Doe." },
   /* a capitalized word with ! or ? before a lower-case word is a title */
+  /* two sentences typed without a space (the tokenizer cuts the stop) */
+  { "It was of high quality.You will like it. Ask anyone.Thanks for it.",
+    "It was of high quality.|You will like it.|Ask anyone.|Thanks for it." },
   { "The musical Mamma Mia! has run for years.",
     "The musical Mamma Mia! has run for years." },
   { "His days in Wham! were fun.", "His days in Wham! were fun." },

@@ -1476,7 +1476,16 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
         {
           /* inside a token (1.5, U.S, it's) or before a word: "(See":
            * nothing to decide, but for an attachment list item */
-          if (c == '.' && g_ascii_islower (t[p + 1]))
+          if (c == '.' && g_ascii_isupper (t[p + 1]))
+            {
+              /* a full stop the tokenizer cut out of two sentences typed
+               * without a space ("quality.You"): decided like any */
+              guint d = sentences_find (&r, p);
+              if (d < r.n && tp_layer_get_start (tokens, d) == p
+                  && tp_layer_get_end (tokens, d) == p + 1)
+                sentences_decide (&r, d, FALSE);
+            }
+          else if (c == '.' && g_ascii_islower (t[p + 1]))
             {
               gsize d = sentences_file_item (r.t, p);
               if (d != 0 && d > r.first_start)

@@ -99,7 +99,9 @@ static const char *const tokenizer_builtin_abbrevs[] = {
   "ed", "eds", "min", "max", "mln", "bln", "mn", "bn", "pct", "Ref", "incl",
   "excl", "tel", "ext", "dept", "div", "avg", "yr", "yrs", "hr", "hrs", "wk",
   "wks", "mos", "sq", "ft", "lb", "lbs", "oz", "pt", "qt", "gal", "v", "p",
-  "Ph", "No", "Nos", "Art", "Sec", "Secs", "Ch", "Vol", NULL
+  "Ph", "No", "Nos", "Art", "Sec", "Secs", "Ch", "Vol", "misc", "attn", "pg",
+  /* place titles in capitals, as in wire datelines (ST. LOUIS) */
+  "ST", "MT", NULL
 };
 
 /* Prefixes that keep their hyphen (UD English: e-mail, non-human). */
@@ -475,6 +477,32 @@ tokenizer_ends_paragraph (const TokenizerRun *run, gsize p)
   return TRUE;
 }
 
+/* TRUE when the period at @q glues two sentences typed without a space
+ * ("quality.You", "anyone.Thanks"): a lower-case word of two letters or
+ * more before it, and a capitalised word after it that ends there or
+ * before punctuation (not a domain or file name, "site.Com.au", an
+ * address, or a ticker, "<smbs.St>"). */
+static gboolean
+tokenizer_glued_sentence (const guchar *t, gsize ws, gsize seg, gsize q,
+                          gsize b, gboolean dotted)
+{
+  gsize r;
+
+  if (dotted || seg != ws || q - ws < 2 || q + 2 >= b
+      || !g_ascii_isupper (t[q + 1]) || !g_ascii_islower (t[q + 2]))
+    return FALSE;
+  for (gsize i = ws; i < q; i++)
+    if (!g_ascii_islower (t[i]))
+      return FALSE;
+  if (q - ws == 3 && memcmp (t + ws, "www", 3) == 0)
+    return FALSE;
+  for (r = q + 1; r < b && g_ascii_isalpha (t[r]); r++)
+    ;
+  /* the next word ends the chunk or is followed by punctuation a
+   * sentence's first word can carry (not '>' of "<smbs.St>", a ticker) */
+  return r == b || strchr (",;:!?'\")", t[r]) != NULL;
+}
+
 /* Scans a word starting at @p (a letter or mark) within [p, b); emits it
  * (and any contraction it holds) and returns the position after it. */
 static gsize
@@ -513,6 +541,8 @@ tokenizer_scan_word (TokenizerRun *run, gsize p, gsize b)
         if (q + l < b)
           nx = tokenizer_decode (t + q + l, &nl);
 
+        if (c == '.' && tokenizer_glued_sentence (t, ws, seg, q, b, dotted))
+          break; /* "anyone.Thanks": a word, a full stop, a new sentence */
         if (c == '.' && nx != 0 && tokenizer_is_wordchar (nx))
           {
             /* inner period: U.S, e.g, example.com */

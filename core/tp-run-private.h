@@ -8,6 +8,10 @@
 
 #define TP_BATCH_DOCS 64
 #define TP_BATCH_BYTES (256 * 1024)
+/* Input bytes read but not yet written, at most (unless a single batch is
+ * larger): bounds memory when documents are huge, where the count of
+ * documents in flight would not. */
+#define TP_MAX_IN_FLIGHT_BYTES (32 * 1024 * 1024)
 
 typedef enum {
   TP_DOC_WRITTEN,
@@ -36,6 +40,7 @@ typedef struct {
   GArray *records;      /* TpRecord */
   GString *out;         /* output lines */
   GString *rej;         /* reject lines */
+  gsize bytes;          /* input bytes of its records */
 } TpBatch;
 
 typedef struct _TpRun TpRun;
@@ -59,8 +64,9 @@ struct _TpRun {
   TpBatch **ring;
   guint ring_size;
   guint64 next_seq, next_commit;
-  guint in_flight;  /* batches handed to workers */
-  guint64 position; /* records read from the input (incl. skipped) */
+  guint in_flight;         /* batches handed to workers */
+  guint64 bytes_in_flight; /* input bytes of batches read, not committed */
+  guint64 position;        /* records read from the input (incl. skipped) */
   guint64 committed_position;
   gboolean eof, halted;
   TpOutput *out;

@@ -173,6 +173,8 @@ tp_run_read_batch (TpRun *run)
       g_array_append_val (b->records, r);
     }
   b->end_position = run->position;
+  b->bytes = bytes;
+  run->bytes_in_flight += bytes;
   if (b->records->len == 0)
     {
       tp_batch_free (b);
@@ -345,6 +347,7 @@ tp_run_commit_ready (TpRun *run, GError **error)
         return TRUE;
       run->ring[slot] = NULL;
       run->next_commit++;
+      run->bytes_in_flight -= b->bytes;
       if (!run->halted && !tp_run_commit_batch (run, b, error))
         {
           tp_batch_free (b);
@@ -718,9 +721,12 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
   for (;;)
     {
       /* Batches read but not yet written, with workers or waiting in the
-         ring for an earlier one, never exceed the ring. */
+         ring for an earlier one, never exceed the ring, nor (but for one)
+         the byte budget. */
       if (!run.eof && !run.halted && !tp_stop_signal
           && run.next_seq - run.next_commit < run.ring_size
+          && (run.bytes_in_flight < TP_MAX_IN_FLIGHT_BYTES
+              || run.next_seq == run.next_commit)
           && (run.pool == NULL || tp_isolate_pool_has_idle (run.pool)))
         {
           TpBatch *b = tp_run_read_batch (&run);

@@ -9,19 +9,68 @@
 
 #include "tp-private.h"
 
-/* Appends an unsigned number without printf's cost. */
+/* "00" to "99", for formatting numbers two digits at a time. */
+static const char tp_json_digit_pairs[201]
+    = "00010203040506070809101112131415161718192021222324252627282930313233"
+      "34353637383940414243444546474849505152535455565758596061626364656667"
+      "6869707172737475767778798081828384858687888990919293949596979899";
+
+/* Number of decimal digits of @v. */
+static inline guint
+tp_json_digits (guint64 v)
+{
+  guint n = 1;
+
+  while (v >= 10000)
+    {
+      v /= 10000;
+      n += 4;
+    }
+  return n + (v >= 10) + (v >= 100) + (v >= 1000);
+}
+
+/* Writes @v in decimal at @p; returns the end.  Room for 20 bytes is
+ * needed. */
+static inline char *
+tp_json_put_uint (char *p, guint64 v)
+{
+  guint n = tp_json_digits (v);
+  char *q = p + n;
+
+  while (v >= 100)
+    {
+      q -= 2;
+      memcpy (q, tp_json_digit_pairs + (v % 100) * 2, 2);
+      v /= 100;
+    }
+  if (v >= 10)
+    memcpy (q - 2, tp_json_digit_pairs + v * 2, 2);
+  else
+    q[-1] = (char)('0' + v);
+  return p + n;
+}
+
+/* Makes room for @n more bytes and returns where they go; the caller sets
+ * out->len when done.  Lets the per-annotation loop write without a
+ * function call per piece. */
+static inline char *
+tp_json_reserve (GString *out, gsize n)
+{
+  gsize len = out->len;
+  if (out->allocated_len - len <= n)
+    {
+      g_string_set_size (out, len + n);
+      out->len = len;
+    }
+  return out->str + len;
+}
+
+/* Appends an unsigned number. */
 static void
 tp_json_append_uint (GString *out, guint64 v)
 {
-  char buf[24];
-  int i = sizeof buf;
-  do
-    {
-      buf[--i] = (char)('0' + v % 10);
-      v /= 10;
-    }
-  while (v);
-  g_string_append_len (out, buf + i, sizeof buf - i);
+  char *p = tp_json_reserve (out, 24);
+  out->len = tp_json_put_uint (p, v) - out->str;
 }
 
 /* Appends one attribute value as JSON. */
@@ -120,62 +169,6 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
     }
 }
 
-/* Makes room for @n more bytes and returns where they go; the caller sets
- * out->len when done.  Lets the per-annotation loop write without a
- * function call per piece. */
-static inline char *
-tp_json_reserve (GString *out, gsize n)
-{
-  gsize len = out->len;
-  if (out->allocated_len - len <= n)
-    {
-      g_string_set_size (out, len + n);
-      out->len = len;
-    }
-  return out->str + len;
-}
-
-/* "00" to "99", for formatting numbers two digits at a time. */
-static const char tp_json_digit_pairs[201]
-    = "00010203040506070809101112131415161718192021222324252627282930313233"
-      "34353637383940414243444546474849505152535455565758596061626364656667"
-      "6869707172737475767778798081828384858687888990919293949596979899";
-
-/* Number of decimal digits of @v. */
-static inline guint
-tp_json_digits (guint64 v)
-{
-  guint n = 1;
-
-  while (v >= 10000)
-    {
-      v /= 10000;
-      n += 4;
-    }
-  return n + (v >= 10) + (v >= 100) + (v >= 1000);
-}
-
-/* Writes @v in decimal at @p; returns the end.  Room for 20 bytes is
- * needed. */
-static inline char *
-tp_json_put_uint (char *p, guint64 v)
-{
-  guint n = tp_json_digits (v);
-  char *q = p + n;
-
-  while (v >= 100)
-    {
-      q -= 2;
-      memcpy (q, tp_json_digit_pairs + (v % 100) * 2, 2);
-      v /= 100;
-    }
-  if (v >= 10)
-    memcpy (q - 2, tp_json_digit_pairs + v * 2, 2);
-  else
-    q[-1] = (char)('0' + v);
-  return p + n;
-}
-
 /* A byte offset as the output's unit. */
 static inline gsize
 tp_json_offset (const TpOffsetMap *map, gsize b)
@@ -219,7 +212,7 @@ tp_json_piece_init (TpJsonPiece *piece, const char *prefix, const char *s,
       return;
     }
   piece->len = np + ns + nx + 2;
-  piece->str = p = g_malloc (MAX (piece->len + 1, TP_PIECE));
+  piece->str = p = g_malloc0 (MAX (piece->len + 1, TP_PIECE));
   memcpy (p, prefix, np);
   p += np;
   *p++ = '"';
@@ -280,6 +273,7 @@ tp_attr_json_init (TpAttrJson *aj, const TpLayer *layer)
   return fixed;
 }
 
+/* Frees what tp_attr_json_init built. */
 static void
 tp_attr_json_clear (TpAttrJson *aj, const TpLayer *layer)
 {

@@ -1656,7 +1656,7 @@ sentences_destroy (gpointer state)
   g_free (state);
 }
 
-TP_PLUGIN_DEFINE (.name = "sentences", .version = "1.0.0",
+TP_PLUGIN_DEFINE (.name = "sentences", .version = "1.1.0",
                   .description = "English sentences (abbreviations, quotes, "
                                  "headlines, paragraphs)",
                   .license = "MIT", .flags = TP_PLUGIN_FLAG_THREAD_SAFE,

@@ -178,6 +178,7 @@ static const char *const negative_cases[] = {
   "Analysts said he remains opposed to tariffs.",
   "Income from customs duties fell last year.",
   "The province imposed a one pct surtax on individuals with high incomes.",
+  "Small Island, Levy's fourth novel, is set in post-war London.",
   "GATT aims to lower tariffs and promote trade.",
   "The Motor Tariff Bureau published new rates.",
   "Prices rose 3 pct in March, the statistics office said.",

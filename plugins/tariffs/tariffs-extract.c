@@ -1150,6 +1150,10 @@ tariffs_accept_trigger (TariffsSent *s, guint i, TariffsTrigKind kind,
       && !(s->w[i].flags & TW_ALLCAPS) && !(s->w[i - 1].flags & TW_PLACE)
       && !(s->w[i - 1].flags & TW_PUNCT))
     return FALSE;
+  /* a name's possessive: "Small Island, Levy's fourth novel" */
+  if (!s->all_caps && (s->w[i].flags & TW_CAP) && !(s->w[i].flags & TW_ALLCAPS)
+      && (s->w[i].flags & TW_POSS))
+    return FALSE;
   /* a capitalised name: Motor Tariff Bureau, Tariff Act */
   if (!s->all_caps && i > s->w0 && (s->w[i].flags & TW_CAP) && i + 1 < s->n
       && (s->w[i + 1].flags & TW_CAP) && !(s->w[i + 1].flags & TW_PLACE))

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
 #define TP_ABI_VERSION 1
 /* The minor ABI version: bumped when fields are appended to the
  * descriptor (taken from the reserved padding) or functions are added.
- * Older minors still load.  1.1 added tp_layer_append_many. */
+ * Older minors still load.  1.1 added tp_layer_append_many and
+ * tp_layer_get_spans. */
 #define TP_ABI_MINOR 1
 
 /* ------------------------------------------------------------------ */
@@ -85,6 +86,11 @@ guint tp_layer_append (TpLayer *layer, gsize start, gsize end);
  * first.  Since ABI 1.1. */
 guint tp_layer_append_many (TpLayer *layer, const guint32 *spans, guint n,
                             guint attr, const guint8 *values);
+/* Every annotation's span at once: annotation i is [spans[2 * i],
+ * spans[2 * i + 1]).  Read-only, and valid until the layer is appended to.
+ * For plugins that read many annotations (a splitter reading tokens): no
+ * call per annotation.  Since ABI 1.1. */
+const guint32 *tp_layer_get_spans (const TpLayer *layer);
 gsize tp_layer_get_start (const TpLayer *layer, guint index);
 gsize tp_layer_get_end (const TpLayer *layer, guint index);
 

@@ -125,6 +125,14 @@ tp_layer_append (TpLayer *layer, gsize start, gsize end)
   return layer->len++;
 }
 
+const guint32 *
+tp_layer_get_spans (const TpLayer *layer)
+{
+  G_STATIC_ASSERT (sizeof (TpSpan) == 2 * sizeof (guint32));
+  g_return_val_if_fail (layer != NULL, NULL);
+  return (const guint32 *)layer->spans;
+}
+
 gsize
 tp_layer_get_start (const TpLayer *layer, guint index)
 {

@@ -34,6 +34,20 @@
 
 #include "textpipe-plugin.h"
 
+/* Start and end of token @i in the token layer's span array
+ * (tp_layer_get_spans). */
+static inline gsize
+sentences_start (const guint32 *tokens, guint i)
+{
+  return tokens[2 * i];
+}
+
+static inline gsize
+sentences_end (const guint32 *tokens, guint i)
+{
+  return tokens[2 * i + 1];
+}
+
 static const TpAttrSpec sentences_attrs[]
     = { { "paragraph", TP_ATTR_INT, NULL, NULL }, { NULL } };
 
@@ -502,18 +516,18 @@ sentences_is_emoticon (const char *s, gsize n)
 
 /* Text of token @i: start in *s, length in *n. */
 static void
-sentences_tok (const char *t, const TpLayer *tokens, guint i, const char **s,
+sentences_tok (const char *t, const guint32 *tokens, guint i, const char **s,
                gsize *n)
 {
-  gsize a = tp_layer_get_start (tokens, i);
+  gsize a = sentences_start (tokens, i);
   *s = t + a;
-  *n = tp_layer_get_end (tokens, i) - a;
+  *n = sentences_end (tokens, i) - a;
 }
 
 /* TRUE when token @i is PS or P.S (a postscript mark whose period the
  * tokenizer split off: it does not end a sentence). */
 static gboolean
-sentences_is_postscript (const char *t, const TpLayer *tokens, guint i)
+sentences_is_postscript (const char *t, const guint32 *tokens, guint i)
 {
   const char *a;
   gsize an;
@@ -528,7 +542,7 @@ sentences_is_postscript (const char *t, const TpLayer *tokens, guint i)
  * periods off in capitalized datelines such as "ST. LOUIS, Mo."); titles
  * that can end a sentence ("NO.", "DEC.") do not count. */
 static gboolean
-sentences_is_caps_title (const char *t, const TpLayer *tokens, guint i,
+sentences_is_caps_title (const char *t, const guint32 *tokens, guint i,
                          gsize end)
 {
   const char *a;
@@ -552,7 +566,7 @@ sentences_is_caps_title (const char *t, const TpLayer *tokens, guint i,
 /* TRUE when the token before token @i is a determiner: "the
  * http://x.com site" names a thing, the word after goes on. */
 static gboolean
-sentences_after_determiner (const char *t, const TpLayer *tokens, guint i)
+sentences_after_determiner (const char *t, const guint32 *tokens, guint i)
 {
   const char *a;
   gsize an;
@@ -566,7 +580,7 @@ sentences_after_determiner (const char *t, const TpLayer *tokens, guint i)
 /* TRUE when token @i ends at @end and is a capitalized word ("Wham",
  * "Mia", "Dance"): a capital, then letters, one lower-case at least. */
 static gboolean
-sentences_is_title_word (const char *t, const TpLayer *tokens, guint i,
+sentences_is_title_word (const char *t, const guint32 *tokens, guint i,
                          gsize end)
 {
   const char *a;
@@ -592,7 +606,7 @@ sentences_is_title_word (const char *t, const TpLayer *tokens, guint i,
  * @a (@an bytes); the next token, @k, is @b (@bn bytes).  Each rule first
  * tests one or two bytes, so that ordinary words cost little. */
 static gboolean
-sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
+sentences_layout_break (const char *t, const guint32 *tokens, guint n,
                         guint first, guint i, const char *a, gsize an, guint k,
                         const char *b, gsize bn)
 {
@@ -606,13 +620,13 @@ sentences_layout_break (const char *t, const TpLayer *tokens, guint n,
     return TRUE;
   /* frames: "... News==---- | The ...", "... Newsgroups | ---= 19 ..." */
   if (gap && sentences_is_deco ((char)a0) && i > 0
-      && tp_layer_get_end (tokens, i - 1) == (gsize)(a - t)
+      && sentences_end (tokens, i - 1) == (gsize)(a - t)
       && sentences_is_frame (a, an))
     return TRUE;
   if (gap && sentences_is_deco ((char)b0) && k + 1 < n
       && sentences_is_frame (b, bn))
     {
-      gsize s2 = tp_layer_get_start (tokens, k + 1);
+      gsize s2 = sentences_start (tokens, k + 1);
       gsize e1 = (gsize)(b - t) + bn;
       if (s2 > e1 && sentences_newlines (t, e1, s2) == 0)
         return TRUE;
@@ -712,7 +726,7 @@ typedef struct {
   const SentencesState *st;
   const char *t;
   gsize len;
-  const TpLayer *tokens;
+  const guint32 *tokens;
   TpLayer *out;
   guint n;           /* tokens */
   guint first;       /* first token of the open sentence */
@@ -979,7 +993,7 @@ static void
 sentences_decide (SentencesRun *r, guint i, gboolean force)
 {
   const char *t = r->t;
-  const TpLayer *tokens = r->tokens;
+  const guint32 *tokens = r->tokens;
   guint n = r->n, last = i, k, nl;
   gsize s, e, ns, ne, gap_start;
   SentencesTokKind kind;
@@ -988,10 +1002,10 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
   if (i < r->done || i + 1 >= n)
     return;
   /* the scan usually just looked this token up */
-  s = i == r->cur ? r->cur_start : tp_layer_get_start (tokens, i);
-  e = i == r->end_tok ? r->end_val : tp_layer_get_end (tokens, i);
-  ns = tp_layer_get_start (tokens, i + 1);
-  ne = tp_layer_get_end (tokens, i + 1);
+  s = i == r->cur ? r->cur_start : sentences_start (tokens, i);
+  e = i == r->end_tok ? r->end_val : sentences_end (tokens, i);
+  ns = sentences_start (tokens, i + 1);
+  ne = sentences_end (tokens, i + 1);
   kind = sentences_kind (t + s, e - s);
   gap_start = e;
   /* closing quotes and brackets attached to a stop belong to it */
@@ -1017,8 +1031,8 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
               r->done_start = r->len;
               return;
             }
-          ns = tp_layer_get_start (tokens, last + 1);
-          ne = tp_layer_get_end (tokens, last + 1);
+          ns = sentences_start (tokens, last + 1);
+          ne = sentences_end (tokens, last + 1);
         }
     }
   k = last + 1;
@@ -1034,11 +1048,11 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
     case SENTENCES_TOK_STOP:
       if (last == i && e - s == 1 && t[s] == '.' && ns == gap_start + 1
           && ne == ns + 1 && t[ns] == '.' && i > 0
-          && tp_layer_get_end (tokens, i - 1) < s)
+          && sentences_end (tokens, i - 1) < s)
         end = FALSE; /* ". . .": the last dot decides */
       else if (last == i && e - s == 1 && t[s] == '.' && s >= 2 && i > 0
                && t[s - 1] == 'S' && (t[s - 2] == 'P' || t[s - 2] == '.')
-               && tp_layer_get_end (tokens, i - 1) == s
+               && sentences_end (tokens, i - 1) == s
                && sentences_is_postscript (t, tokens, i - 1))
         end = FALSE; /* "PS. Call me" */
       else if (last == i && e - s == 1 && t[s] == '.' && s >= 2 && i > 0
@@ -1048,7 +1062,7 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
         end = FALSE; /* "ST. LOUIS": a title in capitals */
       else if (last == i && e - s == 1 && t[s] == '!' && s >= 5 && i > 0
                && memcmp (t + s - 5, "Yahoo", 5) == 0
-               && tp_layer_get_end (tokens, i - 1) == s)
+               && sentences_end (tokens, i - 1) == s)
         /* a name: "Yahoo! Answers", "Yahoo! and AOL" */
         end = sentences_set_has (&sentences_starters_set, t + ns, ne - ns);
       else if (sentences_can_start (t + ns, ne - ns))
@@ -1070,7 +1084,7 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
           end = g_unichar_isalpha (sentences_char (t + ns));
           if (end && last == i && e - s == 1 && t[s] == '.' && s >= 3
               && g_ascii_isupper (t[s - 1]) && t[s - 2] == '.' && i > 0
-              && tp_layer_get_end (tokens, i - 1) == s)
+              && sentences_end (tokens, i - 1) == s)
             end = FALSE; /* an initialism the tokenizer cut: "non-U.S. citizens"
                           */
           else if (end && last == i && e - s == 1
@@ -1143,7 +1157,7 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
 static guint
 sentences_find (SentencesRun *r, gsize q)
 {
-  const TpLayer *tokens = r->tokens;
+  const guint32 *tokens = r->tokens;
   guint lo = r->cur, hi = r->n, step = 1;
   gsize ls = r->cur_start, s;
 
@@ -1153,7 +1167,7 @@ sentences_find (SentencesRun *r, gsize q)
   if (ls > q)
     {
       lo = 0;
-      ls = tp_layer_get_start (tokens, 0);
+      ls = sentences_start (tokens, 0);
     }
   /* a token and its space take about 5 to 6 bytes */
   if (q - ls >= 12)
@@ -1161,7 +1175,7 @@ sentences_find (SentencesRun *r, gsize q)
       guint guess = lo + (guint)((q - ls) * 3 / 16);
       if (guess < hi)
         {
-          s = tp_layer_get_start (tokens, guess);
+          s = sentences_start (tokens, guess);
           if (s <= q)
             {
               lo = guess;
@@ -1173,7 +1187,7 @@ sentences_find (SentencesRun *r, gsize q)
               while (hi - lo > step)
                 {
                   guint cand = hi - step;
-                  s = tp_layer_get_start (tokens, cand);
+                  s = sentences_start (tokens, cand);
                   if (s <= q)
                     {
                       lo = cand;
@@ -1193,7 +1207,7 @@ sentences_find (SentencesRun *r, gsize q)
       guint next = lo + step;
       if (next >= hi)
         break;
-      s = tp_layer_get_start (tokens, next);
+      s = sentences_start (tokens, next);
       if (s > q)
         {
           hi = next;
@@ -1206,7 +1220,7 @@ sentences_find (SentencesRun *r, gsize q)
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;
-      s = tp_layer_get_start (tokens, mid);
+      s = sentences_start (tokens, mid);
       if (s <= q)
         {
           lo = mid;
@@ -1418,12 +1432,13 @@ static gboolean
 sentences_process (gpointer state, TpDocument *doc, GError **error)
 {
   SentencesRun r = { 0 };
-  TpLayer *tokens = tp_document_get_layer (doc, "token");
+  TpLayer *layer = tp_document_get_layer (doc, "token");
+  const guint32 *tokens;
   const guchar *t;
   gsize p, end;
   guint deco_seen = G_MAXUINT; /* the last token tested for separators */
 
-  if (tokens == NULL)
+  if (layer == NULL)
     {
       g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_INVALID_INPUT,
                    "no token layer: run the tokenizer stage first");
@@ -1436,17 +1451,18 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
   r.t = tp_document_get_text (doc);
   t = (const guchar *)r.t;
   r.len = tp_document_get_length (doc);
-  r.tokens = tokens;
-  r.n = tp_layer_get_length (tokens);
+  /* the token spans are read in place: no call per token */
+  r.tokens = tokens = tp_layer_get_spans (layer);
+  r.n = tp_layer_get_length (layer);
   if (r.n == 0)
     return TRUE;
-  r.line_start = tp_layer_get_start (tokens, 0);
+  r.line_start = sentences_start (tokens, 0);
   r.cur_start = r.line_start;
   r.end_tok = G_MAXUINT;
   r.first_start = r.line_start;
   r.closing = sentences_closing_at (&r, r.first_start);
   p = r.line_start;
-  end = tp_layer_get_end (tokens, r.n - 1);
+  end = sentences_end (tokens, r.n - 1);
   while (p < end)
     {
       guint f;
@@ -1481,8 +1497,8 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
               /* a full stop the tokenizer cut out of two sentences typed
                * without a space ("quality.You"): decided like any */
               guint d = sentences_find (&r, p);
-              if (d < r.n && tp_layer_get_start (tokens, d) == p
-                  && tp_layer_get_end (tokens, d) == p + 1)
+              if (d < r.n && sentences_start (tokens, d) == p
+                  && sentences_end (tokens, d) == p + 1)
                 sentences_decide (&r, d, FALSE);
             }
           else if (c == '.' && g_ascii_islower (t[p + 1]))
@@ -1543,7 +1559,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
                 }
             }
           r.end_tok = i;
-          r.end_val = tp_layer_get_end (tokens, i);
+          r.end_val = sentences_end (tokens, i);
           if (r.end_val == ce)
             sentences_decide (&r, i, FALSE);
           p = ce;
@@ -1586,8 +1602,8 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
         {
           /* a separator token, and the token before it */
           guint i = sentences_find (&r, p);
-          gsize s = tp_layer_get_start (tokens, i);
-          gsize e = tp_layer_get_end (tokens, i);
+          gsize s = sentences_start (tokens, i);
+          gsize e = sentences_end (tokens, i);
           p++;
           /* each token is looked at once (a long token of separator
            * bytes and letters must not be scanned again and again) */

@@ -278,14 +278,16 @@ tokenizer_emit (TokenizerRun *run, gsize start, gsize end, guint cls)
     tokenizer_flush (run);
 }
 
-/* TRUE when [s, e) equals @lit ignoring ASCII case. */
+/* TRUE when [s, s + n) equals @lit (lower case) ignoring ASCII case. */
 static gboolean
 tokenizer_eq_ci (const guchar *s, gsize n, const char *lit)
 {
-  gsize m = strlen (lit);
-  if (n != m)
-    return FALSE;
-  return g_ascii_strncasecmp ((const char *)s, lit, n) == 0;
+  gsize i = 0;
+
+  for (; i < n && lit[i] != '\0'; i++)
+    if (g_ascii_tolower (s[i]) != (guchar)lit[i])
+      return FALSE;
+  return i == n && lit[i] == '\0';
 }
 
 /* TRUE when the word [s, s+n) is an abbreviation that keeps its period. */

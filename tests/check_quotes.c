@@ -461,6 +461,18 @@ static const QuoteCase quote_cases[] = {
   /* nothing to find */
   { "", "", "" },
   { "No quotes at all here.", "", "" },
+  /* '"...," the agency quoted (a title) Name / him as saying': the person */
+  { "\"Rents will keep rising,\" the paper quoted Mr Okoro as saying.",
+    "Rents will keep rising,", "Okoro" },
+  { "\"We are not worried,\" AP quoted lawyer Dana Whitfield as saying.",
+    "We are not worried,", "Dana Whitfield" },
+  { "Lena Brandt spoke in Oslo. \"It will pass,\" the radio quoted her as "
+    "saying.",
+    "It will pass,", "Lena Brandt" },
+  /* 'he was quoted by the agency as saying' stays passive */
+  { "Pavel Orlov is the mayor. \"We will rebuild,\" he was quoted by the "
+    "agency as saying.",
+    "We will rebuild,", "Pavel Orlov" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -1761,14 +1761,23 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
   if (a >= b || b - a > 9)
     return FALSE;
 
-  if (b - a == 1 && quotes_tok_is_pronoun (doc, &toks[a]))
+  /* object pronouns come from "the radio quoted him as saying" */
+  if (b - a == 1
+      && (quotes_tok_is_pronoun (doc, &toks[a])
+          || quotes_tok_is (doc, &toks[a], "him")
+          || quotes_tok_is (doc, &toks[a], "her")
+          || quotes_tok_is (doc, &toks[a], "them")))
     {
       const QuotesTok *t = &toks[a];
+      gboolean he
+          = quotes_tok_is (doc, t, "he") || quotes_tok_is (doc, t, "him");
+      gboolean she
+          = quotes_tok_is (doc, t, "she") || quotes_tok_is (doc, t, "her");
       spk->ms = t->s;
       spk->me = t->e;
-      if (quotes_tok_is (doc, t, "he") || quotes_tok_is (doc, t, "she"))
+      if (he || she)
         {
-          gint g = quotes_tok_is (doc, t, "he") ? 1 : 2;
+          gint g = he ? 1 : 2;
           const char *name = g == 1 ? hist->last_male : hist->last_female;
           QuotesSpeaker ante;
           QuotesName *nm;
@@ -1834,14 +1843,16 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
           spk->kind = ante.kind;
           return TRUE;
         }
-      if (quotes_tok_is (doc, t, "they") || quotes_tok_is (doc, t, "we"))
+      gboolean they
+          = quotes_tok_is (doc, t, "they") || quotes_tok_is (doc, t, "them");
+      if (they || quotes_tok_is (doc, t, "we"))
         {
           QuotesSpeaker ante;
           gboolean have = quotes_find_antecedent (doc, hist, doc->ante_lo,
                                                   MIN (t->s, doc->cur_open), 0,
                                                   FALSE, &ante);
           gsize gs, ge;
-          if (quotes_tok_is (doc, t, "they")
+          if (they
               && quotes_group_before (
                   doc, have && ante.me >= 0 ? (gsize)ante.me : doc->ante_lo,
                   MIN (t->s, doc->cur_open), &gs, &ge))
@@ -2146,23 +2157,37 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
           && (quotes_tok_is (doc, &t[j], "quotes")
               || quotes_tok_is (doc, &t[j], "quoted")
               || quotes_tok_is (doc, &t[j], "quoting"))
-          && !t[j + 1].punct && !t[j + 1].cap
-          && quotes_tok_is_det (doc, &t[j + 1]))
+          && !t[j + 1].punct && !quotes_tok_is (doc, &t[j + 1], "by"))
         {
+          /* "...," AP quoted (prosecutor) Ana Costa / officials as saying:
+           * with no determiner, only before "as saying" ("he was quoted by
+           * the agency as saying" is passive) */
           guint a = j + 1, b = a;
+          gboolean det = !t[j + 1].cap && quotes_tok_is_det (doc, &t[j + 1]);
           while (b < n && b - a < 9 && !t[b].punct
                  && !quotes_tok_is (doc, &t[b], "as"))
             b++;
-          if (b < n
-              && (quotes_tok_ends_sentence (&t[b]) || t[b].punct == ','
-                  || quotes_tok_is (doc, &t[b], "as"))
+          /* a name, a title before a name, or him/her/them */
+          gboolean named = t[a].cap
+                           || (b > a + 1 && t[a + 1].cap && !t[a + 1].punct)
+                           || (b == a + 1
+                               && (quotes_tok_is (doc, &t[a], "him")
+                                   || quotes_tok_is (doc, &t[a], "her")
+                                   || quotes_tok_is (doc, &t[a], "them")));
+          if (b < n && (det || named)
+              && ((det
+                   && (quotes_tok_ends_sentence (&t[b]) || t[b].punct == ','))
+                  || (b + 1 < n && quotes_tok_is (doc, &t[b], "as")
+                      && (quotes_tok_is (doc, &t[b + 1], "saying")
+                          || quotes_tok_is (doc, &t[b + 1], "telling") || det)))
               && quotes_resolve_np (doc, hist, t, a, b, spk))
             {
               spk->cs = t[j].s;
               spk->ce = t[j].e;
               return TRUE;
             }
-          return FALSE;
+          if (det)
+            return FALSE;
         }
       if (j == i || !quotes_cue_len (doc, t, j, n))
         continue;

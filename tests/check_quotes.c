@@ -473,6 +473,19 @@ static const QuoteCase quote_cases[] = {
   { "Pavel Orlov is the mayor. \"We will rebuild,\" he was quoted by the "
     "agency as saying.",
     "We will rebuild,", "Pavel Orlov" },
+  /* a whole sentence with a new speaker and a cue between two quotes of
+   * a paragraph: the new speaker ("he warned": still the old one) */
+  { "\"We had a good year,\" Ana Ruiz said. Tom Hale warned that costs "
+    "were rising. \"Prices will go up next spring.\"",
+    "We had a good year,|Prices will go up next spring.", "Ana Ruiz|Tom Hale" },
+  { "\"We had a good year,\" Ana Ruiz said. Costs were rising, she warned. "
+    "\"Prices will go up next spring.\"",
+    "We had a good year,|Prices will go up next spring.", "Ana Ruiz|Ana Ruiz" },
+  /* a capitalised verb inside a sentence is a title, no cue */
+  { "\"We had a good year,\" Ana Ruiz said. Critics panned the play Nobody "
+    "Says Goodbye. \"Nothing about it worked for me.\"",
+    "We had a good year,|Nothing about it worked for me.",
+    "Ana Ruiz|Ana Ruiz" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

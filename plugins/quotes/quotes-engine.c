@@ -1606,6 +1606,8 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
       guint i = c - 1, a, b;
       QuotesSpeaker cand = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
       if (quotes_tok_is_cue (doc, &t[i])
+          /* a capital inside a sentence is a title: "They Think It's" */
+          && !(t[i].cap && i > 0 && !quotes_tok_ends_sentence (&t[i - 1]))
           && !quotes_cue_is_passive (doc, t, 0, i)
           && !quotes_cue_is_noun (doc, t, 0, i))
         {
@@ -3528,6 +3530,26 @@ quotes_prev_sentence (const QuotesDoc *doc, gsize pos)
   return p;
 }
 
+/* Whether [lo, hi) holds a reporting verb next to a pronoun ("he says",
+ * "it said", "says he"): that sentence names no new speaker. */
+static gboolean
+quotes_pronoun_cue_in (QuotesDoc *doc, gsize lo, gsize hi)
+{
+  QuotesToks toks_buf, *toks = &toks_buf;
+  const QuotesTok *t;
+
+  if (hi <= lo || hi - lo > 400)
+    return FALSE;
+  quotes_tokenize (doc, lo, hi, toks);
+  t = toks->t;
+  for (guint i = 0; i < toks->n; i++)
+    if (quotes_tok_is_cue (doc, &t[i])
+        && ((i > 0 && quotes_tok_is_pronoun (doc, &t[i - 1]))
+            || (i + 1 < toks->n && quotes_tok_is_pronoun (doc, &t[i + 1]))))
+      return TRUE;
+  return FALSE;
+}
+
 /* Pass 3: attributes every quote, in text order. */
 static void
 quotes_attribute (QuotesDoc *doc)
@@ -3641,6 +3663,26 @@ quotes_attribute (QuotesDoc *doc)
       if (!found && !sent_start && !(q->flags & QUOTES_F_RUNS_ON)
           && (found = quotes_rule_late_name (doc, &hist, q, after, &spk)))
         rule = QUOTES_RULE_AFTER;
+      if (!found && sent_start && !para_start && k > 0
+          && quotes[k - 1].para == q->para && !(q->flags & QUOTES_F_REOPENED))
+        {
+          /* '"A." Ms Costa warned that ... . "B."': a whole sentence with
+           * a reporting verb between two quotes names the new speaker */
+          gsize lo = quotes_prev_sentence (doc, q->open_mark);
+          gsize pe = quotes[k - 1].end;
+          if (lo < quotes[k - 1].close_mark_end && pe > quotes[k - 1].start
+              && strchr (".?!", doc->text[pe - 1]))
+            lo = quotes[k - 1].close_mark_end;
+          if (lo >= quotes[k - 1].close_mark_end
+              && !quotes_pronoun_cue_in (doc, lo, q->open_mark)
+              && quotes_find_antecedent (doc, &hist, lo, q->open_mark, 0, FALSE,
+                                         &spk)
+              && g_strcmp0 (spk.name, quotes[k - 1].speaker) != 0)
+            {
+              found = TRUE;
+              rule = QUOTES_RULE_PREV_SENTENCE;
+            }
+        }
       if (!found && sent_start && !para_start && k > 0
           && quotes[k - 1].para == q->para && quotes[k - 1].speaker
           && quotes[k - 1].rule != QUOTES_RULE_NONE)

@@ -486,6 +486,15 @@ static const QuoteCase quote_cases[] = {
     "Says Goodbye. \"Nothing about it worked for me.\"",
     "We had a good year,|Nothing about it worked for me.",
     "Ana Ruiz|Ana Ruiz" },
+  /* "the Green leader": the person named just before, even as an object
+   * (a name seen with Ms/Mr); not "the shadow minister" */
+  { "Ministers rejected a call for a pause from Ana Costa. The Green leader "
+    "said the bill was \"a grave and costly mistake\". Ms Costa left.",
+    "a grave and costly mistake", "Ana Costa" },
+  { "Ministers rejected a call for a pause from Ana Costa. The shadow "
+    "minister said the bill was \"a grave and costly mistake\". Ms Costa "
+    "left.",
+    "a grave and costly mistake", "The shadow minister" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

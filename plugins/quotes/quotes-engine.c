@@ -1355,6 +1355,44 @@ quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
   return NULL;
 }
 
+static gboolean quotes_span_has_sentence_end (const QuotesDoc *doc, gsize s,
+                                              gsize e);
+static gboolean quotes_is_body_name (const char *last);
+
+/* The person last named in an earlier sentence at most @back bytes before
+ * @pos, or NULL: a name the story gives somewhere with a title that tells
+ * a person (Mr, Ms, a male or female title, an office), no body such as
+ * "X Party". */
+static QuotesName *
+quotes_person_named_before (QuotesDoc *doc, gsize pos, gsize back)
+{
+  GArray *m;
+  guint lo = 0, hi;
+
+  if (!doc->names_built)
+    quotes_names_build (doc);
+  m = doc->mentions;
+  hi = m->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (m, QuotesMention, mid).pos < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return NULL;
+  const QuotesMention *mm = &g_array_index (m, QuotesMention, lo - 1);
+  const char *last = strrchr (mm->name->full, ' ');
+  if (mm->pos + back < pos || mm->name->nwords < 2
+      || (mm->name->gender == 0 && !mm->name->office)
+      || quotes_is_body_name (last ? last + 1 : mm->name->full)
+      || !quotes_span_has_sentence_end (doc, mm->pos, pos))
+    return NULL;
+  return mm->name;
+}
+
 /* Whether [s, e) holds a sentence end (". " or a line break). */
 static gboolean
 quotes_span_has_sentence_end (const QuotesDoc *doc, gsize s, gsize e)
@@ -1997,15 +2035,25 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
             return TRUE;
           }
       }
-    /* "the Lyon player", "the Wales coach": the person named
-     * last (not "the spokesman", an unnamed role) */
+    /* "the Lyon player", "the Wales coach", "the Tory leader": the
+     * person named last (not "the spokesman", an unnamed role).  A title
+     * takes a modifier that is no title word itself ("the prime minister",
+     * "the shadow chancellor" stay with the holder rules above) */
+    gboolean role_title
+        = b - a >= 3 && !owned && quotes_is_title (doc, head->s, head->e);
+    for (guint k = a + 1; role_title && k + 1 < b; k++)
+      role_title = !quotes_is_title (doc, toks[k].s, toks[k].e)
+                   && !quotes_tok_is (doc, &toks[k], "junior")
+                   && !quotes_tok_is (doc, &toks[k], "ex");
     if (quotes_tok_is (doc, &toks[a], "the") && b - a >= 2
-        && quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], text, head->s,
-                          head->e)
+        && (role_title
+            || quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], text,
+                              head->s, head->e))
         && !quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], text,
                            head->s, head->e))
       {
         QuotesSpeaker ante;
+        QuotesName *nm;
         if (quotes_find_antecedent (doc, hist, doc->ante_lo,
                                     MIN (head->s, doc->cur_open), 3, TRUE,
                                     &ante)
@@ -2014,6 +2062,19 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
             spk->name = ante.name;
             spk->kind = QUOTES_SPK_PERSON;
             spk->gender = ante.gender;
+            spk->ms = toks[a].s;
+            spk->me = head->e;
+            return TRUE;
+          }
+        /* else a person named in the sentences just before, even as an
+         * object ("... from Ana Costa. The Green leader said"): only for
+         * a title ("the man" is anybody) */
+        if (role_title
+            && (nm = quotes_person_named_before (doc, toks[a].s, 300)) != NULL)
+          {
+            spk->name = nm->full;
+            spk->kind = QUOTES_SPK_PERSON;
+            spk->gender = nm->gender;
             spk->ms = toks[a].s;
             spk->me = head->e;
             return TRUE;

@@ -146,6 +146,10 @@ guint tp_ini_find_line (const char *path, const char *section, const char *key);
  * the first bad byte. */
 gboolean tp_utf8_validate (const char *text, gsize len, const char **bad);
 
+/* Length of the valid multi-byte UTF-8 sequence at @s (2 to 4, at most
+ * @left bytes), or 0 when it is not one. */
+gsize tp_utf8_sequence (const guchar *s, gsize left);
+
 /* TRUE when @text holds only ASCII bytes. */
 gboolean tp_utf8_is_ascii (const char *text, gsize len);
 

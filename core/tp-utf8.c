@@ -15,7 +15,7 @@
 /* Length of the valid UTF-8 sequence at @s (at most @left bytes), or 0 when
  * it is invalid: stray continuation bytes, overlong forms, surrogates,
  * code points above U+10FFFF and truncated sequences are all refused. */
-static gsize
+gsize
 tp_utf8_sequence (const guchar *s, gsize left)
 {
   guchar c = s[0];

@@ -84,9 +84,8 @@ tp_json_append_string (GString *out, const char *s, gssize len)
         {
           /* Valid UTF-8 passes through; a stray byte becomes U+FFFD so
            * the line stays valid JSON. */
-          const char *next = g_utf8_find_next_char (s, end);
-          gsize clen = (next ? next : end) - s;
-          if (g_utf8_get_char_validated (s, clen) < (gunichar)-2)
+          gsize clen = tp_utf8_sequence ((const guchar *)s, end - s);
+          if (clen > 0)
             {
               s += clen;
               continue;

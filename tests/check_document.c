@@ -436,6 +436,13 @@ START_TEST (test_json_escapes)
   GString *out = g_string_new (NULL);
   tp_json_append_string (out, "a\n\t\x01\\\"\xc3\xa9\xff", -1);
   ck_assert_str_eq (out->str, "\"a\\n\\t\\u0001\\\\\\\"\xc3\xa9\\ufffd\"");
+  /* a stray continuation byte right after a valid character, an overlong
+   * form and a surrogate are replaced too: the output is valid UTF-8 */
+  g_string_truncate (out, 0);
+  tp_json_append_string (out, "\xc3\xa9\x82 \xc0\xaf \xed\xa0\x80", -1);
+  ck_assert_str_eq (out->str, "\"\xc3\xa9\\ufffd \\ufffd\\ufffd "
+                              "\\ufffd\\ufffd\\ufffd\"");
+  ck_assert (g_utf8_validate (out->str, -1, NULL));
   g_string_free (out, TRUE);
 }
 END_TEST

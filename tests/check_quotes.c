@@ -495,6 +495,20 @@ static const QuoteCase quote_cases[] = {
     "minister said the bill was \"a grave and costly mistake\". Ms Costa "
     "left.",
     "a grave and costly mistake", "The shadow minister" },
+  /* "Name, 52, who told Radio Nine ...": she is the name, not the outlet */
+  { "It is a first nomination for Dana Whitfield, 52, who told Radio Nine "
+    "she had not expected it. \"It was a strange and wonderful time for "
+    "all of us,\" she said.",
+    "It was a strange and wonderful time for all of us,", "Dana Whitfield" },
+  /* a dropped scare quote is no boundary for antecedents */
+  { "Tom Hale will make a speech urging people who were \"ignored\" by Ana "
+    "Costa to vote Green.\n\nHe will say Greens \"care about the same "
+    "things\" as voters.",
+    "care about the same things", "Tom Hale" },
+  /* the listener of "told" is no source for a later pronoun */
+  { "Ruth Adler spoke at a rally, then told Mark Olsen about her plans. "
+    "\"We start on Monday and we will not stop,\" she said.",
+    "We start on Monday and we will not stop,", "Ruth Adler" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -1615,6 +1615,21 @@ quotes_is_subject_name (const QuotesDoc *doc, const QuotesTok *t, guint n,
   return k > 0 ? quotes_tok_ends_sentence (&t[k - 1]) : at_start;
 }
 
+/* Whether the reporting verb @t takes the listener as its object ("told
+ * Radio Nine", "urging Ms Costa"), so that a name after it is no source. */
+static gboolean
+quotes_cue_has_listener (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const verbs[]
+      = { "told",     "tell",     "tells",  "telling", "urged",
+          "urge",     "urges",    "urging", "asking",  "assured",
+          "assuring", "reminded", NULL };
+  for (guint k = 0; verbs[k]; k++)
+    if (quotes_tok_is (doc, t, verbs[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Finds the latest source named in [lo, hi) (at most 400 bytes): the
  * subject of a reporting verb ("Costa admitted", "said Ms Costa") or,
  * when @subjects, a name that opens a sentence ("Carney did not ...").
@@ -1654,7 +1669,9 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
               && quotes_resolve_np (doc, hist, t, a, b, &cand)
               && quotes_speaker_fits (doc, &cand, gender))
             found = TRUE;
-          else if (i + 1 < n && t[i + 1].cap && (!subj || gender != 4))
+          /* "said Ms Costa", not "told Radio Nine", "urging Ms Costa" */
+          else if (i + 1 < n && t[i + 1].cap && (!subj || gender != 4)
+                   && !quotes_cue_has_listener (doc, &t[i]))
             {
               b = i + 1;
               while (b < n && b - i < 7 && !quotes_tok_stops_np (doc, &t[b])
@@ -2586,7 +2603,15 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       && (quotes_tok_is (doc, &t[e - 1], "who")
           || quotes_tok_is (doc, &t[e - 1], "which"))
       && t[e - 2].punct == ',')
-    e -= 2;
+    {
+      e -= 2;
+      /* "Ana Costa, 49, who told": the age */
+      if (e - from >= 3 && !t[e - 1].punct
+          && g_ascii_isdigit (doc->text[t[e - 1].s])
+          && g_ascii_isdigit (doc->text[t[e - 1].e - 1])
+          && t[e - 2].punct == ',')
+        e -= 2;
+    }
   /* Ana Costa of Lusa Ltd - a shipping firm - told */
   if (e > from && t[e - 1].punct == '-')
     {
@@ -3634,7 +3659,15 @@ quotes_attribute (QuotesDoc *doc)
       gboolean found = FALSE, sent_start, para_start, cut;
       QuotesRule rule = QUOTES_RULE_NONE;
 
-      doc->ante_lo = k > 0 ? quotes[k - 1].close_mark_end : 0;
+      /* antecedents since the last kept quote: a dropped scare quote
+       * ('people who feel "ignored" by X') is plain text */
+      doc->ante_lo = 0;
+      for (guint j = k; j > 0 && k - j < 8; j--)
+        if (!(quotes[j - 1].flags & QUOTES_F_DROP) || j == k - 7)
+          {
+            doc->ante_lo = quotes[j - 1].close_mark_end;
+            break;
+          }
       doc->cur_open = q->open_mark;
       {
         /* at most 240 bytes back, from a word start */

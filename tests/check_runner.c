@@ -1,5 +1,7 @@
 /* check_runner.c: reading, running and writing, with every document
  * accounted for: written, rejected or dropped. */
+#include <jansson.h>
+
 #include "tp-test.h"
 
 typedef struct {
@@ -370,6 +372,69 @@ START_TEST (test_jsonl_edge_cases)
 }
 END_TEST
 
+/* Random lines (bytes JSON and UTF-8 care about, some in a record's text):
+ * every line is accounted for, and every output and reject line is valid
+ * JSON in valid UTF-8 (checked with jansson, a second parser). */
+START_TEST (test_random_lines_all_accounted)
+{
+  static const char alphabet[] = "{}[]\":,\\ \t\r0123456789eE.+-truefalsn/bx"
+                                 "\xc3\xa9\xe2\x82\xac\xff\x80";
+  GRand *rand = g_rand_new_with_seed (20261128);
+  GString *in = g_string_new (NULL);
+  Fixture f;
+  TpRunStats st;
+  const char *inputs[2];
+  char *paths[2];
+  guint lines = 0, blank = 0;
+
+  for (int i = 0; i < 3000; i++)
+    {
+      int n = g_rand_int_range (rand, 0, 50);
+      gboolean record = g_rand_int_range (rand, 0, 3) == 0;
+      gsize at = in->len;
+      if (record)
+        g_string_append_printf (in, "{\"id\":\"g%d\",\"text\":\"", i);
+      for (int k = 0; k < n; k++)
+        g_string_append_c (
+            in, alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)]);
+      if (record)
+        g_string_append (in, "\"}");
+      if (in->len == at || strspn (in->str + at, " \t\r") == in->len - at)
+        blank++;
+      g_string_append_c (in, '\n');
+      lines++;
+    }
+  fixture_init (&f, NULL, NULL);
+  inputs[0] = tp_test_write (f.dir, "random.jsonl", in->str);
+  inputs[1] = NULL;
+  fixture_run (&f, inputs, TP_INPUT_AUTO, &st);
+  ck_assert_uint_eq (st.read, st.written + st.rejected + st.dropped);
+  ck_assert_uint_ge (st.read + blank, lines);
+  ck_assert_uint_gt (st.rejected, 1000);
+  paths[0] = f.out;
+  paths[1] = f.rejects;
+  for (int p = 0; p < 2; p++)
+    {
+      char *all = slurp (paths[p]);
+      char **each = g_strsplit (all, "\n", -1);
+      for (guint k = 0; each[k] && each[k][0]; k++)
+        {
+          json_error_t jerr;
+          json_t *v = json_loads (each[k], 0, &jerr);
+          ck_assert_msg (v != NULL, "%s line %u: %s", paths[p], k + 1,
+                         jerr.text);
+          json_decref (v);
+        }
+      g_strfreev (each);
+      g_free (all);
+    }
+  g_free ((char *)inputs[0]);
+  g_string_free (in, TRUE);
+  g_rand_free (rand);
+  fixture_clear (&f);
+}
+END_TEST
+
 static Suite *
 runner_suite (void)
 {
@@ -383,6 +448,7 @@ runner_suite (void)
   tcase_add_test (tc, test_bad_span_rejected);
   tcase_add_test (tc, test_directory_walk);
   tcase_add_test (tc, test_jsonl_edge_cases);
+  tcase_add_test (tc, test_random_lines_all_accounted);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -509,6 +509,12 @@ static const QuoteCase quote_cases[] = {
   { "Ruth Adler spoke at a rally, then told Mark Olsen about her plans. "
     "\"We start on Monday and we will not stop,\" she said.",
     "We start on Monday and we will not stop,", "Ruth Adler" },
+  /* "ex-Labour chancellor X" holds no "the chancellor"; "Mr Reyes" counts
+   * though his full name comes later */
+  { "Earlier, ex-Labour chancellor Bob Hart welcomed the plan. Mr Reyes "
+    "spoke next. Later the chancellor said it was \"a very good plan\".\n\n"
+    "Tom Reyes agreed.",
+    "a very good plan", "Tom Reyes" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

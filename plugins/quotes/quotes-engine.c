@@ -1053,8 +1053,12 @@ quotes_other_office_before (const QuotesDoc *doc, gsize pos)
   while (e > 0 && doc->text[e - 1] == ' ')
     e--;
   s = e;
-  while (s > 0 && e - s < 8 && g_ascii_isalpha (doc->text[s - 1]))
+  while (s > 0 && e - s < 32
+         && (g_ascii_isalpha (doc->text[s - 1]) || doc->text[s - 1] == '-'))
     s--;
+  /* "ex-Conservative chancellor X", "ex-minister" */
+  if (e - s > 3 && g_ascii_strncasecmp (doc->text + s, "ex-", 3) == 0)
+    return TRUE;
   for (guint k = 0; mods[k]; k++)
     if (quotes_word_is (doc->text, s, e, mods[k]))
       return TRUE;
@@ -1162,11 +1166,12 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
         }
     }
 out_mention:
-  if (b - name_a >= 2 || name->nwords >= 2)
-    {
-      QuotesMention m = { toks[b - 1].s, name };
-      g_array_append_val (doc->mentions, m);
-    }
+  /* every mention: "Mr Brown" before "Gordon Brown" is given counts too;
+   * readers skip names that stay one word ("Microsoft") */
+  {
+    QuotesMention m = { toks[b - 1].s, name };
+    g_array_append_val (doc->mentions, m);
+  }
 }
 
 /* Whether a capitalised letter starts at @p (ASCII or not). */
@@ -1346,9 +1351,12 @@ quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
       else
         hi = mid;
     }
-  for (guint k = lo, tries = 0; k > 0 && tries < 8; k--, tries++)
+  for (guint k = lo, tries = 0; k > 0 && tries < 8; k--)
     {
       QuotesName *name = g_array_index (m, QuotesMention, k - 1).name;
+      if (name->nwords < 2)
+        continue;
+      tries++;
       if (gender == 0 || name->gender == 0 || name->gender == gender)
         return name;
     }
@@ -1381,6 +1389,8 @@ quotes_person_named_before (QuotesDoc *doc, gsize pos, gsize back)
       else
         hi = mid;
     }
+  while (lo > 0 && g_array_index (m, QuotesMention, lo - 1).name->nwords < 2)
+    lo--;
   if (lo == 0)
     return NULL;
   const QuotesMention *mm = &g_array_index (m, QuotesMention, lo - 1);
@@ -1459,20 +1469,26 @@ quotes_title_holder (QuotesDoc *doc, gsize hs, gsize he)
       else
         hi = mid;
     }
-  for (guint k = lo; k > 0 && k + 8 > lo; k--)
+  for (guint k = lo, tries = 0; k > 0 && tries < 8; k--)
     {
       const QuotesMention *mm = &g_array_index (m, QuotesMention, k - 1);
       if (mm->pos + 800 < hs)
         break;
+      if (mm->name->nwords < 2)
+        continue;
+      tries++;
       if (!mm->name->office && quotes_mention_has_honorific (doc, mm->pos)
           && quotes_span_has_sentence_end (doc, mm->pos, hs))
         return mm->name;
     }
-  for (guint k = lo; k < m->len && k < lo + 8; k++)
+  for (guint k = lo, tries = 0; k < m->len && tries < 8; k++)
     {
       const QuotesMention *mm = &g_array_index (m, QuotesMention, k);
       if (mm->pos > he + 800)
         break;
+      if (mm->name->nwords < 2)
+        continue;
+      tries++;
       if (mm->pos >= he && !mm->name->office
           && quotes_mention_has_honorific (doc, mm->pos)
           && quotes_span_has_sentence_end (doc, he, mm->pos))

@@ -53,10 +53,6 @@ tp_json_skip_space (TpJsonParser *ps)
     ps->p++;
 }
 
-#define TP_LOW_BITS G_GUINT64_CONSTANT (0x0101010101010101)
-#define TP_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
-#define TP_HAS_ZERO(w) (((w)-TP_LOW_BITS) & ~(w)&TP_HIGH_BITS)
-
 /* Skips, eight bytes at a time, the bytes of a string that need no
  * attention (not '"', '\\' or a control character). */
 static inline const char *

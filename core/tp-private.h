@@ -141,6 +141,13 @@ extern __thread int tp_current_stage_index;
  * file, for messages; 0 when not found. */
 guint tp_ini_find_line (const char *path, const char *section, const char *key);
 
+/* Eight bytes at a time: every byte set to 0x01 or to 0x80, and a test
+ * that is nonzero when some byte of @w is zero (for the ASCII fast paths of
+ * the UTF-8 check, the JSON reader and the writer). */
+#define TP_LOW_BITS G_GUINT64_CONSTANT (0x0101010101010101)
+#define TP_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+#define TP_HAS_ZERO(w) (((w)-TP_LOW_BITS) & ~(w)&TP_HIGH_BITS)
+
 /* TRUE when @len bytes of @text are valid UTF-8 without NUL bytes (as
  * g_utf8_validate_len, but fast on ASCII); *@bad is then the end, else
  * the first bad byte. */

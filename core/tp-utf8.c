@@ -6,12 +6,6 @@
 
 #include "tp-private.h"
 
-#define TP_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
-#define TP_LOW_BITS G_GUINT64_CONSTANT (0x0101010101010101)
-
-/* Nonzero when some byte of @w is zero. */
-#define TP_HAS_ZERO(w) (((w)-TP_LOW_BITS) & ~(w)&TP_HIGH_BITS)
-
 /* Length of the valid UTF-8 sequence at @s (at most @left bytes), or 0 when
  * it is invalid: stray continuation bytes, overlong forms, surrogates,
  * code points above U+10FFFF and truncated sequences are all refused. */

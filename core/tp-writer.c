@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -74,7 +75,24 @@ tp_json_append_string (GString *out, const char *s, gssize len)
   g_string_append_c (out, '"');
   while (s < end)
     {
-      guchar c = (guchar)*s;
+      guchar c;
+      guint64 w;
+
+      /* eight plain ASCII bytes at a time: no quote, backslash, control
+       * or non-ASCII byte among them */
+      while (end - s >= 8)
+        {
+          memcpy (&w, s, 8);
+          if (TP_HAS_ZERO (w ^ (TP_LOW_BITS * '"'))
+              | TP_HAS_ZERO (w ^ (TP_LOW_BITS * '\\'))
+              | ((w - TP_LOW_BITS * 0x20) & ~w & TP_HIGH_BITS)
+              | (w & TP_HIGH_BITS))
+            break;
+          s += 8;
+        }
+      if (s >= end)
+        break;
+      c = (guchar)*s;
       if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80)
         {
           s++;
@@ -126,6 +144,13 @@ tp_json_append_string (GString *out, const char *s, gssize len)
   g_string_append_c (out, '"');
 }
 
+/* qsort order of metadata entries: by key. */
+static int
+tp_meta_compare (const void *a, const void *b)
+{
+  return strcmp ((*(TpMeta *const *)a)->key, (*(TpMeta *const *)b)->key);
+}
+
 void
 tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
                      GString *out)
@@ -154,22 +179,28 @@ tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
   tp_json_append_string (out, doc->id, -1);
   if (doc->meta && doc->meta->len > 0)
     {
-      GList *keys = tp_document_get_meta_keys (doc);
+      /* entries in key order, written straight from the entries */
+      guint n = doc->meta->len;
+      TpMeta **sorted = g_newa (TpMeta *, MIN (n, 64));
+      TpMeta **heap = n > 64 ? g_new (TpMeta *, n) : NULL;
+      TpMeta **e = heap ? heap : sorted;
+
+      memcpy (e, doc->meta->pdata, n * sizeof *e);
+      qsort (e, n, sizeof *e, tp_meta_compare);
       g_string_append (out, ",\"meta\":{");
-      for (GList *k = keys; k; k = k->next)
+      for (guint k = 0; k < n; k++)
         {
-          if (k != keys)
+          if (k)
             g_string_append_c (out, ',');
-          const char *value = tp_document_get_meta (doc, k->data);
-          tp_json_append_string (out, k->data, -1);
+          tp_json_append_string (out, e[k]->key, -1);
           g_string_append_c (out, ':');
-          if (tp_document_meta_is_json (doc, k->data))
-            g_string_append (out, value); /* checked JSON, kept as read */
+          if (e[k]->json)
+            g_string_append (out, e[k]->value); /* checked JSON, as read */
           else
-            tp_json_append_string (out, value, -1);
+            tp_json_append_string (out, e[k]->value, -1);
         }
       g_string_append_c (out, '}');
-      g_list_free (keys);
+      g_free (heap);
     }
   if (opts && opts->include_text)
     {

@@ -515,6 +515,9 @@ static const QuoteCase quote_cases[] = {
     "spoke next. Later the chancellor said it was \"a very good plan\".\n\n"
     "Tom Reyes agreed.",
     "a very good plan", "Tom Reyes" },
+  /* a noun in -ly is no adverb */
+  { "\"Prices will fall for all our customers,\" the former monopoly said.",
+    "Prices will fall for all our customers,", "the former monopoly" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -937,12 +937,22 @@ quotes_tok_is_pronoun (const QuotesDoc *doc, const QuotesTok *t)
 static gboolean
 quotes_tok_is_adverb (const QuotesDoc *doc, const QuotesTok *t)
 {
+  /* nouns in -ly: "the former monopoly said", "the weekly said" */
+  static const char *const nouns[]
+      = { "monopoly",  "family",  "assembly", "rally", "supply",
+          "reply",     "anomaly", "weekly",   "daily", "monthly",
+          "quarterly", "elderly", NULL };
   gsize n = t->e - t->s;
   if (t->punct)
     return FALSE;
   if (n > 4 && !t->cap
       && g_ascii_strncasecmp (doc->text + t->e - 2, "ly", 2) == 0)
-    return TRUE;
+    {
+      for (guint k = 0; nouns[k]; k++)
+        if (quotes_tok_is (doc, t, nouns[k]))
+          return FALSE;
+      return TRUE;
+    }
   return quotes_tok_in_set (doc, t, QUOTES_SET_ADVERBS);
 }
 

@@ -278,6 +278,13 @@ tokenizer_emit (TokenizerRun *run, gsize start, gsize end, guint cls)
     tokenizer_flush (run);
 }
 
+/* @c in lower case (ASCII), inline: g_ascii_tolower is a library call. */
+static inline guchar
+tokenizer_lower (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+}
+
 /* TRUE when [s, s + n) equals @lit (lower case) ignoring ASCII case. */
 static gboolean
 tokenizer_eq_ci (const guchar *s, gsize n, const char *lit)
@@ -285,8 +292,10 @@ tokenizer_eq_ci (const guchar *s, gsize n, const char *lit)
   gsize i = 0;
 
   for (; i < n && lit[i] != '\0'; i++)
-    if (g_ascii_tolower (s[i]) != (guchar)lit[i])
-      return FALSE;
+    {
+      if (tokenizer_lower (s[i]) != (guchar)lit[i])
+        return FALSE;
+    }
   return i == n && lit[i] == '\0';
 }
 
@@ -327,7 +336,7 @@ tokenizer_is_abbrev (const TokenizerState *st, const guchar *s, gsize n)
   if (g_hash_table_contains (st->abbrev_exact, buf))
     return TRUE;
   for (i = 0; i < n; i++)
-    buf[i] = g_ascii_tolower (buf[i]);
+    buf[i] = (char)tokenizer_lower ((guchar)buf[i]);
   return g_hash_table_contains (st->abbrev_any, buf);
 }
 

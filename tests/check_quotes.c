@@ -518,6 +518,15 @@ static const QuoteCase quote_cases[] = {
   /* a noun in -ly is no adverb */
   { "\"Prices will fall for all our customers,\" the former monopoly said.",
     "Prices will fall for all our customers,", "the former monopoly" },
+  /* "The MP for Leeds and Otley": the person named before, not the place;
+   * "the minister for civil aviation Ana Costa" keeps the name */
+  { "However, Mr Hale predicted the campaign would start soon. The MP for "
+    "Leeds and Otley said Ana Costa had been \"trying very hard\" to win "
+    "votes.\n\nTom Hale agreed.",
+    "trying very hard", "Tom Hale" },
+  { "Tom Hale spoke first.\n\n\"The days of costly flights are over,\" the "
+    "minister for civil aviation Ana Costa said.",
+    "The days of costly flights are over,", "Ana Costa" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -1656,6 +1656,21 @@ quotes_cue_has_listener (const QuotesDoc *doc, const QuotesTok *t)
   return FALSE;
 }
 
+/* Whether toks[a..b) are capitalised words joined by "and" or "&" only:
+ * a place ("Leeds and Otley"), not "civil aviation Praful Patel". */
+static gboolean
+quotes_all_caps_run (const QuotesDoc *doc, const QuotesTok *toks, guint a,
+                     guint b)
+{
+  if (a >= b || !toks[a].cap)
+    return FALSE;
+  for (guint k = a; k < b; k++)
+    if (!(toks[k].cap && !toks[k].punct) && toks[k].punct != '&'
+        && !quotes_tok_is (doc, &toks[k], "and"))
+      return FALSE;
+  return TRUE;
+}
+
 /* Finds the latest source named in [lo, hi) (at most 400 bytes): the
  * subject of a reporting verb ("Costa admitted", "said Ms Costa") or,
  * when @subjects, a name that opens a sentence ("Carney did not ...").
@@ -1957,6 +1972,42 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         }
       return FALSE;
     }
+
+  /* "The MP for Leeds and Otley": a title with its complement is read
+   * as "the Tory leader" below ("of" makes an office: "the Bishop of
+   * Durham") */
+  if (quotes_tok_is (doc, &toks[a], "the") && b - a >= 4)
+    for (guint k = a + 2; k + 1 < b && k <= a + 3; k++)
+      if (quotes_tok_is (doc, &toks[k], "for")
+          && quotes_is_title (doc, toks[k - 1].s, toks[k - 1].e)
+          && quotes_all_caps_run (doc, toks, k + 1, b)
+          && (k == a + 2
+              || !quotes_is_title (doc, toks[a + 1].s, toks[a + 1].e))
+          && !quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], text,
+                             toks[k - 1].s, toks[k - 1].e))
+        {
+          QuotesSpeaker ante;
+          QuotesName *nm = NULL;
+          if (quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                      MIN (toks[a].s, doc->cur_open), 3, TRUE,
+                                      &ante)
+              && ante.kind == QUOTES_SPK_PERSON)
+            {
+              spk->name = ante.name;
+              spk->gender = ante.gender;
+            }
+          else if ((nm = quotes_person_named_before (doc, toks[a].s, 300)))
+            {
+              spk->name = nm->full;
+              spk->gender = nm->gender;
+            }
+          else
+            break;
+          spk->kind = QUOTES_SPK_PERSON;
+          spk->ms = toks[a].s;
+          spk->me = toks[b - 1].e;
+          return TRUE;
+        }
 
   /* a name: the capitalised run that ends the phrase */
   if (toks[b - 1].cap || quotes_tok_is_possessive (doc, &toks[b - 1]))
@@ -2717,6 +2768,31 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
     }
   if (quotes_cap_run_before (doc, t, from, e, &s))
     {
+      /* "The MP for Leeds and Otley said": the title with its complement
+       * ("of" makes an office: "the Bishop of Durham") */
+      guint s2 = s;
+      while (s2 >= from + 2 && quotes_tok_is (doc, &t[s2 - 1], "and")
+             && t[s2 - 2].cap && !t[s2 - 2].punct)
+        {
+          s2 -= 2;
+          while (s2 > from && t[s2 - 1].cap && !t[s2 - 1].punct)
+            s2--;
+        }
+      if (s2 >= from + 3 && quotes_tok_is (doc, &t[s2 - 1], "for")
+          && quotes_is_title (doc, t[s2 - 2].s, t[s2 - 2].e))
+        {
+          guint k = s2 - 2;
+          while (k > from && s - k < 5 && !t[k - 1].punct
+                 && !quotes_tok_is (doc, &t[k - 1], "the"))
+            k--;
+          if (k > from && quotes_tok_is (doc, &t[k - 1], "the")
+              && (k - 1 == from || quotes_tok_ends_sentence (&t[k - 2])))
+            {
+              *a = k - 1;
+              *b = e;
+              return TRUE;
+            }
+        }
       /* "The EU's Aid Commissioner, Louis Michel, said": the name in
        * apposition to a title wins */
       if (app && app_e - app_a >= 2 && app_e - app_a <= 3

@@ -527,6 +527,18 @@ static const QuoteCase quote_cases[] = {
   { "Tom Hale spoke first.\n\n\"The days of costly flights are over,\" the "
     "minister for civil aviation Ana Costa said.",
     "The days of costly flights are over,", "Ana Costa" },
+  /* a participle after an object takes the sentence's subject; after a
+   * clause ("which ..., had insisted ..., calling") too; a named object
+   * speaks itself */
+  { "Internet provider (ISP) Fastnet also backed the proposals saying \"we "
+    "will be happy if the regulator accepts them\".",
+    "we will be happy if the regulator accepts them", "Fastnet" },
+  { "But Poland, which borders northern Germany, had previously insisted it "
+    "would not bow to demands, calling the issue a \"red line\".",
+    "red line", "Poland" },
+  { "The film showed Mr Tom Reyes, apparently talking about the plan, "
+    "telling the meeting: \"We will never sell the harbour.\"",
+    "We will never sell the harbour.", "Tom Reyes" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

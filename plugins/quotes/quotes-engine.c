@@ -3035,17 +3035,66 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
             }
           return FALSE;
         }
-      if (quotes_subject_before (doc, t, from, c - 1, &a, &b)
-          && quotes_resolve_np (doc, hist, t, a, b, spk))
+      /* a participle ("..., calling it", "backed the plan saying") takes
+       * the sentence's subject, not the clause or object before it */
+      gboolean ing
+          = c >= 2 && c - 2 > from && cue->e - cue->s > 4
+            && g_ascii_strncasecmp (doc->text + cue->e - 3, "ing", 3) == 0;
+      gboolean object = FALSE, clause = FALSE;
+      /* ", had insisted it would ..., calling": a clause before the comma,
+       * not an apposition ("Mr X, apparently talking about it, telling") */
+      if (ing && t[c - 2].punct == ',')
+        for (guint j = c - 2; j > from && t[j - 1].punct != ','; j--)
+          clause |= quotes_tok_is (doc, &t[j - 1], "had")
+                    || quotes_tok_is (doc, &t[j - 1], "has")
+                    || quotes_tok_is (doc, &t[j - 1], "have")
+                    || quotes_tok_is (doc, &t[j - 1], "was")
+                    || quotes_tok_is (doc, &t[j - 1], "were")
+                    || quotes_tok_is (doc, &t[j - 1], "is")
+                    || quotes_tok_is (doc, &t[j - 1], "are")
+                    || quotes_tok_is (doc, &t[j - 1], "would")
+                    || quotes_tok_is (doc, &t[j - 1], "will")
+                    || (!t[j - 1].cap && t[j - 1].e - t[j - 1].s > 3
+                        && doc->text[t[j - 1].e - 1] == 'd'
+                        && doc->text[t[j - 1].e - 2] == 'e');
+      if (!clause && quotes_subject_before (doc, t, from, c - 1, &a, &b))
         {
-          spk->cs = cue->s;
-          spk->ce = cue->e;
-          return TRUE;
+          /* the object of a past verb: "backed the proposals saying" (a
+           * named object speaks: "showed Mr X telling") */
+          object = ing && a > from + 1 && !t[a - 1].punct && !t[a - 1].cap
+                   && (!t[a].cap || quotes_tok_is_det (doc, &t[a]))
+                   && t[a - 1].e - t[a - 1].s > 3
+                   && doc->text[t[a - 1].e - 1] == 'd'
+                   && doc->text[t[a - 1].e - 2] == 'e';
+          if (!object && quotes_resolve_np (doc, hist, t, a, b, spk))
+            {
+              spk->cs = cue->s;
+              spk->ce = cue->e;
+              return TRUE;
+            }
+        }
+      /* "Fastnet also backed the proposals saying": that verb's subject,
+       * when it opens the sentence */
+      if (object)
+        {
+          guint k = a - 1;
+          gboolean opens = quotes_subject_before (doc, t, from, k, &a, &b);
+          /* no verb before the subject (no clause of its own) */
+          for (guint j = from; opens && j < a; j++)
+            opens = t[j].punct || t[j].cap
+                    || !(quotes_tok_is_cue (doc, &t[j])
+                         || (t[j].e - t[j].s > 3 && doc->text[t[j].e - 1] == 'd'
+                             && doc->text[t[j].e - 2] == 'e'));
+          if (opens && quotes_resolve_np (doc, hist, t, a, b, spk))
+            {
+              spk->cs = cue->s;
+              spk->ce = cue->e;
+              return TRUE;
+            }
         }
       /* She rejected the offer, saying no "fixed number" ...: the
        * sentence's subject */
-      if (c >= 2 && c - 2 > from && t[c - 2].punct == ',' && cue->e - cue->s > 4
-          && g_ascii_strncasecmp (doc->text + cue->e - 3, "ing", 3) == 0)
+      if (ing && t[c - 2].punct == ',')
         {
           /* A Treasury official rejected the latest claims, saying ...: a
            * nominal subject that opens the sentence, then a past verb */

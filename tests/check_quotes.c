@@ -539,6 +539,17 @@ static const QuoteCase quote_cases[] = {
   { "The film showed Mr Tom Reyes, apparently talking about the plan, "
     "telling the meeting: \"We will never sell the harbour.\"",
     "We will never sell the harbour.", "Tom Reyes" },
+  /* "the prime minister" guessed once names one person all through the
+   * story; "the shadow chancellor" never takes the chancellor's name */
+  { "Tom Reyes met Ana Costa.\n\n\"We will cut taxes,\" the prime minister "
+    "said.\n\nMr Reyes agreed. Later Ms Costa spoke.\n\nBut the prime "
+    "minister said it was \"a fair deal for all\".",
+    "We will cut taxes,|a fair deal for all", "Tom Reyes|Tom Reyes" },
+  { "Tom Reyes met Ana Costa. Mr Reyes spoke.\n\n\"We will cut taxes,\" the "
+    "chancellor said.\n\nThe shadow chancellor said it was \"a poor deal for "
+    "all\".",
+    "We will cut taxes,|a poor deal for all",
+    "Tom Reyes|The shadow chancellor" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

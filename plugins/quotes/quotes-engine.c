@@ -1507,6 +1507,21 @@ quotes_title_holder (QuotesDoc *doc, gsize hs, gsize he)
   return NULL;
 }
 
+/* quotes_title_holder for the title phrase [ps, he) ending in the office
+ * word [hs, he), once per story: the first guess is remembered, so that
+ * "the prime minister" names one person all through the story. */
+static QuotesName *
+quotes_title_holder_once (QuotesDoc *doc, gsize ps, gsize hs, gsize he)
+{
+  QuotesName *nm = quotes_titles_lookup (doc, ps, he);
+
+  if (nm == NULL && he - ps < 64
+      && (nm = quotes_title_holder (doc, hs, he)) != NULL)
+    g_hash_table_replace (doc->titles,
+                          g_ascii_strdown (doc->text + ps, he - ps), nm);
+  return nm;
+}
+
 /* ------------------------------------------------------------------ */
 /* Pass 3: attribution                                                 */
 /* ------------------------------------------------------------------ */
@@ -2039,7 +2054,10 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
           if (nm == NULL
               && ((rb - ra >= 2 && quotes_tok_is (doc, &toks[ra], "the"))
                   || (ra > a && quotes_tok_is (doc, &toks[ra - 1], "the"))))
-            nm = quotes_title_holder (doc, toks[rb - 1].s, toks[rb - 1].e);
+            nm = quotes_title_holder_once (
+                doc,
+                toks[quotes_tok_is (doc, &toks[ra], "the") ? ra + 1 : ra].s,
+                toks[rb - 1].s, toks[rb - 1].e);
           spk->name = nm ? nm->full
                          : g_string_chunk_insert_len (
                              doc->result->strings, text + toks[a].s,
@@ -2115,10 +2133,11 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         if (nm == NULL && ta + 1 < b)
           nm = quotes_titles_lookup (doc, toks[b - 2].s, head->e);
         if (nm == NULL && quotes_tok_is_det (doc, &toks[a])
-            && quotes_tok_is (doc, &toks[a], "the"))
+            && quotes_tok_is (doc, &toks[a], "the")
+            && !quotes_other_office_before (doc, head->s))
           nm = quotes_titles_lookup (doc, head->s, head->e);
         if (nm == NULL && quotes_tok_is (doc, &toks[a], "the") && ta == a + 1)
-          nm = quotes_title_holder (doc, head->s, head->e);
+          nm = quotes_title_holder_once (doc, toks[ta].s, head->s, head->e);
         if (nm)
           {
             spk->name = nm->full;

@@ -550,6 +550,11 @@ static const QuoteCase quote_cases[] = {
     "all\".",
     "We will cut taxes,|a poor deal for all",
     "Tom Reyes|The shadow chancellor" },
+  /* a pronoun after "X said ... when Y argued ...": the main clause's X */
+  { "But Mr Tom Hale said he had backed the plan when Mr Tom Reyes argued "
+    "for it in cabinet and he backed it now. \"It will make the city safer "
+    "for everyone,\" he said.",
+    "It will make the city safer for everyone,", "Tom Hale" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

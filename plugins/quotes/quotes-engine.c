@@ -1686,6 +1686,44 @@ quotes_all_caps_run (const QuotesDoc *doc, const QuotesTok *toks, guint a,
   return TRUE;
 }
 
+/* When the cue toks[i] sits in a subordinate clause ("Costa said she
+ * backed it when Reyes argued for it"), the source of the main clause's
+ * cue before it, if it fits @gender, replaces @cand: a later pronoun
+ * points to the sentence's main speaker. */
+static void
+quotes_main_clause_source (QuotesDoc *doc, const QuotesHistory *hist,
+                           const QuotesTok *t, guint i, gint gender,
+                           QuotesSpeaker *cand)
+{
+  static const char *const subs[]
+      = { "when", "after", "because", "while", "although", "before", NULL };
+  gboolean sub = FALSE;
+
+  for (guint j = i; j > 0 && !quotes_tok_ends_sentence (&t[j - 1]); j--)
+    {
+      const QuotesTok *w = &t[j - 1];
+      guint a, b;
+      QuotesSpeaker main = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
+      for (guint k = 0; !sub && subs[k]; k++)
+        sub = quotes_tok_is (doc, w, subs[k]);
+      if (!sub || !quotes_tok_is_cue (doc, w) || w->cap)
+        continue;
+      if (quotes_subject_before (doc, t, 0, j - 1, &a, &b)
+          && !quotes_tok_is_pronoun (doc, &t[a])
+          && (a == 0 || quotes_tok_ends_sentence (&t[a - 1]) || t[a - 1].cap
+              || quotes_tok_is (doc, &t[a - 1], "but")
+              || quotes_tok_is (doc, &t[a - 1], "and"))
+          && quotes_resolve_np (doc, hist, t, a, b, &main)
+          && quotes_speaker_fits (doc, &main, gender))
+        {
+          main.cs = w->s;
+          main.ce = w->e;
+          *cand = main;
+        }
+      return;
+    }
+}
+
 /* Finds the latest source named in [lo, hi) (at most 400 bytes): the
  * subject of a reporting verb ("Costa admitted", "said Ms Costa") or,
  * when @subjects, a name that opens a sentence ("Carney did not ...").
@@ -1741,6 +1779,7 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
             {
               cand.cs = t[i].s;
               cand.ce = t[i].e;
+              quotes_main_clause_source (doc, hist, t, i, gender, &cand);
             }
         }
       else if (subjects && t[i].cap

@@ -2,7 +2,8 @@
  * CoNLL-U treebank, the CoNLL 2018 shared-task way.
  *
  *   textpipe-ud-eval [--plugins "tokenizer, sentences"]
- *                    [--option STAGE.KEY=VALUE]... [--errors N] FILE.conllu
+ *                    [--option STAGE.KEY=VALUE]... [--errors N]
+ *                    [--by-genre] FILE.conllu
  *
  * The raw text is rebuilt from the `# text =` lines: sentences of one
  * paragraph joined with a space, paragraphs (`# newpar`) with a blank line;
@@ -17,6 +18,8 @@
  *   Sentences  sentence spans
  *
  * Each is reported as precision, recall and F1 (exact span matches).
+ * --by-genre adds words and sentences per genre: the `# newdoc id` up to
+ * its first '-' (UD EWT: answers, email, newsgroup, reviews, weblog).
  */
 #include "config.h"
 
@@ -37,11 +40,18 @@ typedef struct {
   guint64 match, gold, sys;
 } EvalCount;
 
+/* Words and sentences of one genre. */
+typedef struct {
+  EvalCount words, sentences;
+} EvalGenre;
+
 /* The state of a whole evaluation run. */
 typedef struct {
   TpHarness *harness;
   gint errors_left;
   EvalCount tokens, words, sentences;
+  GHashTable *genres; /* name -> EvalGenre, with --by-genre */
+  char *genre;        /* of the document being read */
   /* the document being read */
   GString *text;
   GArray *gold_tokens, *gold_words, *gold_sents;
@@ -215,6 +225,22 @@ eval_flush (Eval *ev, GError **error)
   ev->sentences.gold += ev->gold_sents->len;
   ev->sentences.sys += sys_sents->len;
   ev->sentences.match += eval_match (ev->gold_sents, sys_sents);
+  if (ev->genres)
+    {
+      const char *name = ev->genre ? ev->genre : "-";
+      EvalGenre *g = g_hash_table_lookup (ev->genres, name);
+      if (g == NULL)
+        {
+          g = g_new0 (EvalGenre, 1);
+          g_hash_table_insert (ev->genres, g_strdup (name), g);
+        }
+      g->words.gold += ev->gold_words->len;
+      g->words.sys += sys_tokens->len;
+      g->words.match += eval_match (ev->gold_words, sys_tokens);
+      g->sentences.gold += ev->gold_sents->len;
+      g->sentences.sys += sys_sents->len;
+      g->sentences.match += eval_match (ev->gold_sents, sys_sents);
+    }
 
   if (ev->errors_left > 0)
     {
@@ -293,8 +319,11 @@ eval_file (Eval *ev, const char *path, GError **error)
         {
           if (g_str_has_prefix (line, "# newdoc"))
             {
+              const char *id = strstr (line, "id = ");
               if (!eval_flush (ev, error))
                 goto out;
+              g_free (ev->genre);
+              ev->genre = id ? g_strndup (id + 5, strcspn (id + 5, "-")) : NULL;
             }
           else if (g_str_has_prefix (line, "# newpar"))
             ev->par_pending = TRUE;
@@ -386,12 +415,33 @@ eval_print (const char *name, const EvalCount *c)
           name, p, r, f, c->gold, c->sys);
 }
 
+/* Prints words and sentences per genre, genres in name order. */
+static void
+eval_print_genres (GHashTable *genres)
+{
+  GList *names
+      = g_list_sort (g_hash_table_get_keys (genres), (GCompareFunc)strcmp);
+
+  for (int m = 0; m < 2; m++)
+    {
+      printf ("\n%-10s %10s %10s %10s %8s %8s\n", m ? "Sentences" : "Words",
+              "Precision", "Recall", "F1", "Gold", "System");
+      for (GList *n = names; n; n = n->next)
+        {
+          const EvalGenre *g = g_hash_table_lookup (genres, n->data);
+          eval_print (n->data, m ? &g->sentences : &g->words);
+        }
+    }
+  g_list_free (names);
+}
+
 int
 main (int argc, char **argv)
 {
   char *plugins = NULL;
   char **option_args = NULL;
   gint errors = 0;
+  gboolean by_genre = FALSE;
   GError *error = NULL;
   GOptionContext *ctx;
   Eval ev = { 0 };
@@ -404,6 +454,10 @@ main (int argc, char **argv)
             "STAGE.KEY=VALUE" },
           { "errors", 'e', 0, G_OPTION_ARG_INT, &errors,
             "print up to N differences from the gold standard", "N" },
+          { "by-genre", 'g', 0, G_OPTION_ARG_NONE, &by_genre,
+            "also score words and sentences per genre (the newdoc id up to "
+            "its first '-')",
+            NULL },
           { NULL } };
 
   setlocale (LC_ALL, "");
@@ -447,6 +501,8 @@ main (int argc, char **argv)
       g_free (key);
     }
   ev.errors_left = errors;
+  if (by_genre)
+    ev.genres = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ev.text = g_string_new (NULL);
   ev.gold_tokens = g_array_new (FALSE, FALSE, sizeof (EvalSpan));
   ev.gold_words = g_array_new (FALSE, FALSE, sizeof (EvalSpan));
@@ -461,6 +517,8 @@ main (int argc, char **argv)
   eval_print ("Tokens", &ev.tokens);
   eval_print ("Words", &ev.words);
   eval_print ("Sentences", &ev.sentences);
+  if (ev.genres)
+    eval_print_genres (ev.genres);
   status = 0;
 
 out:
@@ -474,6 +532,9 @@ out:
     g_array_free (ev.gold_words, TRUE);
   if (ev.gold_sents)
     g_array_free (ev.gold_sents, TRUE);
+  if (ev.genres)
+    g_hash_table_unref (ev.genres);
+  g_free (ev.genre);
   g_clear_error (&error);
   g_strfreev (option_args);
   g_free (plugins);

@@ -555,6 +555,13 @@ static const QuoteCase quote_cases[] = {
     "for it in cabinet and he backed it now. \"It will make the city safer "
     "for everyone,\" he said.",
     "It will make the city safer for everyone,", "Tom Hale" },
+  /* an attributed predicate after a term noun is speech; a so-called
+   * term stays a term */
+  { "Tom Hale said having a long campaign \"turned off voters\" in the "
+    "north.",
+    "turned off voters", "Tom Hale" },
+  { "Tom Hale said the rules cover so-called \"mixed credits\" in the north.",
+    "", "" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -3845,6 +3845,29 @@ quotes_pronoun_cue_in (QuotesDoc *doc, gsize lo, gsize hi)
   return FALSE;
 }
 
+/* Whether quote @q opens with a lower-case verb ("turned off voters",
+ * "was a failure"): a predicate, speech rather than a title after "the
+ * campaign". */
+static gboolean
+quotes_opens_with_verb (const QuotesDoc *doc, const QuotesQuote *q)
+{
+  static const char *const aux[]
+      = { "is",    "was",   "are",    "were", "has", "had", "have", "will",
+          "would", "could", "should", "must", "can", "may", NULL };
+  gsize s = q->start, e = s;
+
+  while (e < q->end && g_ascii_islower (doc->text[e]))
+    e++;
+  if (e == s || e - s > 20 || (e < q->end && g_ascii_isalnum (doc->text[e])))
+    return FALSE;
+  if (e - s > 3 && doc->text[e - 2] == 'e' && doc->text[e - 1] == 'd')
+    return TRUE;
+  for (guint k = 0; aux[k]; k++)
+    if (quotes_word_is (doc->text, s, e, aux[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Pass 3: attributes every quote, in text order. */
 static void
 quotes_attribute (QuotesDoc *doc)
@@ -4046,14 +4069,27 @@ quotes_attribute (QuotesDoc *doc)
           rule = QUOTES_RULE_PREVIOUS;
         }
 
+      /* an attributed predicate after a noun such as "campaign" is speech:
+       * 'said the campaign "turned off voters"' (not after "so-called") */
+      gboolean predicate
+          = found && before->n >= 1 && quotes_opens_with_verb (doc, q)
+            && !quotes_tok_is (doc, &before->t[before->n - 1], "so-called")
+            && !quotes_tok_is (doc, &before->t[before->n - 1], "term")
+            && !quotes_tok_is (doc, &before->t[before->n - 1], "word")
+            && !quotes_tok_is (doc, &before->t[before->n - 1], "words")
+            && !quotes_tok_is (doc, &before->t[before->n - 1], "phrase")
+            && !quotes_tok_is (doc, &before->t[before->n - 1], "slogan")
+            && !quotes_tok_is (doc, &before->t[before->n - 1], "dubbed");
       /* titles, terms, nicknames, scare quotes; a name of a kind of thing:
        * a "smart buying" policy */
       if (!para_start && before->n >= 1 && nwords <= 6
           && quotes_tok_in_set (doc, &before->t[before->n - 1],
-                                QUOTES_SET_TERMS))
+                                QUOTES_SET_TERMS)
+          && !predicate)
         q->flags |= QUOTES_F_DROP; /* the slogan "...", the film "..." */
       else if (rule != QUOTES_RULE_AFTER && !para_start
-               && (quotes_is_term (doc, q, before, nwords, ncap, nsmall)
+               && ((quotes_is_term (doc, q, before, nwords, ncap, nsmall)
+                    && !predicate)
                    || (nwords <= 3 && rule != QUOTES_RULE_BEFORE && after->n > 0
                        && quotes_tok_in_set (doc, &after->t[0],
                                              QUOTES_SET_KINDS)

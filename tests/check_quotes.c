@@ -562,6 +562,11 @@ static const QuoteCase quote_cases[] = {
     "turned off voters", "Tom Hale" },
   { "Tom Hale said the rules cover so-called \"mixed credits\" in the north.",
     "", "" },
+  /* a participle after a prepositional object takes the sentence's
+   * subject */
+  { "Ana Costa spoke in Leeds. But Mr Tom Hale will argue against positive "
+    "discrimination saying it is \"outdated and unjust\".",
+    "outdated and unjust", "Tom Hale" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -3115,6 +3115,28 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
                     || (!t[j - 1].cap && t[j - 1].e - t[j - 1].s > 3
                         && doc->text[t[j - 1].e - 1] == 'd'
                         && doc->text[t[j - 1].e - 2] == 'e');
+      /* the object of a preposition: "will argue against positive
+       * discrimination saying" (not "with X saying": X speaks) */
+      if (ing && t[c - 2].punct != ',')
+        for (guint k = c - 2; k > from && c - 1 - k <= 5 && !t[k].punct
+                              && !t[k].cap && !quotes_tok_is_cue (doc, &t[k]);
+             k--)
+          if (quotes_tok_is (doc, &t[k], "against")
+              || quotes_tok_is (doc, &t[k], "for")
+              || quotes_tok_is (doc, &t[k], "about")
+              || quotes_tok_is (doc, &t[k], "over")
+              || quotes_tok_is (doc, &t[k], "on")
+              || quotes_tok_is (doc, &t[k], "into"))
+            {
+              if (quotes_opening_subject (doc, t, from, k, &a, &b)
+                  && quotes_resolve_np (doc, hist, t, a, b, spk))
+                {
+                  spk->cs = cue->s;
+                  spk->ce = cue->e;
+                  return TRUE;
+                }
+              break;
+            }
       if (!clause && quotes_subject_before (doc, t, from, c - 1, &a, &b))
         {
           /* the object of a past verb: "backed the proposals saying" (a

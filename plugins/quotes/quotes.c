@@ -26,7 +26,9 @@
  *                       will be "make or break" for X Gordon Brown will
  *                       say (a full name and a cue later in the sentence) /
  *                       uses "something" as a weapon, said the leaflet /
- *                       "...," the paper quotes X (as saying); ', the
+ *                       "...," the paper quotes X (as saying), "...," AP
+ *                       quoted (prosecutor) Name / him as saying (the
+ *                       person, not the outlet); ', the
  *                       agency reported' gives way to a speaker named
  *                       inside the sentence ('Oslo said ... "severe"')
  *     before            Carney said: "..." / He added, "..." / Okafor said
@@ -34,7 +36,11 @@
  *                       has described it as a "trap" / She rejected it,
  *                       saying no "figure" ... (a participle: the subject
  *                       that opens the sentence, "A bank spokeswoman
- *                       dismissed the claims, saying") / Lyon coach Rui
+ *                       dismissed the claims, saying"; not an object,
+ *                       "X backed the plan saying", "X will argue against
+ *                       the plan saying", nor the last noun of a clause,
+ *                       "X, which occupies Y, had insisted ..., calling")
+ *                       / Lyon coach Rui
  *                       Matos: "..." (a name and a colon) / passive:
  *                       described as "..." by X, described by X as "..."
  *     according_to      "...", according to Carney / According to X, ...
@@ -42,6 +48,11 @@
  *                       was attributed ("A," he said. "B."), or a later
  *                       partial quote of the same sentence
  *     previous_sentence a quote that starts a sentence, with the speaker
+ *                       named with a reporting verb in a whole sentence
+ *                       between it and an earlier quote of its paragraph
+ *                       ('"A." Mr Hale warned that ... "B."'; not when
+ *                       that verb's subject is a pronoun), or with the
+ *                       speaker
  *                       named with a reporting verb since the previous
  *                       quote (Maya Chen, an editor, says X.\n"..."), or
  *                       a person whose name opens the sentence before in
@@ -85,8 +96,14 @@
  * skip appositions ("A spokesman for X, Dr Y, told": Dr Y; "Name, title,
  * of Firm - a ... - said": Name) and prepositional phrases ("A X report on
  * the Y says": the report) and coordinated verbs ("The union welcomed the
- * offer and said": the union).  "The 29-year-old" is the person named
- * last.  Short
+ * offer and said": the union), ages ("X, 49, who told"), and a subordinate
+ * clause ("X said he backed it when Y argued for it": X).  A name after
+ * told/urging/asking is the listener, no source; a scare quote that is
+ * dropped does not bound the search.  "The 29-year-old" is the person named
+ * last; so is "the Tory leader", "The MP for Leeds and Otley" (a title with
+ * modifiers that are no title words, or with "for" and a place): the source
+ * named since the previous quote, else a person named in the 300 bytes
+ * before, even as an object, whom the story gives a title somewhere.  Short
  * names ("Carney", "Mr Carney") take the fullest form of the surname in the
  * story; titles ("Prime Minister", "minister", "Mr", from the title list) are
  * stripped; "the prime minister" resolves to the name that title came with ("a
@@ -95,8 +112,10 @@
  * governor, mayor, chairman; not "the shadow/former/deputy ...") is the person
  * last called Mr, Mrs, Ms or Miss X in an earlier sentence (800 bytes back),
  * else the next one in a later sentence (800 bytes on), skipping people the
- * story names with another office ("Home Secretary Charles Clarke").  This is a
- * guess: on the BBC stories it is right about three times in four.
+ * story names with another office ("Home Secretary Charles Clarke",
+ * "ex-Conservative chancellor Ken Clarke").  This is a guess: on the BBC
+ * stories it is right about three times in four; the first guess for an
+ * office is kept for the rest of the story.
  * Passive cues ("has been accused of", "is reported to be") name no
  * speaker.
  *
@@ -104,7 +123,9 @@
  * "so-called", "dubbed", "the slogan:" just before the quote, a short
  * title-case text with no end punctuation, a one- or two-word text quoted
  * again outside the headline, a short name of a kind of thing not next to
- * its cue: a "smart buying" policy), unattributed quotes shorter than min_words
+ * its cue: a "smart buying" policy; but an attributed quote that opens with a
+ * lower-case verb is a predicate: the campaign "turned off voters"),
+ * unattributed quotes shorter than min_words
  * (and mid-sentence ones shorter than twice that: nicknames, scare quotes), and
  * quote marks that never close (unless the next paragraph, or a new sentence in
  * the same paragraph, reopens the quote; the last part of such a chain may end

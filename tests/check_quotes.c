@@ -567,6 +567,10 @@ static const QuoteCase quote_cases[] = {
   { "Ana Costa spoke in Leeds. But Mr Tom Hale will argue against positive "
     "discrimination saying it is \"outdated and unjust\".",
     "outdated and unjust", "Tom Hale" },
+  /* "Sir Tom": the full name whose first name it is */
+  { "Sir Tom Reyes chairs the panel. Later Sir Tom said the plan was \"a "
+    "fair and decent one\".",
+    "a fair and decent one", "Tom Reyes" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

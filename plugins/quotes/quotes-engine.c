@@ -1327,6 +1327,33 @@ quotes_names_lookup (QuotesDoc *doc, gsize s, gsize e)
   return g_hash_table_lookup (doc->surnames, buf);
 }
 
+/* The one full name in the story whose first word is [s, e) ("John" ->
+ * "John Bourn"), or NULL when there is none or more than one. */
+static QuotesName *
+quotes_names_by_first (QuotesDoc *doc, gsize s, gsize e)
+{
+  GHashTableIter it;
+  gpointer key, value;
+  QuotesName *found = NULL;
+  gsize n = e - s;
+
+  if (!doc->names_built)
+    quotes_names_build (doc);
+  g_hash_table_iter_init (&it, doc->surnames);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    {
+      QuotesName *nm = value;
+      if (nm->nwords >= 2 && strncmp (nm->full, doc->text + s, n) == 0
+          && nm->full[n] == ' ')
+        {
+          if (found && found != nm)
+            return NULL;
+          found = nm;
+        }
+    }
+  return found;
+}
+
 /* The name last given with title [s, e) ("prime minister"), or NULL. */
 static QuotesName *
 quotes_titles_lookup (QuotesDoc *doc, gsize s, gsize e)
@@ -2107,6 +2134,16 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         }
       QuotesName *nm
           = quotes_names_lookup (doc, toks[rb - 1].s, toks[rb - 1].e);
+      /* "Sir John", "Dame Judi": a first name after the title */
+      if ((nm == NULL || nm->nwords < 2) && rb - na == 1 && na > ra
+          && (quotes_tok_is (doc, &toks[na - 1], "sir")
+              || quotes_tok_is (doc, &toks[na - 1], "dame")))
+        {
+          QuotesName *first
+              = quotes_names_by_first (doc, toks[na].s, toks[na].e);
+          if (first)
+            nm = first;
+        }
       if (nm && (nm->nwords >= rb - na || nm->nwords >= 2))
         {
           spk->name = nm->full;

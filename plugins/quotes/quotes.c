@@ -105,7 +105,8 @@
  * named since the previous quote, else a person named in the 300 bytes
  * before, even as an object, whom the story gives a title somewhere.  Short
  * names ("Carney", "Mr Carney") take the fullest form of the surname in the
- * story; titles ("Prime Minister", "minister", "Mr", from the title list) are
+ * story ("Sir John", "Dame Judi": the one full name with that first name);
+ * titles ("Prime Minister", "minister", "Mr", from the title list) are
  * stripped; "the prime minister" resolves to the name that title came with ("a
  * spokesman" does not); when the story never gives the office a holder, "the
  * prime minister" (minister, president, premier, chancellor, secretary,

@@ -571,6 +571,10 @@ static const QuoteCase quote_cases[] = {
   { "Sir Tom Reyes chairs the panel. Later Sir Tom said the plan was \"a "
     "fair and decent one\".",
     "a fair and decent one", "Tom Reyes" },
+  /* "said the American": the person named since the previous quote */
+  { "Tom Reyes won in three sets. \"I felt pretty good today,\" said the "
+    "American.",
+    "I felt pretty good today,", "Tom Reyes" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -1683,6 +1683,33 @@ quotes_is_subject_name (const QuotesDoc *doc, const QuotesTok *t, guint n,
   return k > 0 ? quotes_tok_ends_sentence (&t[k - 1]) : at_start;
 }
 
+/* Whether @t is a word for a person of a nation ("American", "Frenchman",
+ * "Briton"): "the American said" describes a person named before. */
+static gboolean
+quotes_is_demonym (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const words[] = {
+    "american",    "briton",       "scot",        "welshman",   "irishman",
+    "englishman",  "frenchman",    "frenchwoman", "spaniard",   "german",
+    "italian",     "australian",   "canadian",    "russian",    "swede",
+    "dane",        "norwegian",    "dutchman",    "belgian",    "argentine",
+    "argentinian", "brazilian",    "kenyan",      "ethiopian",  "jamaican",
+    "croat",       "serb",         "czech",       "pole",       "mexican",
+    "nigerian",    "portuguese",   "greek",       "austrian",   "finn",
+    "romanian",    "ukrainian",    "hungarian",   "israeli",    "egyptian",
+    "iranian",     "iraqi",        "indian",      "pakistani",  "chinese",
+    "japanese",    "korean",       "swiss",       "belarusian", "moroccan",
+    "zimbabwean",  "ghanaian",     "chilean",     "colombian",  "slovak",
+    "bulgarian",   "turk",         "kiwi",        "aussie",     "texan",
+    "californian", "yorkshireman", "londoner",    "ulsterman",  "cornishman",
+    NULL
+  };
+  for (guint k = 0; words[k]; k++)
+    if (quotes_tok_is (doc, t, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether the reporting verb @t takes the listener as its object ("told
  * Radio Nine", "urging Ms Costa"), so that a name after it is no source. */
 static gboolean
@@ -2089,6 +2116,26 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
           spk->me = toks[b - 1].e;
           return TRUE;
         }
+
+  /* "said the American", "the Frenchman told": the person named since the
+   * previous quote */
+  if (b - a == 2 && quotes_tok_is (doc, &toks[a], "the") && toks[b - 1].cap
+      && quotes_is_demonym (doc, &toks[b - 1]))
+    {
+      QuotesSpeaker ante;
+      if (quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                  MIN (toks[a].s, doc->cur_open), 3, TRUE,
+                                  &ante)
+          && ante.kind == QUOTES_SPK_PERSON)
+        {
+          spk->name = ante.name;
+          spk->kind = QUOTES_SPK_PERSON;
+          spk->gender = ante.gender;
+          spk->ms = toks[a].s;
+          spk->me = toks[b - 1].e;
+          return TRUE;
+        }
+    }
 
   /* a name: the capitalised run that ends the phrase */
   if (toks[b - 1].cap || quotes_tok_is_possessive (doc, &toks[b - 1]))

@@ -100,7 +100,8 @@
  * clause ("X said he backed it when Y argued for it": X).  A name after
  * told/urging/asking is the listener, no source; a scare quote that is
  * dropped does not bound the search.  "The 29-year-old" is the person named
- * last; so is "the Tory leader", "The MP for Leeds and Otley" (a title with
+ * last (so is "the American", "the Frenchman": a word for a person of a
+ * nation); so is "the Tory leader", "The MP for Leeds and Otley" (a title with
  * modifiers that are no title words, or with "for" and a place): the source
  * named since the previous quote, else a person named in the 300 bytes
  * before, even as an object, whom the story gives a title somewhere.  Short

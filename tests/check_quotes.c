@@ -92,6 +92,15 @@ static const QuoteCase quote_cases[] = {
   /* a time phrase between subject and verb */
   { "Tom Reyes in March said he was tired of \"spin\" on the issue.", "spin",
     "Tom Reyes" },
+  /* he: a party or a body is no he, nor a headline in capitals, and a
+   * name never runs over a line break */
+  { "CENTRAL BANK RAISES RATES\n\nLuis Pena spoke on Monday. The Central "
+    "Bank acted, and he said \"we had no other choice\".",
+    "we had no other choice", "Luis Pena" },
+  { "Omar Haddad spoke at length on Tuesday.\nHe reminded the hall what New "
+    "Labour stood for, and, as he said, it is more than \"a slogan for "
+    "elections\".",
+    "a slogan for elections", "Omar Haddad" },
   /* he: the person named as the subject just before */
   { "\"We are ready,\" said Omar Haddad.\nLuis Pena admitted it was "
     "hard. He said: \"We had a long way to go.\"",

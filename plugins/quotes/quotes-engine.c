@@ -1369,6 +1369,25 @@ quotes_titles_lookup (QuotesDoc *doc, gsize s, gsize e)
   return g_hash_table_lookup (doc->titles, buf);
 }
 
+static gboolean quotes_span_has_sentence_end (const QuotesDoc *doc, gsize s,
+                                              gsize e);
+static gboolean quotes_is_body_name (const char *last);
+
+/* Whether @s has letters and none of them in lower case. */
+static gboolean
+quotes_is_all_caps (const char *s)
+{
+  gboolean letters = FALSE;
+
+  for (; *s; s++)
+    {
+      if (g_ascii_islower (*s))
+        return FALSE;
+      letters |= g_ascii_isupper (*s);
+    }
+  return letters;
+}
+
 /* The last name mentioned before @pos with gender @gender (0: any). */
 static QuotesName *
 quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
@@ -1391,18 +1410,22 @@ quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
   for (guint k = lo, tries = 0; k > 0 && tries < 8; k--)
     {
       QuotesName *name = g_array_index (m, QuotesMention, k - 1).name;
+      const char *last;
       if (name->nwords < 2)
         continue;
       tries++;
+      /* a he or she is no body ("what New Labour stood for ... he said")
+       * and no run of a headline in capitals ("HIGHER DEMAND") */
+      last = strrchr (name->full, ' ');
+      if (gender != 0
+          && (quotes_is_body_name (last ? last + 1 : name->full)
+              || quotes_is_all_caps (name->full)))
+        continue;
       if (gender == 0 || name->gender == 0 || name->gender == gender)
         return name;
     }
   return NULL;
 }
-
-static gboolean quotes_span_has_sentence_end (const QuotesDoc *doc, gsize s,
-                                              gsize e);
-static gboolean quotes_is_body_name (const char *last);
 
 /* The person last named in an earlier sentence at most @back bytes before
  * @pos, or NULL: a name the story gives somewhere with a title that tells
@@ -1586,16 +1609,47 @@ static gboolean quotes_cue_is_passive (const QuotesDoc *doc, const QuotesTok *t,
 static gboolean
 quotes_is_body_name (const char *last)
 {
-  static const char *const bodies[]
-      = { "institute",    "council",    "association", "commission",
-          "company",      "group",      "bank",        "government",
-          "ministry",     "office",     "department",  "agency",
-          "board",        "authority",  "corporation", "committee",
-          "service",      "foundation", "federation",  "organisation",
-          "organization", "union",      "court",       "alliance",
-          "party",        "trust",      "society",     "league",
-          "network",      "campaign",   "inc",         "ltd",
-          "plc",          "corp",       "club",        NULL };
+  static const char *const bodies[] = { "institute",
+                                        "council",
+                                        "association",
+                                        "commission",
+                                        "company",
+                                        "group",
+                                        "bank",
+                                        "government",
+                                        "ministry",
+                                        "office",
+                                        "department",
+                                        "agency",
+                                        "board",
+                                        "authority",
+                                        "corporation",
+                                        "committee",
+                                        "service",
+                                        "foundation",
+                                        "federation",
+                                        "organisation",
+                                        "organization",
+                                        "union",
+                                        "court",
+                                        "alliance",
+                                        "party",
+                                        "trust",
+                                        "society",
+                                        "league",
+                                        "network",
+                                        "campaign",
+                                        "inc",
+                                        "ltd",
+                                        "plc",
+                                        "corp",
+                                        "club",
+                                        "labour",
+                                        "conservatives",
+                                        "tories",
+                                        "democrats",
+                                        "republicans",
+                                        NULL };
   for (guint k = 0; bodies[k]; k++)
     if (g_ascii_strcasecmp (last, bodies[k]) == 0)
       return TRUE;
@@ -1632,8 +1686,10 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
     return FALSE;
   last = strrchr (spk->name, ' ');
   last = last ? last + 1 : spk->name;
-  /* "the Business Software Alliance" is no he or she */
-  if (gender != 3 && quotes_is_body_name (last))
+  /* "the Business Software Alliance" is no he or she, nor a run of a
+   * headline in capitals ("RAISES RATES") */
+  if (gender != 3
+      && (quotes_is_body_name (last) || quotes_is_all_caps (spk->name)))
     return FALSE;
   if (spk->kind == QUOTES_SPK_PERSON)
     return strchr (spk->name, ' ') != NULL || spk->titled
@@ -1850,12 +1906,15 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
         {
           /* a name that opens a sentence, "Costa, who ...", or any name
            * before "The 23-year-old ..." */
+          /* a name never runs over a line break (a headline above) */
           while (i > 0 && t[i - 1].cap && c - i < 5
-                 && !quotes_tok_is_possessive (doc, &t[i - 1]))
+                 && !quotes_tok_is_possessive (doc, &t[i - 1])
+                 && !memchr (doc->text + t[i - 1].e, '\n', t[i].s - t[i - 1].e))
             i--;
           b = i + 1;
           while (b < n && b - i < 5 && t[b].cap
-                 && !quotes_tok_is_possessive (doc, &t[b - 1]))
+                 && !quotes_tok_is_possessive (doc, &t[b - 1])
+                 && !memchr (doc->text + t[b - 1].e, '\n', t[b].s - t[b - 1].e))
             b++;
           found = !quotes_tok_is_possessive (doc, &t[b - 1])
                   && quotes_resolve_np (doc, hist, t, i, b, &cand)

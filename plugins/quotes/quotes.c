@@ -295,7 +295,7 @@ quotes_destroy (gpointer state)
   g_free (st);
 }
 
-TP_PLUGIN_DEFINE (.name = "quotes", .version = "1.0.0",
+TP_PLUGIN_DEFINE (.name = "quotes", .version = "1.1.0",
                   .description = "Direct quotations with their speakers",
                   .license = "MIT", .flags = TP_PLUGIN_FLAG_THREAD_SAFE,
                   .requires = quotes_requires, .produces = quotes_produces,

@@ -431,6 +431,7 @@ START_TEST (test_random_lines_all_accounted)
   g_free ((char *)inputs[0]);
   g_string_free (in, TRUE);
   g_rand_free (rand);
+  tp_run_stats_clear (&st);
   fixture_clear (&f);
 }
 END_TEST

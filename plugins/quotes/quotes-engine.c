@@ -1388,38 +1388,62 @@ quotes_is_all_caps (const char *s)
   return letters;
 }
 
+/* The number of name mentions before @pos (building the names once). */
+static guint
+quotes_mentions_before (QuotesDoc *doc, gsize pos)
+{
+  guint lo = 0, hi;
+
+  if (!doc->names_built)
+    quotes_names_build (doc);
+  hi = doc->mentions->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (doc->mentions, QuotesMention, mid).pos < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The last word of @name: its head ("Alliance" of "the Business Software
+ * Alliance"). */
+static const char *
+quotes_last_word (const char *name)
+{
+  const char *last = strrchr (name, ' ');
+  return last ? last + 1 : name;
+}
+
+/* Whether @name cannot be a he or she: a body ("New Labour", "the
+ * Business Software Alliance") or a run of a headline in capitals
+ * ("RAISES RATES"). */
+static gboolean
+quotes_name_is_no_person (const char *name)
+{
+  return quotes_is_body_name (quotes_last_word (name))
+         || quotes_is_all_caps (name);
+}
+
 /* The last name mentioned before @pos with gender @gender (0: any). */
 static QuotesName *
 quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
 {
   GArray *m;
-  guint lo = 0, hi;
+  guint lo;
 
-  if (!doc->names_built)
-    quotes_names_build (doc);
+  lo = quotes_mentions_before (doc, pos);
   m = doc->mentions;
-  hi = m->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      if (g_array_index (m, QuotesMention, mid).pos < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
   for (guint k = lo, tries = 0; k > 0 && tries < 8; k--)
     {
       QuotesName *name = g_array_index (m, QuotesMention, k - 1).name;
-      const char *last;
       if (name->nwords < 2)
         continue;
       tries++;
-      /* a he or she is no body ("what New Labour stood for ... he said")
-       * and no run of a headline in capitals ("HIGHER DEMAND") */
-      last = strrchr (name->full, ' ');
-      if (gender != 0
-          && (quotes_is_body_name (last ? last + 1 : name->full)
-              || quotes_is_all_caps (name->full)))
+      /* "what New Labour stood for ... he said" */
+      if (gender != 0 && quotes_name_is_no_person (name->full))
         continue;
       if (gender == 0 || name->gender == 0 || name->gender == gender)
         return name;
@@ -1435,29 +1459,18 @@ static QuotesName *
 quotes_person_named_before (QuotesDoc *doc, gsize pos, gsize back)
 {
   GArray *m;
-  guint lo = 0, hi;
+  guint lo;
 
-  if (!doc->names_built)
-    quotes_names_build (doc);
+  lo = quotes_mentions_before (doc, pos);
   m = doc->mentions;
-  hi = m->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      if (g_array_index (m, QuotesMention, mid).pos < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
   while (lo > 0 && g_array_index (m, QuotesMention, lo - 1).name->nwords < 2)
     lo--;
   if (lo == 0)
     return NULL;
   const QuotesMention *mm = &g_array_index (m, QuotesMention, lo - 1);
-  const char *last = strrchr (mm->name->full, ' ');
   if (mm->pos + back < pos || mm->name->nwords < 2
       || (mm->name->gender == 0 && !mm->name->office)
-      || quotes_is_body_name (last ? last + 1 : mm->name->full)
+      || quotes_is_body_name (quotes_last_word (mm->name->full))
       || !quotes_span_has_sentence_end (doc, mm->pos, pos))
     return NULL;
   return mm->name;
@@ -1499,7 +1512,7 @@ static QuotesName *
 quotes_title_holder (QuotesDoc *doc, gsize hs, gsize he)
 {
   GArray *m;
-  guint lo = 0, hi;
+  guint lo;
 
   if (!quotes_is_office (doc, hs, he))
     return NULL;
@@ -1517,18 +1530,8 @@ quotes_title_holder (QuotesDoc *doc, gsize hs, gsize he)
       if (quotes_word_is (doc->text, q, p, mods[k]))
         return NULL;
   }
-  if (!doc->names_built)
-    quotes_names_build (doc);
+  lo = quotes_mentions_before (doc, hs);
   m = doc->mentions;
-  hi = m->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      if (g_array_index (m, QuotesMention, mid).pos < hs)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
   for (guint k = lo, tries = 0; k > 0 && tries < 8; k--)
     {
       const QuotesMention *mm = &g_array_index (m, QuotesMention, k - 1);
@@ -1672,8 +1675,7 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
     {
       /* "it": a thing or a body ("the report", "the guidance", "the
        * BBC"), neither a person nor a group of people */
-      last = strrchr (spk->name, ' ');
-      last = last ? last + 1 : spk->name;
+      last = quotes_last_word (spk->name);
       if (spk->kind == QUOTES_SPK_PERSON)
         return quotes_is_body_name (last);
       return spk->kind == QUOTES_SPK_NOMINAL
@@ -1684,18 +1686,12 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
     }
   if (gender != 3 && spk->gender && spk->gender != gender)
     return FALSE;
-  last = strrchr (spk->name, ' ');
-  last = last ? last + 1 : spk->name;
-  /* "the Business Software Alliance" is no he or she, nor a run of a
-   * headline in capitals ("RAISES RATES") */
-  if (gender != 3
-      && (quotes_is_body_name (last) || quotes_is_all_caps (spk->name)))
+  if (gender != 3 && quotes_name_is_no_person (spk->name))
     return FALSE;
   if (spk->kind == QUOTES_SPK_PERSON)
     return strchr (spk->name, ' ') != NULL || spk->titled
            || (spk->gender && (spk->gender == gender || gender == 3));
-  last = strrchr (spk->name, ' ');
-  last = last ? last + 1 : spk->name;
+  last = quotes_last_word (spk->name);
   /* "the former Wales international" points further back, to a name;
    * "the spokesman" stays an unnamed role */
   if (g_ascii_strncasecmp (spk->name, "the ", 4) == 0)
@@ -2050,8 +2046,7 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
                                       MIN (t->s, doc->cur_open), g, TRUE,
                                       &ante))
             {
-              const char *head = strrchr (ante.name, ' ');
-              head = head ? head + 1 : ante.name;
+              const char *head = quotes_last_word (ante.name);
               /* "Ana Costa has said ... The former minister told radio
                * ... she said": an office with no holder named describes
                * the person named just before it */

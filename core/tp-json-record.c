@@ -432,6 +432,18 @@ tp_json_record_clear (TpJsonRecord *rec)
   memset (rec, 0, sizeof *rec);
 }
 
+const TpJsonField *
+tp_json_record_find (const TpJsonRecord *rec, const char *key)
+{
+  for (guint i = 0; i < rec->fields->len; i++)
+    {
+      const TpJsonField *f = &g_array_index (rec->fields, TpJsonField, i);
+      if (strcmp (rec->arena->str + f->key, key) == 0)
+        return f;
+    }
+  return NULL;
+}
+
 gboolean
 tp_json_record_parse (TpJsonRecord *rec, const char *line, gsize len,
                       const char *text_field, GError **error)

@@ -181,6 +181,9 @@ typedef struct {
 
 void tp_json_record_init (TpJsonRecord *rec);
 void tp_json_record_clear (TpJsonRecord *rec);
+/* The first field named @key, or NULL. */
+const TpJsonField *tp_json_record_find (const TpJsonRecord *rec,
+                                        const char *key);
 /* Parses @len bytes of valid UTF-8 holding one JSON object. */
 gboolean tp_json_record_parse (TpJsonRecord *rec, const char *line, gsize len,
                                const char *text_field, GError **error);

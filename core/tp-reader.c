@@ -194,16 +194,13 @@ tp_reader_slurp_stdin (GString *out, GError **error)
 static char *
 tp_reader_id_string (const TpJsonRecord *rec, const char *id_field)
 {
-  for (guint i = 0; i < rec->fields->len; i++)
-    {
-      const TpJsonField *f = &g_array_index (rec->fields, TpJsonField, i);
-      if (strcmp (rec->arena->str + f->key, id_field) != 0)
-        continue;
-      if (f->value == G_MAXSIZE)
-        return g_strndup (rec->text, rec->text_len);
-      return g_strndup (rec->arena->str + f->value, f->value_len);
-    }
-  return NULL;
+  const TpJsonField *f = tp_json_record_find (rec, id_field);
+
+  if (f == NULL)
+    return NULL;
+  if (f->value == G_MAXSIZE)
+    return g_strndup (rec->text, rec->text_len);
+  return g_strndup (rec->arena->str + f->value, f->value_len);
 }
 
 /* Builds a document from one JSONL record.  The line's UTF-8 is checked
@@ -246,15 +243,11 @@ tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
     }
   if (rec.text == NULL)
     {
-      gboolean present = FALSE;
-      for (guint i = 0; i < rec.fields->len; i++)
-        present |= strcmp (rec.arena->str
-                               + g_array_index (rec.fields, TpJsonField, i).key,
-                           r->text_field)
-                   == 0;
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
                    "the record has no string field '%s'%s", r->text_field,
-                   present ? " (it is not a string)" : "");
+                   tp_json_record_find (&rec, r->text_field)
+                       ? " (it is not a string)"
+                       : "");
       goto out;
     }
   doc = tp_document_new_take_valid_utf8 (*record_id, rec.text, rec.text_len,

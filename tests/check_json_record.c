@@ -19,13 +19,11 @@ parse (TpJsonRecord *rec, const char *line, gsize len, GError **error)
 static const char *
 field (const TpJsonRecord *rec, const char *key)
 {
-  for (guint i = 0; i < rec->fields->len; i++)
-    {
-      const TpJsonField *f = &g_array_index (rec->fields, TpJsonField, i);
-      if (strcmp (rec->arena->str + f->key, key) == 0)
-        return f->value == G_MAXSIZE ? rec->text : rec->arena->str + f->value;
-    }
-  return NULL;
+  const TpJsonField *f = tp_json_record_find (rec, key);
+
+  if (f == NULL)
+    return NULL;
+  return f->value == G_MAXSIZE ? rec->text : rec->arena->str + f->value;
 }
 
 static const struct {

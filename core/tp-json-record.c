@@ -62,9 +62,7 @@ tp_json_skip_plain (const char *p, const char *end)
     {
       guint64 w;
       memcpy (&w, p, 8);
-      if (TP_HAS_ZERO (w ^ (TP_LOW_BITS * '"'))
-          | TP_HAS_ZERO (w ^ (TP_LOW_BITS * '\\'))
-          | ((w - TP_LOW_BITS * 0x20) & ~w & TP_HIGH_BITS))
+      if (tp_json_word_has_special (w))
         break;
       p += 8;
     }

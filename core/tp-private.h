@@ -148,6 +148,16 @@ guint tp_ini_find_line (const char *path, const char *section, const char *key);
 #define TP_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
 #define TP_HAS_ZERO(w) (((w)-TP_LOW_BITS) & ~(w)&TP_HIGH_BITS)
 
+/* Nonzero when the eight bytes @w of a JSON string hold a byte that needs
+ * care: a quote, a backslash or a control character. */
+static inline guint64
+tp_json_word_has_special (guint64 w)
+{
+  return TP_HAS_ZERO (w ^ (TP_LOW_BITS * '"'))
+         | TP_HAS_ZERO (w ^ (TP_LOW_BITS * '\\'))
+         | ((w - TP_LOW_BITS * 0x20) & ~w & TP_HIGH_BITS);
+}
+
 /* TRUE when @len bytes of @text are valid UTF-8 without NUL bytes (as
  * g_utf8_validate_len, but fast on ASCII); *@bad is then the end, else
  * the first bad byte. */

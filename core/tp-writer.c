@@ -83,10 +83,7 @@ tp_json_append_string (GString *out, const char *s, gssize len)
       while (end - s >= 8)
         {
           memcpy (&w, s, 8);
-          if (TP_HAS_ZERO (w ^ (TP_LOW_BITS * '"'))
-              | TP_HAS_ZERO (w ^ (TP_LOW_BITS * '\\'))
-              | ((w - TP_LOW_BITS * 0x20) & ~w & TP_HIGH_BITS)
-              | (w & TP_HIGH_BITS))
+          if (tp_json_word_has_special (w) | (w & TP_HIGH_BITS))
             break;
           s += 8;
         }

@@ -1,0 +1,1516 @@
+/* quotes-attrib.c: pass 3 of the quote engine: the attribution rules.
+ *
+ * Each rule looks at the tokens of a bounded window after or before one
+ * quote; quotes-engine.c tries them in order (see QuotesRule).
+ */
+#include "quotes-engine-private.h"
+
+/* Rule "after": `"...," Carney said` and `"...," said Carney, the ...`. */
+gboolean
+quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
+                   const QuotesQuote *q, const QuotesToks *toks,
+                   QuotesSpeaker *spk)
+{
+  const QuotesTok *t;
+  guint i = 0, n, limit;
+  gunichar last = quotes_char_before (doc->text, q->end);
+  gboolean open_end = last == ',' || last == '?' || last == '!' || last == '-'
+                      || last == 0x2014 || last == 0x2013 || last == 0x2026
+                      || last == ':' || last == ';'
+                      || (last == '.' && q->end - q->start > 3
+                          && memcmp (doc->text + q->end - 3, "...", 3) == 0);
+
+  n = toks->n;
+  if (n == 0)
+    return FALSE;
+  t = toks->t;
+  if (t[0].punct == ',' || t[0].punct == '-')
+    {
+      open_end = TRUE;
+      i = 1;
+    }
+  if (!open_end)
+    {
+      /* "...deepens." he said: only a lower-case continuation; '"..."
+       * said Lee Rainie' with the comma lost: an inverted cue and a name */
+      gboolean inverted = n >= 2 && !t[0].punct && !t[0].cap
+                          && quotes_tok_is_cue (doc, &t[0]) && t[1].cap
+                          && !t[1].punct;
+      if (!inverted
+          && (last != '.' || t[0].punct || t[0].cap
+              || !(quotes_tok_is_pronoun (doc, &t[0])
+                   || quotes_tok_is_cue (doc, &t[0]))))
+        return FALSE;
+    }
+  if (i >= n)
+    return FALSE;
+
+  /* inverted: said Carney / says Mr Smith, the ... */
+  if (quotes_cue_len (doc, t, i, n) && !quotes_tok_is (doc, &t[i], "told")
+      && !quotes_tok_is (doc, &t[i], "tells"))
+    {
+      guint a = i + quotes_cue_len (doc, t, i, n), b = a;
+      while (
+          b < n && b - a < 8
+          && (!quotes_tok_stops_np (doc, &t[b])
+              || quotes_tok_is (doc, &t[b], "and")
+              /* "said Sky Networks' Ana Costa": a plural possessive */
+              || (t[b].punct == '"'
+                  && (doc->text[t[b].s] == '\''
+                      || quotes_char_at (doc->text, doc->len, t[b].s) == 0x2019)
+                  && b > a && t[b - 1].cap && doc->text[t[b - 1].e - 1] == 's'
+                  && b + 1 < n && t[b + 1].cap))
+          && !quotes_tok_is_cue (doc, &t[b]))
+        b++;
+      /* "said the firm's technology director, Ana Costa": the name */
+      if (b > a && b + 2 < n && t[b].punct == ','
+          && (quotes_is_title (doc, t[b - 1].s, t[b - 1].e)
+              || quotes_tok_in_set (doc, &t[b - 1], QUOTES_SET_PEOPLE))
+          && t[b + 1].cap && t[b + 2].cap)
+        {
+          guint c = b + 1, d = c;
+          while (d < n && d - c < 4 && t[d].cap && !t[d].punct)
+            d++;
+          if (d == n || t[d].punct || quotes_tok_stops_np (doc, &t[d]))
+            {
+              a = c;
+              b = d;
+            }
+        }
+      if (b > a && quotes_resolve_np (doc, hist, t, a, b, spk))
+        {
+          spk->cs = t[i].s;
+          spk->ce = t[i].e;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  /* Carney said / the prime minister told reporters / he added */
+  limit = MIN (n, i + 20);
+  for (guint j = i; j < limit; j++)
+    {
+      if (quotes_tok_ends_sentence (&t[j]) || t[j].punct == '"')
+        return FALSE;
+      /* "...," the paper quotes a source close to the firm: the source */
+      if (j > i && j + 1 < n
+          && (quotes_tok_is (doc, &t[j], "quotes")
+              || quotes_tok_is (doc, &t[j], "quoted")
+              || quotes_tok_is (doc, &t[j], "quoting"))
+          && !t[j + 1].punct && !quotes_tok_is (doc, &t[j + 1], "by"))
+        {
+          /* "...," AP quoted (prosecutor) Ana Costa / officials as saying:
+           * with no determiner, only before "as saying" ("he was quoted by
+           * the agency as saying" is passive) */
+          guint a = j + 1, b = a;
+          gboolean det = !t[j + 1].cap && quotes_tok_is_det (doc, &t[j + 1]);
+          while (b < n && b - a < 9 && !t[b].punct
+                 && !quotes_tok_is (doc, &t[b], "as"))
+            b++;
+          /* a name, a title before a name, or him/her/them */
+          gboolean named = t[a].cap
+                           || (b > a + 1 && t[a + 1].cap && !t[a + 1].punct)
+                           || (b == a + 1
+                               && (quotes_tok_is (doc, &t[a], "him")
+                                   || quotes_tok_is (doc, &t[a], "her")
+                                   || quotes_tok_is (doc, &t[a], "them")));
+          if (b < n && (det || named)
+              && ((det
+                   && (quotes_tok_ends_sentence (&t[b]) || t[b].punct == ','))
+                  || (b + 1 < n && quotes_tok_is (doc, &t[b], "as")
+                      && (quotes_tok_is (doc, &t[b + 1], "saying")
+                          || quotes_tok_is (doc, &t[b + 1], "telling") || det)))
+              && quotes_resolve_np (doc, hist, t, a, b, spk))
+            {
+              spk->cs = t[j].s;
+              spk->ce = t[j].e;
+              return TRUE;
+            }
+          if (det)
+            return FALSE;
+        }
+      if (j == i || !quotes_cue_len (doc, t, j, n))
+        continue;
+      guint b = j, comma = j;
+      while (b > i && quotes_tok_is_adverb (doc, &t[b - 1]))
+        b--;
+      /* Mr Smith, the chairman, said: the part before the first comma */
+      for (guint k = i; k < b; k++)
+        if (t[k].punct == ',')
+          {
+            comma = k;
+            break;
+          }
+      if (comma < b)
+        b = comma;
+      if (b - i > 7 || !quotes_np_can_speak (doc, t, i, b))
+        return FALSE;
+      if (quotes_resolve_np (doc, hist, t, i, b, spk))
+        {
+          spk->cs = t[j].s;
+          spk->ce = t[j].e;
+          return TRUE;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether @t is a time word that may stand between a subject and its
+ * verb ("Tom Reyes in March said", "Smith on Monday said"). */
+static gboolean
+quotes_tok_is_time (const QuotesDoc *doc, const QuotesTok *t)
+{
+  if (t->punct)
+    return FALSE;
+  if (g_ascii_isdigit (doc->text[t->s]))
+    return TRUE;
+  return quotes_tok_in_set (doc, t, QUOTES_SET_TIMES);
+}
+
+/* The capitalised run that ends at token @e - 1, as [*a, e). */
+static gboolean
+quotes_cap_run_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
+                       guint e, guint *a)
+{
+  guint s;
+
+  if (e <= from || !t[e - 1].cap || t[e - 1].punct)
+    return FALSE;
+  s = e - 1;
+  while (s > from && (t[s - 1].cap || quotes_tok_is_connector (doc, &t[s - 1]))
+         && !t[s - 1].punct && !quotes_tok_is_possessive (doc, &t[s - 1])
+         && e - s < 6)
+    s--;
+  *a = s;
+  return TRUE;
+}
+
+/* Rule "after", late form: a partial quote whose sentence ends with its
+ * attribution: `a "long session" where ..., party sources told reporters.` */
+gboolean
+quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
+                  const QuotesQuote *q, const QuotesToks *toks,
+                  QuotesSpeaker *spk)
+{
+  const QuotesTok *t;
+  guint n, end, comma = 0;
+  gboolean found = FALSE;
+
+  /* only a partial quote: its sentence goes on after it */
+  if (strchr (".?!:", doc->text[q->end - 1]))
+    goto out;
+  t = toks->t;
+  n = toks->n;
+  for (end = 0; end < n; end++)
+    if (quotes_tok_ends_sentence (&t[end]) || t[end].punct == '"'
+        || t[end].punct == ':')
+      break;
+  if (end == n && n == QUOTES_MAX_TOKENS)
+    goto out;
+  for (guint k = end; k > 0; k--)
+    if (t[k - 1].punct == ',')
+      {
+        comma = k;
+        break;
+      }
+  if (comma == 0)
+    goto out;
+  /* , said NP . ("..., said the leaflet published by the police.") */
+  if (comma < end && quotes_tok_in_set (doc, &t[comma], QUOTES_SET_INVERTED)
+      && !t[comma].cap && comma + 1 < end && !t[comma + 1].punct
+      && !quotes_tok_is_pronoun (doc, &t[comma + 1]))
+    {
+      guint a = comma + 1, b = a;
+      while (b < end && b - a < 8 && !quotes_tok_stops_np (doc, &t[b])
+             && !quotes_tok_is_cue (doc, &t[b])
+             /* "the leaflet published by ...": a participle ends it */
+             && !(b > a + 1 && !t[b].cap && !quotes_tok_is_det (doc, &t[b - 1])
+                  && t[b].e - t[b].s > 4 && doc->text[t[b].e - 1] == 'd'
+                  && doc->text[t[b].e - 2] == 'e'))
+        b++;
+      /* a subject phrase ("the leaflet", "Ana Costa"), then the end, a
+       * preposition or a participle; not "..., said the minister felt" */
+      if ((t[a].cap || quotes_tok_is_det (doc, &t[a])) && b - a < 8
+          && (b == end || quotes_tok_stops_np (doc, &t[b])
+              || (t[b].e - t[b].s > 4 && doc->text[t[b].e - 1] == 'd'
+                  && doc->text[t[b].e - 2] == 'e'))
+          && quotes_resolve_np (doc, hist, t, a, b, spk))
+        {
+          spk->cs = t[comma].s;
+          spk->ce = t[comma].e;
+          found = TRUE;
+        }
+      goto out;
+    }
+  /* , NP cue (up to four words) . */
+  for (guint j = comma + 1; j < end && j <= comma + 7; j++)
+    {
+      if (t[j].punct)
+        break;
+      if (!quotes_cue_len (doc, t, j, n))
+        continue;
+      if (end - j > 5 || quotes_tok_is (doc, &t[comma], "which")
+          || quotes_tok_is (doc, &t[comma], "who")
+          || quotes_tok_is (doc, &t[comma], "that"))
+        break;
+      /* ", Tony Blair has said." */
+      guint ne = j;
+      while (ne > comma + 1
+             && (quotes_tok_is (doc, &t[ne - 1], "has")
+                 || quotes_tok_is (doc, &t[ne - 1], "have")
+                 || quotes_tok_is (doc, &t[ne - 1], "had")))
+        ne--;
+      if (quotes_np_can_speak (doc, t, comma, ne)
+          && quotes_resolve_np (doc, hist, t, comma, ne, spk))
+        {
+          spk->cs = t[j].s;
+          spk->ce = t[j].e;
+          found = TRUE;
+        }
+      break;
+    }
+out:
+  return found;
+}
+
+/* Rule "after", named form without a comma: a partial quote whose
+ * sentence goes on to a full name and a reporting verb ('... will be
+ * "make or break" for the poor Gordon Brown will say as he ...'). */
+gboolean
+quotes_rule_late_name (QuotesDoc *doc, const QuotesHistory *hist,
+                       const QuotesQuote *q, const QuotesToks *toks,
+                       QuotesSpeaker *spk)
+{
+  const QuotesTok *t = toks->t;
+  guint n = toks->n;
+
+  if (strchr (".?!:,", doc->text[q->end - 1])
+      || !memchr (doc->text + q->start, ' ', q->end - q->start))
+    return FALSE; /* one word ("dramatic") is too little to go on */
+  for (guint j = 0; j < n && j < 16; j++)
+    {
+      guint e = j, a;
+      if (quotes_tok_ends_sentence (&t[j]) || t[j].punct == '"'
+          || t[j].punct == ':' || t[j].punct == ',' || t[j].punct == '-'
+          || t[j].punct == '(')
+        return FALSE;
+      /* "the North East Says No campaign": a cue inside a name */
+      if (j == 0 || t[j].cap || !quotes_tok_is_cue (doc, &t[j])
+          || quotes_cue_is_passive (doc, t, 0, j))
+        continue;
+      while (e > 1 && e + 2 > j
+             && (quotes_tok_is (doc, &t[e - 1], "will")
+                 || quotes_tok_is (doc, &t[e - 1], "would")
+                 || quotes_tok_is (doc, &t[e - 1], "has")
+                 || quotes_tok_is (doc, &t[e - 1], "had")
+                 || quotes_tok_is (doc, &t[e - 1], "also")))
+        e--;
+      if (!quotes_cap_run_before (doc, t, 1, e, &a) || e - a < 2
+          || quotes_tok_is_possessive (doc, &t[e - 1])
+          || !quotes_resolve_np (doc, hist, t, a, e, spk)
+          || spk->kind != QUOTES_SPK_PERSON)
+        return FALSE;
+      spk->cs = t[j].s;
+      spk->ce = t[j].e;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the cue at toks[c] is passive ("has been accused of"), so its
+ * subject is no speaker. */
+gboolean
+quotes_cue_is_passive (const QuotesDoc *doc, const QuotesTok *t, guint from,
+                       guint c)
+{
+  guint k = c;
+  while (k > from && k + 3 > c && quotes_tok_is (doc, &t[k - 1], "also"))
+    k--;
+  return k > from
+         && (quotes_tok_is (doc, &t[k - 1], "been")
+             || quotes_tok_is (doc, &t[k - 1], "was")
+             || quotes_tok_is (doc, &t[k - 1], "were")
+             || quotes_tok_is (doc, &t[k - 1], "being")
+             || quotes_tok_is (doc, &t[k - 1], "be")
+             || quotes_tok_is (doc, &t[k - 1], "is")
+             || quotes_tok_is (doc, &t[k - 1], "are"))
+         && doc->text[t[c].e - 1] == 'd';
+}
+
+/* The subject that opens the sentence at toks[from] (after "But", "And"
+ * and commas), followed by a verb before @limit: a pronoun, a name with its
+ * titles ("Tory leader Ana Costa"), or a determiner and a few words up to
+ * a past verb or an auxiliary ("The union's leader has"). */
+static gboolean
+quotes_opening_subject (const QuotesDoc *doc, const QuotesTok *t, guint from,
+                        guint limit, guint *a, guint *b)
+{
+  guint s = from, e;
+
+  while (s < limit
+         && (t[s].punct == ',' || quotes_tok_is (doc, &t[s], "but")
+             || quotes_tok_is (doc, &t[s], "and")
+             || quotes_tok_is (doc, &t[s], "however")))
+    s++;
+  if (s >= limit || t[s].punct)
+    return FALSE;
+  /* "In a statement on Thursday, Euronext said": after the opening phrase */
+  if (t[s].cap && !quotes_tok_is_det (doc, &t[s])
+      && !quotes_tok_is_pronoun (doc, &t[s])
+      && quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], doc->text,
+                        t[s].s, t[s].e))
+    {
+      guint k = s + 1;
+      while (k < limit && k - s < 12 && t[k].punct != ','
+             && !quotes_tok_ends_sentence (&t[k]))
+        k++;
+      if (k + 1 >= limit || t[k].punct != ',')
+        return FALSE;
+      s = k + 1;
+      if (t[s].punct)
+        return FALSE;
+    }
+  if (quotes_tok_is_pronoun (doc, &t[s]))
+    e = s + 1;
+  else if (t[s].cap && !quotes_tok_is_det (doc, &t[s])
+           && !(t[s].e - t[s].s > 4
+                && g_ascii_strncasecmp (doc->text + t[s].e - 3, "ing", 3)
+                       == 0)) /* "Shivering in a dress, she ..." */
+    {
+      e = s + 1;
+      while (e < limit && e - s < 6 && !t[e].punct
+             && (t[e].cap || quotes_tok_is_connector (doc, &t[e])
+                 || quotes_is_title (doc, t[e].s, t[e].e))
+             && !quotes_tok_is_possessive (doc, &t[e - 1]))
+        e++;
+      if (!t[e - 1].cap)
+        return FALSE;
+    }
+  else if (quotes_tok_is_det (doc, &t[s]))
+    {
+      e = s + 1;
+      while (e < limit && e - s < 6 && !t[e].punct
+             && !quotes_tok_is_cue (doc, &t[e])
+             && !quotes_tok_is_adverb (doc, &t[e])
+             && !(!t[e].cap && t[e].e - t[e].s > 3
+                  && doc->text[t[e].e - 1] == 'd'
+                  && doc->text[t[e].e - 2] == 'e'))
+        e++;
+      if (e < s + 2)
+        return FALSE;
+    }
+  else
+    return FALSE;
+  /* a verb must follow: a lower-case word */
+  if (e >= limit || t[e].punct || t[e].cap)
+    return FALSE;
+  *a = s;
+  *b = e;
+  return TRUE;
+}
+
+/* Finds the subject phrase that ends just before token @c (a cue),
+ * skipping adverbs, time phrases, "who" and an appositive; sets [*a, *b).
+ * "The group's director, Ruth Okoye, said": the name wins. */
+gboolean
+quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
+                       guint c, guint *a, guint *b)
+{
+  guint e = c, s, app_a = 0, app_e = 0;
+  gboolean app = FALSE;
+
+  while (e > from && quotes_tok_is_adverb (doc, &t[e - 1]))
+    e--;
+  /* "He went on to say" */
+  if (e >= from + 4 && quotes_tok_is (doc, &t[e - 1], "to")
+      && quotes_tok_is (doc, &t[e - 2], "on")
+      && (quotes_tok_is (doc, &t[e - 3], "went")
+          || quotes_tok_is (doc, &t[e - 3], "goes")
+          || quotes_tok_is (doc, &t[e - 3], "go")))
+    {
+      e -= 3;
+      while (e > from && quotes_tok_is_adverb (doc, &t[e - 1]))
+        e--;
+    }
+  /* "The union welcomed the offer and said": the subject of the first verb
+   * of the sentence */
+  if (e > from + 1
+      && (quotes_tok_is (doc, &t[e - 1], "and")
+          || quotes_tok_is (doc, &t[e - 1], "but"))
+      && !t[e - 2].punct)
+    return quotes_opening_subject (doc, t, from, e - 1, a, b);
+  /* Tom Reyes in March said */
+  if (e > from && quotes_tok_is_time (doc, &t[e - 1]))
+    {
+      guint k = e;
+      while (k > from && e - k < 4 && quotes_tok_is_time (doc, &t[k - 1]))
+        k--;
+      if (k < e && k > from && !t[k - 1].punct)
+        e = k;
+    }
+  /* A spokesman for the trade body (TBA) said */
+  if (e > from && t[e - 1].punct == ')')
+    {
+      guint k = e - 1;
+      while (k > from && t[k - 1].punct != '(' && e - k < 8)
+        k--;
+      if (k > from && t[k - 1].punct == '(')
+        e = k - 1;
+    }
+  /* Ms Costa, who has described; Beijing, which described */
+  if (e - from >= 2
+      && (quotes_tok_is (doc, &t[e - 1], "who")
+          || quotes_tok_is (doc, &t[e - 1], "which"))
+      && t[e - 2].punct == ',')
+    {
+      e -= 2;
+      /* "Ana Costa, 49, who told": the age */
+      if (e - from >= 3 && !t[e - 1].punct
+          && g_ascii_isdigit (doc->text[t[e - 1].s])
+          && g_ascii_isdigit (doc->text[t[e - 1].e - 1])
+          && t[e - 2].punct == ',')
+        e -= 2;
+    }
+  /* Ana Costa of Lusa Ltd - a shipping firm - told */
+  if (e > from && t[e - 1].punct == '-')
+    {
+      guint k = e - 1;
+      while (k > from && t[k - 1].punct != '-' && e - k < 10
+             && !quotes_tok_ends_sentence (&t[k - 1]))
+        k--;
+      if (k > from + 1 && t[k - 1].punct == '-')
+        e = k - 1;
+    }
+  /* Ravi Menon, economist at a bank in Osaka, said */
+  if (e > from && t[e - 1].punct == ',')
+    {
+      guint k = e - 1;
+      while (k > from && t[k - 1].punct != ',' && e - k < 16
+             && !quotes_tok_ends_sentence (&t[k - 1]))
+        k--;
+      if (k > from && t[k - 1].punct == ',')
+        {
+          app = TRUE;
+          app_a = k;
+          app_e = e - 1;
+          e = k - 1;
+        }
+      else
+        {
+          /* "The guidance published on Tuesday, said": a sentence that
+           * opens with a nominal subject and a participle phrase */
+          guint p = k + 1;
+          if (!quotes_tok_is_det (doc, &t[k]) || e != c
+              || g_ascii_strncasecmp (doc->text + t[c].e - 3, "ing", 3) == 0)
+            return FALSE;
+          while (p < e - 1 && p - k < 5 && !t[p].punct
+                 && !quotes_tok_is_adverb (doc, &t[p])
+                 && !(t[p].e - t[p].s > 4 && !t[p].cap
+                      && doc->text[t[p].e - 1] == 'd'
+                      && doc->text[t[p].e - 2] == 'e'))
+            p++;
+          if (p >= e - 1 || p - k < 2 || t[p].punct
+              || quotes_tok_is_adverb (doc, &t[p]))
+            return FALSE;
+          *a = k;
+          *b = p;
+          return TRUE;
+        }
+    }
+  if (e <= from || t[e - 1].punct)
+    return FALSE;
+  if (quotes_tok_is_pronoun (doc, &t[e - 1]))
+    {
+      *a = e - 1;
+      *b = e;
+      return TRUE;
+    }
+  /* "the head of the Fiscal Institute, Carl Emery, said": an organisation
+   * after "of" is the head's complement; the name in apposition wins */
+  if (app && app_e - app_a >= 2 && app_e - app_a <= 3
+      && quotes_cap_run_before (doc, t, from, e, &s) && s > from + 1
+      && (quotes_tok_is (doc, &t[s - 1], "of")
+          || quotes_tok_is (doc, &t[s - 1], "for")
+          || quotes_tok_is (doc, &t[s - 1], "at")
+          || (quotes_tok_is (doc, &t[s - 1], "the")
+              && (quotes_tok_is (doc, &t[s - 2], "of")
+                  || quotes_tok_is (doc, &t[s - 2], "for")
+                  || quotes_tok_is (doc, &t[s - 2], "at")))))
+    {
+      guint k = app_a;
+      while (k < app_e && t[k].cap && !t[k].punct
+             && !quotes_tok_is_possessive (doc, &t[k]))
+        k++;
+      if (k == app_e)
+        {
+          *a = app_a;
+          *b = app_e;
+          return TRUE;
+        }
+    }
+  if (quotes_cap_run_before (doc, t, from, e, &s))
+    {
+      /* "The MP for Leeds and Otley said": the title with its complement
+       * ("of" makes an office: "the Bishop of Durham") */
+      guint s2 = s;
+      while (s2 >= from + 2 && quotes_tok_is (doc, &t[s2 - 1], "and")
+             && t[s2 - 2].cap && !t[s2 - 2].punct)
+        {
+          s2 -= 2;
+          while (s2 > from && t[s2 - 1].cap && !t[s2 - 1].punct)
+            s2--;
+        }
+      if (s2 >= from + 3 && quotes_tok_is (doc, &t[s2 - 1], "for")
+          && quotes_is_title (doc, t[s2 - 2].s, t[s2 - 2].e))
+        {
+          guint k = s2 - 2;
+          while (k > from && s - k < 5 && !t[k - 1].punct
+                 && !quotes_tok_is (doc, &t[k - 1], "the"))
+            k--;
+          if (k > from && quotes_tok_is (doc, &t[k - 1], "the")
+              && (k - 1 == from || quotes_tok_ends_sentence (&t[k - 2])))
+            {
+              *a = k - 1;
+              *b = e;
+              return TRUE;
+            }
+        }
+      /* "The EU's Aid Commissioner, Louis Michel, said": the name in
+       * apposition to a title wins */
+      if (app && app_e - app_a >= 2 && app_e - app_a <= 3
+          && quotes_is_title (doc, t[e - 1].s, t[e - 1].e))
+        {
+          guint k = app_a;
+          while (k < app_e && t[k].cap && !t[k].punct
+                 && !quotes_tok_is_possessive (doc, &t[k]))
+            k++;
+          if (k == app_e)
+            {
+              *a = app_a;
+              *b = app_e;
+              return TRUE;
+            }
+        }
+      /* "Simon Hart of the Countryside Alliance has questioned": the
+       * person before "of (the)" */
+      {
+        guint k = s;
+        if (k > from && quotes_tok_is (doc, &t[k - 1], "the"))
+          k--;
+        if (k > from + 2 && quotes_tok_is (doc, &t[k - 1], "of") && t[k - 2].cap
+            && !t[k - 2].punct && !quotes_tok_is_possessive (doc, &t[k - 2]))
+          {
+            guint na;
+            if (quotes_cap_run_before (doc, t, from, k - 1, &na)
+                && k - 1 - na >= 2 && (na == from || t[na - 1].punct)
+                && !quotes_is_title (doc, t[k - 2].s, t[k - 2].e)
+                && !quotes_tok_in_set (doc, &t[k - 2], QUOTES_SET_BODIES))
+              {
+                *a = na;
+                *b = k - 1;
+                return TRUE;
+              }
+          }
+      }
+      /* "Ana Costa, managing director, of Lusa Ltd said": an organisation
+       * after of/at is a complement; the name before the commas wins */
+      guint k = s;
+      if (k > from && quotes_tok_is (doc, &t[k - 1], "the"))
+        k--;
+      if (k > from + 2
+          && (quotes_tok_is (doc, &t[k - 1], "of")
+              || quotes_tok_is (doc, &t[k - 1], "at")))
+        {
+          guint na;
+          gboolean comma = FALSE;
+          k--;
+          while (
+              k > from && s - k < 8
+              && (t[k - 1].punct == ',' || (!t[k - 1].punct && !t[k - 1].cap)))
+            comma |= t[--k].punct == ',';
+          if (comma && t[k].punct == ','
+              && quotes_cap_run_before (doc, t, from, k, &na) && k - na >= 2
+              && (na == from || t[na - 1].punct))
+            {
+              *a = na;
+              *b = k;
+              return TRUE;
+            }
+        }
+      *a = s;
+      *b = e;
+      return TRUE;
+    }
+  /* a lower-case head with a name in apposition */
+  if (app && quotes_cap_run_before (doc, t, app_a, app_e, &s))
+    {
+      *a = s;
+      *b = app_e;
+      return TRUE;
+    }
+  /* lower-case head: back to a determiner within a few words (not over
+   * "which" or "that": "a bill which critics claim") */
+  s = e - 1;
+  while (s > from && e - s < 6 && !quotes_tok_is_det (doc, &t[s])
+         && !t[s - 1].punct && !quotes_tok_is_cue (doc, &t[s - 1])
+         && !quotes_tok_is (doc, &t[s - 1], "which")
+         && !quotes_tok_is (doc, &t[s - 1], "that")
+         && !quotes_tok_is (doc, &t[s - 1], "who"))
+    s--;
+  if (quotes_tok_is_det (doc, &t[s]) && s + 1 < e)
+    {
+      /* "A National Audit Office report on the 20 biggest projects says":
+       * the head before the preposition */
+      if (s > from + 1 && !t[s - 2].punct && !t[s - 2].cap
+          && !quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], doc->text,
+                             t[e - 1].s, t[e - 1].e)
+          && !quotes_is_title (doc, t[e - 1].s, t[e - 1].e)
+          && (quotes_tok_is (doc, &t[s - 1], "on")
+              || quotes_tok_is (doc, &t[s - 1], "of")
+              || quotes_tok_is (doc, &t[s - 1], "into")
+              || quotes_tok_is (doc, &t[s - 1], "about")))
+        {
+          guint h = s - 1, k = h;
+          while (k > from && h - k < 6 && !t[k - 1].punct
+                 && !quotes_tok_is_det (doc, &t[k - 1])
+                 && !quotes_tok_is_cue (doc, &t[k - 1])
+                 && (t[k - 1].cap || k == h))
+            k--;
+          if (k > from && quotes_tok_is_det (doc, &t[k - 1]))
+            {
+              *a = k - 1;
+              *b = h;
+              return TRUE;
+            }
+        }
+      *a = s;
+      *b = e;
+      return TRUE;
+    }
+  /* a possessive before the head: "Costa's office", "Lisbon's envoy" */
+  if (e - from >= 2 && e - 1 > from && quotes_tok_is_possessive (doc, &t[e - 2])
+      && t[e - 2].cap)
+    {
+      s = e - 2;
+      while (s > from && t[s - 1].cap && e - s < 5)
+        s--;
+      *a = s;
+      *b = e;
+      return TRUE;
+    }
+  /* a person noun with modifiers: "union spokesman", "party sources" */
+  if (quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], doc->text,
+                     t[e - 1].s, t[e - 1].e)
+      || quotes_in_set (doc->config->titles, doc->text, t[e - 1].s, t[e - 1].e))
+    {
+      s = e - 1;
+      while (s > from && e - s < 4 && !t[s - 1].punct
+             && (t[s - 1].cap || quotes_tok_is_det (doc, &t[s - 1]))
+             && !quotes_tok_is_cue (doc, &t[s - 1]))
+        s--;
+      *a = s;
+      *b = e;
+      return TRUE;
+    }
+  /* an organisation and a noun for people or a body: "Broadcast magazine
+   * said", "UKIP officials argue" */
+  if (e - from >= 2 && t[e - 2].cap && !t[e - 2].punct
+      && !quotes_tok_is_possessive (doc, &t[e - 2])
+      && !quotes_tok_is_adverb (doc, &t[e - 1])
+      && (doc->text[t[e - 1].e - 1] == 's'
+          || quotes_tok_in_set (doc, &t[e - 1], QUOTES_SET_PEOPLE)
+          || quotes_is_title (doc, t[e - 1].s, t[e - 1].e)
+          || quotes_tok_in_set (doc, &t[e - 1], QUOTES_SET_BODIES))
+      && quotes_cap_run_before (doc, t, from, e - 1, &s)
+      && (s == from || t[s - 1].punct)
+      && !quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], doc->text,
+                         t[s].s, t[s].e)
+      && !quotes_tok_is_adverb (doc, &t[s])
+      && g_ascii_strncasecmp (doc->text + t[s].e - 2, "ly", 2) != 0)
+    {
+      *a = s;
+      *b = e;
+      return TRUE;
+    }
+  /* a bare plural: officials, analysts, police */
+  if (doc->text[t[e - 1].e - 1] == 's'
+      || quotes_tok_is (doc, &t[e - 1], "police"))
+    {
+      guint k = e - 1;
+      if (k > from && !t[k - 1].punct && !quotes_tok_is_det (doc, &t[k - 1])
+          && !t[k - 1].cap && !quotes_tok_is_cue (doc, &t[k - 1])
+          && !quotes_tok_stops_np (doc, &t[k - 1]))
+        k--; /* one modifier: "industry analysts" */
+      *a = k;
+      *b = e;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Rule "before": `Carney said: "..."`, `He added, "..."`,
+ * `Okafor said the province "firmly rejects"`.  @toks is the window
+ * before the quote cut at the last sentence end. */
+gboolean
+quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
+                    const QuotesToks *toks, guint from, QuotesSpeaker *spk)
+{
+  const QuotesTok *t = toks->t;
+  guint n = toks->n, a, b;
+
+  for (guint c = n; c > from; c--)
+    {
+      const QuotesTok *cue = &t[c - 1];
+      if (n - c > 30)
+        return FALSE;
+      if (!quotes_tok_is_cue (doc, cue)
+          || quotes_cue_is_noun (doc, t, from, c - 1))
+        continue;
+      /* "urged the chancellor to admit": an infinitive, look further back */
+      if (c >= from + 2 && quotes_tok_is (doc, &t[c - 2], "to")
+          && !(c >= from + 3 && quotes_tok_is (doc, &t[c - 3], "on")))
+        {
+          /* "Mr Kennedy used a speech to say": the sentence's subject */
+          guint k = c - 2;
+          /* the clause that holds the verb: after the last comma */
+          while (k > from && t[k - 1].punct != ',')
+            k--;
+          if ((quotes_opening_subject (doc, t, k, c - 2, &a, &b)
+               || (k > from
+                   && quotes_opening_subject (doc, t, from, c - 2, &a, &b)))
+              && quotes_resolve_np (doc, hist, t, a, b, spk)
+              && (quotes_tok_is_pronoun (doc, &t[a])
+                  || quotes_tok_is_det (doc, &t[a])
+                  || (spk->kind == QUOTES_SPK_PERSON
+                      && (strchr (spk->name, ' ') || spk->titled))))
+            {
+              spk->cs = cue->s;
+              spk->ce = cue->e;
+              return TRUE;
+            }
+          continue;
+        }
+      if (quotes_cue_is_passive (doc, t, from, c - 1))
+        return FALSE;
+      /* "X was quoted (by the paper) as saying", "X is on record as
+       * saying": the one quoted */
+      if (c >= from + 3 && quotes_tok_is (doc, &t[c - 2], "as"))
+        {
+          guint k = c - 2, j;
+          while (
+              k > from && c - k < 9 && !quotes_tok_is (doc, &t[k - 1], "quoted")
+              && !quotes_tok_is (doc, &t[k - 1], "record") && !t[k - 1].punct)
+            k--;
+          if (k == from || t[k - 1].punct)
+            return FALSE;
+          j = k - 1;
+          while (j > from
+                 && (quotes_tok_is (doc, &t[j - 1], "on")
+                     || quotes_tok_is_adverb (doc, &t[j - 1])))
+            j--;
+          if (quotes_subject_before (doc, t, from, j, &a, &b)
+              && quotes_resolve_np (doc, hist, t, a, b, spk))
+            {
+              spk->cs = cue->s;
+              spk->ce = cue->e;
+              return TRUE;
+            }
+          return FALSE;
+        }
+      /* a participle ("..., calling it", "backed the plan saying") takes
+       * the sentence's subject, not the clause or object before it */
+      gboolean ing
+          = c >= 2 && c - 2 > from && cue->e - cue->s > 4
+            && g_ascii_strncasecmp (doc->text + cue->e - 3, "ing", 3) == 0;
+      gboolean object = FALSE, clause = FALSE;
+      /* ", had insisted it would ..., calling": a clause before the comma,
+       * not an apposition ("Mr X, apparently talking about it, telling") */
+      if (ing && t[c - 2].punct == ',')
+        for (guint j = c - 2; j > from && t[j - 1].punct != ','; j--)
+          clause |= quotes_tok_is (doc, &t[j - 1], "had")
+                    || quotes_tok_is (doc, &t[j - 1], "has")
+                    || quotes_tok_is (doc, &t[j - 1], "have")
+                    || quotes_tok_is (doc, &t[j - 1], "was")
+                    || quotes_tok_is (doc, &t[j - 1], "were")
+                    || quotes_tok_is (doc, &t[j - 1], "is")
+                    || quotes_tok_is (doc, &t[j - 1], "are")
+                    || quotes_tok_is (doc, &t[j - 1], "would")
+                    || quotes_tok_is (doc, &t[j - 1], "will")
+                    || (!t[j - 1].cap && t[j - 1].e - t[j - 1].s > 3
+                        && doc->text[t[j - 1].e - 1] == 'd'
+                        && doc->text[t[j - 1].e - 2] == 'e');
+      /* the object of a preposition: "will argue against positive
+       * discrimination saying" (not "with X saying": X speaks) */
+      if (ing && t[c - 2].punct != ',')
+        for (guint k = c - 2; k > from && c - 1 - k <= 5 && !t[k].punct
+                              && !t[k].cap && !quotes_tok_is_cue (doc, &t[k]);
+             k--)
+          if (quotes_tok_is (doc, &t[k], "against")
+              || quotes_tok_is (doc, &t[k], "for")
+              || quotes_tok_is (doc, &t[k], "about")
+              || quotes_tok_is (doc, &t[k], "over")
+              || quotes_tok_is (doc, &t[k], "on")
+              || quotes_tok_is (doc, &t[k], "into"))
+            {
+              if (quotes_opening_subject (doc, t, from, k, &a, &b)
+                  && quotes_resolve_np (doc, hist, t, a, b, spk))
+                {
+                  spk->cs = cue->s;
+                  spk->ce = cue->e;
+                  return TRUE;
+                }
+              break;
+            }
+      if (!clause && quotes_subject_before (doc, t, from, c - 1, &a, &b))
+        {
+          /* the object of a past verb: "backed the proposals saying" (a
+           * named object speaks: "showed Mr X telling") */
+          object = ing && a > from + 1 && !t[a - 1].punct && !t[a - 1].cap
+                   && (!t[a].cap || quotes_tok_is_det (doc, &t[a]))
+                   && t[a - 1].e - t[a - 1].s > 3
+                   && doc->text[t[a - 1].e - 1] == 'd'
+                   && doc->text[t[a - 1].e - 2] == 'e';
+          if (!object && quotes_resolve_np (doc, hist, t, a, b, spk))
+            {
+              spk->cs = cue->s;
+              spk->ce = cue->e;
+              return TRUE;
+            }
+        }
+      /* "Fastnet also backed the proposals saying": that verb's subject,
+       * when it opens the sentence */
+      if (object)
+        {
+          guint k = a - 1;
+          gboolean opens = quotes_subject_before (doc, t, from, k, &a, &b);
+          /* no verb before the subject (no clause of its own) */
+          for (guint j = from; opens && j < a; j++)
+            opens = t[j].punct || t[j].cap
+                    || !(quotes_tok_is_cue (doc, &t[j])
+                         || (t[j].e - t[j].s > 3 && doc->text[t[j].e - 1] == 'd'
+                             && doc->text[t[j].e - 2] == 'e'));
+          if (opens && quotes_resolve_np (doc, hist, t, a, b, spk))
+            {
+              spk->cs = cue->s;
+              spk->ce = cue->e;
+              return TRUE;
+            }
+        }
+      /* She rejected the offer, saying no "fixed number" ...: the
+       * sentence's subject */
+      if (ing && t[c - 2].punct == ',')
+        {
+          /* A Treasury official rejected the latest claims, saying ...: a
+           * nominal subject that opens the sentence, then a past verb */
+          a = from;
+          while (a < c - 2
+                 && (t[a].punct == ',' || quotes_tok_is (doc, &t[a], "but")
+                     || quotes_tok_is (doc, &t[a], "and")))
+            a++;
+          if (a + 2 < c - 2 && quotes_tok_is_det (doc, &t[a]))
+            {
+              guint v;
+              b = a + 1;
+              while (b < c - 2 && b - a < 6 && !t[b].punct
+                     && !quotes_tok_is_cue (doc, &t[b])
+                     && !quotes_tok_is_adverb (doc, &t[b])
+                     && !(!t[b].cap && t[b].e - t[b].s > 3
+                          && doc->text[t[b].e - 1] == 'd'
+                          && doc->text[t[b].e - 2] == 'e'))
+                b++;
+              /* "has", "also" between the subject and its verb */
+              v = b;
+              while (v < c - 2 && v - b < 3
+                     && quotes_tok_is_adverb (doc, &t[v]))
+                v++;
+              if (b > a + 1 && v < c - 2 && !t[v].punct && !t[v].cap
+                  && (quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE],
+                                     doc->text, t[b - 1].s, t[b - 1].e)
+                      || quotes_is_title (doc, t[b - 1].s, t[b - 1].e)
+                      || doc->text[t[v].e - 1] == 'd')
+                  && quotes_resolve_np (doc, hist, t, a, b, spk))
+                {
+                  spk->cs = cue->s;
+                  spk->ce = cue->e;
+                  return TRUE;
+                }
+            }
+          /* "As he arrived, Mr Botin greeted the media, saying": the
+           * subject that opens the last clause before the participle */
+          for (guint k = c - 3; k > from; k--)
+            if (t[k - 1].punct == ','
+                && quotes_opening_subject (doc, t, k, c - 2, &a, &b)
+                && !quotes_tok_is_pronoun (doc, &t[a])
+                && (t[a].cap || quotes_tok_is_det (doc, &t[a]))
+                && quotes_resolve_np (doc, hist, t, a, b, spk)
+                && spk->kind == QUOTES_SPK_PERSON)
+              {
+                spk->cs = cue->s;
+                spk->ce = cue->e;
+                return TRUE;
+              }
+          /* Ana Costa said ..., adding they would "stay united" */
+          for (guint k = from; k + 2 < c; k++)
+            if (quotes_tok_is_cue (doc, &t[k])
+                && !quotes_cue_is_noun (doc, t, from, k)
+                && quotes_subject_before (doc, t, from, k, &a, &b)
+                && quotes_resolve_np (doc, hist, t, a, b, spk))
+              {
+                spk->cs = cue->s;
+                spk->ce = cue->e;
+                return TRUE;
+              }
+          a = from;
+          while (a < c - 2
+                 && (t[a].punct == ',' || quotes_tok_is (doc, &t[a], "but")
+                     || quotes_tok_is (doc, &t[a], "and")
+                     || quotes_tok_is (doc, &t[a], "however")
+                     || quotes_tok_is (doc, &t[a], "yet")))
+            a++;
+          b = a;
+          if (a < c - 2 && quotes_tok_is_pronoun (doc, &t[a]))
+            b = a + 1;
+          else
+            while (b < c - 2 && t[b].cap && b - a < 5)
+              b++;
+          if (b > a && quotes_resolve_np (doc, hist, t, a, b, spk))
+            {
+              spk->cs = cue->s;
+              spk->ce = cue->e;
+              return TRUE;
+            }
+        }
+      /* Said the minister: "..." and "told by X" are rare: stop here */
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* Rule "before", passive form: `... have been described as "idle talk"
+ * by Downing Street` and `was called "a disgrace" by the union` (the
+ * agent after the quote), or `was described by Ana Costa as "..."`. */
+gboolean
+quotes_rule_passive_by (QuotesDoc *doc, const QuotesHistory *hist,
+                        const QuotesToks *toks, guint from,
+                        const QuotesToks *after, QuotesSpeaker *spk)
+{
+  const QuotesTok *t = toks->t;
+  guint n = toks->n;
+
+  for (guint c = n; c > from; c--)
+    {
+      const QuotesTok *cue = &t[c - 1];
+      const QuotesTok *u;
+      guint a, b, m;
+      if (n - c > 12)
+        return FALSE;
+      if (!quotes_tok_is_cue (doc, cue))
+        continue;
+      if (!quotes_cue_is_passive (doc, t, from, c - 1))
+        return FALSE;
+      /* described by X as "..." */
+      if (c < n && quotes_tok_is (doc, &t[c], "by"))
+        {
+          u = t;
+          a = c + 1;
+          m = n;
+        }
+      else if (after->n >= 2 && quotes_tok_is (doc, &after->t[0], "by"))
+        {
+          u = after->t;
+          a = 1;
+          m = after->n;
+        }
+      else
+        return FALSE;
+      b = a;
+      while (b < m && b - a < 8 && !quotes_tok_stops_np (doc, &u[b])
+             && !quotes_tok_is_cue (doc, &u[b]))
+        b++;
+      if (b == a || quotes_tok_is_pronoun (doc, &u[a]))
+        return FALSE;
+      /* "was agreed by an adviser "...": the quote need not be his */
+      if (u == t && !(b < n && n - b <= 3 && quotes_tok_is (doc, &t[b], "as")))
+        return FALSE;
+      if (!quotes_resolve_np (doc, hist, u, a, b, spk))
+        return FALSE;
+      spk->cs = cue->s;
+      spk->ce = cue->e;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Rule "before", colon form: `- Lyon coach Rui Matos: "..."`: a name
+ * right before a colon, with no verb. */
+gboolean
+quotes_rule_colon (QuotesDoc *doc, const QuotesHistory *hist,
+                   const QuotesToks *toks, guint from, QuotesSpeaker *spk)
+{
+  const QuotesTok *t = toks->t;
+  guint n = toks->n, a;
+
+  if (n < 2 || n - from < 2 || t[n - 1].punct != ':' || !t[n - 2].cap)
+    return FALSE;
+  a = n - 2;
+  while (a > from && t[a - 1].cap && n - a < 6)
+    a--;
+  if (n - 1 - a < 2)
+    return FALSE; /* one word: "Note:", "Update:" */
+  return quotes_resolve_np (doc, hist, t, a, n - 1, spk);
+}
+
+/* Rule "according_to": `according to Carney` in a window. */
+gboolean
+quotes_rule_according (QuotesDoc *doc, const QuotesHistory *hist,
+                       const QuotesToks *toks, guint from, gboolean after,
+                       QuotesSpeaker *spk)
+{
+  const QuotesTok *t = toks->t;
+  guint n = toks->n;
+
+  for (guint i = from; i + 2 < n + 1 && i + 1 < n; i++)
+    {
+      if (!quotes_tok_is (doc, &t[i], "according")
+          || !quotes_tok_is (doc, &t[i + 1], "to"))
+        continue;
+      if (after && i > 1)
+        return FALSE; /* "...", according to X: nothing in between */
+      guint a = i + 2, b = a;
+      while (b < n && b - a < 8 && !quotes_tok_stops_np (doc, &t[b]))
+        b++;
+      if (b > a && quotes_resolve_np (doc, hist, t, a, b, spk))
+        {
+          spk->cs = t[i].s;
+          spk->ce = t[i + 1].e;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The offset where the window before quote @k starts: its paragraph's
+ * start, the previous quote's end, or QUOTES_WINDOW bytes back. */
+gsize
+quotes_window_start (const QuotesDoc *doc, const QuotesQuote *quotes, guint k)
+{
+  const QuotesQuote *q = &quotes[k];
+  gsize lo = q->open_mark > QUOTES_WINDOW ? q->open_mark - QUOTES_WINDOW : 0;
+  gsize p;
+
+  if (k > 0 && quotes[k - 1].close_mark_end > lo)
+    lo = quotes[k - 1].close_mark_end;
+  p = q->open_mark;
+  while (p > lo)
+    {
+      if (doc->text[p - 1] == '\n')
+        {
+          if (!doc->config->blank_line_paragraphs)
+            break;
+          gsize r = p - 1;
+          while (r > lo && doc->text[r - 1] != '\n'
+                 && g_ascii_isspace (doc->text[r - 1]))
+            r--;
+          if (r == 0 || doc->text[r - 1] == '\n')
+            break;
+        }
+      p--;
+    }
+  return p;
+}
+
+/* The offset where the window after quote @k ends. */
+gsize
+quotes_window_end (const QuotesDoc *doc, const QuotesQuote *quotes, guint n,
+                   guint k)
+{
+  const QuotesQuote *q = &quotes[k];
+  gsize hi = MIN (doc->len, q->close_mark_end + QUOTES_WINDOW);
+  gsize p = q->close_mark_end;
+
+  if (k + 1 < n && quotes[k + 1].open_mark < hi)
+    hi = quotes[k + 1].open_mark;
+  while (p < hi && doc->text[p] != '\n')
+    p++;
+  if (doc->config->blank_line_paragraphs && p < hi)
+    {
+      /* a single line break only wraps the line */
+      gsize r = p + 1;
+      while (r < hi && doc->text[r] != '\n' && g_ascii_isspace (doc->text[r]))
+        r++;
+      if (r < hi && doc->text[r] != '\n')
+        {
+          while (r < hi && doc->text[r] != '\n')
+            r++;
+          p = r;
+        }
+    }
+  return p;
+}
+
+/* Index of the first token after the last sentence end in @toks. */
+guint
+quotes_last_sentence_start (const QuotesToks *toks, guint upto)
+{
+  for (guint k = upto; k > 0; k--)
+    if (quotes_tok_ends_sentence (&toks->t[k - 1]))
+      return k;
+  return 0;
+}
+
+/* Whether the quote is a title, a term or a nickname: a trigger word
+ * just before it, or a short title-case text with no end punctuation. */
+gboolean
+quotes_is_term (QuotesDoc *doc, const QuotesQuote *q, const QuotesToks *before,
+                guint nwords, guint ncap, guint nsmall)
+{
+  const QuotesTok *t = before->t;
+  guint n = before->n;
+  gunichar last = quotes_char_before (doc->text, q->end);
+  gboolean punct_end = quotes_class_of (last) == QUOTES_CC_PUNCT;
+
+  if (n >= 1 && !t[n - 1].punct
+      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text,
+                        t[n - 1].s, t[n - 1].e))
+    return TRUE;
+  if (n >= 2 && quotes_tok_is (doc, &t[n - 1], "as")
+      && (quotes_tok_is (doc, &t[n - 2], "known")
+          || quotes_tok_is (doc, &t[n - 2], "billed")))
+    return TRUE;
+  if (n >= 2 && !t[n - 2].punct && t[n - 1].punct == ','
+      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text,
+                        t[n - 2].s, t[n - 2].e))
+    return TRUE;
+  /* with the slogan: "..." */
+  if (n >= 2 && t[n - 1].punct == ':'
+      && (quotes_tok_is (doc, &t[n - 2], "slogan")
+          || quotes_tok_is (doc, &t[n - 2], "motto")
+          || quotes_tok_is (doc, &t[n - 2], "headline")
+          || quotes_tok_is (doc, &t[n - 2], "banner")
+          || quotes_tok_is (doc, &t[n - 2], "titled")
+          || quotes_tok_is (doc, &t[n - 2], "entitled")))
+    return TRUE;
+  /* a short text quoted again: a term ("skyquette") */
+  if (nwords <= 2 && !punct_end)
+    for (const QuotesQuote *o = q - 1, *first = doc->first_quote;
+         o >= first && q - o <= 64; o--)
+      if (o->end - o->start == q->end - q->start
+          && quotes_headline_lead (doc, o) == 0 /* a headline repeats */
+          && memcmp (doc->text + o->start, doc->text + q->start,
+                     q->end - q->start)
+                 == 0)
+        return TRUE;
+  /* "Parasite", "The Office": all capitalised, no end punctuation */
+  if (n >= 2 && !t[n - 2].punct
+      && (quotes_tok_is (doc, &t[n - 1], "called")
+          || quotes_tok_is (doc, &t[n - 1], "named"))
+      && quotes_in_set (doc->config->sets[QUOTES_SET_TERMS], doc->text,
+                        t[n - 2].s, t[n - 2].e))
+    return TRUE;
+  if (!punct_end && nwords <= 10 && ncap >= 1 && ncap + nsmall == nwords
+      && quotes_is_upper_at (doc->text, doc->len, q->start) && n > 0
+      && !quotes_tok_ends_sentence (&t[n - 1]) && t[n - 1].punct != ':')
+    return TRUE;
+  return FALSE;
+}
+
+/* Counts the words of the quote, how many are capitalised and how many
+ * are short lower-case words (of, the). */
+void
+quotes_count_words (const QuotesDoc *doc, const QuotesQuote *q, guint *nwords,
+                    guint *ncap, guint *nsmall)
+{
+  gboolean in_word = FALSE;
+  guint w = 0, c = 0, sm = 0;
+  gsize ws = 0;
+
+  for (gsize i = q->start; i <= q->end; i++)
+    {
+      gboolean wc
+          = i < q->end
+            && ((guchar)doc->text[i] >= 0x80 || g_ascii_isalnum (doc->text[i])
+                || doc->text[i] == '\'' || doc->text[i] == '-');
+      if (wc && !in_word)
+        {
+          in_word = TRUE;
+          ws = i;
+        }
+      else if (!wc && in_word)
+        {
+          in_word = FALSE;
+          w++;
+          if (quotes_is_upper_at (doc->text, doc->len, ws))
+            c++;
+          else if (i - ws <= 3)
+            sm++;
+          if (w > 64)
+            break;
+        }
+    }
+  *nwords = w;
+  *ncap = c;
+  *nsmall = sm;
+}
+
+/* Notes @spk as the latest speaker. */
+void
+quotes_history_note (QuotesHistory *hist, const QuotesQuote *q,
+                     const QuotesSpeaker *spk)
+{
+  hist->last = q;
+  hist->last_any = spk->name;
+  if (spk->kind == QUOTES_SPK_PERSON && spk->name)
+    {
+      hist->last_person = spk->name;
+      hist->last_person_gender = spk->gender;
+      if (spk->gender == 1)
+        hist->last_male = spk->name;
+      else if (spk->gender == 2)
+        hist->last_female = spk->name;
+    }
+}
+
+/* Stores @spk into quote @q. */
+void
+quotes_set_speaker (QuotesQuote *q, const QuotesSpeaker *spk, QuotesRule rule)
+{
+  q->speaker = spk->name;
+  q->mention_start = spk->ms;
+  q->mention_end = spk->me;
+  q->cue_start = spk->cs;
+  q->cue_end = spk->ce;
+  q->rule = rule;
+  q->speaker_kind = spk->kind;
+}
+
+/* Whether quote @q sits in a headline: the document's first line, which
+ * ends without a full stop and is followed by a blank line.  Returns the
+ * offset where the lead paragraph starts, or 0 when it is no headline. */
+gsize
+quotes_headline_lead (const QuotesDoc *doc, const QuotesQuote *q)
+{
+  gsize p = q->close_mark_end, r;
+
+  if (q->open_mark > 200)
+    return 0;
+  for (gsize i = 0; i < q->open_mark; i++)
+    if (doc->text[i] == '\n')
+      return 0;
+  while (p < doc->len && p < q->close_mark_end + 200 && doc->text[p] != '\n')
+    p++;
+  if (p >= doc->len || doc->text[p] != '\n')
+    return 0;
+  r = p;
+  while (r > 0 && g_ascii_isspace (doc->text[r - 1]))
+    r--;
+  if (r > 0 && doc->text[r - 1] == '.')
+    return 0;
+  p++;
+  while (p < doc->len && (doc->text[p] == ' ' || doc->text[p] == '\t'))
+    p++;
+  if (p >= doc->len || doc->text[p] != '\n')
+    return 0; /* no blank line: not a title */
+  while (p < doc->len && g_ascii_isspace (doc->text[p]))
+    p++;
+  return p < doc->len ? p : 0;
+}
+
+/* Whether the quote reads as a clause ('to be lifted', 'must go',
+ * 'risks breaking the rule') rather than a term ('grey vote'): it holds
+ * a modal, an auxiliary, "to", or a word in -ed or -ing. */
+static gboolean
+quotes_is_clause (const QuotesDoc *doc, const QuotesQuote *q)
+{
+  static const char *const aux[]
+      = { "to",  "must",   "will", "may", "might", "could", "should", "would",
+          "can", "cannot", "is",   "are", "was",   "were",  "be",     "been",
+          "has", "have",   "had",  "not", "won't", "can't", "will",   NULL };
+  gsize i = q->start;
+
+  while (i < q->end)
+    {
+      gsize s, e;
+      while (i < q->end && !g_ascii_isalpha (doc->text[i]))
+        i++;
+      s = i;
+      while (i < q->end
+             && (g_ascii_isalpha (doc->text[i]) || doc->text[i] == '\''))
+        i++;
+      e = i;
+      if (e == s)
+        break;
+      for (guint k = 0; aux[k]; k++)
+        if (quotes_word_is (doc->text, s, e, aux[k]))
+          return TRUE;
+      if (e - s > 4 && g_ascii_strncasecmp (doc->text + e - 2, "ed", 2) == 0)
+        return TRUE;
+      if (e - s > 5 && g_ascii_strncasecmp (doc->text + e - 3, "ing", 3) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Rule "headline", echo form: the words of a headline quote come back in
+ * the lead paragraph [lead, para_end) ('Bush to get 'tough'' / 'Bush has
+ * pledged a "tough" budget').  Inside a quote of the lead, that quote's
+ * speaker; in plain text, the subject of the last reporting verb before
+ * them in their sentence ('John Snow said a strong dollar ...'). */
+static gboolean
+quotes_rule_headline_echo (QuotesDoc *doc, const QuotesHistory *hist,
+                           const QuotesQuote *q, const QuotesQuote *quotes,
+                           guint n, gsize lead, gsize para_end,
+                           QuotesSpeaker *spk)
+{
+  QuotesToks toks_buf, *toks = &toks_buf;
+  const QuotesTok *t;
+  gsize len = q->end - q->start, p, ss;
+  const char *text = doc->text;
+
+  /* trailing punctuation inside the marks is no part of the words */
+  while (len > 0 && strchr (".,!?;:", text[q->start + len - 1]))
+    len--;
+  if (len < 3)
+    return FALSE;
+  for (p = lead; p + len <= para_end; p++)
+    if (g_ascii_strncasecmp (text + p, text + q->start, len) == 0
+        && (p == lead || !g_ascii_isalnum (text[p - 1]))
+        && (p + len >= doc->len || !g_ascii_isalnum (text[p + len])))
+      break;
+  if (p + len > para_end)
+    return FALSE;
+  for (guint k = 0; k < n; k++)
+    {
+      const QuotesQuote *o = &quotes[k];
+      if (o->open_mark >= p)
+        break;
+      if (o != q && o->start <= p && p + len <= o->end)
+        {
+          if (o->speaker == NULL || o->rule == QUOTES_RULE_NONE
+              || o->rule == QUOTES_RULE_HEADLINE)
+            return FALSE;
+          spk->name = o->speaker;
+          spk->kind = o->speaker_kind;
+          return TRUE;
+        }
+    }
+  /* plain text: a reporting verb earlier in the same sentence */
+  ss = p;
+  while (ss > lead && !(strchr (".?!", text[ss - 1]) && text[ss] == ' '))
+    ss--;
+  quotes_tokenize (doc, ss, p, toks);
+  t = toks->t;
+  for (guint c = toks->n; c > 0; c--)
+    {
+      guint a, b;
+      if (t[c - 1].punct == '"')
+        return FALSE;
+      if (!quotes_tok_is_cue (doc, &t[c - 1])
+          || quotes_cue_is_passive (doc, t, 0, c - 1))
+        continue;
+      if (quotes_subject_before (doc, t, 0, c - 1, &a, &b)
+          && !quotes_tok_is_pronoun (doc, &t[a])
+          && quotes_resolve_np (doc, hist, t, a, b, spk))
+        {
+          spk->cs = t[c - 1].s;
+          spk->ce = t[c - 1].e;
+          return TRUE;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* Rule "headline": a clause quoted in a headline is the lead's claim; its
+ * speaker is the subject of the first reporting verb of the lead
+ * paragraph ("Dick Pound says ..."), else "according to X" there, else
+ * the lead paragraph's first attributed quote. */
+gboolean
+quotes_rule_headline (QuotesDoc *doc, const QuotesHistory *hist,
+                      const QuotesQuote *q, const QuotesQuote *quotes, guint n,
+                      QuotesSpeaker *spk)
+{
+  QuotesToks toks_buf, *toks = &toks_buf;
+  const QuotesTok *t;
+  gsize lead = quotes_headline_lead (doc, q), hi, para_end;
+  gboolean found = FALSE;
+
+  if (lead == 0)
+    return FALSE;
+  hi = lead;
+  while (hi < doc->len && hi < lead + 400 && doc->text[hi] != '\n')
+    hi++;
+  para_end = hi;
+  if (quotes_rule_headline_echo (doc, hist, q, quotes, n, lead, para_end, spk))
+    return TRUE;
+  if (!quotes_is_clause (doc, q))
+    return FALSE;
+  for (guint k = 0; k < n; k++)
+    if (quotes[k].open_mark >= lead)
+      {
+        /* quotes are attributed on their own */
+        hi = MIN (hi, quotes[k].open_mark);
+        break;
+      }
+  quotes_tokenize (doc, lead, hi, toks);
+  t = toks->t;
+  for (guint i = 0; i < toks->n && !found; i++)
+    {
+      guint a, b;
+      /* "The Liberal Democrats are promising to ...", "X is urging" */
+      static const char *const speech_ing[]
+          = { "promising", "pledging",   "warning",     "urging",    "calling",
+              "claiming",  "demanding",  "proposing",   "insisting", "arguing",
+              "vowing",    "predicting", "threatening", "planning",  NULL };
+      gboolean progressive = FALSE;
+      guint e = i;
+      if (i > 0 && i + 1 < toks->n
+          && (quotes_tok_is (doc, &t[i], "is")
+              || quotes_tok_is (doc, &t[i], "are")))
+        for (guint w = 0; speech_ing[w] && !progressive; w++)
+          progressive = quotes_tok_is (doc, &t[i + 1], speech_ing[w]);
+      if (!progressive
+          && (!quotes_tok_is_cue (doc, &t[i])
+              || quotes_cue_is_passive (doc, t, 0, i)
+              || quotes_tok_is (doc, &t[i], "heard")))
+        continue;
+      /* "Tony Blair has said", "X will say" */
+      while (!progressive && e > 1
+             && (quotes_tok_is (doc, &t[e - 1], "has")
+                 || quotes_tok_is (doc, &t[e - 1], "have")
+                 || quotes_tok_is (doc, &t[e - 1], "had")
+                 || quotes_tok_is (doc, &t[e - 1], "will")
+                 || quotes_tok_is (doc, &t[e - 1], "would")))
+        e--;
+      if (quotes_subject_before (doc, t, 0, e, &a, &b)
+          && !quotes_tok_is_pronoun (doc, &t[a])
+          && quotes_resolve_np (doc, hist, t, a, b, spk))
+        {
+          spk->cs = t[i].s;
+          spk->ce = t[i].e;
+          found = TRUE;
+        }
+      else
+        break; /* the first cue decides */
+    }
+  /* "..., according to the Land Registry." */
+  if (!found)
+    found = quotes_rule_according (doc, hist, toks, 0, FALSE, spk);
+  for (guint k = 0; k < n && !found; k++)
+    {
+      if (quotes[k].open_mark >= para_end)
+        break;
+      if (quotes[k].open_mark >= lead && quotes[k].speaker
+          && quotes[k].rule != QUOTES_RULE_NONE
+          && quotes[k].rule <= QUOTES_RULE_ACCORDING)
+        {
+          spk->name = quotes[k].speaker;
+          spk->kind = quotes[k].speaker_kind;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+/* Whether only capitalised words stand between the start of a sentence
+ * and the mention at @ms ("Mr Blair went on"; not "linesman Andy Davis"). */

@@ -1,0 +1,292 @@
+/* quotes-engine-private.h: what the files of the quote engine share.
+ *
+ * Not installed and not part of the plugin's interface: the types of
+ * one document's state, small inline word tests, and the functions one
+ * pass of the engine calls in another (all prefixed quotes_).
+ */
+#ifndef QUOTES_ENGINE_PRIVATE_H
+#define QUOTES_ENGINE_PRIVATE_H
+
+#include "quotes-engine.h"
+#include "quotes-lists.h"
+
+#include <string.h>
+
+G_BEGIN_DECLS
+
+/* How far (bytes) attribution windows reach around a quote. */
+#define QUOTES_WINDOW 320
+/* Most tokens one window holds. */
+#define QUOTES_MAX_TOKENS 80
+/* Longest word looked up in a word set. */
+#define QUOTES_MAX_WORD 48
+
+/* Character classes of a quote mark's neighbours. */
+typedef enum {
+  QUOTES_CC_EDGE, /* start or end of text, line break */
+  QUOTES_CC_SPACE,
+  QUOTES_CC_LETTER, /* letters and digits */
+  QUOTES_CC_OPEN,   /* ( [ { */
+  QUOTES_CC_CLOSE,  /* ) ] } */
+  QUOTES_CC_PUNCT,  /* . , ; : ! ? and the ellipsis */
+  QUOTES_CC_DASH,   /* - – — / */
+  QUOTES_CC_QUOTE,  /* any quote mark */
+  QUOTES_CC_OTHER
+} QuotesCharClass;
+
+/* Quote mark families; marks of one family pair with each other. */
+enum { QUOTES_FAM_DOUBLE, QUOTES_FAM_GUILL, QUOTES_FAM_SINGLE, QUOTES_N_FAM };
+
+/* Quote flags. */
+enum {
+  QUOTES_F_SINGLE = 1 << 0,     /* single marks */
+  QUOTES_F_RUNS_ON = 1 << 1,    /* ends at its paragraph's end, open */
+  QUOTES_F_REOPENED = 1 << 2,   /* continues the previous paragraph's quote */
+  QUOTES_F_PARA_START = 1 << 3, /* first thing in its paragraph */
+  QUOTES_F_SENT_START = 1 << 4, /* starts a sentence */
+  QUOTES_F_DROP = 1 << 5
+};
+
+/* Kinds of speakers, for pronoun resolution. */
+typedef enum {
+  QUOTES_SPK_NONE,
+  QUOTES_SPK_PERSON, /* a name */
+  QUOTES_SPK_NOMINAL /* "the company", "officials" */
+} QuotesSpeakerKind;
+
+/* One open mark waiting for its closing mark. */
+typedef struct {
+  gssize pos;    /* offset of the opening mark, -1 when none */
+  guint8 len;    /* its length in bytes */
+  gunichar mark; /* the opening character */
+  gboolean reopened;
+} QuotesPending;
+
+/* One word or punctuation token of an attribution window. */
+typedef struct {
+  gsize s, e;
+  char punct;   /* the punctuation character, 0 for a word */
+  gboolean cap; /* a word that starts with a capital letter */
+} QuotesTok;
+
+/* A window of tokens. */
+typedef struct {
+  QuotesTok t[QUOTES_MAX_TOKENS];
+  guint n;
+} QuotesToks;
+
+/* A name known in the document. */
+typedef struct {
+  const char *full; /* interned fullest form */
+  guint nwords;
+  gint gender;     /* 0 unknown, 1 male, 2 female */
+  gboolean office; /* named with an office: "Home Secretary X" */
+} QuotesName;
+
+/* One mention of a name, in text order, for pronoun fallback. */
+typedef struct {
+  gsize pos;
+  QuotesName *name;
+} QuotesMention;
+
+/* The per-document state of passes 2 and 3. */
+typedef struct {
+  const QuotesConfig *config;
+  const char *text;
+  gsize len;
+  QuotesResult *result;
+  GHashTable *surnames; /* surname -> QuotesName (owned) */
+  GHashTable *titles;   /* title phrase -> QuotesName */
+  GArray *mentions;     /* QuotesMention */
+  gboolean names_built;
+  gsize ante_lo;  /* antecedents are searched from here ... */
+  gsize cur_open; /* ... up to the current quote's opening mark */
+  guint depth;    /* antecedent searches in progress */
+  const QuotesQuote *first_quote; /* the quotes being attributed */
+} QuotesDoc;
+
+/* A speaker found by a rule. */
+typedef struct {
+  const char *name;
+  QuotesSpeakerKind kind;
+  gssize ms, me; /* mention */
+  gssize cs, ce; /* cue */
+  gint gender;
+  gboolean titled; /* a one-word name given with a title: "Dr Rao" */
+} QuotesSpeaker;
+
+/* The most recent speakers, for pronouns and standalone quotes. */
+typedef struct {
+  const QuotesQuote *last; /* last attributed quote */
+  const char *last_person; /* last named person */
+  gint last_person_gender;
+  const char *last_any;
+  const char *last_male, *last_female;
+} QuotesHistory;
+
+/* Looks up the text [s, e) in @set, lower-cased, without allocating. */
+static inline gboolean
+quotes_in_set (GHashTable *set, const char *text, gsize s, gsize e)
+{
+  char buf[QUOTES_MAX_WORD];
+  gsize n = e - s;
+
+  if (set == NULL || n == 0 || n >= sizeof buf)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    buf[i] = g_ascii_tolower (text[s + i]);
+  buf[n] = '\0';
+  return g_hash_table_contains (set, buf);
+}
+
+/* Whether the word [s, e) equals @lit, ignoring ASCII case. */
+static inline gboolean
+quotes_word_is (const char *text, gsize s, gsize e, const char *lit)
+{
+  gsize n = strlen (lit);
+  return e - s == n && g_ascii_strncasecmp (text + s, lit, n) == 0;
+}
+
+/* Whether token @t ends a sentence. */
+static inline gboolean
+quotes_tok_ends_sentence (const QuotesTok *t)
+{
+  return t->punct == '.' || t->punct == '!' || t->punct == '?';
+}
+
+/* Whether @t is the word @lit. */
+static inline gboolean
+quotes_tok_is (const QuotesDoc *doc, const QuotesTok *t, const char *lit)
+{
+  return t->punct == 0 && quotes_word_is (doc->text, t->s, t->e, lit);
+}
+
+/* Whether @t is a reporting verb. */
+static inline gboolean
+quotes_tok_is_cue (const QuotesDoc *doc, const QuotesTok *t)
+{
+  return t->punct == 0
+         && quotes_in_set (doc->config->verbs, doc->text, t->s, t->e);
+}
+
+/* Whether @t is a word (not punctuation) in the configured word set @set. */
+static inline gboolean
+quotes_tok_in_set (const QuotesDoc *doc, const QuotesTok *t, guint set)
+{
+  return !t->punct
+         && quotes_in_set (doc->config->sets[set], doc->text, t->s, t->e);
+}
+
+/* Whether @t is a subject pronoun. */
+static inline gboolean
+quotes_tok_is_pronoun (const QuotesDoc *doc, const QuotesTok *t)
+{
+  return quotes_tok_in_set (doc, t, QUOTES_SET_PRONOUNS);
+}
+
+/* Whether @t is a determiner that starts a nominal subject. */
+static inline gboolean
+quotes_tok_is_det (const QuotesDoc *doc, const QuotesTok *t)
+{
+  return quotes_tok_in_set (doc, t, QUOTES_SET_DETS);
+}
+
+/* quotes-marks.c */
+extern const guint8 quotes_ascii_class[128];
+QuotesCharClass quotes_class_of (gunichar c);
+gunichar quotes_char_before (const char *text, gsize pos);
+gunichar quotes_char_at (const char *text, gsize len, gsize pos);
+gboolean quotes_is_word_char (const char *text, gsize len, gsize pos);
+gboolean quotes_is_upper_at (const char *text, gsize len, gsize pos);
+void quotes_find_marks (const QuotesConfig *config, const char *text, gsize len,
+                        GArray *out);
+
+/* quotes-tokens.c */
+gsize quotes_scan_word (const QuotesDoc *doc, gsize i, gsize to);
+void quotes_tokenize (const QuotesDoc *doc, gsize from, gsize to,
+                      QuotesToks *toks);
+guint quotes_cue_len (const QuotesDoc *doc, const QuotesTok *t, guint i,
+                      guint n);
+gboolean quotes_cue_is_noun (const QuotesDoc *doc, const QuotesTok *t,
+                             guint from, guint i);
+gboolean quotes_tok_is_adverb (const QuotesDoc *doc, const QuotesTok *t);
+gboolean quotes_tok_is_connector (const QuotesDoc *doc, const QuotesTok *t);
+gboolean quotes_tok_is_postnominal (const QuotesDoc *doc, const QuotesTok *t);
+gsize quotes_tok_base_end (const QuotesDoc *doc, const QuotesTok *t);
+gboolean quotes_tok_is_possessive (const QuotesDoc *doc, const QuotesTok *t);
+
+/* quotes-names.c */
+gint quotes_title_gender (const QuotesDoc *doc, gsize s, gsize e);
+gboolean quotes_is_title (const QuotesDoc *doc, gsize s, gsize e);
+gboolean quotes_is_personal_title (const QuotesDoc *doc, const QuotesTok *t);
+gboolean quotes_other_office_before (const QuotesDoc *doc, gsize pos);
+QuotesName *quotes_names_lookup (QuotesDoc *doc, gsize s, gsize e);
+QuotesName *quotes_names_by_first (QuotesDoc *doc, gsize s, gsize e);
+QuotesName *quotes_titles_lookup (QuotesDoc *doc, gsize s, gsize e);
+const char *quotes_last_word (const char *name);
+gboolean quotes_name_is_no_person (const char *name);
+QuotesName *quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender);
+QuotesName *quotes_person_named_before (QuotesDoc *doc, gsize pos, gsize back);
+QuotesName *quotes_title_holder_once (QuotesDoc *doc, gsize ps, gsize hs,
+                                      gsize he);
+gboolean quotes_is_body_name (const char *last);
+
+/* quotes-resolve.c */
+gboolean quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist,
+                                 gsize lo, gsize hi, gint gender,
+                                 gboolean subjects, QuotesSpeaker *spk);
+gboolean quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
+                            const QuotesTok *toks, guint a, guint b,
+                            QuotesSpeaker *spk);
+gboolean quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t);
+gboolean quotes_np_can_speak (const QuotesDoc *doc, const QuotesTok *t, guint a,
+                              guint b);
+
+/* quotes-attrib.c */
+gboolean quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
+                            const QuotesQuote *q, const QuotesToks *toks,
+                            QuotesSpeaker *spk);
+gboolean quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
+                           const QuotesQuote *q, const QuotesToks *toks,
+                           QuotesSpeaker *spk);
+gboolean quotes_rule_late_name (QuotesDoc *doc, const QuotesHistory *hist,
+                                const QuotesQuote *q, const QuotesToks *toks,
+                                QuotesSpeaker *spk);
+gboolean quotes_cue_is_passive (const QuotesDoc *doc, const QuotesTok *t,
+                                guint from, guint c);
+gboolean quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t,
+                                guint from, guint c, guint *a, guint *b);
+gboolean quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
+                             const QuotesToks *toks, guint from,
+                             QuotesSpeaker *spk);
+gboolean quotes_rule_passive_by (QuotesDoc *doc, const QuotesHistory *hist,
+                                 const QuotesToks *toks, guint from,
+                                 const QuotesToks *after, QuotesSpeaker *spk);
+gboolean quotes_rule_colon (QuotesDoc *doc, const QuotesHistory *hist,
+                            const QuotesToks *toks, guint from,
+                            QuotesSpeaker *spk);
+gboolean quotes_rule_according (QuotesDoc *doc, const QuotesHistory *hist,
+                                const QuotesToks *toks, guint from,
+                                gboolean after, QuotesSpeaker *spk);
+gsize quotes_window_start (const QuotesDoc *doc, const QuotesQuote *quotes,
+                           guint k);
+gsize quotes_window_end (const QuotesDoc *doc, const QuotesQuote *quotes,
+                         guint n, guint k);
+guint quotes_last_sentence_start (const QuotesToks *toks, guint upto);
+gboolean quotes_is_term (QuotesDoc *doc, const QuotesQuote *q,
+                         const QuotesToks *before, guint nwords, guint ncap,
+                         guint nsmall);
+void quotes_count_words (const QuotesDoc *doc, const QuotesQuote *q,
+                         guint *nwords, guint *ncap, guint *nsmall);
+void quotes_history_note (QuotesHistory *hist, const QuotesQuote *q,
+                          const QuotesSpeaker *spk);
+void quotes_set_speaker (QuotesQuote *q, const QuotesSpeaker *spk,
+                         QuotesRule rule);
+gsize quotes_headline_lead (const QuotesDoc *doc, const QuotesQuote *q);
+gboolean quotes_rule_headline (QuotesDoc *doc, const QuotesHistory *hist,
+                               const QuotesQuote *q, const QuotesQuote *quotes,
+                               guint n, QuotesSpeaker *spk);
+
+G_END_DECLS
+
+#endif /* QUOTES_ENGINE_PRIVATE_H */

@@ -1,0 +1,637 @@
+/* quotes-names.c: pass 2 of the quote engine: names.
+ *
+ * Name mentions (capitalised runs), each surname's fullest form, the
+ * titles given with a name, and the look-ups that resolve short names,
+ * offices ("the prime minister") and pronoun fallbacks.
+ */
+#include "quotes-engine-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: names                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Gender told by a title word, 0 when it tells none. */
+gint
+quotes_title_gender (const QuotesDoc *doc, gsize s, gsize e)
+{
+  if (quotes_in_set (doc->config->sets[QUOTES_SET_MALE], doc->text, s, e))
+    return 1;
+  if (quotes_in_set (doc->config->sets[QUOTES_SET_FEMALE], doc->text, s, e))
+    return 2;
+  return 0;
+}
+
+/* Whether the word [s, e) is a title word. */
+gboolean
+quotes_is_title (const QuotesDoc *doc, gsize s, gsize e)
+{
+  return quotes_in_set (doc->config->titles, doc->text, s, e);
+}
+
+/* Offices with one holder, for "the prime minister" with no name. */
+static const char *const quotes_offices[]
+    = { "minister", "president", "premier",  "chancellor", "secretary",
+        "governor", "mayor",     "chairman", "chairwoman", NULL };
+
+/* Whether the word [s, e) is one of quotes_offices. */
+static gboolean
+quotes_is_office (const QuotesDoc *doc, gsize s, gsize e)
+{
+  for (guint o = 0; quotes_offices[o]; o++)
+    if (quotes_word_is (doc->text, s, e, quotes_offices[o]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the title word @t names a person by itself: not the first
+ * half of an office ("foreign", "home", "shadow", "prime"). */
+gboolean
+quotes_is_personal_title (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const halves[]
+      = { "foreign", "finance", "defence",  "defense",    "health", "home",
+          "trade",   "economy", "treasury", "opposition", "shadow", "then",
+          "former",  "acting",  "interim",  "executive",  "prime",  "vice",
+          "deputy",  "chief",   NULL };
+  if (!quotes_is_title (doc, t->s, t->e))
+    return FALSE;
+  for (guint k = 0; halves[k]; k++)
+    if (quotes_word_is (doc->text, t->s, t->e, halves[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the word before offset @pos is shadow, deputy, vice, former or
+ * junior ("shadow chancellor X" holds no "chancellor"). */
+gboolean
+quotes_other_office_before (const QuotesDoc *doc, gsize pos)
+{
+  static const char *const mods[]
+      = { "shadow", "deputy", "vice", "former", "junior", NULL };
+  gsize e = pos, s;
+  while (e > 0 && doc->text[e - 1] == ' ')
+    e--;
+  s = e;
+  while (s > 0 && e - s < 32
+         && (g_ascii_isalpha (doc->text[s - 1]) || doc->text[s - 1] == '-'))
+    s--;
+  /* "ex-Conservative chancellor X", "ex-minister" */
+  if (e - s > 3 && g_ascii_strncasecmp (doc->text + s, "ex-", 3) == 0)
+    return TRUE;
+  for (guint k = 0; mods[k]; k++)
+    if (quotes_word_is (doc->text, s, e, mods[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Records the capitalised run toks[a..b) (titles included) as a name. */
+static void
+quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
+                      const QuotesTok *before)
+{
+  guint name_a = a, title_a = a;
+  gint gender = 0;
+  gboolean has_title = FALSE;
+  QuotesName *name;
+  char *full, *key;
+  gsize fs, fe;
+
+  /* the name follows the last title word */
+  for (guint k = a; k < b; k++)
+    if (quotes_is_title (doc, toks[k].s, toks[k].e))
+      {
+        name_a = k + 1;
+        has_title = TRUE;
+        if (!gender)
+          gender = quotes_title_gender (doc, toks[k].s, toks[k].e);
+      }
+  if (!has_title && before && before->punct == 0 && !before->cap
+      && quotes_is_title (doc, before->s, before->e))
+    {
+      has_title = TRUE;
+      gender = quotes_title_gender (doc, before->s, before->e);
+      title_a = b; /* lower-case title: "minister Ana Costa" */
+    }
+  while (b > name_a + 1 && quotes_tok_is_postnominal (doc, &toks[b - 1]))
+    b--;
+  if (name_a >= b)
+    return;
+  /* at most three words: "Quebecers Ana Lopes Costa" -> the last two */
+  if (b - name_a > 3)
+    name_a = b - 3;
+  if (b - name_a == 3 && toks[name_a + 1].e - toks[name_a + 1].s > 2
+      && !quotes_tok_is_connector (doc, &toks[name_a + 1])
+      && memchr (doc->text + toks[name_a + 1].s, '.',
+                 toks[name_a + 1].e - toks[name_a + 1].s)
+             == NULL)
+    name_a++;
+  fs = toks[name_a].s;
+  fe = quotes_tok_base_end (doc, &toks[b - 1]);
+  key = g_strndup (doc->text + toks[b - 1].s,
+                   quotes_tok_base_end (doc, &toks[b - 1]) - toks[b - 1].s);
+  name = g_hash_table_lookup (doc->surnames, key);
+  if (name == NULL)
+    {
+      name = g_new0 (QuotesName, 1);
+      full = g_string_chunk_insert_len (doc->result->strings, doc->text + fs,
+                                        fe - fs);
+      name->full = full;
+      name->nwords = b - name_a;
+      g_hash_table_insert (doc->surnames, key, name);
+      key = NULL;
+    }
+  else if (name->nwords < b - name_a)
+    {
+      name->full = g_string_chunk_insert_len (doc->result->strings,
+                                              doc->text + fs, fe - fs);
+      name->nwords = b - name_a;
+    }
+  g_free (key);
+  if (gender && !name->gender)
+    name->gender = gender;
+  if (has_title && b - name_a >= 1)
+    {
+      if (title_a < name_a)
+        {
+          for (guint k = title_a; k < name_a; k++)
+            if (quotes_is_office (doc, toks[k].s, toks[k].e))
+              name->office = TRUE;
+        }
+      else if (quotes_is_office (doc, before->s, before->e))
+        name->office = TRUE;
+      /* "shadow chancellor X" is an office, but not "the chancellor" */
+      if (title_a >= name_a && quotes_other_office_before (doc, before->s))
+        goto out_mention;
+      /* "prime minister" and "minister" both lead to the name */
+      GString *t = g_string_new (NULL);
+      gsize ts = title_a < name_a ? toks[title_a].s : before->s;
+      gsize te = title_a < name_a ? toks[name_a - 1].e : before->e;
+      for (gsize k = ts; k < te; k++)
+        g_string_append_c (t, g_ascii_tolower (doc->text[k]));
+      g_hash_table_replace (doc->titles, g_string_free (t, FALSE), name);
+      gboolean other_office = FALSE; /* "Deputy Prime Minister X" */
+      for (guint k = title_a; k + 1 < name_a; k++)
+        other_office |= quotes_tok_is (doc, &toks[k], "deputy")
+                        || quotes_tok_is (doc, &toks[k], "vice")
+                        || quotes_tok_is (doc, &toks[k], "shadow")
+                        || quotes_tok_is (doc, &toks[k], "former")
+                        || quotes_tok_is (doc, &toks[k], "junior");
+      if (title_a < name_a && !other_office)
+        {
+          const QuotesTok *last = &toks[name_a - 1];
+          g_hash_table_replace (
+              doc->titles,
+              g_ascii_strdown (doc->text + last->s, last->e - last->s), name);
+        }
+    }
+out_mention:
+  /* every mention: "Mr Brown" before "Gordon Brown" is given counts too;
+   * readers skip names that stay one word ("Microsoft") */
+  {
+    QuotesMention m = { toks[b - 1].s, name };
+    g_array_append_val (doc->mentions, m);
+  }
+}
+
+/* Whether a capitalised letter starts at @p (ASCII or not). */
+static gboolean
+quotes_cap_at (const QuotesDoc *doc, gsize p)
+{
+  guchar b = doc->text[p];
+  if (b < 0x80)
+    return b >= 'A' && b <= 'Z';
+  return b >= 0xC0 && g_unichar_isupper (g_utf8_get_char (doc->text + p));
+}
+
+/* Pass 2: indexes every run of two or more capitalised words.  A byte
+ * scan finds capitalised words; only those followed by another one (or a
+ * connector such as "van") are tokenized, so lower-case text and single
+ * capitalised words cost a few instructions a byte. */
+static void
+quotes_names_build (QuotesDoc *doc)
+{
+  QuotesToks toks_buf, *toks = &toks_buf;
+  const char *text = doc->text;
+  gsize len = doc->len, pos = 0;
+
+  doc->names_built = TRUE;
+  doc->surnames
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  doc->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc->mentions = g_array_new (FALSE, FALSE, sizeof (QuotesMention));
+  while (pos < len)
+    {
+      gsize p = pos, e, f, ws;
+      guint a, b, n;
+
+      /* the next capital that starts a word */
+      while (p < len)
+        {
+          guchar c = text[p];
+          if (((c >= 'A' && c <= 'Z') || c >= 0xC0)
+              && (p == 0
+                  || !(g_ascii_isalnum (text[p - 1])
+                       || (guchar)text[p - 1] >= 0x80))
+              && quotes_cap_at (doc, p))
+            break;
+          p++;
+        }
+      if (p >= len)
+        break;
+      /* its end, and whether a capitalised word or a connector follows */
+      e = p + 1;
+      while (e < len
+             && (g_ascii_isalnum (text[e]) || (guchar)text[e] >= 0x80
+                 || text[e] == '\'' || text[e] == '-' || text[e] == '.'))
+        e++;
+      f = e;
+      while (f < len && text[f] == ' ')
+        f++;
+      if (f == e || f >= len
+          || !(quotes_cap_at (doc, f)
+               || (g_ascii_islower (text[f]) && f + 4 < len
+                   && (text[f + 2] == ' ' || text[f + 3] == ' '
+                       || text[f + 4] == ' '))))
+        {
+          pos = e;
+          continue;
+        }
+      if (quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], text, p,
+                         e - p))
+        {
+          pos = e;
+          continue;
+        }
+      /* the word before (a lower-case title: "minister Ana Costa") */
+      n = 0;
+      ws = p;
+      while (ws > 0 && p - ws < 4 && text[ws - 1] == ' ')
+        ws--;
+      if (ws < p)
+        {
+          gsize we = ws;
+          while (ws > 0 && we - ws < 24 && g_ascii_islower (text[ws - 1]))
+            ws--;
+          if (ws < we && (ws == 0 || !g_ascii_isalnum (text[ws - 1])))
+            {
+              toks->t[0] = (QuotesTok){ ws, we, 0, FALSE };
+              n = 1;
+            }
+        }
+      a = n;
+      /* the run: capitalised words, connectors between them */
+      for (gsize w = p; n < 10;)
+        {
+          gsize we = quotes_scan_word (doc, w, len), nx;
+          toks->t[n++] = (QuotesTok){ w, we, 0, quotes_cap_at (doc, w) };
+          if (quotes_tok_is_possessive (doc, &toks->t[n - 1]))
+            break;
+          nx = we;
+          while (nx < len && text[nx] == ' ' && nx - we < 3)
+            nx++;
+          if (nx == we || nx >= len)
+            break;
+          if (quotes_cap_at (doc, nx))
+            {
+              w = nx;
+              continue;
+            }
+          if (g_ascii_islower (text[nx]))
+            {
+              gsize ce = quotes_scan_word (doc, nx, len), cx = ce;
+              while (cx < len && text[cx] == ' ' && cx - ce < 3)
+                cx++;
+              if (cx > ce && cx < len && quotes_cap_at (doc, cx)
+                  && quotes_in_set (doc->config->sets[QUOTES_SET_CONNECTORS],
+                                    text, nx, ce)
+                  && n < 9)
+                {
+                  toks->t[n++] = (QuotesTok){ nx, ce, 0, FALSE };
+                  w = cx;
+                  continue;
+                }
+            }
+          break;
+        }
+      b = n;
+      if (b - a >= 2)
+        quotes_names_add_run (doc, toks->t, a, b,
+                              a > 0 ? &toks->t[a - 1] : NULL);
+      pos = MAX (toks->t[b - 1].e, e);
+    }
+}
+
+/* The fullest name for the surname [s, e), or NULL. */
+QuotesName *
+quotes_names_lookup (QuotesDoc *doc, gsize s, gsize e)
+{
+  char buf[128];
+
+  if (!doc->names_built)
+    quotes_names_build (doc);
+  if (e - s >= sizeof buf)
+    return NULL;
+  memcpy (buf, doc->text + s, e - s);
+  buf[e - s] = '\0';
+  return g_hash_table_lookup (doc->surnames, buf);
+}
+
+/* The one full name in the story whose first word is [s, e) ("John" ->
+ * "John Bourn"), or NULL when there is none or more than one. */
+QuotesName *
+quotes_names_by_first (QuotesDoc *doc, gsize s, gsize e)
+{
+  GHashTableIter it;
+  gpointer key, value;
+  QuotesName *found = NULL;
+  gsize n = e - s;
+
+  if (!doc->names_built)
+    quotes_names_build (doc);
+  g_hash_table_iter_init (&it, doc->surnames);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    {
+      QuotesName *nm = value;
+      if (nm->nwords >= 2 && strncmp (nm->full, doc->text + s, n) == 0
+          && nm->full[n] == ' ')
+        {
+          if (found && found != nm)
+            return NULL;
+          found = nm;
+        }
+    }
+  return found;
+}
+
+/* The name last given with title [s, e) ("prime minister"), or NULL. */
+QuotesName *
+quotes_titles_lookup (QuotesDoc *doc, gsize s, gsize e)
+{
+  char buf[128];
+  gsize n = 0;
+
+  if (!doc->names_built)
+    quotes_names_build (doc);
+  for (gsize k = s; k < e && n + 1 < sizeof buf; k++)
+    buf[n++] = g_ascii_tolower (doc->text[k]);
+  buf[n] = '\0';
+  return g_hash_table_lookup (doc->titles, buf);
+}
+
+static gboolean quotes_span_has_sentence_end (const QuotesDoc *doc, gsize s,
+                                              gsize e);
+
+/* Whether @s has letters and none of them in lower case. */
+static gboolean
+quotes_is_all_caps (const char *s)
+{
+  gboolean letters = FALSE;
+
+  for (; *s; s++)
+    {
+      if (g_ascii_islower (*s))
+        return FALSE;
+      letters |= g_ascii_isupper (*s);
+    }
+  return letters;
+}
+
+/* The number of name mentions before @pos (building the names once). */
+static guint
+quotes_mentions_before (QuotesDoc *doc, gsize pos)
+{
+  guint lo = 0, hi;
+
+  if (!doc->names_built)
+    quotes_names_build (doc);
+  hi = doc->mentions->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (doc->mentions, QuotesMention, mid).pos < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The last word of @name: its head ("Alliance" of "the Business Software
+ * Alliance"). */
+const char *
+quotes_last_word (const char *name)
+{
+  const char *last = strrchr (name, ' ');
+  return last ? last + 1 : name;
+}
+
+/* Whether @name cannot be a he or she: a body ("New Labour", "the
+ * Business Software Alliance") or a run of a headline in capitals
+ * ("RAISES RATES"). */
+gboolean
+quotes_name_is_no_person (const char *name)
+{
+  return quotes_is_body_name (quotes_last_word (name))
+         || quotes_is_all_caps (name);
+}
+
+/* The last name mentioned before @pos with gender @gender (0: any). */
+QuotesName *
+quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
+{
+  GArray *m;
+  guint lo;
+
+  lo = quotes_mentions_before (doc, pos);
+  m = doc->mentions;
+  for (guint k = lo, tries = 0; k > 0 && tries < 8; k--)
+    {
+      QuotesName *name = g_array_index (m, QuotesMention, k - 1).name;
+      if (name->nwords < 2)
+        continue;
+      tries++;
+      /* "what New Labour stood for ... he said" */
+      if (gender != 0 && quotes_name_is_no_person (name->full))
+        continue;
+      if (gender == 0 || name->gender == 0 || name->gender == gender)
+        return name;
+    }
+  return NULL;
+}
+
+/* The person last named in an earlier sentence at most @back bytes before
+ * @pos, or NULL: a name the story gives somewhere with a title that tells
+ * a person (Mr, Ms, a male or female title, an office), no body such as
+ * "X Party". */
+QuotesName *
+quotes_person_named_before (QuotesDoc *doc, gsize pos, gsize back)
+{
+  GArray *m;
+  guint lo;
+
+  lo = quotes_mentions_before (doc, pos);
+  m = doc->mentions;
+  while (lo > 0 && g_array_index (m, QuotesMention, lo - 1).name->nwords < 2)
+    lo--;
+  if (lo == 0)
+    return NULL;
+  const QuotesMention *mm = &g_array_index (m, QuotesMention, lo - 1);
+  if (mm->pos + back < pos || mm->name->nwords < 2
+      || (mm->name->gender == 0 && !mm->name->office)
+      || quotes_is_body_name (quotes_last_word (mm->name->full))
+      || !quotes_span_has_sentence_end (doc, mm->pos, pos))
+    return NULL;
+  return mm->name;
+}
+
+/* Whether [s, e) holds a sentence end (". " or a line break). */
+static gboolean
+quotes_span_has_sentence_end (const QuotesDoc *doc, gsize s, gsize e)
+{
+  for (gsize k = s; k < e; k++)
+    if (doc->text[k] == '\n'
+        || (k + 1 < e && strchr (".?!", doc->text[k])
+            && doc->text[k + 1] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the mention at @pos is "Mr X", "Mrs X", "Ms X" or "Miss X". */
+static gboolean
+quotes_mention_has_honorific (const QuotesDoc *doc, gsize pos)
+{
+  static const char *const hon[] = { "Mr ", "Mrs ", "Ms ", "Miss ", NULL };
+  for (guint h = 0; hon[h]; h++)
+    {
+      gsize l = strlen (hon[h]);
+      if (pos >= l && memcmp (doc->text + pos - l, hon[h], l) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The holder of a title named with no holder ("the prime minister said"),
+ * [hs, he) being the title word: the person the story last called Mr,
+ * Mrs, Ms or Miss X in an earlier sentence (800 bytes back at most), else
+ * the next one in a later sentence (800 bytes on), or NULL.  Only offices
+ * with one holder count, and people named with another office ("Home
+ * Secretary Charles Clarke") are skipped. */
+static QuotesName *
+quotes_title_holder (QuotesDoc *doc, gsize hs, gsize he)
+{
+  GArray *m;
+  guint lo;
+
+  if (!quotes_is_office (doc, hs, he))
+    return NULL;
+  /* "the shadow chancellor", "the former minister": not the holder */
+  {
+    gsize p = hs;
+    while (p > 0 && doc->text[p - 1] == ' ')
+      p--;
+    gsize q = p;
+    while (q > 0 && g_ascii_isalpha (doc->text[q - 1]))
+      q--;
+    static const char *const mods[] = { "shadow", "former", "deputy", "vice",
+                                        "junior", "acting", "ex",     NULL };
+    for (guint k = 0; q < p && mods[k]; k++)
+      if (quotes_word_is (doc->text, q, p, mods[k]))
+        return NULL;
+  }
+  lo = quotes_mentions_before (doc, hs);
+  m = doc->mentions;
+  for (guint k = lo, tries = 0; k > 0 && tries < 8; k--)
+    {
+      const QuotesMention *mm = &g_array_index (m, QuotesMention, k - 1);
+      if (mm->pos + 800 < hs)
+        break;
+      if (mm->name->nwords < 2)
+        continue;
+      tries++;
+      if (!mm->name->office && quotes_mention_has_honorific (doc, mm->pos)
+          && quotes_span_has_sentence_end (doc, mm->pos, hs))
+        return mm->name;
+    }
+  for (guint k = lo, tries = 0; k < m->len && tries < 8; k++)
+    {
+      const QuotesMention *mm = &g_array_index (m, QuotesMention, k);
+      if (mm->pos > he + 800)
+        break;
+      if (mm->name->nwords < 2)
+        continue;
+      tries++;
+      if (mm->pos >= he && !mm->name->office
+          && quotes_mention_has_honorific (doc, mm->pos)
+          && quotes_span_has_sentence_end (doc, he, mm->pos))
+        return mm->name;
+    }
+  return NULL;
+}
+
+/* quotes_title_holder for the title phrase [ps, he) ending in the office
+ * word [hs, he), once per story: the first guess is remembered, so that
+ * "the prime minister" names one person all through the story. */
+QuotesName *
+quotes_title_holder_once (QuotesDoc *doc, gsize ps, gsize hs, gsize he)
+{
+  QuotesName *nm = quotes_titles_lookup (doc, ps, he);
+
+  if (nm == NULL && he - ps < 64
+      && (nm = quotes_title_holder (doc, hs, he)) != NULL)
+    g_hash_table_replace (doc->titles,
+                          g_ascii_strdown (doc->text + ps, he - ps), nm);
+  return nm;
+}
+
+gboolean
+quotes_is_body_name (const char *last)
+{
+  static const char *const bodies[] = { "institute",
+                                        "council",
+                                        "association",
+                                        "commission",
+                                        "company",
+                                        "group",
+                                        "bank",
+                                        "government",
+                                        "ministry",
+                                        "office",
+                                        "department",
+                                        "agency",
+                                        "board",
+                                        "authority",
+                                        "corporation",
+                                        "committee",
+                                        "service",
+                                        "foundation",
+                                        "federation",
+                                        "organisation",
+                                        "organization",
+                                        "union",
+                                        "court",
+                                        "alliance",
+                                        "party",
+                                        "trust",
+                                        "society",
+                                        "league",
+                                        "network",
+                                        "campaign",
+                                        "inc",
+                                        "ltd",
+                                        "plc",
+                                        "corp",
+                                        "club",
+                                        "labour",
+                                        "conservatives",
+                                        "tories",
+                                        "democrats",
+                                        "republicans",
+                                        NULL };
+  for (guint k = 0; bodies[k]; k++)
+    if (g_ascii_strcasecmp (last, bodies[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a found speaker suits a pronoun of gender @gender (1 he, 2 she;
+ * 0 they/we, anything goes). */

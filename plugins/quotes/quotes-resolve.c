@@ -1,0 +1,761 @@
+/* quotes-resolve.c: speaker phrases of the quote engine.
+ *
+ * Turns the noun phrase a rule found next to a cue ("Carney", "he", "the
+ * prime minister", "officials") into a speaker: names resolved to their
+ * fullest form, pronouns to their antecedent.
+ */
+#include "quotes-engine-private.h"
+
+static gboolean
+quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
+                     gint gender)
+{
+  const char *last;
+
+  if (spk->name == NULL)
+    return FALSE;
+  if (gender == 0)
+    return TRUE;
+  if (gender == 4)
+    {
+      /* "it": a thing or a body ("the report", "the guidance", "the
+       * BBC"), neither a person nor a group of people */
+      last = quotes_last_word (spk->name);
+      if (spk->kind == QUOTES_SPK_PERSON)
+        return quotes_is_body_name (last);
+      return spk->kind == QUOTES_SPK_NOMINAL
+             && !quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], last, 0,
+                                strlen (last))
+             && !quotes_in_set (doc->config->titles, last, 0, strlen (last))
+             && last[strlen (last) - 1] != 's';
+    }
+  if (gender != 3 && spk->gender && spk->gender != gender)
+    return FALSE;
+  if (gender != 3 && quotes_name_is_no_person (spk->name))
+    return FALSE;
+  if (spk->kind == QUOTES_SPK_PERSON)
+    return strchr (spk->name, ' ') != NULL || spk->titled
+           || (spk->gender && (spk->gender == gender || gender == 3));
+  last = quotes_last_word (spk->name);
+  /* "the former Wales international" points further back, to a name;
+   * "the spokesman" stays an unnamed role */
+  if (g_ascii_strncasecmp (spk->name, "the ", 4) == 0)
+    return quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], last, 0,
+                          strlen (last));
+  if (quotes_in_set (doc->config->titles, last, 0, strlen (last)))
+    return TRUE;
+  return quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], last, 0,
+                        strlen (last));
+}
+
+/* Whether the name ending at toks[i] is its sentence's subject with a
+ * past verb after it: two capitalised words or more, and before them only
+ * capitalised words, possessives and title or people words back to the
+ * sentence start ("Union general secretary Tony Reyes repeated ...").
+ * @at_start: toks[0] starts a sentence. */
+static gboolean
+quotes_is_subject_name (const QuotesDoc *doc, const QuotesTok *t, guint n,
+                        guint i, gboolean at_start)
+{
+  const QuotesTok *v;
+  guint k = i;
+
+  if (i == 0 || i + 1 >= n || !t[i - 1].cap || t[i - 1].punct)
+    return FALSE;
+  v = &t[i + 1];
+  if (v->cap || v->punct || v->e - v->s < 5 || doc->text[v->e - 1] != 'd'
+      || doc->text[v->e - 2] != 'e')
+    return FALSE;
+  while (k > 0 && !quotes_tok_ends_sentence (&t[k - 1]) && i - k < 12)
+    {
+      const QuotesTok *w = &t[k - 1];
+      if ((w->punct && w->punct != '&') || quotes_tok_is (doc, w, "the"))
+        return FALSE;
+      if (!w->cap && !w->punct && !quotes_is_title (doc, w->s, w->e)
+          && !quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], doc->text,
+                             w->s, w->e))
+        return FALSE;
+      k--;
+    }
+  return k > 0 ? quotes_tok_ends_sentence (&t[k - 1]) : at_start;
+}
+
+/* Whether @t is a word for a person of a nation ("American", "Frenchman",
+ * "Briton"): "the American said" describes a person named before. */
+static gboolean
+quotes_is_demonym (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const words[] = {
+    "american",    "briton",       "scot",        "welshman",   "irishman",
+    "englishman",  "frenchman",    "frenchwoman", "spaniard",   "german",
+    "italian",     "australian",   "canadian",    "russian",    "swede",
+    "dane",        "norwegian",    "dutchman",    "belgian",    "argentine",
+    "argentinian", "brazilian",    "kenyan",      "ethiopian",  "jamaican",
+    "croat",       "serb",         "czech",       "pole",       "mexican",
+    "nigerian",    "portuguese",   "greek",       "austrian",   "finn",
+    "romanian",    "ukrainian",    "hungarian",   "israeli",    "egyptian",
+    "iranian",     "iraqi",        "indian",      "pakistani",  "chinese",
+    "japanese",    "korean",       "swiss",       "belarusian", "moroccan",
+    "zimbabwean",  "ghanaian",     "chilean",     "colombian",  "slovak",
+    "bulgarian",   "turk",         "kiwi",        "aussie",     "texan",
+    "californian", "yorkshireman", "londoner",    "ulsterman",  "cornishman",
+    NULL
+  };
+  for (guint k = 0; words[k]; k++)
+    if (quotes_tok_is (doc, t, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the reporting verb @t takes the listener as its object ("told
+ * Radio Nine", "urging Ms Costa"), so that a name after it is no source. */
+static gboolean
+quotes_cue_has_listener (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const verbs[]
+      = { "told",     "tell",     "tells",  "telling", "urged",
+          "urge",     "urges",    "urging", "asking",  "assured",
+          "assuring", "reminded", NULL };
+  for (guint k = 0; verbs[k]; k++)
+    if (quotes_tok_is (doc, t, verbs[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether toks[a..b) are capitalised words joined by "and" or "&" only:
+ * a place ("Leeds and Otley"), not "civil aviation Praful Patel". */
+static gboolean
+quotes_all_caps_run (const QuotesDoc *doc, const QuotesTok *toks, guint a,
+                     guint b)
+{
+  if (a >= b || !toks[a].cap)
+    return FALSE;
+  for (guint k = a; k < b; k++)
+    if (!(toks[k].cap && !toks[k].punct) && toks[k].punct != '&'
+        && !quotes_tok_is (doc, &toks[k], "and"))
+      return FALSE;
+  return TRUE;
+}
+
+/* When the cue toks[i] sits in a subordinate clause ("Costa said she
+ * backed it when Reyes argued for it"), the source of the main clause's
+ * cue before it, if it fits @gender, replaces @cand: a later pronoun
+ * points to the sentence's main speaker. */
+static void
+quotes_main_clause_source (QuotesDoc *doc, const QuotesHistory *hist,
+                           const QuotesTok *t, guint i, gint gender,
+                           QuotesSpeaker *cand)
+{
+  static const char *const subs[]
+      = { "when", "after", "because", "while", "although", "before", NULL };
+  gboolean sub = FALSE;
+
+  for (guint j = i; j > 0 && !quotes_tok_ends_sentence (&t[j - 1]); j--)
+    {
+      const QuotesTok *w = &t[j - 1];
+      guint a, b;
+      QuotesSpeaker main = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
+      for (guint k = 0; !sub && subs[k]; k++)
+        sub = quotes_tok_is (doc, w, subs[k]);
+      if (!sub || !quotes_tok_is_cue (doc, w) || w->cap)
+        continue;
+      if (quotes_subject_before (doc, t, 0, j - 1, &a, &b)
+          && !quotes_tok_is_pronoun (doc, &t[a])
+          && (a == 0 || quotes_tok_ends_sentence (&t[a - 1]) || t[a - 1].cap
+              || quotes_tok_is (doc, &t[a - 1], "but")
+              || quotes_tok_is (doc, &t[a - 1], "and"))
+          && quotes_resolve_np (doc, hist, t, a, b, &main)
+          && quotes_speaker_fits (doc, &main, gender))
+        {
+          main.cs = w->s;
+          main.ce = w->e;
+          *cand = main;
+        }
+      return;
+    }
+}
+
+/* Finds the latest source named in [lo, hi) (at most 400 bytes): the
+ * subject of a reporting verb ("Costa admitted", "said Ms Costa") or,
+ * when @subjects, a name that opens a sentence ("Carney did not ...").
+ * Pronoun subjects are skipped.  Sets @spk and returns TRUE if found. */
+gboolean
+quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
+                        gsize hi, gint gender, gboolean subjects,
+                        QuotesSpeaker *spk)
+{
+  QuotesToks toks_buf, *toks = &toks_buf;
+  const QuotesTok *t;
+  gsize start = hi > lo + 400 ? hi - 400 : lo;
+  gboolean found = FALSE, any_mention = FALSE;
+  guint n;
+
+  if (hi <= lo || doc->depth > 0)
+    return FALSE;
+  if (start > lo)
+    while (start < hi && !g_ascii_isspace (doc->text[start]))
+      start++;
+  doc->depth++;
+  quotes_tokenize (doc, start, hi, toks);
+  t = toks->t;
+  n = toks->n;
+  for (guint c = n; c > 0 && !found; c--)
+    {
+      guint i = c - 1, a, b;
+      QuotesSpeaker cand = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
+      if (quotes_tok_is_cue (doc, &t[i])
+          /* a capital inside a sentence is a title: "They Think It's" */
+          && !(t[i].cap && i > 0 && !quotes_tok_ends_sentence (&t[i - 1]))
+          && !quotes_cue_is_passive (doc, t, 0, i)
+          && !quotes_cue_is_noun (doc, t, 0, i))
+        {
+          gboolean subj = quotes_subject_before (doc, t, 0, i, &a, &b);
+          if (subj && !quotes_tok_is_pronoun (doc, &t[a])
+              && quotes_resolve_np (doc, hist, t, a, b, &cand)
+              && quotes_speaker_fits (doc, &cand, gender))
+            found = TRUE;
+          /* "said Ms Costa", not "told Radio Nine", "urging Ms Costa" */
+          else if (i + 1 < n && t[i + 1].cap && (!subj || gender != 4)
+                   && !quotes_cue_has_listener (doc, &t[i]))
+            {
+              b = i + 1;
+              while (b < n && b - i < 7 && !quotes_tok_stops_np (doc, &t[b])
+                     && !quotes_tok_is_cue (doc, &t[b]))
+                b++;
+              cand.name = NULL;
+              found = quotes_resolve_np (doc, hist, t, i + 1, b, &cand)
+                      && quotes_speaker_fits (doc, &cand, gender);
+            }
+          if (found)
+            {
+              cand.cs = t[i].s;
+              cand.ce = t[i].e;
+              quotes_main_clause_source (doc, hist, t, i, gender, &cand);
+            }
+        }
+      else if (subjects && t[i].cap
+               && ((i == 0 ? start == lo : quotes_tok_ends_sentence (&t[i - 1]))
+                   || any_mention
+                   || (i + 2 < n && t[i + 1].punct == ','
+                       && quotes_tok_is (doc, &t[i + 2], "who"))
+                   /* "Union general secretary Tony Reyes repeated his
+                    * view": a name that is its sentence's subject */
+                   || quotes_is_subject_name (doc, t, n, i, start == lo))
+               && !quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES],
+                                  doc->text, t[i].s,
+                                  quotes_tok_base_end (doc, &t[i])))
+        {
+          /* a name that opens a sentence, "Costa, who ...", or any name
+           * before "The 23-year-old ..." */
+          /* a name never runs over a line break (a headline above) */
+          while (i > 0 && t[i - 1].cap && c - i < 5
+                 && !quotes_tok_is_possessive (doc, &t[i - 1])
+                 && !memchr (doc->text + t[i - 1].e, '\n', t[i].s - t[i - 1].e))
+            i--;
+          b = i + 1;
+          while (b < n && b - i < 5 && t[b].cap
+                 && !quotes_tok_is_possessive (doc, &t[b - 1])
+                 && !memchr (doc->text + t[b - 1].e, '\n', t[b].s - t[b - 1].e))
+            b++;
+          found = !quotes_tok_is_possessive (doc, &t[b - 1])
+                  && quotes_resolve_np (doc, hist, t, i, b, &cand)
+                  && quotes_speaker_fits (doc, &cand, gender);
+        }
+      if (found)
+        *spk = cand;
+      /* "The young 23-year-old is ...": the person named before */
+      if (subjects && !found && !t[i].punct && t[i].e - t[i].s > 9
+          && g_ascii_strncasecmp (doc->text + t[i].e - 9, "-year-old", 9) == 0
+          && i >= 1 && i <= 3)
+        {
+          guint k = i;
+          while (k > 0 && !quotes_tok_ends_sentence (&t[k - 1]))
+            k--;
+          if (quotes_tok_is (doc, &t[k], "the"))
+            any_mention = TRUE;
+        }
+    }
+  doc->depth--;
+  return found;
+}
+
+/* A group named as a plural proper noun in the sentence before @pos
+ * ("... opposed by the Liberal Democrats."): "they" may point to it even
+ * though it is no subject.  Returns its last such mention at or after
+ * @after, as [*gs, *ge), or FALSE. */
+static gboolean
+quotes_group_before (QuotesDoc *doc, gsize after, gsize pos, gsize *gs,
+                     gsize *ge)
+{
+  QuotesToks toks_buf, *toks = &toks_buf;
+  const QuotesTok *t;
+  gsize start = pos > after + 300 ? pos - 300 : after;
+  guint n, i, k0;
+
+  if (pos <= after)
+    return FALSE;
+  while (start < pos && start > after && !g_ascii_isspace (doc->text[start]))
+    start++;
+  quotes_tokenize (doc, start, pos, toks);
+  t = toks->t;
+  n = toks->n;
+  if (n < 3 || !quotes_tok_ends_sentence (&t[n - 1]))
+    return FALSE; /* "they" must open the next sentence */
+  k0 = quotes_last_sentence_start (toks, n - 1);
+  for (i = n - 1; i > k0; i--)
+    {
+      const QuotesTok *w = &t[i - 1];
+      guint a = i - 1;
+      if (w->punct || w->e - w->s < 4 || doc->text[w->e - 1] != 's'
+          || quotes_tok_is_possessive (doc, w))
+        continue;
+      if (!w->cap)
+        {
+          /* "the unions", "the workers": a plural group of people */
+          static const char *const groups[]
+              = { "unions",     "ministers", "campaigners", "critics",
+                  "protesters", "opponents", "firms",       "companies",
+                  "banks",      "parties",   "governments", "officials",
+                  NULL };
+          gboolean group = quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE],
+                                          doc->text, w->s, w->e - 1);
+          for (guint g = 0; !group && groups[g]; g++)
+            group = quotes_word_is (doc->text, w->s, w->e, groups[g]);
+          if (group && a > k0 && quotes_tok_is (doc, &t[a - 1], "the"))
+            {
+              *gs = t[a - 1].s;
+              *ge = w->e;
+              return TRUE;
+            }
+          continue;
+        }
+      while (a > k0 && t[a - 1].cap && !t[a - 1].punct && i - a < 4)
+        a--;
+      if (a > k0 && quotes_tok_is (doc, &t[a - 1], "the")
+          && !quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], doc->text,
+                             t[a].s, t[a].e))
+        {
+          *gs = t[a - 1].s;
+          *ge = w->e;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Resolves the subject noun phrase toks[a..b) into @spk. */
+gboolean
+quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
+                   const QuotesTok *toks, guint a, guint b, QuotesSpeaker *spk)
+{
+  const char *text = doc->text;
+  guint ra, rb, na;
+
+  /* drop leading conjunctions and trailing commas */
+  while (a < b
+         && (quotes_tok_is (doc, &toks[a], "and")
+             || quotes_tok_is (doc, &toks[a], "but") || toks[a].punct))
+    a++;
+  while (b > a && toks[b - 1].punct)
+    b--;
+  /* Ana Costa QC, Rui Matos MP */
+  while (b > a + 1 && quotes_tok_is_postnominal (doc, &toks[b - 1]))
+    b--;
+  if (a >= b || b - a > 9)
+    return FALSE;
+
+  /* object pronouns come from "the radio quoted him as saying" */
+  if (b - a == 1
+      && (quotes_tok_is_pronoun (doc, &toks[a])
+          || quotes_tok_is (doc, &toks[a], "him")
+          || quotes_tok_is (doc, &toks[a], "her")
+          || quotes_tok_is (doc, &toks[a], "them")))
+    {
+      const QuotesTok *t = &toks[a];
+      gboolean he
+          = quotes_tok_is (doc, t, "he") || quotes_tok_is (doc, t, "him");
+      gboolean she
+          = quotes_tok_is (doc, t, "she") || quotes_tok_is (doc, t, "her");
+      spk->ms = t->s;
+      spk->me = t->e;
+      if (he || she)
+        {
+          gint g = he ? 1 : 2;
+          const char *name = g == 1 ? hist->last_male : hist->last_female;
+          QuotesSpeaker ante;
+          QuotesName *nm;
+          if (quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                      MIN (t->s, doc->cur_open), g, TRUE,
+                                      &ante))
+            {
+              const char *head = quotes_last_word (ante.name);
+              /* "Ana Costa has said ... The former minister told radio
+               * ... she said": an office with no holder named describes
+               * the person named just before it */
+              gsize ss = ante.ms > 0 ? (gsize)ante.ms : 0;
+              while (ss > 0 && (gsize)ante.ms - ss < 100
+                     && doc->text[ss - 1] != '\n'
+                     && !(ss > 1 && doc->text[ss - 1] == ' '
+                          && strchr (".?!", doc->text[ss - 2])))
+                ss--;
+              if (ante.kind == QUOTES_SPK_NOMINAL && ss > 0
+                  && strncmp (doc->text + ss, "The ", 4) == 0
+                  && quotes_in_set (doc->config->titles, head, 0, strlen (head))
+                  && !quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS],
+                                     head, 0, strlen (head)))
+                {
+                  nm = quotes_names_last_before (doc, ss, g);
+                  if (nm && !nm->office)
+                    {
+                      spk->name = nm->full;
+                      spk->kind = QUOTES_SPK_PERSON;
+                      spk->gender = g;
+                      return TRUE;
+                    }
+                }
+              spk->name = ante.name;
+              spk->kind = ante.kind;
+              spk->gender = g;
+              return TRUE;
+            }
+          if (hist->last_person
+              && (hist->last_person_gender == 0
+                  || hist->last_person_gender == g))
+            name = hist->last_person;
+          if (name == NULL)
+            {
+              nm = quotes_names_last_before (doc, t->s, g);
+              name = nm ? nm->full : NULL;
+            }
+          spk->name = name;
+          spk->kind = QUOTES_SPK_PERSON;
+          spk->gender = g;
+          return name != NULL;
+        }
+      if (quotes_tok_is (doc, t, "it"))
+        {
+          /* the last thing or body that said something */
+          QuotesSpeaker ante;
+          gsize hi = MIN (t->s, doc->cur_open);
+          /* over earlier quotes too: their speakers are seldom things */
+          if (!quotes_find_antecedent (doc, hist, hi > 400 ? hi - 400 : 0, hi,
+                                       4, FALSE, &ante))
+            return FALSE;
+          spk->name = ante.name;
+          spk->kind = ante.kind;
+          return TRUE;
+        }
+      gboolean they
+          = quotes_tok_is (doc, t, "they") || quotes_tok_is (doc, t, "them");
+      if (they || quotes_tok_is (doc, t, "we"))
+        {
+          QuotesSpeaker ante;
+          gboolean have = quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                                  MIN (t->s, doc->cur_open), 0,
+                                                  FALSE, &ante);
+          gsize gs, ge;
+          if (they
+              && quotes_group_before (
+                  doc, have && ante.me >= 0 ? (gsize)ante.me : doc->ante_lo,
+                  MIN (t->s, doc->cur_open), &gs, &ge))
+            {
+              spk->name = g_string_chunk_insert_len (doc->result->strings,
+                                                     doc->text + gs, ge - gs);
+              spk->kind = QUOTES_SPK_NOMINAL;
+              return TRUE;
+            }
+          if (have)
+            {
+              spk->name = ante.name;
+              spk->kind = ante.kind;
+              return TRUE;
+            }
+          spk->name = hist->last_any;
+          spk->kind = QUOTES_SPK_NOMINAL;
+          return spk->name != NULL;
+        }
+      return FALSE;
+    }
+
+  /* "The MP for Leeds and Otley": a title with its complement is read
+   * as "the Tory leader" below ("of" makes an office: "the Bishop of
+   * Durham") */
+  if (quotes_tok_is (doc, &toks[a], "the") && b - a >= 4)
+    for (guint k = a + 2; k + 1 < b && k <= a + 3; k++)
+      if (quotes_tok_is (doc, &toks[k], "for")
+          && quotes_is_title (doc, toks[k - 1].s, toks[k - 1].e)
+          && quotes_all_caps_run (doc, toks, k + 1, b)
+          && (k == a + 2
+              || !quotes_is_title (doc, toks[a + 1].s, toks[a + 1].e))
+          && !quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], text,
+                             toks[k - 1].s, toks[k - 1].e))
+        {
+          QuotesSpeaker ante;
+          QuotesName *nm = NULL;
+          if (quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                      MIN (toks[a].s, doc->cur_open), 3, TRUE,
+                                      &ante)
+              && ante.kind == QUOTES_SPK_PERSON)
+            {
+              spk->name = ante.name;
+              spk->gender = ante.gender;
+            }
+          else if ((nm = quotes_person_named_before (doc, toks[a].s, 300)))
+            {
+              spk->name = nm->full;
+              spk->gender = nm->gender;
+            }
+          else
+            break;
+          spk->kind = QUOTES_SPK_PERSON;
+          spk->ms = toks[a].s;
+          spk->me = toks[b - 1].e;
+          return TRUE;
+        }
+
+  /* "said the American", "the Frenchman told": the person named since the
+   * previous quote */
+  if (b - a == 2 && quotes_tok_is (doc, &toks[a], "the") && toks[b - 1].cap
+      && quotes_is_demonym (doc, &toks[b - 1]))
+    {
+      QuotesSpeaker ante;
+      if (quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                  MIN (toks[a].s, doc->cur_open), 3, TRUE,
+                                  &ante)
+          && ante.kind == QUOTES_SPK_PERSON)
+        {
+          spk->name = ante.name;
+          spk->kind = QUOTES_SPK_PERSON;
+          spk->gender = ante.gender;
+          spk->ms = toks[a].s;
+          spk->me = toks[b - 1].e;
+          return TRUE;
+        }
+    }
+
+  /* a name: the capitalised run that ends the phrase */
+  if (toks[b - 1].cap || quotes_tok_is_possessive (doc, &toks[b - 1]))
+    {
+      if (quotes_tok_is_possessive (doc, &toks[b - 1]))
+        return FALSE; /* "Carney's spokesman" ends lower-case, not here */
+      rb = b;
+      ra = b - 1;
+      while (ra > a
+             && (toks[ra - 1].cap
+                 || (quotes_tok_is_connector (doc, &toks[ra - 1]) && ra - 1 > a
+                     && toks[ra - 2].cap))
+             && !quotes_tok_is_possessive (doc, &toks[ra - 1]))
+        ra--;
+      na = ra;
+      for (guint k = ra; k < rb; k++)
+        if (quotes_is_title (doc, toks[k].s, toks[k].e))
+          na = k + 1;
+      spk->ms = toks[na < rb ? na : ra].s;
+      spk->me = toks[rb - 1].e;
+      spk->kind = QUOTES_SPK_PERSON;
+      if (na >= rb)
+        {
+          /* titles only: "the Prime Minister" */
+          QuotesName *nm
+              = quotes_titles_lookup (doc, toks[ra].s, toks[rb - 1].e);
+          if (nm == NULL)
+            nm = quotes_titles_lookup (doc, toks[rb - 1].s, toks[rb - 1].e);
+          if (nm == NULL
+              && ((rb - ra >= 2 && quotes_tok_is (doc, &toks[ra], "the"))
+                  || (ra > a && quotes_tok_is (doc, &toks[ra - 1], "the"))))
+            nm = quotes_title_holder_once (
+                doc,
+                toks[quotes_tok_is (doc, &toks[ra], "the") ? ra + 1 : ra].s,
+                toks[rb - 1].s, toks[rb - 1].e);
+          spk->name = nm ? nm->full
+                         : g_string_chunk_insert_len (
+                             doc->result->strings, text + toks[a].s,
+                             toks[b - 1].e - toks[a].s);
+          spk->kind = nm ? QUOTES_SPK_PERSON : QUOTES_SPK_NOMINAL;
+          spk->ms = toks[ra].s;
+          return TRUE;
+        }
+      QuotesName *nm
+          = quotes_names_lookup (doc, toks[rb - 1].s, toks[rb - 1].e);
+      /* "Sir John", "Dame Judi": a first name after the title */
+      if ((nm == NULL || nm->nwords < 2) && rb - na == 1 && na > ra
+          && (quotes_tok_is (doc, &toks[na - 1], "sir")
+              || quotes_tok_is (doc, &toks[na - 1], "dame")))
+        {
+          QuotesName *first
+              = quotes_names_by_first (doc, toks[na].s, toks[na].e);
+          if (first)
+            nm = first;
+        }
+      if (nm && (nm->nwords >= rb - na || nm->nwords >= 2))
+        {
+          spk->name = nm->full;
+          spk->gender = nm->gender;
+        }
+      else
+        spk->name = g_string_chunk_insert_len (doc->result->strings,
+                                               text + toks[na].s,
+                                               toks[rb - 1].e - toks[na].s);
+      if (rb - na == 1
+          && quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], text,
+                            toks[na].s, toks[na].e))
+        return FALSE;
+      for (guint k = ra; k < na; k++)
+        if (!spk->gender)
+          spk->gender = quotes_title_gender (doc, toks[k].s, toks[k].e);
+      /* "Dr Rao", "Midfielder Edu" name a person; "Foreign Office",
+       * "Home Office" do not ("foreign" is a title word only before an
+       * office) */
+      spk->titled = na > ra && quotes_is_personal_title (doc, &toks[na - 1]);
+      /* one capitalised word never seen with a first name nor a title
+       * ("Ministers", "Microsoft") is no person for he and she */
+      if (strchr (spk->name, ' ') == NULL && spk->gender == 0 && !spk->titled)
+        spk->kind = QUOTES_SPK_NOMINAL;
+      return TRUE;
+    }
+
+  /* a nominal phrase: "the prime minister", "a spokesman", "officials" */
+  {
+    const QuotesTok *head = &toks[b - 1];
+    gboolean indefinite = quotes_tok_is (doc, &toks[a], "a")
+                          || quotes_tok_is (doc, &toks[a], "an")
+                          || quotes_tok_is (doc, &toks[a], "one")
+                          || quotes_tok_is (doc, &toks[a], "another");
+    /* "said the 29-year-old": the person last named */
+    if (!indefinite && head->e - head->s > 9
+        && g_ascii_strncasecmp (text + head->e - 9, "-year-old", 9) == 0)
+      {
+        QuotesSpeaker ante;
+        if (quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                    MIN (head->s, doc->cur_open), 3, TRUE,
+                                    &ante))
+          {
+            spk->name = ante.name;
+            spk->kind = QUOTES_SPK_PERSON;
+            spk->gender = ante.gender;
+            spk->ms = toks[a].s;
+            spk->me = head->e;
+            return TRUE;
+          }
+      }
+    gboolean owned = FALSE; /* "the minister's spokesman": not the minister */
+    for (guint k = a; k + 1 < b; k++)
+      owned |= quotes_tok_is_possessive (doc, &toks[k]);
+    if (!indefinite && !owned && quotes_is_title (doc, head->s, head->e))
+      {
+        guint ta = b - 1;
+        QuotesName *nm = NULL;
+        while (ta > a && !quotes_tok_is_det (doc, &toks[ta - 1])
+               && quotes_is_title (doc, toks[ta - 1].s, toks[ta - 1].e))
+          ta--;
+        nm = quotes_titles_lookup (doc, toks[ta].s, head->e);
+        if (nm == NULL && ta + 1 < b)
+          nm = quotes_titles_lookup (doc, toks[b - 2].s, head->e);
+        if (nm == NULL && quotes_tok_is_det (doc, &toks[a])
+            && quotes_tok_is (doc, &toks[a], "the")
+            && !quotes_other_office_before (doc, head->s))
+          nm = quotes_titles_lookup (doc, head->s, head->e);
+        if (nm == NULL && quotes_tok_is (doc, &toks[a], "the") && ta == a + 1)
+          nm = quotes_title_holder_once (doc, toks[ta].s, head->s, head->e);
+        if (nm)
+          {
+            spk->name = nm->full;
+            spk->kind = QUOTES_SPK_PERSON;
+            spk->gender = nm->gender;
+            spk->ms = toks[a].s;
+            spk->me = head->e;
+            return TRUE;
+          }
+      }
+    /* "the Lyon player", "the Wales coach", "the Tory leader": the
+     * person named last (not "the spokesman", an unnamed role).  A title
+     * takes a modifier that is no title word itself ("the prime minister",
+     * "the shadow chancellor" stay with the holder rules above) */
+    gboolean role_title
+        = b - a >= 3 && !owned && quotes_is_title (doc, head->s, head->e);
+    for (guint k = a + 1; role_title && k + 1 < b; k++)
+      role_title = !quotes_is_title (doc, toks[k].s, toks[k].e)
+                   && !quotes_tok_is (doc, &toks[k], "junior")
+                   && !quotes_tok_is (doc, &toks[k], "ex");
+    if (quotes_tok_is (doc, &toks[a], "the") && b - a >= 2
+        && (role_title
+            || quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], text,
+                              head->s, head->e))
+        && !quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], text,
+                           head->s, head->e))
+      {
+        QuotesSpeaker ante;
+        QuotesName *nm;
+        if (quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                    MIN (head->s, doc->cur_open), 3, TRUE,
+                                    &ante)
+            && ante.kind == QUOTES_SPK_PERSON)
+          {
+            spk->name = ante.name;
+            spk->kind = QUOTES_SPK_PERSON;
+            spk->gender = ante.gender;
+            spk->ms = toks[a].s;
+            spk->me = head->e;
+            return TRUE;
+          }
+        /* else a person named in the sentences just before, even as an
+         * object ("... from Ana Costa. The Green leader said"): only for
+         * a title ("the man" is anybody) */
+        if (role_title
+            && (nm = quotes_person_named_before (doc, toks[a].s, 300)) != NULL)
+          {
+            spk->name = nm->full;
+            spk->kind = QUOTES_SPK_PERSON;
+            spk->gender = nm->gender;
+            spk->ms = toks[a].s;
+            spk->me = head->e;
+            return TRUE;
+          }
+      }
+    spk->ms = toks[a].s;
+    spk->me = head->e;
+    spk->name = g_string_chunk_insert_len (
+        doc->result->strings, text + toks[a].s, head->e - toks[a].s);
+    spk->kind = QUOTES_SPK_NOMINAL;
+    return TRUE;
+  }
+}
+
+/* Whether @t stops a subject phrase read after an inverted cue. */
+gboolean
+quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t)
+{
+
+  if (t->punct)
+    return TRUE;
+  return quotes_in_set (doc->config->sets[QUOTES_SET_NP_STOPS], doc->text, t->s,
+                        t->e);
+}
+
+/* Whether toks[a..b) may be a subject that speaks: it opens with a
+ * pronoun, a capitalised word, a determiner or a noun, and holds no
+ * auxiliary ("has had almost 900", "with no cast", "although she"). */
+gboolean
+quotes_np_can_speak (const QuotesDoc *doc, const QuotesTok *t, guint a, guint b)
+{
+  static const char *const bad[]
+      = { "with", "although", "though", "such",   "as",    "while", "if",
+          "when", "because",  "after",  "before", "is",    "was",   "were",
+          "are",  "has",      "had",    "have",   "could", "would", "will",
+          "not",  "be",       "been",   NULL };
+  while (a < b
+         && (quotes_tok_is (doc, &t[a], "and")
+             || quotes_tok_is (doc, &t[a], "but") || t[a].punct))
+    a++;
+  if (a >= b || quotes_tok_is (doc, &t[b - 1], "and")
+      || quotes_tok_is (doc, &t[b - 1], "but")
+      || quotes_tok_is (doc, &t[b - 1], "or"))
+    return FALSE;
+  for (guint k = a; k < b; k++)
+    for (guint w = 0; bad[w] && !t[k].cap; w++)
+      if (quotes_tok_is (doc, &t[k], bad[w]))
+        return FALSE;
+  if (b - a > 1 && quotes_tok_is_pronoun (doc, &t[a]))
+    return FALSE; /* "he is seen" */
+  return TRUE;
+}

@@ -1,0 +1,228 @@
+/* quotes-tokens.c: the word tokens of attribution windows.
+ *
+ * Splits a bounded window of text into words and punctuation, and the
+ * word tests the name and attribution passes share.
+ */
+#include "quotes-engine-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Tokens                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Whether the word [s, e) followed by '.' is an abbreviation whose period
+ * does not end a sentence. */
+static gboolean
+quotes_is_abbrev (const QuotesDoc *doc, gsize s, gsize e)
+{
+  static const char *const abbrevs[]
+      = { "mr",  "mrs", "ms",   "dr",   "st",   "jr",  "sr",  "gen",
+          "sen", "rep", "gov",  "prof", "rev",  "lt",  "col", "capt",
+          "sgt", "no",  "vs",   "inc",  "corp", "co",  "ltd", "jan",
+          "feb", "aug", "sept", "oct",  "nov",  "dec", "mt",  "ft",
+          "u.s", "u.k", "u.n",  "e.g",  "i.e",  NULL };
+  if (e - s == 1 && g_ascii_isupper (doc->text[s]))
+    return TRUE; /* an initial */
+  for (guint i = 0; abbrevs[i]; i++)
+    if (quotes_word_is (doc->text, s, e, abbrevs[i]))
+      return TRUE;
+  return memchr (doc->text + s, '.', e - s) != NULL; /* U.S. */
+}
+
+/* The end of the word that starts at @i (letters, digits, and ' ’ - .
+ * between letters), at most @to; a period after an abbreviation joins. */
+gsize
+quotes_scan_word (const QuotesDoc *doc, gsize i, gsize to)
+{
+  const char *text = doc->text;
+  gsize e = g_utf8_next_char (text + i) - text;
+
+  for (;;)
+    {
+      while (e < to && g_ascii_isalnum (text[e]))
+        e++; /* the common case, ASCII letters */
+      if (e >= to)
+        break;
+      if (quotes_is_word_char (text, doc->len, e))
+        {
+          e = (guchar)text[e] < 0x80
+                  ? e + 1
+                  : (gsize)(g_utf8_next_char (text + e) - text);
+          continue;
+        }
+      /* inner ' ’ - . joined to a following letter */
+      gunichar d = (guchar)text[e] < 0x80 ? (gunichar)text[e]
+                                          : quotes_char_at (text, doc->len, e);
+      if (d == '\'' || d == 0x2019 || d == '-' || d == '.' || d == 0x2010
+          || d == 0x2011)
+        {
+          gsize after = g_utf8_next_char (text + e) - text;
+          if (after < to && quotes_is_word_char (text, doc->len, after))
+            {
+              e = after;
+              continue;
+            }
+        }
+      break;
+    }
+  if (e < to && text[e] == '.' && quotes_is_abbrev (doc, i, e))
+    e++;
+  return e;
+}
+
+/* Splits [from, to) into words and punctuation into @toks, keeping the
+ * first QUOTES_MAX_TOKENS. */
+void
+quotes_tokenize (const QuotesDoc *doc, gsize from, gsize to, QuotesToks *toks)
+{
+  const char *text = doc->text;
+  gsize i = from;
+
+  toks->n = 0;
+  while (i < to && toks->n < QUOTES_MAX_TOKENS)
+    {
+      guchar byte = text[i];
+      gunichar c;
+      gsize next;
+      QuotesCharClass cc;
+      QuotesTok *t = &toks->t[toks->n];
+
+      if (byte < 0x80)
+        {
+          c = byte;
+          next = i + 1;
+          cc = quotes_ascii_class[byte];
+        }
+      else
+        {
+          c = g_utf8_get_char (text + i);
+          next = g_utf8_next_char (text + i) - text;
+          cc = quotes_class_of (c);
+        }
+
+      if (cc == QUOTES_CC_SPACE || cc == QUOTES_CC_EDGE)
+        {
+          i = next;
+          continue;
+        }
+      if (cc == QUOTES_CC_LETTER)
+        {
+          gsize e = quotes_scan_word (doc, i, to);
+          t->s = i;
+          t->cap = quotes_is_upper_at (text, doc->len, i);
+          t->punct = 0;
+          t->e = e;
+          toks->n++;
+          i = e;
+          continue;
+        }
+      t->s = i;
+      t->e = next;
+      t->cap = FALSE;
+      if (cc == QUOTES_CC_DASH)
+        t->punct = '-';
+      else if (cc == QUOTES_CC_QUOTE)
+        t->punct = '"';
+      else if (c == 0x2026)
+        t->punct = '.';
+      else if (c < 0x80)
+        t->punct = (char)c;
+      else
+        t->punct = '~';
+      toks->n++;
+      i = next;
+    }
+}
+
+/* The number of tokens of the reporting verb at toks[i] ("said": 1,
+ * "points out": 2), 0 when there is none. */
+guint
+quotes_cue_len (const QuotesDoc *doc, const QuotesTok *t, guint i, guint n)
+{
+  if (quotes_tok_is_cue (doc, &t[i]))
+    return 1;
+  if (i + 1 < n && quotes_tok_is (doc, &t[i + 1], "out")
+      && (quotes_tok_is (doc, &t[i], "points")
+          || quotes_tok_is (doc, &t[i], "pointed")))
+    return 2;
+  return 0;
+}
+
+/* Whether the cue word toks[i] is a plural noun here: "the claims", "the
+ * latest claims", "fresh claims". */
+gboolean
+quotes_cue_is_noun (const QuotesDoc *doc, const QuotesTok *t, guint from,
+                    guint i)
+{
+  static const char *const adjs[]
+      = { "latest", "new",     "fresh",   "recent", "such", "these",
+          "those",  "earlier", "similar", "false",  "wild", NULL };
+  if (doc->text[t[i].e - 1] != 's' || i == from || t[i - 1].punct)
+    return FALSE;
+  if (quotes_tok_is (doc, &t[i - 1], "the")
+      || quotes_tok_is (doc, &t[i - 1], "his")
+      || quotes_tok_is (doc, &t[i - 1], "her")
+      || quotes_tok_is (doc, &t[i - 1], "their")
+      || quotes_tok_is (doc, &t[i - 1], "its"))
+    return TRUE;
+  for (guint k = 0; adjs[k]; k++)
+    if (quotes_tok_is (doc, &t[i - 1], adjs[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @t may stand between a subject and its verb (also, later). */
+gboolean
+quotes_tok_is_adverb (const QuotesDoc *doc, const QuotesTok *t)
+{
+  /* nouns in -ly: "the former monopoly said", "the weekly said" */
+  static const char *const nouns[]
+      = { "monopoly",  "family",  "assembly", "rally", "supply",
+          "reply",     "anomaly", "weekly",   "daily", "monthly",
+          "quarterly", "elderly", NULL };
+  gsize n = t->e - t->s;
+  if (t->punct)
+    return FALSE;
+  if (n > 4 && !t->cap
+      && g_ascii_strncasecmp (doc->text + t->e - 2, "ly", 2) == 0)
+    {
+      for (guint k = 0; nouns[k]; k++)
+        if (quotes_tok_is (doc, t, nouns[k]))
+          return FALSE;
+      return TRUE;
+    }
+  return quotes_tok_in_set (doc, t, QUOTES_SET_ADVERBS);
+}
+
+/* Whether @t is a lower-case connector inside a name (van, de). */
+gboolean
+quotes_tok_is_connector (const QuotesDoc *doc, const QuotesTok *t)
+{
+  return !t->cap && quotes_tok_in_set (doc, t, QUOTES_SET_CONNECTORS);
+}
+
+/* Whether @t is a letter after a name: QC, MP, Jr. */
+gboolean
+quotes_tok_is_postnominal (const QuotesDoc *doc, const QuotesTok *t)
+{
+  return quotes_tok_in_set (doc, t, QUOTES_SET_POSTNOMINALS);
+}
+
+/* Length of @t without a possessive ending ('s, ’s, s'). */
+gsize
+quotes_tok_base_end (const QuotesDoc *doc, const QuotesTok *t)
+{
+  const char *w = doc->text + t->s;
+  gsize n = t->e - t->s;
+  if (n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S'))
+    return t->e - 2;
+  if (n > 4 && memcmp (w + n - 4, "\xE2\x80\x99s", 4) == 0)
+    return t->e - 4;
+  return t->e;
+}
+
+/* Whether @t ends with a possessive. */
+gboolean
+quotes_tok_is_possessive (const QuotesDoc *doc, const QuotesTok *t)
+{
+  return t->punct == 0 && quotes_tok_base_end (doc, t) != t->e;
+}

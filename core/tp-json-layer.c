@@ -65,6 +65,17 @@ tp_json_reserve (GString *out, gsize n)
   return out->str + len;
 }
 
+/* Writes @v in decimal at @p; returns the end.  Room for 21 bytes is
+ * needed. */
+static inline char *
+tp_json_put_int (char *p, gint64 v)
+{
+  if (v >= 0)
+    return tp_json_put_uint (p, (guint64)v);
+  *p++ = '-';
+  return tp_json_put_uint (p, (guint64)0 - (guint64)v);
+}
+
 /* Appends an unsigned number. */
 static void
 tp_json_append_uint (GString *out, guint64 v)
@@ -93,7 +104,10 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
       {
         gint64 v;
         if (tp_layer_get_int (layer, index, attr, &v))
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, v);
+          {
+            char *p = tp_json_reserve (out, 24);
+            out->len = tp_json_put_int (p, v) - out->str;
+          }
         else
           g_string_append (out, "null");
         return;

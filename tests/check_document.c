@@ -288,6 +288,35 @@ START_TEST (test_columns_layout)
 }
 END_TEST
 
+/* Integer attributes are written exactly, negative ones and the extremes
+ * included (the writer formats them itself, not through printf). */
+START_TEST (test_int_attribute_extremes)
+{
+  static const TpAttrSpec ints[] = { { "i", TP_ATTR_INT }, { NULL } };
+  static const gint64 values[]
+      = { 0, -1, 9, -10, 99, 100, -12345, G_MAXINT64, G_MININT64 };
+  TpDocument *doc = tp_document_new ("n", "x", -1, NULL);
+  TpLayer *layer = tp_document_add_layer (doc, "t", ints, NULL);
+  GString *out = g_string_new (NULL);
+  GString *want = g_string_new ("{\"id\":\"n\",\"layers\":{\"t\":[");
+
+  for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+    {
+      guint a = tp_layer_append (layer, 0, 1);
+      tp_layer_set_int (layer, a, 0, values[k]);
+      g_string_append_printf (
+          want, "%s{\"start\":0,\"end\":1,\"i\":%" G_GINT64_FORMAT "}",
+          k ? "," : "", values[k]);
+    }
+  g_string_append (want, "]}}\n");
+  tp_document_to_json (doc, NULL, out);
+  ck_assert_str_eq (out->str, want->str);
+  g_string_free (want, TRUE);
+  g_string_free (out, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
 /* Numbers of every digit count are formatted right (the writer formats two
  * digits at a time). */
 START_TEST (test_offsets_all_digit_counts)
@@ -461,6 +490,7 @@ document_suite (void)
   tcase_add_test (tc, test_million_annotations);
   tcase_add_test (tc, test_json_escapes);
   tcase_add_test (tc, test_columns_layout);
+  tcase_add_test (tc, test_int_attribute_extremes);
   tcase_add_test (tc, test_append_many);
   tcase_add_test (tc, test_meta_json_kept);
   tcase_add_test (tc, test_meta_many_keys);

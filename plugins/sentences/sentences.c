@@ -34,6 +34,8 @@
 
 #include "textpipe-plugin.h"
 
+#include "sentences-scan.h"
+
 /* Start and end of token @i in the token layer's span array
  * (tp_layer_get_spans). */
 static inline gsize
@@ -1234,6 +1236,15 @@ sentences_find (SentencesRun *r, gsize q)
   return lo;
 }
 
+/* The bytes that may start a sentence end: . ! ? ) ] and lead bytes of
+ * … ” » and Unicode spaces; line feeds; separator bytes = * _ (lines of
+ * dashes are seen at their line breaks: hyphens are too common to stop
+ * at); URLs, e-mail addresses and times; > before a capital.  Greetings,
+ * closings and "-- " signatures are looked for where each sentence
+ * starts. */
+static const char sentences_scan_bytes_set[] = ".!?)]\xC2\xE2\n=*_@:>";
+static SentencesScanSet sentences_scan_set;
+
 /* Byte classes of the scan for candidate sentence ends. */
 enum {
   SENTENCES_S_STOPPY = 1 << 0, /* may be the last byte of a deciding token:
@@ -1271,6 +1282,9 @@ sentences_scan_init (void)
                              : g_ascii_isupper (c) ? 2
                                                    : 0;
     }
+  if (!sentences_scan_set_init (&sentences_scan_set, sentences_scan_bytes_set,
+                                sizeof sentences_scan_bytes_set - 1))
+    g_error ("sentences: the scan set spans more than eight nibbles");
   sentences_set_init (&sentences_titles_set, sentences_titles);
   sentences_set_init (&sentences_finals_set, sentences_finals);
   sentences_set_init (&sentences_starters_set, sentences_starters);
@@ -1291,22 +1305,6 @@ sentences_scan_init (void)
   sentences_opener_filter_add (sentences_greetings);
   sentences_opener_filter_add (sentences_closing_firsts);
   g_once_init_leave (&done, 1);
-}
-
-/* The bytes that may start a sentence end, for strcspn (at most 16, so
- * that glibc's SSE 4.2 version applies): . ! ? ) ] and lead bytes of … ” »
- * and Unicode spaces; line feeds; separator bytes = * _ (lines of dashes
- * are seen at their line breaks: hyphens are too common to stop at); URLs,
- * e-mail addresses and times; > before a capital.  Greetings, closings and
- * "-- " signatures are looked for where each sentence starts. */
-static _Alignas(16) const char sentences_scan_set[] = ".!?)]\xC2\xE2\n=*_@:>";
-
-/* Returns the first byte at or after @p that may start a sentence end
- * (the text ends with a NUL). */
-static inline gsize
-sentences_skip (const guchar *t, gsize p)
-{
-  return p + strcspn ((const char *)t + p, sentences_scan_set);
 }
 
 /* TRUE for ASCII whitespace. */
@@ -1469,7 +1467,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
       guchar c;
 
       /* skip letters, digits and spaces: they start nothing */
-      p = sentences_skip (t, p);
+      p = sentences_scan_next (&sentences_scan_set, t, p, end);
       while (r.closing != 0 && r.closing < p)
         {
           /* Thanks, | Name: the split may find another closing at once

@@ -1,0 +1,22 @@
+/* sentences-scan.h: finding the next byte of a small set in a text, the
+ * sentence splitter's inner loop. */
+#ifndef SENTENCES_SCAN_H
+#define SENTENCES_SCAN_H
+
+#include <glib.h>
+
+/* A set of at most eight distinct high nibbles' worth of bytes, ready for
+ * a sixteen-bytes-at-a-time scan. */
+typedef struct {
+  guint8 lo[16];    /* per low nibble: the groups holding such a byte */
+  guint8 hi[16];    /* per high nibble: its group bit, or 0 */
+  gboolean in[256]; /* the set itself, for the bytes at the end */
+  gboolean wide;    /* the sixteen-byte scan can run on this CPU */
+} SentencesScanSet;
+
+gboolean sentences_scan_set_init (SentencesScanSet *set, const char *bytes,
+                                  gsize n);
+gsize sentences_scan_next (const SentencesScanSet *set, const guchar *t,
+                           gsize p, gsize len);
+
+#endif

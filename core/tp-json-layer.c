@@ -195,45 +195,51 @@ tp_json_offset (const TpOffsetMap *map, gsize b)
 #define TP_PIECE 32
 
 typedef struct {
-  char *str;
+  const char *str; /* in the layer's arena, once every piece is built */
+  gsize off;       /* where it starts in the arena */
   gsize len;
 } TpJsonPiece;
 
-/* Makes a piece holding @prefix, then @s as a JSON string, then @suffix.
- * Built for every layer of every document, so names that need no escape
- * (all of them in practice) are copied as they are. */
+/* Appends to @arena a piece holding @prefix, then @s as a JSON string, then
+ * @suffix, padded to TP_PIECE bytes.  Built for every layer of every
+ * document, so all pieces of a layer share one buffer (no allocation per
+ * piece) and names that need no escape (all of them in practice) are
+ * copied as they are. */
 static void
-tp_json_piece_init (TpJsonPiece *piece, const char *prefix, const char *s,
-                    const char *suffix)
+tp_json_piece_init (TpJsonPiece *piece, GString *arena, const char *prefix,
+                    const char *s, const char *suffix)
 {
-  gsize np = strlen (prefix), ns = strlen (s), nx = strlen (suffix);
+  gsize ns = strlen (s);
   gboolean plain = TRUE;
-  char *p;
 
   for (gsize i = 0; i < ns && plain; i++)
     plain = (guchar)s[i] >= 0x20 && (guchar)s[i] < 0x7F && s[i] != '"'
             && s[i] != '\\';
-  if (!plain)
+  piece->off = arena->len;
+  if (plain)
     {
-      GString *g = g_string_sized_new (TP_PIECE);
-      g_string_append (g, prefix);
-      tp_json_append_string (g, s, -1);
-      g_string_append (g, suffix);
-      piece->len = g->len;
-      if (g->allocated_len < TP_PIECE)
-        g_string_set_size (g, TP_PIECE);
-      piece->str = g_string_free (g, FALSE);
-      return;
+      gsize np = strlen (prefix), nx = strlen (suffix);
+      char *p;
+      piece->len = np + ns + nx + 2;
+      g_string_set_size (arena, piece->off + MAX (piece->len + 1, TP_PIECE));
+      p = arena->str + piece->off;
+      memcpy (p, prefix, np);
+      p[np] = '"';
+      memcpy (p + np + 1, s, ns);
+      p[np + 1 + ns] = '"';
+      memcpy (p + np + ns + 2, suffix, nx);
     }
-  piece->len = np + ns + nx + 2;
-  piece->str = p = g_malloc0 (MAX (piece->len + 1, TP_PIECE));
-  memcpy (p, prefix, np);
-  p += np;
-  *p++ = '"';
-  memcpy (p, s, ns);
-  p += ns;
-  *p++ = '"';
-  memcpy (p, suffix, nx + 1);
+  else
+    {
+      g_string_append (arena, prefix);
+      tp_json_append_string (arena, s, ns);
+      g_string_append (arena, suffix);
+      piece->len = arena->len - piece->off;
+      g_string_set_size (arena, piece->off + MAX (piece->len + 1, TP_PIECE));
+    }
+  /* a terminating NUL, then zeros up to the fixed-size copy */
+  memset (arena->str + piece->off + piece->len, 0,
+          arena->len - piece->off - piece->len);
 }
 
 /* Writes @piece at @p; returns the end.  TP_PIECE bytes must be free. */
@@ -251,36 +257,55 @@ tp_json_put_piece (char *p, const TpJsonPiece *piece)
  * ',"name":' key and each enum value already quoted. */
 typedef struct {
   TpJsonPiece key;
-  TpJsonPiece *values; /* for TP_ATTR_ENUM */
+  TpJsonPiece *values; /* for TP_ATTR_ENUM, in the layer's value array */
   guint n_values;
 } TpAttrJson;
+
+/* What tp_attr_json_init allocates for one layer: the bytes of every
+ * piece and the pieces of every enum value. */
+typedef struct {
+  GString *arena;
+  TpJsonPiece *values;
+} TpLayerJson;
 
 /* Builds the JSON pieces of @layer's attributes; returns the most bytes
  * one annotation's fixed-size part can take. */
 static gsize
-tp_attr_json_init (TpAttrJson *aj, const TpLayer *layer)
+tp_attr_json_init (TpAttrJson *aj, TpLayerJson *lj, const TpLayer *layer)
 {
   gsize fixed = 64;
+  guint n_values = 0, v = 0;
 
   for (guint a = 0; a < layer->n_attrs; a++)
     {
       const TpAttrSpec *spec = &layer->attrs[a];
-      gsize widest = MAX (TP_PIECE, 48);
-
-      tp_json_piece_init (&aj[a].key, ",", spec->name, ":");
-      aj[a].values = NULL;
       aj[a].n_values = 0;
       if (spec->type == TP_ATTR_ENUM && spec->enum_values)
+        while (spec->enum_values[aj[a].n_values])
+          aj[a].n_values++;
+      n_values += aj[a].n_values;
+    }
+  lj->arena = g_string_sized_new (TP_PIECE * (layer->n_attrs + n_values + 1));
+  lj->values = n_values ? g_new (TpJsonPiece, n_values) : NULL;
+  for (guint a = 0; a < layer->n_attrs; a++)
+    {
+      const TpAttrSpec *spec = &layer->attrs[a];
+      tp_json_piece_init (&aj[a].key, lj->arena, ",", spec->name, ":");
+      aj[a].values = aj[a].n_values ? lj->values + v : NULL;
+      for (guint k = 0; k < aj[a].n_values; k++)
+        tp_json_piece_init (&lj->values[v++], lj->arena, "",
+                            spec->enum_values[k], "");
+    }
+  /* the arena no longer moves: point the pieces into it */
+  v = 0;
+  for (guint a = 0; a < layer->n_attrs; a++)
+    {
+      gsize widest = MAX (TP_PIECE, 48);
+      aj[a].key.str = lj->arena->str + aj[a].key.off;
+      for (guint k = 0; k < aj[a].n_values; k++, v++)
         {
-          while (spec->enum_values[aj[a].n_values])
-            aj[a].n_values++;
-          aj[a].values = g_new (TpJsonPiece, aj[a].n_values);
-          for (guint k = 0; k < aj[a].n_values; k++)
-            {
-              tp_json_piece_init (&aj[a].values[k], "", spec->enum_values[k],
-                                  "");
-              widest = MAX (widest, aj[a].values[k].len);
-            }
+          lj->values[v].str = lj->arena->str + lj->values[v].off;
+          widest = MAX (widest, lj->values[v].len);
         }
       fixed += MAX (aj[a].key.len, TP_PIECE) + widest;
     }
@@ -289,15 +314,10 @@ tp_attr_json_init (TpAttrJson *aj, const TpLayer *layer)
 
 /* Frees what tp_attr_json_init built. */
 static void
-tp_attr_json_clear (TpAttrJson *aj, const TpLayer *layer)
+tp_attr_json_clear (TpLayerJson *lj)
 {
-  for (guint a = 0; a < layer->n_attrs; a++)
-    {
-      g_free (aj[a].key.str);
-      for (guint k = 0; k < aj[a].n_values; k++)
-        g_free (aj[a].values[k].str);
-      g_free (aj[a].values);
-    }
+  g_string_free (lj->arena, TRUE);
+  g_free (lj->values);
 }
 
 /* Writes annotation @i's value of enum attribute @a at @p (quoted, or
@@ -405,11 +425,12 @@ tp_json_append_layer (GString *out, const TpLayer *layer,
                       const TpOffsetMap *map, TpLayerLayout layout)
 {
   TpAttrJson *aj = g_newa (TpAttrJson, layer->n_attrs + 1);
-  gsize fixed = tp_attr_json_init (aj, layer);
+  TpLayerJson lj;
+  gsize fixed = tp_attr_json_init (aj, &lj, layer);
 
   if (layout == TP_LAYOUT_COLUMNS)
     tp_json_append_columns (out, layer, aj, fixed, map);
   else
     tp_json_append_rows (out, layer, aj, fixed, map);
-  tp_attr_json_clear (aj, layer);
+  tp_attr_json_clear (&lj);
 }

@@ -288,6 +288,41 @@ START_TEST (test_columns_layout)
 }
 END_TEST
 
+/* Attribute names and enum values that need escapes, and enum values
+ * longer than the writer's fixed-size pieces, come out right in both
+ * layouts. */
+START_TEST (test_escaped_attribute_pieces)
+{
+  static const char *const odd[]
+      = { "back\\slash", "a value well over thirty-two bytes long, really",
+          NULL };
+  static const TpAttrSpec specs[]
+      = { { "q\"name", TP_ATTR_ENUM, NULL, odd }, { NULL } };
+  TpDocument *doc = tp_document_new ("p", "ab", -1, NULL);
+  TpLayer *layer = tp_document_add_layer (doc, "t", specs, NULL);
+  TpWriteOptions cols
+      = { TP_OFFSETS_CODEPOINTS, FALSE, NULL, TP_LAYOUT_COLUMNS };
+  GString *out = g_string_new (NULL);
+
+  tp_layer_set_enum (layer, tp_layer_append (layer, 0, 1), 0, 0);
+  tp_layer_set_enum (layer, tp_layer_append (layer, 1, 2), 0, 1);
+  tp_document_to_json (doc, NULL, out);
+  ck_assert_str_eq (out->str,
+                    "{\"id\":\"p\",\"layers\":{\"t\":["
+                    "{\"start\":0,\"end\":1,\"q\\\"name\":\"back\\\\slash\"},"
+                    "{\"start\":1,\"end\":2,\"q\\\"name\":\"a value well over "
+                    "thirty-two bytes long, really\"}]}}\n");
+  g_string_truncate (out, 0);
+  tp_document_to_json (doc, &cols, out);
+  ck_assert_str_eq (
+      out->str, "{\"id\":\"p\",\"layers\":{\"t\":{\"start\":[0,1],"
+                "\"end\":[1,2],\"q\\\"name\":[\"back\\\\slash\","
+                "\"a value well over thirty-two bytes long, really\"]}}}\n");
+  g_string_free (out, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
 /* Integer attributes are written exactly, negative ones and the extremes
  * included (the writer formats them itself, not through printf). */
 START_TEST (test_int_attribute_extremes)
@@ -491,6 +526,7 @@ document_suite (void)
   tcase_add_test (tc, test_json_escapes);
   tcase_add_test (tc, test_columns_layout);
   tcase_add_test (tc, test_int_attribute_extremes);
+  tcase_add_test (tc, test_escaped_attribute_pieces);
   tcase_add_test (tc, test_append_many);
   tcase_add_test (tc, test_meta_json_kept);
   tcase_add_test (tc, test_meta_many_keys);

@@ -15,6 +15,18 @@ typedef struct {
   const char *speakers;
 } QuoteCase;
 
+/* Sentences with no names and no reporting verbs, to move a quote away
+ * from the names before it. */
+#define QUOTE_FILLER_A                                                         \
+  "That poll may still be months away, but there can be little doubt "         \
+  "left that the campaign is now in full swing. There was a long account "     \
+  "of the record of the last few years, with a strong emphasis on the "        \
+  "economy and on schools and hospitals. "
+#define QUOTE_FILLER_B                                                         \
+  "The crowd cheered all the way to the line, and the weather held for "       \
+  "most of the morning after a wet and windy start. The course was flat "      \
+  "and fast, and the times were among the best seen on it for many years. "
+
 static const QuoteCase quote_cases[] = {
   /* "...," NAME said / said NAME, the ... */
   { "\u201cWe will not back down,\u201d Carney said.", "We will not back down,",
@@ -584,6 +596,24 @@ static const QuoteCase quote_cases[] = {
   { "Tom Reyes won in three sets. \"I felt pretty good today,\" said the "
     "American.",
     "I felt pretty good today,", "Tom Reyes" },
+  /* he/she with no antecedent in the window and no earlier speaker: the
+   * story's main person (named most, first introduced), not whoever was
+   * named last paragraphs ago; a person named just before still counts */
+  { "Hale sets out his plan\n\nTom Hale's big speech will be seen as the "
+    "start of the campaign.\n\n" QUOTE_FILLER_A
+    "There was talk of his rift with Chancellor Ben Ruiz.\n\n" QUOTE_FILLER_A
+    "And as he said, it was more than \"a plan for every family in the "
+    "land\".",
+    "a plan for every family in the land", "Tom Hale" },
+  { "Ruiz in row over hospital\n\nAna Ruiz has said the ward must stay "
+    "open. Ms Ruiz spoke on Monday.\n\n" QUOTE_FILLER_A QUOTE_FILLER_A
+    "He must remember his clash with Eva Lind, the woman who shouted at him "
+    "in 2001. \"You never do anything to help anybody,\" she told him.",
+    "You never do anything to help anybody,", "Eva Lind" },
+  { "Lind wins in Oslo\n\nEva Lind won the race in two hours. It was Lind's "
+    "third win of the year, ahead of Kim Soto and Ana Ruiz.\n\n" QUOTE_FILLER_B
+        QUOTE_FILLER_B "\"It's a good way to end the year,\" she said.",
+    "It's a good way to end the year,", "Eva Lind" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */
@@ -842,6 +872,8 @@ static const char *const quote_hostile_units[] = {
   "said Carney, \"a,\" ",             /* quotes everywhere */
   "\u201cA\n",                        /* open at every line end */
   "x",                                /* one huge word */
+  "Tom Reyes met Ana Ruiz there. \"We go on and on,\" he said. "
+  "A B C D E F G H. \"And on,\" she said. ", /* pronouns, many names */
 };
 
 START_TEST (test_quote_hostile)

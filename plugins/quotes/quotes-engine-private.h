@@ -81,6 +81,8 @@ typedef struct {
   guint nwords;
   gint gender;     /* 0 unknown, 1 male, 2 female */
   gboolean office; /* named with an office: "Home Secretary X" */
+  guint count;     /* times the text names its surname (quotes_main_person) */
+  guint solo;      /* ... of them without the first name: "Blair", "Mr Blair" */
 } QuotesName;
 
 /* One mention of a name, in text order, for pronoun fallback. */
@@ -99,9 +101,10 @@ typedef struct {
   GHashTable *titles;   /* title phrase -> QuotesName */
   GArray *mentions;     /* QuotesMention */
   gboolean names_built;
-  gsize ante_lo;  /* antecedents are searched from here ... */
-  gsize cur_open; /* ... up to the current quote's opening mark */
-  guint depth;    /* antecedent searches in progress */
+  GArray *main_people; /* per mention, the main he and she so far, lazily */
+  gsize ante_lo;       /* antecedents are searched from here ... */
+  gsize cur_open;      /* ... up to the current quote's opening mark */
+  guint depth;         /* antecedent searches in progress */
   const QuotesQuote *first_quote; /* the quotes being attributed */
 } QuotesDoc;
 
@@ -226,6 +229,11 @@ QuotesName *quotes_titles_lookup (QuotesDoc *doc, gsize s, gsize e);
 const char *quotes_last_word (const char *name);
 gboolean quotes_name_is_no_person (const char *name);
 QuotesName *quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender);
+QuotesName *quotes_names_last_before_at (QuotesDoc *doc, gsize pos, gint gender,
+                                         gsize *at);
+QuotesName *quotes_main_person (QuotesDoc *doc, gsize pos, gint gender);
+gboolean quotes_name_is_person (const QuotesDoc *doc, const QuotesName *nm,
+                                gint gender);
 QuotesName *quotes_person_named_before (QuotesDoc *doc, gsize pos, gsize back);
 QuotesName *quotes_title_holder_once (QuotesDoc *doc, gsize ps, gsize hs,
                                       gsize he);

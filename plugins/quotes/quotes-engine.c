@@ -558,5 +558,7 @@ quotes_engine_run (const QuotesConfig *config, const char *text, gsize len,
       g_hash_table_unref (doc.titles);
       g_hash_table_unref (doc.surnames);
       g_array_unref (doc.mentions);
+      if (doc.main_people)
+        g_array_unref (doc.main_people);
     }
 }

@@ -439,6 +439,13 @@ quotes_name_is_no_person (const char *name)
 QuotesName *
 quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
 {
+  return quotes_names_last_before_at (doc, pos, gender, NULL);
+}
+
+/* quotes_names_last_before, also giving the mention's offset in @at. */
+QuotesName *
+quotes_names_last_before_at (QuotesDoc *doc, gsize pos, gint gender, gsize *at)
+{
   GArray *m;
   guint lo;
 
@@ -454,9 +461,123 @@ quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender)
       if (gender != 0 && quotes_name_is_no_person (name->full))
         continue;
       if (gender == 0 || name->gender == 0 || name->gender == gender)
-        return name;
+        {
+          if (at)
+            *at = g_array_index (m, QuotesMention, k - 1).pos;
+          return name;
+        }
     }
   return NULL;
+}
+
+/* Whether @nm looks like a person of gender @gender (1 he, 2 she): a
+ * title told that gender, or (no gender known) the text also names the
+ * surname alone ("Moore's film"), as it names people and seldom the
+ * "Film Festival" or "Vinci Code"; no run that opens with a determiner
+ * or a word such as "and".  Needs quotes_main_people_build. */
+gboolean
+quotes_name_is_person (const QuotesDoc *doc, const QuotesName *nm, gint gender)
+{
+  const char *sp = strchr (nm->full, ' ');
+  gsize n = sp ? (gsize)(sp - nm->full) : strlen (nm->full);
+
+  static const char *const openers[]
+      = { "since",    "more",      "under", "over",   "despite",
+          "although", "though",    "if",    "unlike", "like",
+          "without",  "following", NULL };
+
+  /* a run opened by a sentence's first word: "And U2", "The Iranian",
+   * "Since Mao", "Addressing Chicago" */
+  if (quotes_in_set (doc->config->sets[QUOTES_SET_DETS], nm->full, 0, n)
+      || quotes_in_set (doc->config->sets[QUOTES_SET_NP_STOPS], nm->full, 0, n)
+      || (n > 4 && strncmp (nm->full + n - 3, "ing", 3) == 0))
+    return FALSE;
+  for (guint k = 0; openers[k]; k++)
+    if (quotes_word_is (nm->full, 0, n, openers[k]))
+      return FALSE;
+  return nm->gender == gender || (nm->gender == 0 && nm->solo > 0);
+}
+
+/* Counts, once per document, how often the text names each surname (any
+ * capitalised word, headline included, a possessive stripped), then notes
+ * for every mention the main he and the main she of the story so far: of
+ * the people named up to it (two words or more, no body), the one named
+ * most often, the first introduced on a tie.  One pass over the text and
+ * one over the mentions. */
+static void
+quotes_main_people_build (QuotesDoc *doc)
+{
+  const char *text = doc->text;
+  gsize len = doc->len, p = 0;
+  QuotesName *best[2] = { NULL, NULL };
+
+  doc->main_people = g_array_sized_new (FALSE, FALSE, 2 * sizeof (gpointer),
+                                        doc->mentions->len);
+  while (p < len)
+    {
+      gsize e;
+      guchar c = text[p];
+      if (!(c >= 'A' && c <= 'Z')
+          || (p > 0
+              && (g_ascii_isalnum (text[p - 1]) || (guchar)text[p - 1] >= 0x80
+                  || text[p - 1] == '-')))
+        {
+          p++;
+          continue;
+        }
+      e = p + 1;
+      while (e < len
+             && (g_ascii_isalnum (text[e]) || (guchar)text[e] >= 0x80
+                 || ((text[e] == '-' || text[e] == '\'') && e + 1 < len
+                     && g_ascii_isalpha (text[e + 1]))))
+        e++;
+      if (e - p < 64)
+        {
+          char buf[64];
+          gsize n = e - p;
+          memcpy (buf, text + p, n);
+          if (n > 2 && buf[n - 2] == '\'' && buf[n - 1] == 's')
+            n -= 2;
+          else if (n > 4 && memcmp (buf + n - 4, "\xE2\x80\x99s", 4) == 0)
+            n -= 4;
+          buf[n] = '\0';
+          QuotesName *nm = g_hash_table_lookup (doc->surnames, buf);
+          if (nm)
+            {
+              /* the fullest form's first words just before: not solo */
+              gsize fl = strlen (nm->full), pre = fl > n ? fl - n : 0;
+              nm->count++;
+              if (pre == 0 || pre > p
+                  || memcmp (text + p - pre, nm->full, pre) != 0)
+                nm->solo++;
+            }
+        }
+      p = e;
+    }
+  for (guint k = 0; k < doc->mentions->len; k++)
+    {
+      QuotesName *nm = g_array_index (doc->mentions, QuotesMention, k).name;
+      if (nm->nwords >= 2 && !quotes_name_is_no_person (nm->full))
+        for (guint g = 0; g < 2; g++)
+          if (quotes_name_is_person (doc, nm, g + 1)
+              && (best[g] == NULL || nm->count > best[g]->count))
+            best[g] = nm;
+      g_array_append_vals (doc->main_people, best, 1);
+    }
+}
+
+/* The main person of the story for he (@gender 1) or she (2) among the
+ * people named before @pos (see quotes_main_people_build), or NULL. */
+QuotesName *
+quotes_main_person (QuotesDoc *doc, gsize pos, gint gender)
+{
+  guint lo = quotes_mentions_before (doc, pos);
+
+  if (gender < 1 || gender > 2 || lo == 0)
+    return NULL;
+  if (doc->main_people == NULL)
+    quotes_main_people_build (doc);
+  return ((QuotesName **)doc->main_people->data)[2 * (lo - 1) + gender - 1];
 }
 
 /* The person last named in an earlier sentence at most @back bytes before

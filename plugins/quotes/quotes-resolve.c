@@ -175,6 +175,23 @@ quotes_main_clause_source (QuotesDoc *doc, const QuotesHistory *hist,
     }
 }
 
+/* Whether a name mentioned at @at is near a pronoun at @pos: in the same
+ * paragraph, at most one sentence and 600 bytes back. */
+static gboolean
+quotes_name_near (const QuotesDoc *doc, gsize at, gsize pos)
+{
+  guint ends = 0;
+
+  if (at > pos || pos - at > 600)
+    return FALSE;
+  for (gsize k = at; k < pos; k++)
+    if (doc->text[k] == '\n'
+        || (k + 1 < pos && strchr (".?!", doc->text[k])
+            && doc->text[k + 1] == ' ' && ++ends > 1))
+      return FALSE;
+  return TRUE;
+}
+
 /* Finds the latest source named in [lo, hi) (at most 400 bytes): the
  * subject of a reporting verb ("Costa admitted", "said Ms Costa") or,
  * when @subjects, a name that opens a sentence ("Carney did not ...").
@@ -424,7 +441,18 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
             name = hist->last_person;
           if (name == NULL)
             {
-              nm = quotes_names_last_before (doc, t->s, g);
+              /* no antecedent and no speaker yet: the story's main person
+               * rather than whoever was named last ("his rift with Gordon
+               * Brown ... he said" in a story about Tony Blair) */
+              QuotesName *main = quotes_main_person (doc, t->s, g);
+              gsize at = 0;
+              nm = quotes_names_last_before_at (doc, t->s, g, &at);
+              if (main
+                  && (nm == NULL
+                      || (!quotes_name_near (doc, at, t->s)
+                          && (!quotes_name_is_person (doc, nm, g)
+                              || main->count >= nm->count))))
+                nm = main;
               name = nm ? nm->full : NULL;
             }
           spk->name = name;

@@ -84,7 +84,12 @@
  * Pronouns: he/she/they resolve to the latest source named since the
  * previous quote (the subject of a reporting verb, a name opening a
  * sentence, "X, who ..."), else to the previous speaker (he/she: a person
- * whose gender, when known from a title, fits).  "They" opening a sentence
+ * whose gender, when known from a title, fits), else (he/she, no speaker
+ * yet) to the person named in the sentence before, else to the story's
+ * main person: of the people named so far, the one the text names most
+ * often (the first introduced on a tie; a person is a name with a title
+ * of that gender or whose surname also stands alone, "Moore's film"; no
+ * body, no "And U2").  "They" opening a sentence
  * first takes a plural proper group the previous sentence names after
  * that source, even as an object ("opposed by the Liberal Democrats.",
  * "talks with the unions."; lower-case only for groups of people).  He/she
@@ -295,7 +300,7 @@ quotes_destroy (gpointer state)
   g_free (st);
 }
 
-TP_PLUGIN_DEFINE (.name = "quotes", .version = "1.1.0",
+TP_PLUGIN_DEFINE (.name = "quotes", .version = "1.2.0",
                   .description = "Direct quotations with their speakers",
                   .license = "MIT", .flags = TP_PLUGIN_FLAG_THREAD_SAFE,
                   .requires = quotes_requires, .produces = quotes_produces,

@@ -614,6 +614,19 @@ static const QuoteCase quote_cases[] = {
     "third win of the year, ahead of Kim Soto and Ana Ruiz.\n\n" QUOTE_FILLER_B
         QUOTE_FILLER_B "\"It's a good way to end the year,\" she said.",
     "It's a good way to end the year,", "Eva Lind" },
+  /* "Name, <a long apposition with a relative clause>, said:" */
+  { "Ana Ruiz said: \"We want action on this now.\"\n\nRory Neill, editor "
+    "of union-backed Lark magazine, which conducted the research, said: "
+    "\"Giving reps more rights is a win for all.\"",
+    "We want action on this now.|Giving reps more rights is a win for all.",
+    "Ana Ruiz|Rory Neill" },
+  { "On the question of the papers, Tory MP Tom Hale, who is a member of "
+    "the Commons security committee and was part of the Lund inquiry, told "
+    "the BBC: \"That is right as a general rule.\"",
+    "That is right as a general rule.", "Tom Hale" },
+  { "In Leeds, Paris, Rome and Oslo, which all have big ports, officials "
+    "said: \"We will reopen the docks soon.\"",
+    "We will reopen the docks soon.", "officials" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -749,6 +749,46 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
   return FALSE;
 }
 
+/* Whether the sentence toks[from..) opens with a person's name (title
+ * words allowed: "Tory MP Ana Costa") followed by a comma (or a clause
+ * after a comma opens with the name and ", who"), with no reporting verb
+ * nor sentence end between it and the comma at toks[k] before the cue
+ * ("Ana Costa, editor of a magazine, which did the research, said:").
+ * Sets @spk to that person.  Linear: the first fitting start decides. */
+static gboolean
+quotes_apposed_subject (QuotesDoc *doc, const QuotesHistory *hist,
+                        const QuotesTok *t, guint from, guint k,
+                        QuotesSpeaker *spk)
+{
+  for (guint a0 = from; a0 < k; a0++)
+    {
+      guint a = a0, b;
+      /* the sentence's start, or a clause after a comma ("On the
+       * question, Tory MP Ana Costa, who ..., told the BBC:") */
+      if (a0 > from && t[a0 - 1].punct != ',')
+        continue;
+      while (a < k
+             && (quotes_tok_is (doc, &t[a], "but")
+                 || quotes_tok_is (doc, &t[a], "and")))
+        a++;
+      b = a;
+      while (b < k && b - a < 6 && !t[b].punct
+             && (t[b].cap || quotes_is_title (doc, t[b].s, t[b].e)))
+        b++;
+      if (b == a || b + 1 >= k || t[b].punct != ',' || !t[b - 1].cap
+          || quotes_tok_is_possessive (doc, &t[b - 1])
+          || (a0 > from && !quotes_tok_is (doc, &t[b + 1], "who")))
+        continue;
+      for (guint j = b + 1; j < k; j++)
+        if (quotes_tok_is_cue (doc, &t[j]) || quotes_tok_ends_sentence (&t[j]))
+          return FALSE;
+      return quotes_resolve_np (doc, hist, t, a, b, spk)
+             && spk->kind == QUOTES_SPK_PERSON
+             && strchr (spk->name, ' ') != NULL;
+    }
+  return FALSE;
+}
+
 /* Rule "before": `Carney said: "..."`, `He added, "..."`,
  * `Okafor said the province "firmly rejects"`.  @toks is the window
  * before the quote cut at the last sentence end. */
@@ -980,6 +1020,16 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
               spk->ce = cue->e;
               return TRUE;
             }
+        }
+      /* "Rory Neill, editor of the magazine, which did the research, said:
+       * "...": a name that opens the sentence, then a comma, and a long
+       * apposition that subject_before gives up on */
+      if (!ing && c >= from + 4 && t[c - 2].punct == ','
+          && quotes_apposed_subject (doc, hist, t, from, c - 2, spk))
+        {
+          spk->cs = cue->s;
+          spk->ce = cue->e;
+          return TRUE;
         }
       /* Said the minister: "..." and "told by X" are rare: stop here */
       return FALSE;

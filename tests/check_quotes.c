@@ -627,6 +627,20 @@ static const QuoteCase quote_cases[] = {
   { "In Leeds, Paris, Rome and Oslo, which all have big ports, officials "
     "said: \"We will reopen the docks soon.\"",
     "We will reopen the docks soon.", "officials" },
+  /* ", says Tom Hale, the editor": the name after an inverted verb, not
+   * the phrase before the comma; not a name with more after it */
+  { "Its makers chose the drama category, rather than comedy, says Tom "
+    "Hale, the editor of trade paper Lark Weekly. But he also believes the "
+    "film is far too long. \"If you look at past winners, they are short "
+    "and cheerful films.\"",
+    "If you look at past winners, they are short and cheerful films.",
+    "Tom Hale" },
+  { "Tom Reyes, of Lark Credit, said Mr Hale's job would not be easy. \"The "
+    "real issue is what happens next month,\" he said.",
+    "The real issue is what happens next month,", "Tom Reyes" },
+  { "Tom Reyes, for the Greens, accused Mr Hale of ducking the tough "
+    "choices. \"He gave us the politics of fear,\" he said.",
+    "He gave us the politics of fear,", "Tom Reyes" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

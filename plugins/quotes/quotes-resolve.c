@@ -227,6 +227,21 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
           && !quotes_cue_is_noun (doc, t, 0, i))
         {
           gboolean subj = quotes_subject_before (doc, t, 0, i, &a, &b);
+          /* ", says Tim Dams, the editor": inverted after a comma, the
+           * name after the verb speaks, not the phrase before the comma
+           * (not ", said Mr Lynch's job", ", accused Mr Brown of") */
+          if (subj && i > 0 && t[i - 1].punct == ',' && i + 2 < n
+              && t[i + 1].cap && t[i + 2].cap && !t[i + 1].punct
+              && !quotes_cue_has_listener (doc, &t[i]))
+            {
+              guint e = i + 1;
+              while (e < n && e - i < 6 && t[e].cap && !t[e].punct
+                     && !quotes_tok_is_possessive (doc, &t[e]))
+                e++;
+              if (e == n || t[e].punct == ','
+                  || quotes_tok_ends_sentence (&t[e]))
+                subj = FALSE;
+            }
           if (subj && !quotes_tok_is_pronoun (doc, &t[a])
               && quotes_resolve_np (doc, hist, t, a, b, &cand)
               && quotes_speaker_fits (doc, &cand, gender))

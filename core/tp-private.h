@@ -143,13 +143,13 @@ guint tp_ini_find_line (const char *path, const char *section, const char *key);
 
 /* Eight bytes at a time: every byte set to 0x01 or to 0x80, and a test
  * that is nonzero when some byte of @w is zero (for the ASCII fast paths of
- * the UTF-8 check, the JSON reader and the writer). */
+ * the UTF-8 check and the writer). */
 #define TP_LOW_BITS G_GUINT64_CONSTANT (0x0101010101010101)
 #define TP_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
 #define TP_HAS_ZERO(w) (((w)-TP_LOW_BITS) & ~(w)&TP_HIGH_BITS)
 
-/* Nonzero when the eight bytes @w of a JSON string hold a byte that needs
- * care: a quote, a backslash or a control character. */
+/* Nonzero when eight bytes @w to be written in a JSON string hold a byte
+ * that needs an escape: a quote, a backslash or a control character. */
 static inline guint64
 tp_json_word_has_special (guint64 w)
 {
@@ -169,34 +169,6 @@ gsize tp_utf8_sequence (const guchar *s, gsize left);
 
 /* TRUE when @text holds only ASCII bytes. */
 gboolean tp_utf8_is_ascii (const char *text, gsize len);
-
-/* One field of a JSONL record (tp-json-record.c).  Offsets are into the
- * record's arena, where keys and values are NUL-terminated; the text
- * field's value (value == G_MAXSIZE) is the record's own buffer. */
-typedef struct {
-  gsize key;
-  gsize key_len;
-  gsize value;
-  gsize value_len;
-  gboolean is_string; /* else value is the JSON text of a number, list... */
-} TpJsonField;
-
-typedef struct {
-  GString *arena;
-  GArray *fields; /* TpJsonField, in record order */
-  char *text;     /* the first string field named like the text field */
-  gsize text_len;
-  gboolean has_nul; /* some string held "\u0000" */
-} TpJsonRecord;
-
-void tp_json_record_init (TpJsonRecord *rec);
-void tp_json_record_clear (TpJsonRecord *rec);
-/* The first field named @key, or NULL. */
-const TpJsonField *tp_json_record_find (const TpJsonRecord *rec,
-                                        const char *key);
-/* Parses @len bytes of valid UTF-8 holding one JSON object. */
-gboolean tp_json_record_parse (TpJsonRecord *rec, const char *line, gsize len,
-                               const char *text_field, GError **error);
 
 /* Sets metadata @key to @json, the JSON text of a number, list, object,
  * boolean or null read from the input: plugins read it as that text, and

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "tp-json-record.h"
 #include "tp-private.h"
 
 /* A refcounted block of input: records read line by line point into it
@@ -192,28 +193,47 @@ tp_reader_slurp_stdin (GString *out, GError **error)
 /* The id field's value as a string: strings as they are, numbers and
  * other values as their JSON text; NULL without an id field. */
 static char *
-tp_reader_id_string (const TpJsonRecord *rec, const char *id_field)
+tp_reader_id_string (const json_t *root, const char *id_field)
 {
-  const TpJsonField *f = tp_json_record_find (rec, id_field);
+  const json_t *id = json_object_get (root, id_field);
+  GString *json;
 
-  if (f == NULL)
+  if (id == NULL)
     return NULL;
-  if (f->value == G_MAXSIZE)
-    return g_strndup (rec->text, rec->text_len);
-  return g_strndup (rec->arena->str + f->value, f->value_len);
+  if (json_is_string (id))
+    return g_strndup (json_string_value (id), json_string_length (id));
+  json = g_string_new (NULL);
+  tp_json_append_value (json, id);
+  return g_string_free (json, FALSE);
 }
 
-/* Builds a document from one JSONL record.  The line's UTF-8 is checked
- * first; the JSON parser then decodes the text straight into the buffer
- * the document keeps. */
+/* TRUE when the text, the id or a metadata string of @root holds a NUL
+ * character, which a document cannot keep. */
+static gboolean
+tp_reader_has_nul (const json_t *root)
+{
+  const char *key;
+  json_t *value;
+
+  json_object_foreach ((json_t *)root, key, value)
+  {
+    if (tp_json_string_has_nul (value))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Builds a document from one JSONL record: the line's UTF-8 is checked
+ * first (to name the bad byte), then jansson parses it. */
 static TpDocument *
 tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
                         char **record_id, GError **error)
 {
-  TpJsonRecord rec;
+  json_t *root, *text, *value;
   TpDocument *doc = NULL;
-  const char *bad = NULL;
-  GError *parse_error = NULL;
+  const char *bad = NULL, *key;
+  char *copy;
+  GString *json = NULL;
 
   if (!tp_utf8_validate (raw->data, raw->len, &bad))
     {
@@ -223,52 +243,55 @@ tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
                    (gsize)(bad - raw->data), (guint)(guchar)*bad);
       return NULL;
     }
-  tp_json_record_init (&rec);
-  if (!tp_json_record_parse (&rec, raw->data, raw->len, r->text_field,
-                             &parse_error))
-    {
-      /* A malformed line is named by its place (file:line), not by an id
-       * read from a record that turned out broken. */
-      g_propagate_error (error, parse_error);
-      goto out;
-    }
-  *record_id = tp_reader_id_string (&rec, r->id_field);
+  /* A malformed line is named by its place (file:line), not by an id read
+   * from a record that turned out broken. */
+  root = tp_json_record_parse (raw->data, raw->len, error);
+  if (root == NULL)
+    return NULL;
+  *record_id = tp_reader_id_string (root, r->id_field);
   if (*record_id == NULL)
     *record_id = tp_raw_record_fallback_id (raw);
-  if (rec.has_nul)
+  if (tp_reader_has_nul (root))
     {
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_NUL_BYTE,
                    "the record holds a NUL character (\\u0000)");
-      goto out;
+      goto out_root;
     }
-  if (rec.text == NULL)
+  text = json_object_get (root, r->text_field);
+  if (!json_is_string (text))
     {
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_RECORD,
                    "the record has no string field '%s'%s", r->text_field,
-                   tp_json_record_find (&rec, r->text_field)
-                       ? " (it is not a string)"
-                       : "");
-      goto out;
+                   text ? " (it is not a string)" : "");
+      goto out_root;
     }
-  doc = tp_document_new_take_valid_utf8 (*record_id, rec.text, rec.text_len,
-                                         error);
+  copy = g_memdup2 (json_string_value (text), json_string_length (text) + 1);
+  doc = tp_document_new_take_valid_utf8 (*record_id, copy,
+                                         json_string_length (text), error);
   if (doc == NULL)
-    goto out;
-  rec.text = NULL; /* the document has it */
-  for (guint i = 0; i < rec.fields->len; i++)
     {
-      const TpJsonField *f = &g_array_index (rec.fields, TpJsonField, i);
-      const char *key = rec.arena->str + f->key;
-      if (f->value == G_MAXSIZE || strcmp (key, r->text_field) == 0
-          || strcmp (key, r->id_field) == 0)
-        continue;
-      if (f->is_string)
-        tp_document_set_meta (doc, key, rec.arena->str + f->value);
-      else
-        tp_document_set_meta_json (doc, key, rec.arena->str + f->value);
+      g_free (copy); /* not taken */
+      goto out_root;
     }
-out:
-  tp_json_record_clear (&rec);
+  json_object_foreach (root, key, value)
+  {
+    if (value == text || strcmp (key, r->id_field) == 0)
+      continue;
+    if (json_is_string (value))
+      {
+        tp_document_set_meta (doc, key, json_string_value (value));
+        continue;
+      }
+    if (json == NULL)
+      json = g_string_new (NULL);
+    g_string_truncate (json, 0);
+    tp_json_append_value (json, value);
+    tp_document_set_meta_json (doc, key, json->str);
+  }
+  if (json)
+    g_string_free (json, TRUE);
+out_root:
+  json_decref (root);
   return doc;
 }
 

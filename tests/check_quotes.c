@@ -641,6 +641,15 @@ static const QuoteCase quote_cases[] = {
   { "Tom Reyes, for the Greens, accused Mr Hale of ducking the tough "
     "choices. \"He gave us the politics of fear,\" he said.",
     "He gave us the politics of fear,", "Tom Reyes" },
+  /* nobody speaks of himself by name: "he" skips a person the quote
+   * names ("Sean's situation") for the one before */
+  { "Tom Hale also called on the league to look at the fixtures. Sean Long, "
+    "his team-mate, has expressed doubts about his future \"I think Sean's "
+    "situation is to do with the number of games,\" he said.",
+    "I think Sean's situation is to do with the number of games,", "Tom Hale" },
+  { "Sean Long has doubts about his future. \"I think the number of games "
+    "is far too high,\" he said.",
+    "I think the number of games is far too high,", "Sean Long" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -104,7 +104,8 @@ typedef struct {
   GArray *main_people; /* per mention, the main he and she so far, lazily */
   gsize ante_lo;       /* antecedents are searched from here ... */
   gsize cur_open;      /* ... up to the current quote's opening mark */
-  guint depth;         /* antecedent searches in progress */
+  const QuotesQuote *cur_quote;   /* the quote being attributed */
+  guint depth;                    /* antecedent searches in progress */
   const QuotesQuote *first_quote; /* the quotes being attributed */
 } QuotesDoc;
 

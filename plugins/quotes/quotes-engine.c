@@ -284,6 +284,7 @@ quotes_attribute (QuotesDoc *doc)
             break;
           }
       doc->cur_open = q->open_mark;
+      doc->cur_quote = q;
       {
         /* at most 240 bytes back, from a word start */
         gsize bs = q->open_mark > 240 ? q->open_mark - 240 : 0;
@@ -514,6 +515,7 @@ quotes_attribute (QuotesDoc *doc)
         continue;
       doc->ante_lo = 0;
       doc->cur_open = q->open_mark;
+      doc->cur_quote = q;
       if (quotes_rule_headline (doc, &hist, q, quotes, n, &spk))
         {
           quotes_set_speaker (q, &spk, QUOTES_RULE_HEADLINE);

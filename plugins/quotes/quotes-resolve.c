@@ -192,6 +192,37 @@ quotes_name_near (const QuotesDoc *doc, gsize at, gsize pos)
   return TRUE;
 }
 
+/* Whether the text of quote @q (its first 2,000 bytes) holds a word of
+ * the name @name that starts with a capital ("Sean" or "Long" of "Sean
+ * Long"), as a whole word or with a possessive. */
+static gboolean
+quotes_quote_names (const QuotesDoc *doc, const QuotesQuote *q,
+                    const char *name)
+{
+  gsize qs, qe;
+
+  if (q == NULL || name == NULL)
+    return FALSE;
+  qs = q->start;
+  qe = MIN (q->end, q->start + 2000);
+  for (const char *w = name; *w;)
+    {
+      const char *sp = strchr (w, ' ');
+      gsize n = sp ? (gsize)(sp - w) : strlen (w);
+      if (n >= 3 && g_ascii_isupper (*w))
+        for (gsize k = qs; k + n <= qe; k++)
+          if (doc->text[k] == *w && memcmp (doc->text + k, w, n) == 0
+              && (k == qs || !g_ascii_isalnum (doc->text[k - 1]))
+              && (k + n == qe || !g_ascii_isalnum (doc->text[k + n])
+                  || (doc->text[k + n] == 's' && doc->text[k + n - 1] == '\'')))
+            return TRUE;
+      if (!sp)
+        break;
+      w = sp + 1;
+    }
+  return FALSE;
+}
+
 /* Finds the latest source named in [lo, hi) (at most 400 bytes): the
  * subject of a reporting verb ("Costa admitted", "said Ms Costa") or,
  * when @subjects, a name that opens a sentence ("Carney did not ...").
@@ -416,9 +447,19 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
           const char *name = g == 1 ? hist->last_male : hist->last_female;
           QuotesSpeaker ante;
           QuotesName *nm;
-          if (quotes_find_antecedent (doc, hist, doc->ante_lo,
-                                      MIN (t->s, doc->cur_open), g, TRUE,
-                                      &ante))
+          gboolean have = quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                                  MIN (t->s, doc->cur_open), g,
+                                                  TRUE, &ante);
+          /* "Sean Long has doubts. "I think Sean's situation is ...," he
+           * said": nobody speaks of himself by name, so the one before */
+          for (guint tries = 0;
+               have && tries < 2 && ante.kind == QUOTES_SPK_PERSON
+               && ante.ms > (gssize)doc->ante_lo
+               && quotes_quote_names (doc, doc->cur_quote, ante.name);
+               tries++)
+            have = quotes_find_antecedent (doc, hist, doc->ante_lo,
+                                           (gsize)ante.ms, g, TRUE, &ante);
+          if (have)
             {
               const char *head = quotes_last_word (ante.name);
               /* "Ana Costa has said ... The former minister told radio

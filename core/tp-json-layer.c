@@ -280,7 +280,8 @@ tp_attr_json_init (TpAttrJson *aj, TpLayerJson *lj, const TpLayer *layer)
     {
       const TpAttrSpec *spec = &layer->attrs[a];
       aj[a].n_values = 0;
-      if (spec->type == TP_ATTR_ENUM && spec->enum_values)
+      /* an empty layer (most quote layers) needs its keys at most */
+      if (spec->type == TP_ATTR_ENUM && spec->enum_values && layer->len > 0)
         while (spec->enum_values[aj[a].n_values])
           aj[a].n_values++;
       n_values += aj[a].n_values;

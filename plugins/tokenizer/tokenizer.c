@@ -118,6 +118,9 @@ typedef struct {
   GHashTable *abbrev_any;   /* lower-case keys, any case matches */
   GHashTable *abbrev_exact; /* exact keys */
   gsize abbrev_max;         /* length of the longest entry */
+  /* per first and last letter (lower case; 26 for any other byte), a bit
+   * per length: a cheap test that most words ending a sentence fail */
+  guint32 abbrev_filter[27][27];
   gboolean split_contractions;
   gboolean split_hyphens;
 } TokenizerState;
@@ -299,6 +302,29 @@ tokenizer_eq_ci (const guchar *s, gsize n, const char *lit)
   return i == n && lit[i] == '\0';
 }
 
+/* The row or column of @c in the abbreviation filter. */
+static inline guint
+tokenizer_filter_index (guchar c)
+{
+  c = tokenizer_lower (c);
+  return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+}
+
+/* Adds the abbreviation @w (@n bytes, without its period) to the table of
+ * lower-case entries that match in any case, or to the exact ones. */
+static void
+tokenizer_add_abbrev (TokenizerState *st, const char *w, gsize n,
+                      gboolean lower)
+{
+  g_hash_table_add (lower ? st->abbrev_any : st->abbrev_exact,
+                    g_strndup (w, n));
+  st->abbrev_max = MAX (st->abbrev_max, n);
+  if (n < 32)
+    st->abbrev_filter[tokenizer_filter_index ((guchar)w[0])]
+                     [tokenizer_filter_index ((guchar)w[n - 1])]
+        |= 1u << n;
+}
+
 /* TRUE when the word [s, s+n) is an abbreviation that keeps its period. */
 static gboolean
 tokenizer_is_abbrev (const TokenizerState *st, const guchar *s, gsize n)
@@ -329,7 +355,10 @@ tokenizer_is_abbrev (const TokenizerState *st, const guchar *s, gsize n)
   /* A single capital letter: an initial */
   if (n == 1 && s[0] >= 'A' && s[0] <= 'Z')
     return TRUE;
-  if (n > st->abbrev_max || n >= sizeof buf)
+  if (n > st->abbrev_max || n >= sizeof buf
+      || !(st->abbrev_filter[tokenizer_filter_index (s[0])]
+                            [tokenizer_filter_index (s[n - 1])]
+           & (1u << n)))
     return FALSE;
   memcpy (buf, s, n);
   buf[n] = '\0';
@@ -1318,9 +1347,7 @@ tokenizer_load_abbrevs (TokenizerState *st, const char *path, GError **error)
       for (gsize k = 0; k < n; k++)
         if (g_ascii_isupper (w[k]))
           lower = FALSE;
-      g_hash_table_add (lower ? st->abbrev_any : st->abbrev_exact,
-                        g_strdup (w));
-      st->abbrev_max = MAX (st->abbrev_max, n);
+      tokenizer_add_abbrev (st, w, n, lower);
     }
   g_strfreev (lines);
   g_free (contents);
@@ -1354,10 +1381,7 @@ tokenizer_init (const TpOptions *options, gpointer *state, GError **error)
   for (guint i = 0; tokenizer_builtin_abbrevs[i] != NULL; i++)
     {
       const char *w = tokenizer_builtin_abbrevs[i];
-      gboolean lower = !g_ascii_isupper (w[0]);
-      g_hash_table_add (lower ? st->abbrev_any : st->abbrev_exact,
-                        g_strdup (w));
-      st->abbrev_max = MAX (st->abbrev_max, strlen (w));
+      tokenizer_add_abbrev (st, w, strlen (w), !g_ascii_isupper (w[0]));
     }
   st->split_contractions = tp_options_get_bool (options, "split_contractions");
   st->split_hyphens = tp_options_get_bool (options, "split_hyphens");

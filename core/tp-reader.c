@@ -223,8 +223,7 @@ tp_reader_has_nul (const json_t *root)
   return FALSE;
 }
 
-/* Builds a document from one JSONL record: the line's UTF-8 is checked
- * first (to name the bad byte), then jansson parses it. */
+/* Builds a document from one JSONL record parsed by jansson. */
 static TpDocument *
 tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
                         char **record_id, GError **error)
@@ -232,22 +231,27 @@ tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
   json_t *root, *text, *value;
   TpDocument *doc = NULL;
   const char *bad = NULL, *key;
+  GError *parse_error = NULL;
   char *copy;
   GString *json = NULL;
 
-  if (!tp_utf8_validate (raw->data, raw->len, &bad))
+  /* jansson accepts valid UTF-8 only, so the line is checked after a
+   * failure, to name the bad byte in our words. */
+  root = tp_json_record_parse (raw->data, raw->len, &parse_error);
+  if (root == NULL)
     {
-      g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
-                   "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
-                   " of the record (byte 0x%02x)",
-                   (gsize)(bad - raw->data), (guint)(guchar)*bad);
+      if (!tp_utf8_validate (raw->data, raw->len, &bad))
+        g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
+                     "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
+                     " of the record (byte 0x%02x)",
+                     (gsize)(bad - raw->data), (guint)(guchar)*bad);
+      else
+        /* A malformed line is named by its place (file:line), not by an
+         * id read from a record that turned out broken. */
+        g_propagate_error (error, g_steal_pointer (&parse_error));
+      g_clear_error (&parse_error);
       return NULL;
     }
-  /* A malformed line is named by its place (file:line), not by an id read
-   * from a record that turned out broken. */
-  root = tp_json_record_parse (raw->data, raw->len, error);
-  if (root == NULL)
-    return NULL;
   *record_id = tp_reader_id_string (root, r->id_field);
   if (*record_id == NULL)
     *record_id = tp_raw_record_fallback_id (raw);

@@ -650,6 +650,29 @@ static const QuoteCase quote_cases[] = {
   { "Sean Long has doubts about his future. \"I think the number of games "
     "is far too high,\" he said.",
     "I think the number of games is far too high,", "Sean Long" },
+  /* a quote right after "said:" that no rule read: the subject opening
+   * the verb's sentence, or the name before "who" */
+  { "Ann Hale spoke first. Her call was backed by Culture Secretary Tessa "
+    "Lund who said: \"You would not let your child watch that film at "
+    "all.\"",
+    "You would not let your child watch that film at all.", "Tessa Lund" },
+  { "Tom Reyes doubted whether the plan would work, but added: \"I'm all "
+    "for lower costs though.\"",
+    "I'm all for lower costs though.", "Tom Reyes" },
+  { "Tom Reyes said: \"We want action now.\"\n\nBrent Hale, PTC president "
+    "and conservative activist said: \"The channel is selling raunchy shows "
+    "to kids.\"",
+    "We want action now.|The channel is selling raunchy shows to kids.",
+    "Tom Reyes|Brent Hale" },
+  /* ... and when even that fails, a new name opening the sentence stops
+   * the run of paragraphs from taking the previous speaker */
+  { "Tom Reyes said: \"We want action now.\"\n\nRory O' Neill, editor of "
+    "union-backed Lark magazine, which conducted the research, said: "
+    "\"Giving reps more rights is a win for all. \"Deaths at work rose last "
+    "year for the second time.\"",
+    "We want action now.|Giving reps more rights is a win for all.|Deaths "
+    "at work rose last year for the second time.",
+    "Tom Reyes|-|-" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

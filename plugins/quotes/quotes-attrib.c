@@ -1037,6 +1037,67 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
   return FALSE;
 }
 
+/* For a quote right after a finite reporting verb and a colon or comma
+ * whose speaker the other rules missed: the pronoun or person that opens
+ * the verb's sentence ("Brent Bozell, PTC president and activist said:",
+ * "He added: said") or the name before "who" ("... Secretary Tessa Jowell
+ * who said:").  Not after "as saying", "was asked", "quoted X". */
+gboolean
+quotes_rule_cued_subject (QuotesDoc *doc, const QuotesHistory *hist,
+                          const QuotesToks *toks, guint from,
+                          QuotesSpeaker *spk)
+{
+  const QuotesTok *t = toks->t;
+  guint n = toks->n, c = n, a, b;
+  const QuotesTok *v;
+
+  if (n == 0 || (t[n - 1].punct != ':' && t[n - 1].punct != ','))
+    return FALSE;
+  while (c > from && n - c < 5 && !quotes_tok_is_cue (doc, &t[c - 1]))
+    c--;
+  if (c <= from + 1 || !quotes_tok_is_cue (doc, &t[c - 1]))
+    return FALSE;
+  c--;
+  /* a finite verb only: not "as saying", "was asked", "called" */
+  v = &t[c];
+  if ((v->e - v->s > 4
+       && g_ascii_strncasecmp (doc->text + v->e - 3, "ing", 3) == 0)
+      || quotes_tok_is (doc, v, "called") || quotes_tok_is (doc, v, "asked")
+      || quotes_tok_is (doc, &t[c - 1], "was")
+      || quotes_tok_is (doc, &t[c - 1], "were")
+      || quotes_tok_is (doc, &t[c - 1], "been"))
+    return FALSE;
+  if (quotes_tok_is (doc, &t[c - 1], "who") && c >= from + 2 && t[c - 2].cap
+      && !quotes_tok_is_possessive (doc, &t[c - 2]))
+    {
+      a = c - 2;
+      while (a > from && a > c - 6 && t[a - 1].cap && !t[a - 1].punct)
+        a--;
+      if (quotes_resolve_np (doc, hist, t, a, c - 1, spk)
+          && spk->kind == QUOTES_SPK_PERSON)
+        goto out_found;
+    }
+  /* a pronoun or a person's full name; no "quoted X", "reported X" */
+  for (guint k = from; k < c; k++)
+    if (quotes_tok_is (doc, &t[k], "quoted")
+        || quotes_tok_is (doc, &t[k], "reported")
+        || quotes_tok_is (doc, &t[k], "quote"))
+      return FALSE;
+  if (quotes_opening_subject (doc, t, from, c, &a, &b)
+      && quotes_resolve_np (doc, hist, t, a, b, spk)
+      && (quotes_tok_is_pronoun (doc, &t[a])
+          || (spk->kind == QUOTES_SPK_PERSON && strchr (spk->name, ' '))))
+    goto out_found;
+  /* "Brent Bozell, PTC president and activist said:" */
+  if (quotes_apposed_subject (doc, hist, t, from, c, spk))
+    goto out_found;
+  return FALSE;
+out_found:
+  spk->cs = t[c].s;
+  spk->ce = t[c].e;
+  return TRUE;
+}
+
 /* Rule "before", passive form: `... have been described as "idle talk"
  * by Downing Street` and `was called "a disgrace" by the union` (the
  * agent after the quote), or `was described by Ana Costa as "..."`. */

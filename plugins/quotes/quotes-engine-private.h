@@ -44,7 +44,9 @@ enum {
   QUOTES_F_REOPENED = 1 << 2,   /* continues the previous paragraph's quote */
   QUOTES_F_PARA_START = 1 << 3, /* first thing in its paragraph */
   QUOTES_F_SENT_START = 1 << 4, /* starts a sentence */
-  QUOTES_F_DROP = 1 << 5
+  QUOTES_F_DROP = 1 << 5,
+  QUOTES_F_CUED = 1 << 6, /* a reporting verb just before, no speaker found */
+  QUOTES_F_NEW_NAME = 1 << 7 /* ... and a new name opens its sentence */
 };
 
 /* Kinds of speakers, for pronoun resolution. */
@@ -268,6 +270,9 @@ gboolean quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t,
 gboolean quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
                              const QuotesToks *toks, guint from,
                              QuotesSpeaker *spk);
+gboolean quotes_rule_cued_subject (QuotesDoc *doc, const QuotesHistory *hist,
+                                   const QuotesToks *toks, guint from,
+                                   QuotesSpeaker *spk);
 gboolean quotes_rule_passive_by (QuotesDoc *doc, const QuotesHistory *hist,
                                  const QuotesToks *toks, guint from,
                                  const QuotesToks *after, QuotesSpeaker *spk);

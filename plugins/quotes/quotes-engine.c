@@ -251,6 +251,31 @@ quotes_opens_with_verb (const QuotesDoc *doc, const QuotesQuote *q)
   return FALSE;
 }
 
+/* Whether quote @q, flagged QUOTES_F_CUED, follows a sentence that opens
+ * with a capitalised word other than a pronoun and does not name the
+ * previous speaker (by the last word of the name): a new speaker the rules
+ * could not read.  Flags @q QUOTES_F_NEW_NAME when so. */
+static gboolean
+quotes_cued_new_name (QuotesDoc *doc, const QuotesHistory *hist, QuotesQuote *q,
+                      const QuotesToks *before, guint from)
+{
+  const QuotesTok *t = before->t;
+  const char *last;
+  gsize n;
+
+  if (!(q->flags & QUOTES_F_CUED) || from >= before->n || !t[from].cap
+      || t[from].punct || quotes_tok_is_pronoun (doc, &t[from])
+      || quotes_tok_is_det (doc, &t[from]) || hist->last_any == NULL)
+    return FALSE;
+  last = quotes_last_word (hist->last_any);
+  n = strlen (last);
+  for (guint k = from; k < before->n; k++)
+    if (t[k].e - t[k].s >= n && strncmp (doc->text + t[k].s, last, n) == 0)
+      return FALSE;
+  q->flags |= QUOTES_F_NEW_NAME;
+  return TRUE;
+}
+
 /* Pass 3: attributes every quote, in text order. */
 static void
 quotes_attribute (QuotesDoc *doc)
@@ -444,8 +469,43 @@ quotes_attribute (QuotesDoc *doc)
           found = TRUE;
           rule = QUOTES_RULE_CONTINUED;
         }
+      /* a reporting verb just before the mark whose speaker no rule
+       * found ("Rory O' Neill, editor of ..., said: "): a new speaker, so
+       * neither this quote nor the paragraphs it runs on take the
+       * previous one */
+      if (!found && !para_start)
+        for (guint c = before->n; c > from && before->n - c < 5; c--)
+          {
+            const QuotesTok *w = &before->t[c - 1];
+            if (quotes_tok_ends_sentence (w))
+              break;
+            if (quotes_tok_is_cue (doc, w) && !w->cap
+                && (c == before->n || before->t[before->n - 1].punct == ':'
+                    || before->t[before->n - 1].punct == ','))
+              {
+                q->flags |= QUOTES_F_CUED;
+                break;
+              }
+          }
+      if ((q->flags & QUOTES_F_CUED) && nwords >= doc->config->min_words
+          && (found
+              = quotes_rule_cued_subject (doc, &hist, before, from, &spk)))
+        rule = QUOTES_RULE_BEFORE;
+      /* ... and when that verb's sentence opens with a name that is not
+       * the previous speaker's ("Rory O' Neill, editor of ..., said:"),
+       * neither this quote nor the paragraphs it runs on take the
+       * previous speaker */
+      gboolean cued
+          = !found && quotes_cued_new_name (doc, &hist, q, before, from);
+      /* the flag runs down the paragraphs of one quote (O(1) a quote) */
+      if (!cued && k > 0 && (q->flags & QUOTES_F_REOPENED)
+          && (quotes[k - 1].flags & QUOTES_F_NEW_NAME))
+        {
+          q->flags |= QUOTES_F_NEW_NAME;
+          cued = TRUE;
+        }
       if (!found && para_start && hist.last && q->para - hist.last->para <= 3
-          && nwords >= doc->config->min_words)
+          && nwords >= doc->config->min_words && !cued)
         {
           spk.name = hist.last_any;
           spk.kind = hist.last->speaker_kind;

@@ -95,6 +95,8 @@ tp_batch_reject (TpBatch *b, TpRecord *r)
 void
 tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
 {
+  TpJsonCache *cache = tp_json_cache_new ();
+
   for (guint i = 0; i < b->records->len; i++)
     {
       TpRecord *r = &g_array_index (b->records, TpRecord, i);
@@ -151,10 +153,11 @@ tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
         {
           r->status = TP_DOC_WRITTEN;
           r->start = b->out->len;
-          tp_document_to_json (r->doc, &run->opts->write, b->out);
+          tp_document_to_json_cached (r->doc, &run->opts->write, cache, b->out);
           r->end = b->out->len;
         }
       tp_current_pos = -1;
       tp_document_free (g_steal_pointer (&r->doc));
     }
+  tp_json_cache_free (cache);
 }

@@ -271,7 +271,8 @@ typedef struct {
 /* Builds the JSON pieces of @layer's attributes; returns the most bytes
  * one annotation's fixed-size part can take. */
 static gsize
-tp_attr_json_init (TpAttrJson *aj, TpLayerJson *lj, const TpLayer *layer)
+tp_attr_json_init (TpAttrJson *aj, TpLayerJson *lj, const TpLayer *layer,
+                   gboolean whole)
 {
   gsize fixed = 64;
   guint n_values = 0, v = 0;
@@ -280,8 +281,10 @@ tp_attr_json_init (TpAttrJson *aj, TpLayerJson *lj, const TpLayer *layer)
     {
       const TpAttrSpec *spec = &layer->attrs[a];
       aj[a].n_values = 0;
-      /* an empty layer (most quote layers) needs its keys at most */
-      if (spec->type == TP_ATTR_ENUM && spec->enum_values && layer->len > 0)
+      /* an empty layer (most quote layers) needs its keys at most, unless
+       * the pieces are kept for the next layers of the kind */
+      if (spec->type == TP_ATTR_ENUM && spec->enum_values
+          && (whole || layer->len > 0))
         while (spec->enum_values[aj[a].n_values])
           aj[a].n_values++;
       n_values += aj[a].n_values;
@@ -421,17 +424,78 @@ tp_json_append_columns (GString *out, const TpLayer *layer,
   g_string_append_c (out, '}');
 }
 
+/* The pieces of the layers written lately, by attribute table: plugins
+ * declare their tables static (textpipe-plugin.h), so a table's pieces
+ * stay right for every layer made from it. */
+#define TP_JSON_CACHE_SIZE 8
+
+struct _TpJsonCache {
+  struct {
+    const TpAttrSpec *attrs;
+    TpAttrJson *aj;
+    TpLayerJson lj;
+    gsize fixed;
+  } entry[TP_JSON_CACHE_SIZE];
+  guint n;
+};
+
+TpJsonCache *
+tp_json_cache_new (void)
+{
+  return g_new0 (TpJsonCache, 1);
+}
+
+void
+tp_json_cache_free (TpJsonCache *cache)
+{
+  if (cache == NULL)
+    return;
+  for (guint i = 0; i < cache->n; i++)
+    {
+      tp_attr_json_clear (&cache->entry[i].lj);
+      g_free (cache->entry[i].aj);
+    }
+  g_free (cache);
+}
+
 void
 tp_json_append_layer (GString *out, const TpLayer *layer,
-                      const TpOffsetMap *map, TpLayerLayout layout)
+                      const TpOffsetMap *map, TpLayerLayout layout,
+                      TpJsonCache *cache)
 {
-  TpAttrJson *aj = g_newa (TpAttrJson, layer->n_attrs + 1);
+  TpAttrJson *aj = NULL;
   TpLayerJson lj;
-  gsize fixed = tp_attr_json_init (aj, &lj, layer);
+  gsize fixed = 0;
+  gboolean own = TRUE;
 
+  if (cache && layer->attrs && layer->n_attrs > 0)
+    {
+      for (guint i = 0; i < cache->n && aj == NULL; i++)
+        if (cache->entry[i].attrs == layer->attrs)
+          {
+            aj = cache->entry[i].aj;
+            fixed = cache->entry[i].fixed;
+            own = FALSE;
+          }
+      if (aj == NULL && cache->n < TP_JSON_CACHE_SIZE)
+        {
+          guint i = cache->n++;
+          cache->entry[i].attrs = layer->attrs;
+          aj = cache->entry[i].aj = g_new (TpAttrJson, layer->n_attrs + 1);
+          fixed = cache->entry[i].fixed
+              = tp_attr_json_init (aj, &cache->entry[i].lj, layer, TRUE);
+          own = FALSE;
+        }
+    }
+  if (own)
+    {
+      aj = g_newa (TpAttrJson, layer->n_attrs + 1);
+      fixed = tp_attr_json_init (aj, &lj, layer, FALSE);
+    }
   if (layout == TP_LAYOUT_COLUMNS)
     tp_json_append_columns (out, layer, aj, fixed, map);
   else
     tp_json_append_rows (out, layer, aj, fixed, map);
-  tp_attr_json_clear (&lj);
+  if (own)
+    tp_attr_json_clear (&lj);
 }

@@ -119,9 +119,21 @@ void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length);
 gsize tp_offset_map_convert (const TpOffsetMap *map, gsize byte_offset);
 void tp_offset_map_clear (TpOffsetMap *map);
 
-/* Appends @layer as JSON in @layout (tp-json-layer.c). */
+/* The JSON pieces of layers (keys, quoted enum values) kept from one
+ * document to the next while a batch is written (tp-json-layer.c). */
+typedef struct _TpJsonCache TpJsonCache;
+TpJsonCache *tp_json_cache_new (void);
+void tp_json_cache_free (TpJsonCache *cache);
+
+/* Appends @layer as JSON in @layout, with pieces from @cache (or NULL). */
 void tp_json_append_layer (GString *out, const TpLayer *layer,
-                           const TpOffsetMap *map, TpLayerLayout layout);
+                           const TpOffsetMap *map, TpLayerLayout layout,
+                           TpJsonCache *cache);
+
+/* tp_document_to_json with pieces kept in @cache (or NULL). */
+void tp_document_to_json_cached (const TpDocument *doc,
+                                 const TpWriteOptions *opts, TpJsonCache *cache,
+                                 GString *out);
 
 /* tp_document_new for text already known to be valid UTF-8 (from a JSON
  * parser); NUL bytes and the size limit are still checked. */

@@ -149,8 +149,8 @@ tp_meta_compare (const void *a, const void *b)
 }
 
 void
-tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
-                     GString *out)
+tp_document_to_json_cached (const TpDocument *doc, const TpWriteOptions *opts,
+                            TpJsonCache *cache, GString *out)
 {
   TpOffsetMap map;
   gboolean first = TRUE;
@@ -216,10 +216,17 @@ tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
       tp_json_append_string (out, layer->name, -1);
       g_string_append_c (out, ':');
       tp_json_append_layer (out, layer, &map,
-                            opts ? opts->layout : TP_LAYOUT_ROWS);
+                            opts ? opts->layout : TP_LAYOUT_ROWS, cache);
     }
   g_string_append (out, "}}\n");
   tp_offset_map_clear (&map);
+}
+
+void
+tp_document_to_json (const TpDocument *doc, const TpWriteOptions *opts,
+                     GString *out)
+{
+  tp_document_to_json_cached (doc, opts, NULL, out);
 }
 
 /* ---- atomic output files --------------------------------------------- */

@@ -323,6 +323,63 @@ START_TEST (test_escaped_attribute_pieces)
 }
 END_TEST
 
+/* Writing with the pieces kept from one document to the next (as a batch
+ * does) gives the same JSON as writing each document alone, with more
+ * attribute tables than the cache holds and empty layers first. */
+START_TEST (test_cached_pieces_same_json)
+{
+  static const char *const va[] = { "one", "two", NULL };
+  static const char *const vb[]
+      = { "x\"y", "a value longer than the pieces", NULL };
+  static const TpAttrSpec tables[10][2] = {
+    { { "e", TP_ATTR_ENUM, NULL, va }, { NULL } },
+    { { "e", TP_ATTR_ENUM, NULL, vb }, { NULL } },
+    { { "i", TP_ATTR_INT }, { NULL } },
+    { { "f", TP_ATTR_ENUM, NULL, va }, { NULL } },
+    { { "g", TP_ATTR_ENUM, NULL, vb }, { NULL } },
+    { { "h", TP_ATTR_ENUM, NULL, va }, { NULL } },
+    { { "k", TP_ATTR_ENUM, NULL, vb }, { NULL } },
+    { { "l", TP_ATTR_ENUM, NULL, va }, { NULL } },
+    { { "m", TP_ATTR_ENUM, NULL, vb }, { NULL } },
+    { { "n", TP_ATTR_ENUM, NULL, va }, { NULL } },
+  };
+  TpJsonCache *cache = tp_json_cache_new ();
+  GString *alone = g_string_new (NULL), *batch = g_string_new (NULL);
+
+  for (guint d = 0; d < 6; d++)
+    {
+      TpDocument *doc = tp_document_new ("c", "abcdef", -1, NULL);
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        {
+          char name[8];
+          TpLayer *layer;
+          g_snprintf (name, sizeof name, "l%u", t);
+          layer = tp_document_add_layer (doc, name, tables[t], NULL);
+          /* the first document's layers are empty */
+          for (guint k = 0; d > 0 && k < d + t % 3; k++)
+            {
+              guint a = tp_layer_append (layer, k, k + 1);
+              if (tables[t][0].type == TP_ATTR_INT)
+                tp_layer_set_int (layer, a, 0, (gint64)k - 2);
+              else
+                tp_layer_set_enum (layer, a, 0, (k + t) % 2);
+            }
+        }
+      g_string_truncate (alone, 0);
+      g_string_truncate (batch, 0);
+      tp_document_to_json (doc, NULL, alone);
+      tp_document_to_json_cached (doc, NULL, cache, batch);
+      ck_assert_str_eq (batch->str, alone->str);
+      tp_document_free (doc);
+    }
+  ck_assert_ptr_nonnull (
+      strstr (alone->str, "\"a value longer than the pieces\""));
+  tp_json_cache_free (cache);
+  g_string_free (alone, TRUE);
+  g_string_free (batch, TRUE);
+}
+END_TEST
+
 /* Integer attributes are written exactly, negative ones and the extremes
  * included (the writer formats them itself, not through printf). */
 START_TEST (test_int_attribute_extremes)
@@ -526,6 +583,7 @@ document_suite (void)
   tcase_add_test (tc, test_json_escapes);
   tcase_add_test (tc, test_columns_layout);
   tcase_add_test (tc, test_int_attribute_extremes);
+  tcase_add_test (tc, test_cached_pieces_same_json);
   tcase_add_test (tc, test_escaped_attribute_pieces);
   tcase_add_test (tc, test_append_many);
   tcase_add_test (tc, test_meta_json_kept);

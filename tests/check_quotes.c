@@ -673,6 +673,34 @@ static const QuoteCase quote_cases[] = {
     "We want action now.|Giving reps more rights is a win for all.|Deaths "
     "at work rose last year for the second time.",
     "Tom Reyes|-|-" },
+  /* bodies keep their whole names: titles ("Foreign", "Home") and "of"
+   * or "for" complements; a person after a body's title stays a person */
+  { "\"Growth will slow sharply next year,\" the Foreign Ministry said.",
+    "Growth will slow sharply next year,", "Foreign Ministry" },
+  { "\"Rates will have to rise again soon,\" the Bank of England said.",
+    "Rates will have to rise again soon,", "Bank of England" },
+  { "The Bank of England said: \"Rates will have to rise again soon.\"",
+    "Rates will have to rise again soon.", "Bank of England" },
+  { "\"Rates will have to rise again soon,\" said the Bank of England.",
+    "Rates will have to rise again soon,", "Bank of England" },
+  { "The Home Office said: \"We will appeal against the ruling.\"",
+    "We will appeal against the ruling.", "Home Office" },
+  { "\"Growth will slow sharply next year,\" the Finance and Economy Ministry "
+    "said in a statement.",
+    "Growth will slow sharply next year,", "Finance and Economy Ministry" },
+  { "\"Prices are falling across the board,\" the Office for National "
+    "Statistics said.",
+    "Prices are falling across the board,", "Office for National Statistics" },
+  { "\"Markets are calm this morning,\" said Bank of Lund chief Ken Oda.",
+    "Markets are calm this morning,", "Ken Oda" },
+  { "\"The market has turned for good now,\" the International Monetary Fund "
+    "said.",
+    "The market has turned for good now,", "International Monetary Fund" },
+  { "\"Exports rose by a fifth last month,\" the Ministry of Commerce said.",
+    "Exports rose by a fifth last month,", "Ministry of Commerce" },
+  { "Council of Economic Advisers Chairman Ben Ruiz said: \"Growth will pick "
+    "up.\"",
+    "Growth will pick up.", "Ben Ruiz" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -54,6 +54,7 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
           b < n && b - a < 8
           && (!quotes_tok_stops_np (doc, &t[b])
               || quotes_tok_is (doc, &t[b], "and")
+              || quotes_np_body_of (doc, t, b, n)
               /* "said Sky Networks' Ana Costa": a plural possessive */
               || (t[b].punct == '"'
                   && (doc->text[t[b].s] == '\''

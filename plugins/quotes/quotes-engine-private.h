@@ -249,6 +249,8 @@ gboolean quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist,
 gboolean quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
                             const QuotesTok *toks, guint a, guint b,
                             QuotesSpeaker *spk);
+gboolean quotes_np_body_of (const QuotesDoc *doc, const QuotesTok *toks,
+                            guint i, guint n);
 gboolean quotes_tok_stops_np (const QuotesDoc *doc, const QuotesTok *t);
 gboolean quotes_np_can_speak (const QuotesDoc *doc, const QuotesTok *t, guint a,
                               guint b);

@@ -282,7 +282,9 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
                    && !quotes_cue_has_listener (doc, &t[i]))
             {
               b = i + 1;
-              while (b < n && b - i < 7 && !quotes_tok_stops_np (doc, &t[b])
+              while (b < n && b - i < 7
+                     && (!quotes_tok_stops_np (doc, &t[b])
+                         || quotes_np_body_of (doc, t, b, n))
                      && !quotes_tok_is_cue (doc, &t[b]))
                 b++;
               cand.name = NULL;
@@ -404,6 +406,34 @@ quotes_group_before (QuotesDoc *doc, gsize after, gsize pos, gsize *gs,
         }
     }
   return FALSE;
+}
+
+/* Whether the word @t names a body ("Ministry", "Bank", "Office"). */
+static gboolean
+quotes_tok_is_body (const QuotesDoc *doc, const QuotesTok *t)
+{
+  char buf[32];
+  gsize n = quotes_tok_base_end (doc, t) - t->s;
+
+  if (t->punct || n >= sizeof buf)
+    return FALSE;
+  memcpy (buf, doc->text + t->s, n);
+  buf[n] = '\0';
+  return quotes_is_body_name (buf);
+}
+
+/* Whether toks[i] is "of" or "for" inside a body's name: a capitalised
+ * body word before it, a capitalised word after it ("Bank of England",
+ * "Office for National Statistics"); @n bounds the tokens. */
+gboolean
+quotes_np_body_of (const QuotesDoc *doc, const QuotesTok *toks, guint i,
+                   guint n)
+{
+  return i > 0 && i + 1 < n
+         && (quotes_tok_is (doc, &toks[i], "of")
+             || quotes_tok_is (doc, &toks[i], "for"))
+         && toks[i - 1].cap && quotes_tok_is_body (doc, &toks[i - 1])
+         && toks[i + 1].cap && !toks[i + 1].punct;
 }
 
 /* Resolves the subject noun phrase toks[a..b) into @spk. */
@@ -630,10 +660,55 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
                      && toks[ra - 2].cap))
              && !quotes_tok_is_possessive (doc, &toks[ra - 1]))
         ra--;
+      /* a body keeps all its words: "the Bank of England", "the Office
+       * for National Statistics", "the Finance and Economy Ministry",
+       * "the Home Office" (no title stripped) */
+      gboolean body = quotes_tok_is_body (doc, &toks[rb - 1]);
+      /* "The Bank of England said": a subject search that stopped at "of"
+       * gave "England"; the body before it belongs to the name */
+      guint lo = a;
+      /* a person's name is no body's complement: "... Chairman Beryl
+       * Sprinkel" (a singular title), a run over a line break ("Bank of
+       * Tokyo Ltd.\n\nHonda said") */
+      gboolean person = FALSE;
+      for (guint k = ra; k < rb; k++)
+        person |= memchr (text + toks[k].s, '\n', toks[rb - 1].s - toks[k].s)
+                      != NULL
+                  || (!body && quotes_is_title (doc, toks[k].s, toks[k].e)
+                      && text[toks[k].e - 1] != 's');
+      if (ra == a && a >= 2 && quotes_np_body_of (doc, toks, a - 1, b))
+        lo = 0;
+      while (
+          !person && ra >= lo + 2 && rb - ra <= 3 && toks[ra - 2].cap
+          && !memchr (text + toks[ra - 2].s, '\n', toks[ra].s - toks[ra - 2].s)
+          && (((quotes_tok_is (doc, &toks[ra - 1], "of")
+                || quotes_tok_is (doc, &toks[ra - 1], "for"))
+               && quotes_tok_is_body (doc, &toks[ra - 2]))
+              || (body && quotes_tok_is (doc, &toks[ra - 1], "and"))))
+        {
+          body = TRUE;
+          ra -= 2;
+          while (ra > lo && toks[ra - 1].cap
+                 && !quotes_tok_is_possessive (doc, &toks[ra - 1]))
+            ra--;
+        }
+      /* "The Home Office" opening a sentence: as "the Home Office" */
+      if (body && ra + 2 < rb && quotes_tok_is_det (doc, &toks[ra]))
+        ra++;
       na = ra;
       for (guint k = ra; k < rb; k++)
         if (quotes_is_title (doc, toks[k].s, toks[k].e))
           na = k + 1;
+      if (body && rb - ra >= 2 && na < rb)
+        {
+          spk->ms = toks[ra].s;
+          spk->me = toks[rb - 1].e;
+          spk->kind = QUOTES_SPK_PERSON;
+          spk->name = g_string_chunk_insert_len (doc->result->strings,
+                                                 text + toks[ra].s,
+                                                 toks[rb - 1].e - toks[ra].s);
+          return TRUE;
+        }
       spk->ms = toks[na < rb ? na : ra].s;
       spk->me = toks[rb - 1].e;
       spk->kind = QUOTES_SPK_PERSON;

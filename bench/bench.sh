@@ -53,15 +53,37 @@ measure () {
     field peak_rss_kb "$tmp/s.json" >>"$tmp/rss"
   done
   stages=$(sed 's/.*"stages":{\(.*\)}}/\1/; s/{"seconds":\([0-9.]*\)}/\1s/g; s/"//g' "$tmp/s.json")
+  last_mbs=$(median <"$tmp/mbs")
+  last_stages=$stages
   printf '%-34s jobs=%-2s %10.0f docs/s %8.2f MB/s  peak RSS %6.1f MB  [%s]\n' \
-    "$label" "$j" "$(median <"$tmp/dps")" "$(median <"$tmp/mbs")" \
+    "$label" "$j" "$(median <"$tmp/dps")" "$last_mbs" \
     "$(median <"$tmp/rss" | awk '{ print $1 / 1024 }')" "$stages"
+}
+
+# stage_seconds NAME: a stage's seconds in the last measure's stage list
+stage_seconds () {
+  echo "$last_stages" | tr ',' '\n' | sed -n "s/^$1:\([0-9.]*\)s$/\1/p"
+}
+
+# wc_rate FILE: MB/s of wc -w over FILE, median of $runs runs
+wc_rate () {
+  for i in $(seq "$runs"); do
+    start=$(date +%s.%N); wc -w "$1" >/dev/null; end=$(date +%s.%N)
+    awk -v b="$(wc -c <"$1")" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f\n", b / 1e6 / (e - s) }'
+  done | median
 }
 
 cat >"$tmp/tok.ini" <<'INI'
 [pipeline]
 stages = tokenizer
 [tokenizer]
+INI
+cat >"$tmp/sent.ini" <<'INI'
+[pipeline]
+stages = tokenize, sentences
+[tokenize]
+plugin = tokenizer
+[sentences]
 INI
 cat >"$tmp/quotes.ini" <<'INI'
 [pipeline]
@@ -80,6 +102,25 @@ INI
 
 echo "corpus: $corpus ($(wc -c <"$corpus") bytes), median of $runs runs, $(nproc) CPUs"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Sentence splitting against the tokenizer alone, on one core: by the
+# stages' own time, and by the whole run (both layers written).
+measure "tokenizer (token layer written)" 1 "$tmp/tok.ini" "$corpus"
+tok_mbs=$last_mbs
+measure "tokenize,sentences (both written)" 1 "$tmp/sent.ini" "$corpus"
+awk -v t="$(stage_seconds tokenize)" -v s="$(stage_seconds sentences)" \
+  -v a="$tok_mbs" -v b="$last_mbs" 'BEGIN {
+    printf "sentences add %.0f%% to the tokenizer stage time, %.0f%% to a whole run\n",
+      100 * s / t, 100 * (a / b - 1) }'
+
+# The tokenizer over the corpus text as plain lines (no JSON to parse),
+# and wc -w over that same file.
+if "$builddir/libtool" --mode=execute "$builddir/tools/textpipe-bench-tokenizer" \
+     --write-lines "$tmp/text.txt" "$corpus" 2>/dev/null; then
+  measure "tokenizer, text lines (rows)" 1 "$tmp/tok.ini" "$tmp/text.txt" --lines
+  measure "tokenizer, text lines (columns)" 1 "$tmp/tok.ini" "$tmp/text.txt" --lines --layout columns
+  echo "for scale: wc -w over the same text: $(wc_rate "$tmp/text.txt") MB/s"
+fi
+
 for j in 1 "$jobs"; do
   measure "tokenizer (token layer written)" "$j" "$tmp/tok.ini" "$corpus"
   measure "tokenizer (token layer as columns)" "$j" "$tmp/tok.ini" "$corpus" --layout columns
@@ -99,5 +140,4 @@ done
 for k in 1 2 3 4 5; do cat "$corpus"; done >"$tmp/big.jsonl"
 measure "news pipeline, corpus x5" "$jobs" "$srcdir/pipelines/news.ini" "$tmp/big.jsonl" --layers quote,tariff
 
-start=$(date +%s.%N); wc -w "$corpus" >/dev/null; end=$(date +%s.%N)
-echo "for scale: wc -w over the same file: $(awk -v b="$(wc -c <"$corpus")" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", b / 1e6 / (e - s) }') MB/s"
+echo "for scale: wc -w over the same file: $(wc_rate "$corpus") MB/s"

@@ -36,17 +36,24 @@ tp_attr_value_size (TpAttrType type)
 TpLayer *tp_layer_new (const char *name, const TpAttrSpec *attrs);
 void tp_layer_free (TpLayer *layer);
 
+/* One allocation holds the layer, its columns and its name: a layer is
+ * made per stage and per document. */
 TpLayer *
 tp_layer_new (const char *name, const TpAttrSpec *attrs)
 {
-  TpLayer *layer = g_new0 (TpLayer, 1);
+  guint n_attrs = 0;
+  gsize name_len = strlen (name) + 1;
+  TpLayer *layer;
 
-  layer->name = g_strdup (name);
+  while (attrs && attrs[n_attrs].name != NULL)
+    n_attrs++;
+  layer = g_malloc0 (sizeof (TpLayer) + n_attrs * sizeof (TpColumn) + name_len);
   layer->attrs = attrs;
-  while (attrs && attrs[layer->n_attrs].name != NULL)
-    layer->n_attrs++;
-  if (layer->n_attrs > 0)
-    layer->columns = g_new0 (TpColumn, layer->n_attrs);
+  layer->n_attrs = n_attrs;
+  if (n_attrs > 0)
+    layer->columns = (TpColumn *)(layer + 1);
+  layer->name = (char *)(layer + 1) + n_attrs * sizeof (TpColumn);
+  memcpy (layer->name, name, name_len);
   return layer;
 }
 
@@ -60,14 +67,12 @@ tp_layer_free (TpLayer *layer)
       g_free (layer->columns[i].values);
       g_free (layer->columns[i].present);
     }
-  g_free (layer->columns);
   g_free (layer->spans);
   if (layer->strings)
     g_string_free (layer->strings, TRUE);
   if (layer->lists)
     g_ptr_array_unref (layer->lists);
-  g_free (layer->name);
-  g_free (layer);
+  g_free (layer); /* with its columns and name */
 }
 
 guint

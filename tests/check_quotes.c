@@ -701,6 +701,15 @@ static const QuoteCase quote_cases[] = {
   { "Council of Economic Advisers Chairman Ben Ruiz said: \"Growth will pick "
     "up.\"",
     "Growth will pick up.", "Ben Ruiz" },
+  /* "the attorney general" is not the "Solicitor General" named before;
+   * "the economy minister" may be the "... Policy Minister" */
+  { "The papers were drafted with Solicitor General Ann Hale. Later the "
+    "attorney general said the claims were \"wholly unfounded\".",
+    "wholly unfounded", "the attorney general" },
+  { "Economic and Fiscal Policy Minister Ken Oda spoke on Monday. \"The "
+    "economy is at a pause but will not fall back,\" the economy minister "
+    "said.",
+    "The economy is at a pause but will not fall back,", "Ken Oda" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

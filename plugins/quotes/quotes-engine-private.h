@@ -81,10 +81,11 @@ typedef struct {
 typedef struct {
   const char *full; /* interned fullest form */
   guint nwords;
-  gint gender;     /* 0 unknown, 1 male, 2 female */
-  gboolean office; /* named with an office: "Home Secretary X" */
-  guint count;     /* times the text names its surname (quotes_main_person) */
-  guint solo;      /* ... of them without the first name: "Blair", "Mr Blair" */
+  gint gender;       /* 0 unknown, 1 male, 2 female */
+  gboolean office;   /* named with an office: "Home Secretary X" */
+  const char *title; /* the title phrase last given with it, lower case */
+  guint count;       /* times the text names its surname (quotes_main_person) */
+  guint solo; /* ... of them without the first name: "Blair", "Mr Blair" */
 } QuotesName;
 
 /* One mention of a name, in text order, for pronoun fallback. */

@@ -168,6 +168,8 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
       gsize te = title_a < name_a ? toks[name_a - 1].e : before->e;
       for (gsize k = ts; k < te; k++)
         g_string_append_c (t, g_ascii_tolower (doc->text[k]));
+      name->title
+          = g_string_chunk_insert_len (doc->result->strings, t->str, t->len);
       g_hash_table_replace (doc->titles, g_string_free (t, FALSE), name);
       gboolean other_office = FALSE; /* "Deputy Prime Minister X" */
       for (guint k = title_a; k + 1 < name_a; k++)

@@ -436,6 +436,49 @@ quotes_np_body_of (const QuotesDoc *doc, const QuotesTok *toks, guint i,
          && toks[i + 1].cap && !toks[i + 1].punct;
 }
 
+/* Words that tell one office from another of the same head: "attorney
+ * general" and "solicitor general", "home secretary" and "foreign
+ * secretary". */
+static const char *const quotes_office_modifiers[]
+    = { "attorney", "solicitor",   "foreign", "home",      "finance",
+        "defence",  "defense",     "health",  "trade",     "economy",
+        "treasury", "interior",    "justice", "education", "transport",
+        "culture",  "environment", "energy",  "labour",    "agriculture",
+        NULL };
+
+/* Whether the title phrase @title ("solicitor general") names another
+ * office than a phrase whose word before the head @head is @mod
+ * ("attorney general"): both words before the head tell offices apart
+ * (quotes_office_modifiers) and differ. */
+static gboolean
+quotes_title_differs (const QuotesDoc *doc, const char *title,
+                      const QuotesTok *mod, const QuotesTok *head)
+{
+  gsize tl, hl = head->e - head->s, we, ws;
+  gboolean known = FALSE, mine = FALSE;
+
+  if (title == NULL)
+    return FALSE;
+  tl = strlen (title);
+  if (tl < hl + 2 || title[tl - hl - 1] != ' ')
+    return FALSE;
+  we = tl - hl - 1;
+  ws = we;
+  while (ws > 0 && title[ws - 1] != ' ')
+    ws--;
+  if (ws == we
+      || (we - ws == mod->e - mod->s
+          && g_ascii_strncasecmp (title + ws, doc->text + mod->s, we - ws)
+                 == 0))
+    return FALSE;
+  for (guint k = 0; quotes_office_modifiers[k]; k++)
+    {
+      known |= quotes_word_is (title, ws, we, quotes_office_modifiers[k]);
+      mine |= quotes_tok_is (doc, mod, quotes_office_modifiers[k]);
+    }
+  return known && mine;
+}
+
 /* Resolves the subject noun phrase toks[a..b) into @spk. */
 gboolean
 quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
@@ -810,10 +853,19 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         nm = quotes_titles_lookup (doc, toks[ta].s, head->e);
         if (nm == NULL && ta + 1 < b)
           nm = quotes_titles_lookup (doc, toks[b - 2].s, head->e);
+        /* the head word alone ("the minister" -> "Trade Minister X"),
+         * not when the phrase and that person's title differ in the
+         * title word before the head ("the attorney general" is no
+         * "Solicitor General X") */
         if (nm == NULL && quotes_tok_is_det (doc, &toks[a])
             && quotes_tok_is (doc, &toks[a], "the")
             && !quotes_other_office_before (doc, head->s))
-          nm = quotes_titles_lookup (doc, head->s, head->e);
+          {
+            nm = quotes_titles_lookup (doc, head->s, head->e);
+            if (nm && ta < b - 1
+                && quotes_title_differs (doc, nm->title, &toks[b - 2], head))
+              nm = NULL;
+          }
         if (nm == NULL && quotes_tok_is (doc, &toks[a], "the") && ta == a + 1)
           nm = quotes_title_holder_once (doc, toks[ta].s, head->s, head->e);
         if (nm)

@@ -467,7 +467,8 @@ tokenizer_emit_fused (TokenizerRun *run, gsize s, gsize e)
       if (z == a || (z < run->len && g_ascii_isalnum (t[z])))
         return FALSE;
       for (guint i = 0; tokenizer_its_verb_next[i] != NULL && !verb; i++)
-        verb = tokenizer_eq_ci (t + a, z - a, tokenizer_its_verb_next[i]);
+        verb = tokenizer_its_verb_next[i][0] == (t[a] | 0x20)
+               && tokenizer_eq_ci (t + a, z - a, tokenizer_its_verb_next[i]);
       if (!verb)
         return FALSE;
     }

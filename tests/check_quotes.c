@@ -710,6 +710,22 @@ static const QuoteCase quote_cases[] = {
     "economy is at a pause but will not fall back,\" the economy minister "
     "said.",
     "The economy is at a pause but will not fall back,", "Ken Oda" },
+  /* a first name other than the fullest form's: another person of that
+   * surname */
+  { "Coach Andy Reyes named his side on Monday.\n\nSkipper Jason Reyes "
+    "admitted his side failed to cope. \"We made a lot of mistakes in the "
+    "second half,\" he said.",
+    "We made a lot of mistakes in the second half,", "Jason Reyes" },
+  /* "the agent", "the Gloucester fly-half": the person named before */
+  { "Mike Tindall's agent Dipo Alli is in talks with the club. But Alli "
+    "insists the player is worth more. \"Mike wants to stay with the club "
+    "for years,\" the agent added.",
+    "Mike wants to stay with the club for years,", "Dipo Alli" },
+  { "\"There are so many great sevens players on the circuit,\" said Simon "
+    "Amor, who won the award. \"I am delighted,\" said the Gloucester "
+    "fly-half.",
+    "There are so many great sevens players on the circuit,|I am delighted,",
+    "Simon Amor|Simon Amor" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

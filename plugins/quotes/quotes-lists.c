@@ -292,27 +292,25 @@ const char *const quotes_times[] = {
 
 /* Nouns for people: "a spokesman said ... he added". */
 const char *const quotes_people[]
-    = { "player",      "striker",       "defender",
-        "winger",      "keeper",        "forward",
-        "boss",        "veteran",       "youngster",
-        "champion",    "international", "rider",
-        "driver",      "bowler",        "batsman",
-        "skipper",     "captain",       "coach",
-        "manager",     "singer",        "actor",
-        "actress",     "star",          "director",
-        "chairman",    "executive",     "spokesman",
-        "spokeswoman", "spokesperson",  "official",
-        "source",      "man",           "woman",
-        "worker",      "member",        "expert",
-        "lawyer",      "father",        "mother",
-        "son",         "daughter",      "player",
-        "owner",       "teacher",       "doctor",
-        "resident",    "witness",       "head",
-        "boss",        "presenter",     "founder",
-        "editor",      "analyst",       "economist",
-        "chief",       "runner",        "sprinter",
-        "athlete",     "golfer",        "boxer",
-        NULL };
+    = { "player",       "striker",    "defender",      "winger",
+        "keeper",       "forward",    "boss",          "veteran",
+        "youngster",    "champion",   "international", "rider",
+        "driver",       "bowler",     "batsman",       "skipper",
+        "captain",      "coach",      "manager",       "singer",
+        "actor",        "actress",    "star",          "director",
+        "chairman",     "executive",  "spokesman",     "spokeswoman",
+        "spokesperson", "official",   "source",        "man",
+        "woman",        "worker",     "member",        "expert",
+        "lawyer",       "father",     "mother",        "son",
+        "daughter",     "player",     "owner",         "teacher",
+        "doctor",       "resident",   "witness",       "head",
+        "boss",         "presenter",  "founder",       "editor",
+        "analyst",      "economist",  "chief",         "runner",
+        "sprinter",     "athlete",    "golfer",        "boxer",
+        "agent",        "midfielder", "goalkeeper",    "full-back",
+        "fly-half",     "scrum-half", "centre-back",   "flanker",
+        "author",       "novelist",   "musician",      "rapper",
+        "comedian",     "film-maker", "researcher",    NULL };
 
 /* The internal word sets, indexed by QuotesSetId. */
 /* Roles that stay unnamed: "the spokesman said" is nobody named before. */

@@ -789,11 +789,43 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
           if (first)
             nm = first;
         }
-      if (nm && (nm->nwords >= rb - na || nm->nwords >= 2))
+      /* a first name other than the fullest form's is another person of
+       * that surname ("Jason Robinson", not "Andy Robinson") */
+      gboolean namesake = FALSE;
+      const QuotesTok *fwt = rb - na >= 2 ? &toks[rb - 2] : NULL;
+      if (nm && nm->nwords >= 2 && fwt && fwt->cap && fwt->e - fwt->s >= 3
+          && !memchr (text + fwt->s, '-', fwt->e - fwt->s)
+          && !(text[fwt->e - 1] == 'd' && text[fwt->e - 2] == 'e')
+          && !quotes_is_title (doc, fwt->s, fwt->e)
+          && !quotes_tok_is_det (doc, fwt) && !quotes_tok_is_cue (doc, fwt)
+          && !quotes_tok_stops_np (doc, fwt) && !quotes_tok_is_adverb (doc, fwt)
+          && !quotes_tok_is (doc, fwt, "baroness")
+          && !quotes_tok_is (doc, fwt, "baron")
+          && !quotes_tok_is (doc, fwt, "supt")
+          && !quotes_tok_is (doc, fwt, "insp")
+          && !(rb - 2 == 0 || quotes_tok_ends_sentence (&toks[rb - 3])))
+        {
+          const char *last = quotes_last_word (nm->full);
+          const char *fw = last - 1;
+          while (fw > nm->full && fw[-1] != ' ')
+            fw--;
+          namesake
+              = last - 1 > fw
+                && !quotes_word_is (text, toks[rb - 2].s, toks[rb - 2].e, "")
+                && !((gsize)(last - 1 - fw) == toks[rb - 2].e - toks[rb - 2].s
+                     && memcmp (fw, text + toks[rb - 2].s,
+                                toks[rb - 2].e - toks[rb - 2].s)
+                            == 0);
+        }
+      if (nm && !namesake && (nm->nwords >= rb - na || nm->nwords >= 2))
         {
           spk->name = nm->full;
           spk->gender = nm->gender;
         }
+      else if (namesake)
+        spk->name = g_string_chunk_insert_len (
+            doc->result->strings, text + toks[rb - 2].s,
+            quotes_tok_base_end (doc, &toks[rb - 1]) - toks[rb - 2].s);
       else
         spk->name = g_string_chunk_insert_len (doc->result->strings,
                                                text + toks[na].s,

@@ -182,6 +182,9 @@ static const char *const negative_cases[] = {
   "GATT aims to lower tariffs and promote trade.",
   "The Motor Tariff Bureau published new rates.",
   "Prices rose 3 pct in March, the statistics office said.",
+  /* a water firm's price schedule: "US dollars" is money, not a target */
+  "The water firm wants a tariff rise of 40% to pay for new pipes. The firm "
+  "said converting its tariffs from US dollars to pesos had hurt it.",
   "",
 };
 

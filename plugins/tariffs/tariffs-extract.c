@@ -1872,6 +1872,24 @@ tariffs_same (const char *a, const char *b)
 
 static gboolean tariffs_goods_end (const TariffsSent *s, guint j);
 
+/* Currency names, as words of money ("300 mln dlrs") and after a
+ * country ("US dollars": money, not a party to a measure). */
+static const char *const tariffs_currencies[]
+    = { "dlrs",   "dlr",   "dollars", "dollar", "yen",    "stg",
+        "euros",  "euro",  "marks",   "francs", "pounds", "yuan",
+        "ecus",   "ecu",   "crowns",  "lire",   "pesos",  "peso",
+        "rupees", "rupee", "roubles", "rubles", NULL };
+
+/* TRUE when word @j names a currency. */
+static gboolean
+tariffs_is_currency (const TariffsSent *s, guint j)
+{
+  for (guint c = 0; tariffs_currencies[c] != NULL; c++)
+    if (tw_is (s, j, tariffs_currencies[c]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The target: a place in the phrase after on/against/from/for. */
 static const char *
 tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
@@ -1883,6 +1901,12 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
       const TariffsWord *w = &s->w[j];
       const TariffsMention *m = tariffs_mention_of (s, j);
 
+      if (m != NULL && tariffs_is_currency (s, m->last + 1))
+        {
+          /* "converting its tariffs from US dollars to pesos" */
+          j = m->last;
+          continue;
+        }
       if (m != NULL)
         {
           /* "for" names a target as the owner of goods or of a fault,
@@ -2008,10 +2032,6 @@ tariffs_money_at (const TariffsSent *s, guint j)
 {
   static const char *const scales[]
       = { "mln", "million", "billion", "bln", "bn", "trillion", "m", NULL };
-  static const char *const currencies[]
-      = { "dlrs",  "dlr",  "dollars", "dollar", "yen",    "stg",
-          "euros", "euro", "marks",   "francs", "pounds", "yuan",
-          "ecus",  "ecu",  "crowns",  "lire",   NULL };
   gboolean sign = FALSE, currency = FALSE;
   guint k = j;
   double v;
@@ -2044,8 +2064,8 @@ tariffs_money_at (const TariffsSent *s, guint j)
         k++;
         break;
       }
-  for (guint c = 0; currencies[c] != NULL; c++)
-    if (tw_is (s, k, currencies[c]))
+  for (guint c = 0; tariffs_currencies[c] != NULL; c++)
+    if (tw_is (s, k, tariffs_currencies[c]))
       {
         currency = TRUE;
         k++;

@@ -726,6 +726,19 @@ static const QuoteCase quote_cases[] = {
     "fly-half.",
     "There are so many great sevens players on the circuit,|I am delighted,",
     "Simon Amor|Simon Amor" },
+  /* a verb and colon after a quote introduce the next quote */
+  { "Writer Tom Hale, from Leeds, asked of the war: \"How do you manage to "
+    "sleep at night?\" On immigration, teacher Ana Ruiz said: \"Where are "
+    "you going to put everyone?\"",
+    "How do you manage to sleep at night?|Where are you going to put "
+    "everyone?",
+    "Tom Hale|Ana Ruiz" },
+  /* "role, Name, said": the name between the commas */
+  { "\"We are not going away and we will keep these hounds going,\" hunt "
+    "master, Captain Ian Reyes, said.",
+    "We are not going away and we will keep these hounds going,", "Ian Reyes" },
+  { "\"We will be on strike at noon,\" the spokesman, Reginald Hale, said.",
+    "We will be on strike at noon,", "Reginald Hale" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

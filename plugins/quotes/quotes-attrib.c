@@ -132,7 +132,14 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
         }
       if (j == i || !quotes_cue_len (doc, t, j, n))
         continue;
-      guint b = j, comma = j;
+      /* '"...?" On immigration, Ana Costa said: "...': a verb whose colon
+       * ends the window introduces the next quote */
+      for (guint k = j + 1; k < n && k <= j + 5; k++)
+        if (t[k].punct == ':' && k + 1 == n)
+          return FALSE;
+        else if (t[k].punct)
+          break;
+      guint a = i, b = j, comma = j;
       while (b > i && quotes_tok_is_adverb (doc, &t[b - 1]))
         b--;
       /* Mr Smith, the chairman, said: the part before the first comma */
@@ -143,10 +150,27 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
             break;
           }
       if (comma < b)
-        b = comma;
-      if (b - i > 7 || !quotes_np_can_speak (doc, t, i, b))
+        {
+          guint c2 = comma + 1, k;
+          gboolean caps = FALSE;
+          for (k = i; k < comma; k++)
+            caps |= t[k].cap;
+          for (k = c2; k < b && t[k].punct != ','; k++)
+            ;
+          /* "hunt master, Captain Ian Farquhar, said": a lower-case role,
+           * then the name between commas */
+          if (!caps && k > c2 + 1 && t[c2].cap && t[k - 1].cap
+              && (k == b || t[k].punct == ','))
+            {
+              a = c2;
+              b = k;
+            }
+          else
+            b = comma;
+        }
+      if (b - a > 7 || !quotes_np_can_speak (doc, t, a, b))
         return FALSE;
-      if (quotes_resolve_np (doc, hist, t, i, b, spk))
+      if (quotes_resolve_np (doc, hist, t, a, b, spk))
         {
           spk->cs = t[j].s;
           spk->ce = t[j].e;

@@ -1872,6 +1872,18 @@ tariffs_same (const char *a, const char *b)
 
 static gboolean tariffs_goods_end (const TariffsSent *s, guint j);
 
+/* TRUE when a group of unnamed countries ("developing countries", "rich
+ * nations", "governments") comes before the trigger @i in its sentence. */
+static gboolean
+tariffs_group_party_before (const TariffsSent *s, guint i)
+{
+  for (guint j = s->lo; j < i; j++)
+    if (tw_is (s, j, "countries") || tw_is (s, j, "nations")
+        || tw_is (s, j, "governments") || tw_is (s, j, "economies"))
+      return TRUE;
+  return FALSE;
+}
+
 /* Currency names, as words of money ("300 mln dlrs") and after a
  * country ("US dollars": money, not a party to a measure). */
 static const char *const tariffs_currencies[]
@@ -2773,8 +2785,10 @@ tariffs_build_event (TariffsSent *s, guint i, TariffsFamily family)
       && tariffs_same (prior->imposer, imposer))
     target = prior->target;
   /* last resort: the place the story was filed from ("TAIPEI, April 13
-   * -"), else the place the story names most */
-  if (imposer == NULL)
+   * -"), else the place the story names most; not when the sentence names
+   * its parties as a group ("developing countries reduce their own
+   * tariffs") */
+  if (imposer == NULL && !tariffs_group_party_before (s, i))
     {
       const char *place = tariffs_doc_dateline (doc);
 

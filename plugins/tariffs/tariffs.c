@@ -199,7 +199,7 @@ out_free_triggers:
 }
 
 TP_PLUGIN_DEFINE (.flags = TP_PLUGIN_FLAG_THREAD_SAFE, .name = "tariffs",
-                  .version = "0.2.1",
+                  .version = "0.2.2",
                   .description = "Tariff events: who taxes whose goods, how "
                                  "much, imposed, threatened or lifted",
                   .license = "MIT", .requires = tariffs_requires,

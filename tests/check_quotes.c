@@ -739,6 +739,10 @@ static const QuoteCase quote_cases[] = {
     "We are not going away and we will keep these hounds going,", "Ian Reyes" },
   { "\"We will be on strike at noon,\" the spokesman, Reginald Hale, said.",
     "We will be on strike at noon,", "Reginald Hale" },
+  /* "X was quoted in the paper saying": X, not the paper */
+  { "Mr Tom Hale was quoted in the Lark newspaper saying: \"We plan a "
+    "period of change in the party.\"",
+    "We plan a period of change in the party.", "Tom Hale" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -860,7 +860,21 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
         return FALSE;
       /* "X was quoted (by the paper) as saying", "X is on record as
        * saying": the one quoted */
-      if (c >= from + 3 && quotes_tok_is (doc, &t[c - 2], "as"))
+      /* "Mr X was quoted in the Herald saying": passive "quoted" before
+       * a participle, as with "as saying" */
+      gboolean quoted_ing = FALSE;
+      if (c >= from + 4 && cue->e - cue->s > 4
+          && g_ascii_strncasecmp (doc->text + cue->e - 3, "ing", 3) == 0)
+        for (guint k = c - 1; k > from + 1 && c - k < 9 && !t[k - 1].punct; k--)
+          if (quotes_tok_is (doc, &t[k - 1], "quoted"))
+            {
+              quoted_ing = quotes_tok_is (doc, &t[k - 2], "was")
+                           || quotes_tok_is (doc, &t[k - 2], "were")
+                           || quotes_tok_is (doc, &t[k - 2], "is")
+                           || quotes_tok_is (doc, &t[k - 2], "been");
+              break;
+            }
+      if (c >= from + 3 && (quotes_tok_is (doc, &t[c - 2], "as") || quoted_ing))
         {
           guint k = c - 2, j;
           while (

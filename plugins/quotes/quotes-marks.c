@@ -386,6 +386,31 @@ static const guint8 quotes_interesting[256] = {
   ['"'] = 1, ['\''] = 1, ['\n'] = 1, [0xE2] = 1, [0xC2] = 1,
 };
 
+/* Nonzero when one of the eight bytes @w is @c (c < 0x80). */
+#define QUOTES_ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define QUOTES_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+#define QUOTES_HAS_BYTE(w, c)                                                  \
+  ((((w) ^ (QUOTES_ONES * (c))) - QUOTES_ONES) & ~((w) ^ (QUOTES_ONES * (c)))  \
+   & QUOTES_HIGHS)
+
+/* The first byte at or after @i that may be interesting (a quote mark's
+ * first byte, a line break, or any non-ASCII byte), eight bytes at a time:
+ * most of a story is letters and spaces. */
+static inline gsize
+quotes_skip_plain (const char *text, gsize i, gsize len)
+{
+  while (i + 8 <= len)
+    {
+      guint64 w;
+      memcpy (&w, text + i, 8);
+      if ((w & QUOTES_HIGHS) | QUOTES_HAS_BYTE (w, '"')
+          | QUOTES_HAS_BYTE (w, '\'') | QUOTES_HAS_BYTE (w, '\n'))
+        break;
+      i += 8;
+    }
+  return i;
+}
+
 /* Sorts quotes by opening mark, longest first. */
 static gint
 quotes_cmp_open (gconstpointer a, gconstpointer b)
@@ -412,7 +437,11 @@ quotes_find_marks (const QuotesConfig *config, const char *text, gsize len,
 
   while (i < len)
     {
-      guchar b = text[i];
+      guchar b;
+      i = quotes_skip_plain (text, i, len);
+      if (i >= len)
+        break;
+      b = text[i];
       if (!quotes_interesting[b])
         {
           i++;

@@ -42,11 +42,11 @@ quotes_scan_word (const QuotesDoc *doc, gsize i, gsize to)
         e++; /* the common case, ASCII letters */
       if (e >= to)
         break;
-      if (quotes_is_word_char (text, doc->len, e))
+      /* an ASCII byte here is no letter or digit: the loop above took
+       * those */
+      if ((guchar)text[e] >= 0x80 && quotes_is_word_char (text, doc->len, e))
         {
-          e = (guchar)text[e] < 0x80
-                  ? e + 1
-                  : (gsize)(g_utf8_next_char (text + e) - text);
+          e = g_utf8_next_char (text + e) - text;
           continue;
         }
       /* inner ' ’ - . joined to a following letter */

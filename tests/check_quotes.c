@@ -743,6 +743,12 @@ static const QuoteCase quote_cases[] = {
   { "Mr Tom Hale was quoted in the Lark newspaper saying: \"We plan a "
     "period of change in the party.\"",
     "We plan a period of change in the party.", "Tom Hale" },
+  /* "The Attorney General, Ben Ruiz, has ...": he is the name between
+   * the commas, not a person quoted before */
+  { "\"It is a fake ban,\" said Tom Hale of the Lark Alliance.\n\nThe "
+    "Attorney General, Ben Ruiz, has so far given no orders to police. He "
+    "said he will consult the police \"in the near future\" on the law.",
+    "It is a fake ban,|in the near future", "Tom Hale|Ben Ruiz" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -80,6 +80,35 @@ quotes_is_subject_name (const QuotesDoc *doc, const QuotesTok *t, guint n,
   return k > 0 ? quotes_tok_ends_sentence (&t[k - 1]) : at_start;
 }
 
+/* Whether the name ending at toks[i] stands between commas after a title
+ * phrase that opens its sentence: "The Attorney General, Lord Goldsmith,
+ * has ...", "The union's leader, Tom Reyes, said".  @at_start: toks[0]
+ * starts a sentence. */
+static gboolean
+quotes_is_apposed_name (const QuotesDoc *doc, const QuotesTok *t, guint n,
+                        guint i, gboolean at_start)
+{
+  guint a = i, k;
+  gboolean title = FALSE;
+
+  if (i + 1 >= n || t[i + 1].punct != ',' || !t[i].cap || t[i].punct)
+    return FALSE;
+  while (a > 0 && i - a < 4 && t[a - 1].cap && !t[a - 1].punct)
+    a--;
+  if (a < 3 || t[a - 1].punct != ',' || a == i)
+    return FALSE;
+  k = a - 1;
+  while (k > 0 && a - k < 7 && !t[k - 1].punct)
+    {
+      title |= quotes_is_title (doc, t[k - 1].s, t[k - 1].e)
+               || quotes_tok_in_set (doc, &t[k - 1], QUOTES_SET_PEOPLE);
+      k--;
+    }
+  if (!title || !quotes_tok_is (doc, &t[k], "the"))
+    return FALSE;
+  return k > 0 ? quotes_tok_ends_sentence (&t[k - 1]) : at_start;
+}
+
 /* Whether @t is a word for a person of a nation ("American", "Frenchman",
  * "Briton"): "the American said" describes a person named before. */
 static gboolean
@@ -305,7 +334,9 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
                        && quotes_tok_is (doc, &t[i + 2], "who"))
                    /* "Union general secretary Tony Reyes repeated his
                     * view": a name that is its sentence's subject */
-                   || quotes_is_subject_name (doc, t, n, i, start == lo))
+                   || quotes_is_subject_name (doc, t, n, i, start == lo)
+                   /* "The Attorney General, Lord Goldsmith, has ..." */
+                   || quotes_is_apposed_name (doc, t, n, i, start == lo))
                && !quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES],
                                   doc->text, t[i].s,
                                   quotes_tok_base_end (doc, &t[i])))

@@ -1,9 +1,8 @@
 /* sentences-scan.c: the next byte of a small set in a text.  The splitter
- * looks only at the few bytes that may end a sentence; finding them is a
- * quarter of its time with strcspn, which stops to reload its set on every
- * call.  Here a set is classified by nibbles (two table look-ups and an
- * AND per byte, sixteen bytes per instruction where SSSE3 is there,
- * thirty-two with AVX2). */
+ * looks only at the few bytes that may end a sentence, and finding them
+ * is a large part of its time: strcspn reloads its set on every call.  Here a
+ * set is classified by nibbles (two table look-ups and an AND per byte, sixteen
+ * bytes per instruction where SSSE3 is there, thirty-two with AVX2). */
 #include "config.h"
 
 #include <string.h>

@@ -749,6 +749,21 @@ static const QuoteCase quote_cases[] = {
     "Attorney General, Ben Ruiz, has so far given no orders to police. He "
     "said he will consult the police \"in the near future\" on the law.",
     "It is a fake ban,|in the near future", "Tom Hale|Ben Ruiz" },
+  /* a sentence between two quotes of a paragraph names the new speaker,
+   * also with "said it was" and with a participle ("..., saying") */
+  { "\"Recent moves have had no impact yet,\" said Brian Hale of Lark Bank. "
+    "Treasury Secretary John Snow said it was a sign of strong growth. "
+    "\"The economy is growing at a fast rate.\"",
+    "Recent moves have had no impact yet,|The economy is growing at a fast "
+    "rate.",
+    "Brian Hale|John Snow" },
+  { "\"Recent moves have had no impact yet,\" said Brian Hale of Lark Bank. "
+    "Treasury Secretary John Snow put a brave face on the news, saying it "
+    "was a sign of strong growth. \"The economy is growing at a fast "
+    "rate.\"",
+    "Recent moves have had no impact yet,|The economy is growing at a fast "
+    "rate.",
+    "Brian Hale|John Snow" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

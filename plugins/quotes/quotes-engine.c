@@ -223,7 +223,9 @@ quotes_pronoun_cue_in (QuotesDoc *doc, gsize lo, gsize hi)
   for (guint i = 0; i < toks->n; i++)
     if (quotes_tok_is_cue (doc, &t[i])
         && ((i > 0 && quotes_tok_is_pronoun (doc, &t[i - 1]))
-            || (i + 1 < toks->n && quotes_tok_is_pronoun (doc, &t[i + 1]))))
+            /* "says he." inverted; not "said it was", "saying they" */
+            || (i + 1 < toks->n && quotes_tok_is_pronoun (doc, &t[i + 1])
+                && (i + 2 >= toks->n || t[i + 2].punct))))
       return TRUE;
   return FALSE;
 }
@@ -416,6 +418,30 @@ quotes_attribute (QuotesDoc *doc)
             {
               found = TRUE;
               rule = QUOTES_RULE_PREV_SENTENCE;
+            }
+          /* "Treasury Secretary John Snow put a brave face on it, saying
+           * ...": a participle's sentence subject, read as rule "before"
+           * reads it; a named person only */
+          else if (lo >= quotes[k - 1].close_mark_end
+                   && q->open_mark - lo < 400)
+            {
+              QuotesToks sent_buf;
+              QuotesSpeaker s2
+                  = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
+              quotes_tokenize (doc, lo, q->open_mark, &sent_buf);
+              if (sent_buf.n > 3
+                  && quotes_tok_ends_sentence (&sent_buf.t[sent_buf.n - 1])
+                  && quotes_rule_before (doc, &hist, &sent_buf, 0, &s2)
+                  && s2.kind == QUOTES_SPK_PERSON && s2.name
+                  && strchr (s2.name, ' ') && s2.ms >= 0
+                  && !quotes_in_set (doc->config->sets[QUOTES_SET_PRONOUNS],
+                                     doc->text, s2.ms, s2.me)
+                  && g_strcmp0 (s2.name, quotes[k - 1].speaker) != 0)
+                {
+                  spk = s2;
+                  found = TRUE;
+                  rule = QUOTES_RULE_PREV_SENTENCE;
+                }
             }
         }
       if (!found && sent_start && !para_start && k > 0

@@ -764,6 +764,10 @@ static const QuoteCase quote_cases[] = {
     "Recent moves have had no impact yet,|The economy is growing at a fast "
     "rate.",
     "Brian Hale|John Snow" },
+  /* the comma lost inside the marks: '"..." he added.' */
+  { "Mr Tom Hale said states had to work together.\n\nBut it would not be "
+    "won by \"military might alone but by our common values\" he added.",
+    "military might alone but by our common values", "Tom Hale" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

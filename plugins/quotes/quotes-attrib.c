@@ -36,7 +36,14 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
       gboolean inverted = n >= 2 && !t[0].punct && !t[0].cap
                           && quotes_tok_is_cue (doc, &t[0]) && t[1].cap
                           && !t[1].punct;
-      if (!inverted
+      /* '"... common values" he added.': the punctuation lost inside the
+       * marks, a pronoun and its verb, then the sentence ends */
+      gboolean bare
+          = n >= 3 && g_unichar_isalnum (last) && !t[0].cap
+            && quotes_tok_is_pronoun (doc, &t[0])
+            && quotes_tok_is_cue (doc, &t[1])
+            && (quotes_tok_ends_sentence (&t[2]) || t[2].punct == ',');
+      if (!inverted && !bare
           && (last != '.' || t[0].punct || t[0].cap
               || !(quotes_tok_is_pronoun (doc, &t[0])
                    || quotes_tok_is_cue (doc, &t[0]))))

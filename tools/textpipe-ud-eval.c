@@ -12,7 +12,10 @@
  * installed plugin folder).  Gold and system spans are compared on character
  * offsets that ignore whitespace, so only the segmentation counts:
  *
- *   Tokens     surface tokens (a multiword token such as "don't" is one)
+ *   Tokens     surface tokens (a multiword token such as "don't" is one);
+ *              the tokenizer's surface level is its output with
+ *              split_contractions=false, so when the run splits
+ *              contractions the text is tokenized a second time that way
  *   Words      syntactic words: multiword tokens split into their word forms
  *              ("do" "n't"), which is what UD-style splitting produces
  *   Sentences  sentence spans
@@ -48,6 +51,7 @@ typedef struct {
 /* The state of a whole evaluation run. */
 typedef struct {
   TpHarness *harness;
+  TpHarness *surface; /* the tokenizer without contraction splitting */
   gint errors_left;
   EvalCount tokens, words, sentences;
   GHashTable *genres; /* name -> EvalGenre, with --by-genre */
@@ -157,18 +161,36 @@ eval_ends (const GArray *sents)
   return ends;
 }
 
+/* The spans of layer @name of @doc in whitespace-free offsets (empty
+ * spans left out); an empty list without the layer. */
+static GArray *
+eval_layer_spans (const TpDocument *doc, const char *name,
+                  const guint32 *nonspace_at)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (EvalSpan));
+  TpLayer *layer = tp_document_get_layer (doc, name);
+
+  for (guint i = 0; layer != NULL && i < tp_layer_get_length (layer); i++)
+    {
+      EvalSpan sp = { nonspace_at[tp_layer_get_start (layer, i)],
+                      nonspace_at[tp_layer_get_end (layer, i)] };
+      if (sp.e > sp.s)
+        g_array_append_val (spans, sp);
+    }
+  return spans;
+}
+
 /* Runs the plugins over the document read so far and scores it. */
 static gboolean
 eval_flush (Eval *ev, GError **error)
 {
-  TpDocument *doc = NULL;
+  TpDocument *doc = NULL, *surface_doc = NULL;
   guint32 *nonspace_at = NULL, *byte_of = NULL;
-  GArray *sys_tokens = NULL, *sys_sents = NULL;
+  GArray *sys_tokens = NULL, *sys_sents = NULL, *sys_surface = NULL;
   const char *text = ev->text->str;
   gsize len = ev->text->len;
   guint32 count = 0;
   gboolean ok = FALSE;
-  TpLayer *layer;
 
   if (len == 0)
     return TRUE;
@@ -195,30 +217,20 @@ eval_flush (Eval *ev, GError **error)
     g_printerr ("warning: document %u: text has %u characters, tokens %u\n",
                 ev->docs, count, ev->gpos);
 
-  sys_tokens = g_array_new (FALSE, FALSE, sizeof (EvalSpan));
-  sys_sents = g_array_new (FALSE, FALSE, sizeof (EvalSpan));
-  layer = tp_document_get_layer (doc, "token");
-  if (layer != NULL)
-    for (guint i = 0; i < tp_layer_get_length (layer); i++)
-      {
-        EvalSpan sp = { nonspace_at[tp_layer_get_start (layer, i)],
-                        nonspace_at[tp_layer_get_end (layer, i)] };
-        if (sp.e > sp.s)
-          g_array_append_val (sys_tokens, sp);
-      }
-  layer = tp_document_get_layer (doc, "sentence");
-  if (layer != NULL)
-    for (guint i = 0; i < tp_layer_get_length (layer); i++)
-      {
-        EvalSpan sp = { nonspace_at[tp_layer_get_start (layer, i)],
-                        nonspace_at[tp_layer_get_end (layer, i)] };
-        if (sp.e > sp.s)
-          g_array_append_val (sys_sents, sp);
-      }
+  sys_tokens = eval_layer_spans (doc, "token", nonspace_at);
+  sys_sents = eval_layer_spans (doc, "sentence", nonspace_at);
+  if (ev->surface)
+    {
+      surface_doc = tp_harness_push_text (ev->surface, text, error);
+      if (surface_doc == NULL)
+        goto out;
+      sys_surface = eval_layer_spans (surface_doc, "token", nonspace_at);
+    }
 
   ev->tokens.gold += ev->gold_tokens->len;
-  ev->tokens.sys += sys_tokens->len;
-  ev->tokens.match += eval_match (ev->gold_tokens, sys_tokens);
+  ev->tokens.sys += (sys_surface ? sys_surface : sys_tokens)->len;
+  ev->tokens.match
+      += eval_match (ev->gold_tokens, sys_surface ? sys_surface : sys_tokens);
   ev->words.gold += ev->gold_words->len;
   ev->words.sys += sys_tokens->len;
   ev->words.match += eval_match (ev->gold_words, sys_tokens);
@@ -262,6 +274,10 @@ eval_flush (Eval *ev, GError **error)
   ok = TRUE;
 
 out:
+  if (sys_surface)
+    g_array_free (sys_surface, TRUE);
+  if (surface_doc)
+    tp_document_free (surface_doc);
   if (sys_tokens)
     g_array_free (sys_tokens, TRUE);
   if (sys_sents)
@@ -441,7 +457,9 @@ main (int argc, char **argv)
   char *plugins = NULL;
   char **option_args = NULL;
   gint errors = 0;
-  gboolean by_genre = FALSE;
+  gboolean by_genre = FALSE, contractions_set = FALSE;
+  const char **tokenizer_options = NULL;
+  guint n_tokenizer_options = 0;
   GError *error = NULL;
   GOptionContext *ctx;
   Eval ev = { 0 };
@@ -476,6 +494,8 @@ main (int argc, char **argv)
       g_printerr ("textpipe-ud-eval: give one CoNLL-U file (see --help)\n");
       goto out;
     }
+  tokenizer_options
+      = g_new0 (const char *, option_args ? g_strv_length (option_args) : 1);
   ev.harness
       = tp_harness_new (plugins ? plugins : "tokenizer, sentences", &error);
   if (ev.harness == NULL)
@@ -497,8 +517,38 @@ main (int argc, char **argv)
       stage = g_strndup (option_args[i], dot - option_args[i]);
       key = g_strndup (dot + 1, eq - dot - 1);
       tp_harness_set_option (ev.harness, stage, key, eq + 1);
+      if (strcmp (stage, "tokenizer") == 0)
+        {
+          if (strcmp (key, "split_contractions") == 0)
+            contractions_set = TRUE;
+          else
+            tokenizer_options[n_tokenizer_options++] = option_args[i];
+        }
       g_free (stage);
       g_free (key);
+    }
+  /* The surface tokens: the tokenizer alone, with the same options, not
+   * splitting contractions (unless the run itself does not). */
+  if (!contractions_set
+      && strstr (plugins ? plugins : "tokenizer", "tokenizer"))
+    {
+      ev.surface = tp_harness_new ("tokenizer", &error);
+      if (ev.surface == NULL)
+        {
+          g_printerr ("textpipe-ud-eval: %s\n", error->message);
+          goto out;
+        }
+      tp_harness_set_option (ev.surface, "tokenizer", "split_contractions",
+                             "false");
+      for (guint i = 0; i < n_tokenizer_options; i++)
+        {
+          const char *o = tokenizer_options[i];
+          char *key = g_strndup (strchr (o, '.') + 1,
+                                 strchr (o, '=') - strchr (o, '.') - 1);
+          tp_harness_set_option (ev.surface, "tokenizer", key,
+                                 strchr (o, '=') + 1);
+          g_free (key);
+        }
     }
   ev.errors_left = errors;
   if (by_genre)
@@ -524,6 +574,9 @@ main (int argc, char **argv)
 out:
   if (ev.harness)
     tp_harness_free (ev.harness);
+  if (ev.surface)
+    tp_harness_free (ev.surface);
+  g_free (tokenizer_options);
   if (ev.text)
     g_string_free (ev.text, TRUE);
   if (ev.gold_tokens)

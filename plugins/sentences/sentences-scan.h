@@ -12,7 +12,6 @@ typedef struct {
   guint8 hi[16];    /* per high nibble: its group bit, or 0 */
   gboolean in[256]; /* the set itself, for the bytes at the end */
   gboolean wide;    /* the sixteen-byte scan can run on this CPU */
-  gboolean wider;   /* and the thirty-two-byte one (AVX2) */
 } SentencesScanSet;
 
 gboolean sentences_scan_set_init (SentencesScanSet *set, const char *bytes,

@@ -768,6 +768,12 @@ static const QuoteCase quote_cases[] = {
   { "Mr Tom Hale said states had to work together.\n\nBut it would not be "
     "won by \"military might alone but by our common values\" he added.",
     "military might alone but by our common values", "Tom Hale" },
+  /* "On Monday, defence lawyer Tom Reyes tried ...": the subject after a
+   * short opening phrase is the antecedent of "he" */
+  { "Mr Ben Ruiz has pleaded guilty.\n\nOn Monday, defence lawyer Tom Reyes "
+    "tried to distance his client from the charges. Later he asked Mr Ruiz "
+    "if he knew \"who made the decision?\".",
+    "who made the decision?", "Tom Reyes" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -69,6 +69,20 @@ quotes_is_subject_name (const QuotesDoc *doc, const QuotesTok *t, guint n,
   while (k > 0 && !quotes_tok_ends_sentence (&t[k - 1]) && i - k < 12)
     {
       const QuotesTok *w = &t[k - 1];
+      /* "On Monday, defence lawyer Tom Reyes tried ...": a short phrase
+       * of time or place opening the sentence, then a comma */
+      if (w->punct == ',' && k >= 2)
+        {
+          guint s0 = k - 1;
+          while (s0 > 0 && !quotes_tok_ends_sentence (&t[s0 - 1])
+                 && k - 1 - s0 < 4 && !t[s0 - 1].punct)
+            s0--;
+          if ((s0 == 0 ? at_start : quotes_tok_ends_sentence (&t[s0 - 1]))
+              && s0 < k - 1 && t[s0].cap
+              && (quotes_tok_stops_np (doc, &t[s0])
+                  || quotes_tok_in_set (doc, &t[s0], QUOTES_SET_TIMES)))
+            return TRUE;
+        }
       if ((w->punct && w->punct != '&') || quotes_tok_is (doc, w, "the"))
         return FALSE;
       if (!w->cap && !w->punct && !quotes_is_title (doc, w->s, w->e)

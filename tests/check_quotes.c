@@ -774,6 +774,12 @@ static const QuoteCase quote_cases[] = {
     "tried to distance his client from the charges. Later he asked Mr Ruiz "
     "if he knew \"who made the decision?\".",
     "who made the decision?", "Tom Reyes" },
+  /* a sentence's first word is no part of a name: "But Parry" is Parry,
+   * still a person for "he" */
+  { "Liverpool will not sell their captain, the club said.\n\nBut Parry "
+    "insisted the club was calm about it. \"We will not accept any bid for "
+    "him,\" he said.",
+    "We will not accept any bid for him,", "Parry" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -84,6 +84,7 @@ typedef struct {
   gint gender;       /* 0 unknown, 1 male, 2 female */
   gboolean office;   /* named with an office: "Home Secretary X" */
   const char *title; /* the title phrase last given with it, lower case */
+  gboolean opened;   /* seen alone after a sentence's first word ("But X") */
   guint count;       /* times the text names its surname (quotes_main_person) */
   guint solo; /* ... of them without the first name: "Blair", "Mr Blair" */
 } QuotesName;

@@ -89,12 +89,29 @@ static void
 quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
                       const QuotesTok *before)
 {
-  guint name_a = a, title_a = a;
+  guint name_a, title_a;
   gint gender = 0;
-  gboolean has_title = FALSE;
+  gboolean has_title = FALSE, opener = FALSE;
   QuotesName *name;
   char *full, *key;
   gsize fs, fe;
+
+  /* a sentence's first word is no part of the name: "But Parry", "And
+   * Edu", "While UKIP" ("The" stays: "The Who") */
+  if (b - a >= 2 && toks[a].cap && !quotes_tok_is (doc, &toks[a], "the")
+      && (quotes_tok_is_det (doc, &toks[a])
+          || quotes_tok_stops_np (doc, &toks[a])
+          || quotes_tok_is (doc, &toks[a], "however")
+          || quotes_tok_is (doc, &toks[a], "yet")
+          || quotes_tok_is (doc, &toks[a], "if")
+          || quotes_tok_is (doc, &toks[a], "since")))
+    {
+      a++;
+      before = NULL;
+      opener = TRUE;
+    }
+  name_a = a;
+  title_a = a;
 
   /* the name follows the last title word */
   for (guint k = a; k < b; k++)
@@ -149,6 +166,9 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
   g_free (key);
   if (gender && !name->gender)
     name->gender = gender;
+  /* "But Parry said": a person's surname, named like "Mr Parry" */
+  if (opener && b - name_a == 1)
+    name->opened = TRUE;
   if (has_title && b - name_a >= 1)
     {
       if (title_a < name_a)

@@ -885,7 +885,8 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
       /* "Dr Rao", "Midfielder Edu" name a person; "Foreign Office",
        * "Home Office" do not ("foreign" is a title word only before an
        * office) */
-      spk->titled = na > ra && quotes_is_personal_title (doc, &toks[na - 1]);
+      spk->titled = (na > ra && quotes_is_personal_title (doc, &toks[na - 1]))
+                    || (nm && nm->opened && nm->nwords == 1);
       /* one capitalised word never seen with a first name nor a title
        * ("Ministers", "Microsoft") is no person for he and she */
       if (strchr (spk->name, ' ') == NULL && spk->gender == 0 && !spk->titled)

@@ -780,6 +780,13 @@ static const QuoteCase quote_cases[] = {
     "insisted the club was calm about it. \"We will not accept any bid for "
     "him,\" he said.",
     "We will not accept any bid for him,", "Parry" },
+  /* "X was asked ...": the one asked answers */
+  { "A jury ruled that Ben Ruiz lied in court.\n\nDr Tom Hale was asked if "
+    "he would let Mr Ruiz rejoin. \"We would look at that in time.\"",
+    "We would look at that in time.", "Tom Hale" },
+  { "On the radio Mr Tom Hale was asked why Mr Ruiz had been allowed to go. "
+    "He replied: \"The chief decided it was time to move on.\"",
+    "The chief decided it was time to move on.", "Tom Hale" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

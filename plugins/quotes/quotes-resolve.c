@@ -294,6 +294,23 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
     {
       guint i = c - 1, a, b;
       QuotesSpeaker cand = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
+      /* "Dr Fox was asked if he would ...": the one asked answers */
+      if (quotes_tok_is (doc, &t[i], "asked") && i >= 2
+          && quotes_cue_is_passive (doc, t, 0, i)
+          && (quotes_tok_is (doc, &t[i - 1], "was")
+              || quotes_tok_is (doc, &t[i - 1], "were"))
+          && quotes_subject_before (doc, t, 0, i - 1, &a, &b)
+          && !quotes_tok_is_pronoun (doc, &t[a])
+          && quotes_resolve_np (doc, hist, t, a, b, &cand)
+          && cand.kind == QUOTES_SPK_PERSON
+          && quotes_speaker_fits (doc, &cand, gender))
+        {
+          cand.cs = t[i].s;
+          cand.ce = t[i].e;
+          *spk = cand;
+          found = TRUE;
+          break;
+        }
       if (quotes_tok_is_cue (doc, &t[i])
           /* a capital inside a sentence is a title: "They Think It's" */
           && !(t[i].cap && i > 0 && !quotes_tok_ends_sentence (&t[i - 1]))

@@ -22,6 +22,9 @@
  *   rule             ENUM    which rule decided the speaker:
  *     after             "...," Carney said / "...," said Carney, the ... /
  *                       "...," Mr Smith, the chairman, told reporters /
+ *                       "...," hunt master, Captain X, said (the name
+ *                       between commas after a lower-case role) /
+ *                       '"..." he added.' (no punctuation inside) /
  *                       a "long session" where ..., party sources said /
  *                       will be "make or break" for X Gordon Brown will
  *                       say (a full name and a cue later in the sentence) /
@@ -30,7 +33,9 @@
  *                       quoted (prosecutor) Name / him as saying (the
  *                       person, not the outlet); ', the
  *                       agency reported' gives way to a speaker named
- *                       inside the sentence ('Oslo said ... "severe"')
+ *                       inside the sentence ('Oslo said ... "severe"');
+ *                       a verb whose colon ends the window belongs to the
+ *                       next quote ('"...?" On immigration, X said: "')
  *     before            Carney said: "..." / He added, "..." / Okafor said
  *                       the province "firmly rejects" ... / X, who
  *                       has described it as a "trap" / She rejected it,
@@ -43,6 +48,16 @@
  *                       / Lyon coach Rui
  *                       Matos: "..." (a name and a colon) / passive:
  *                       described as "..." by X, described by X as "..."
+ *                       / X was quoted in the paper saying: "..." /
+ *                       Name, editor of ..., which did ..., said: (a
+ *                       name opening the sentence, or ", who", then a
+ *                       long apposition) / right after "said:" that no
+ *                       rule read: the pronoun or person opening that
+ *                       sentence, or the name before "who" ("Secretary
+ *                       Tessa Jowell who said:"); when even that fails
+ *                       and a new name opens the sentence, the quote and
+ *                       the paragraphs it runs on stay without speaker
+ *                       rather than take the previous one
  *     according_to      "...", according to Carney / According to X, ...
  *     same_paragraph    a later quote of a paragraph whose earlier quote
  *                       was attributed ("A," he said. "B."), or a later
@@ -51,7 +66,9 @@
  *                       named with a reporting verb in a whole sentence
  *                       between it and an earlier quote of its paragraph
  *                       ('"A." Mr Hale warned that ... "B."'; not when
- *                       that verb's subject is a pronoun), or with the
+ *                       that verb's subject is a pronoun; "John Snow
+ *                       said it was", "X put a brave face on it,
+ *                       saying" count), or with the
  *                       speaker
  *                       named with a reporting verb since the previous
  *                       quote (Maya Chen, an editor, says X.\n"..."), or
@@ -94,10 +111,17 @@
  * that source, even as an object ("opposed by the Liberal Democrats.",
  * "talks with the unions."; lower-case only for groups of people).  He/she
  * also take a name that is its sentence's subject before a past verb
- * ("Union general secretary Tom Reyes repeated ..."), and a definite
+ * ("Union general secretary Tom Reyes repeated ..."; also after "On
+ * Monday,"), a name between commas after an opening title phrase ("The
+ * Attorney General, Lord Goldsmith, has ..."), the one asked in "X was
+ * asked if ...", and a definite
  * description with a title ("The former judge and mayor told ...") the
  * person named before it.  "It" takes the last body or thing that said
- * something ("Delta Bank", "the report"; no people, no plurals).  Subjects
+ * something ("Delta Bank", "the report"; no people, no plurals).  He/she
+ * skip a person the quote itself names ("Sean's situation": nobody speaks
+ * of himself by name).  After ", says Tim Dams, the editor" (a verb after
+ * a comma, then a name and a comma or full stop) the name is the source,
+ * not the phrase before the comma.  Subjects
  * skip appositions ("A spokesman for X, Dr Y, told": Dr Y; "Name, title,
  * of Firm - a ... - said": Name) and prepositional phrases ("A X report on
  * the Y says": the report) and coordinated verbs ("The union welcomed the
@@ -106,15 +130,22 @@
  * told/urging/asking is the listener, no source; a scare quote that is
  * dropped does not bound the search.  "The 29-year-old" is the person named
  * last (so is "the American", "the Frenchman": a word for a person of a
- * nation); so is "the Tory leader", "The MP for Leeds and Otley" (a title with
- * modifiers that are no title words, or with "for" and a place): the source
- * named since the previous quote, else a person named in the 300 bytes
+ * nation; "the agent", "the Gloucester fly-half": a role noun from the
+ * people list); so is "the Tory leader", "The MP for Leeds and Otley" (a title
+ * with modifiers that are no title words, or with "for" and a place): the
+ * source named since the previous quote, else a person named in the 300 bytes
  * before, even as an object, whom the story gives a title somewhere.  Short
  * names ("Carney", "Mr Carney") take the fullest form of the surname in the
  * story ("Sir John", "Dame Judi": the one full name with that first name);
  * titles ("Prime Minister", "minister", "Mr", from the title list) are
- * stripped; "the prime minister" resolves to the name that title came with ("a
- * spokesman" does not); when the story never gives the office a holder, "the
+ * stripped (not from bodies: "Foreign Ministry", "Home Office", "Bank of
+ * England", "Office for National Statistics", "Finance and Economy
+ * Ministry" keep every word); another first name with a known surname is
+ * another person ("Jason Robinson", not "Andy Robinson"); a sentence's
+ * first word is no part of a name ("But Parry"); "the prime minister"
+ * resolves to the name that title came with ("a spokesman" does not; "the
+ * attorney general" not to "Solicitor General X": office modifiers that
+ * differ); when the story never gives the office a holder, "the
  * prime minister" (minister, president, premier, chancellor, secretary,
  * governor, mayor, chairman; not "the shadow/former/deputy ...") is the person
  * last called Mr, Mrs, Ms or Miss X in an earlier sentence (800 bytes back),

@@ -787,6 +787,20 @@ static const QuoteCase quote_cases[] = {
   { "On the radio Mr Tom Hale was asked why Mr Ruiz had been allowed to go. "
     "He replied: \"The chief decided it was time to move on.\"",
     "The chief decided it was time to move on.", "Tom Hale" },
+  /* "he" right after a role's quote is that role, not an earlier person */
+  { "\"It is a problem for every band,\" added Mr Tom Hale. A US Embassy "
+    "spokesman said: \"We are doing everything we can.\" \"We know how "
+    "much it matters,\" he added.",
+    "It is a problem for every band,|We are doing everything we can.|We know "
+    "how much it matters,",
+    "Tom Hale|A US Embassy spokesman|A US Embassy spokesman" },
+  /* ... and only a role of that sex */
+  { "\"It is a problem for every band,\" added Mr Tom Hale. A US Embassy "
+    "spokeswoman said: \"We are doing everything we can.\" \"We know how "
+    "much it matters,\" he added.",
+    "It is a problem for every band,|We are doing everything we can.|We know "
+    "how much it matters,",
+    "Tom Hale|A US Embassy spokeswoman|Tom Hale" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -266,6 +266,36 @@ quotes_quote_names (const QuotesDoc *doc, const QuotesQuote *q,
   return FALSE;
 }
 
+/* Whether the nominal speaker @name ("a spokeswoman", "the US Embassy
+ * spokesman") is one person whose word fits he (@gender 1) or she (2):
+ * its last word is a person's role (spokesman, official, director ...),
+ * not of the other sex (spokeswoman, chairwoman, actress, mother ...). */
+static gboolean
+quotes_role_fits (const QuotesDoc *doc, const char *name, gint gender)
+{
+  static const char *const female[]
+      = { "spokeswoman", "chairwoman", "woman",  "actress",       "mother",
+          "daughter",    "wife",       "sister", "businesswoman", NULL };
+  static const char *const male[]
+      = { "spokesman", "chairman", "man",     "actor",       "father",
+          "son",       "husband",  "brother", "businessman", NULL };
+  const char *last = quotes_last_word (name);
+  gsize n = strlen (last);
+
+  if (!quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], last, 0, n)
+      && !quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], last, 0, n))
+    return FALSE;
+  if (n > 0 && last[n - 1] == 's' && !quotes_word_is (last, 0, n, "boss"))
+    return FALSE; /* officials, sources: more than one */
+  for (guint k = 0; female[k]; k++)
+    if (quotes_word_is (last, 0, n, female[k]))
+      return gender == 2;
+  for (guint k = 0; male[k]; k++)
+    if (quotes_word_is (last, 0, n, male[k]))
+      return gender == 1;
+  return TRUE;
+}
+
 /* Finds the latest source named in [lo, hi) (at most 400 bytes): the
  * subject of a reporting verb ("Costa admitted", "said Ms Costa") or,
  * when @subjects, a name that opens a sentence ("Carney did not ...").
@@ -623,6 +653,18 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
                 }
               spk->name = ante.name;
               spk->kind = ante.kind;
+              spk->gender = g;
+              return TRUE;
+            }
+          /* the quote just before was a role's ("A US Embassy spokesman
+           * said: ... \"...\" he added"): that role, not an earlier person */
+          if (hist->last && hist->last_any
+              && hist->last->speaker_kind == QUOTES_SPK_NOMINAL
+              && hist->last_any != hist->last_person
+              && quotes_role_fits (doc, hist->last_any, g))
+            {
+              spk->name = hist->last_any;
+              spk->kind = QUOTES_SPK_NOMINAL;
               spk->gender = g;
               return TRUE;
             }

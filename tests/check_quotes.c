@@ -801,6 +801,10 @@ static const QuoteCase quote_cases[] = {
     "It is a problem for every band,|We are doing everything we can.|We know "
     "how much it matters,",
     "Tom Hale|A US Embassy spokeswoman|Tom Hale" },
+  /* a body of three words keeps them all */
+  { "Human Rights Watch said: \"Having a judge decide is the only fair "
+    "way.\"",
+    "Having a judge decide is the only fair way.", "Human Rights Watch" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

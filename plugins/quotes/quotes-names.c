@@ -84,6 +84,20 @@ quotes_other_office_before (const QuotesDoc *doc, gsize pos)
   return FALSE;
 }
 
+/* Whether the word @t ends a body's name ("Watch", "Association"). */
+static gboolean
+quotes_tok_is_body_run_end (const QuotesDoc *doc, const QuotesTok *t)
+{
+  char buf[32];
+  gsize n = quotes_tok_base_end (doc, t) - t->s;
+
+  if (t->punct || n >= sizeof buf)
+    return FALSE;
+  memcpy (buf, doc->text + t->s, n);
+  buf[n] = '\0';
+  return quotes_is_body_name (buf);
+}
+
 /* Records the capitalised run toks[a..b) (titles included) as a name. */
 static void
 quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
@@ -136,7 +150,10 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
   /* at most three words: "Quebecers Ana Lopes Costa" -> the last two */
   if (b - name_a > 3)
     name_a = b - 3;
-  if (b - name_a == 3 && toks[name_a + 1].e - toks[name_a + 1].s > 2
+  /* ... but a body keeps three words ("Human Rights Watch", "British
+   * Medical Association") */
+  if (b - name_a == 3 && !quotes_tok_is_body_run_end (doc, &toks[b - 1])
+      && toks[name_a + 1].e - toks[name_a + 1].s > 2
       && !quotes_tok_is_connector (doc, &toks[name_a + 1])
       && memchr (doc->text + toks[name_a + 1].s, '.',
                  toks[name_a + 1].e - toks[name_a + 1].s)
@@ -741,7 +758,8 @@ quotes_is_body_name (const char *last)
           "plc",           "corp",       "club",        "labour",
           "conservatives", "tories",     "democrats",   "republicans",
           "fund",          "reserve",    "bureau",      "parliament",
-          "congress",      "senate",     "tribunal",    NULL };
+          "congress",      "senate",     "tribunal",    "watch",
+          "centre",        "forum",      NULL };
   for (guint k = 0; bodies[k]; k++)
     if (g_ascii_strcasecmp (last, bodies[k]) == 0)
       return TRUE;

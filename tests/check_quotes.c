@@ -805,6 +805,10 @@ static const QuoteCase quote_cases[] = {
   { "Human Rights Watch said: \"Having a judge decide is the only fair "
     "way.\"",
     "Having a judge decide is the only fair way.", "Human Rights Watch" },
+  /* a place before a surname is no first name ("in Oslo Hale said") */
+  { "Ana Hale won the title in 2002. But speaking in Thaliand Hale admitted: "
+    "\"I said that because I did not know what would happen.\"",
+    "I said that because I did not know what would happen.", "Ana Hale" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

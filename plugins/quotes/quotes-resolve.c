@@ -907,7 +907,13 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
           && !quotes_tok_is (doc, fwt, "baron")
           && !quotes_tok_is (doc, fwt, "supt")
           && !quotes_tok_is (doc, fwt, "insp")
-          && !(rb - 2 == 0 || quotes_tok_ends_sentence (&toks[rb - 3])))
+          && !(rb - 2 == 0
+               || quotes_tok_ends_sentence (&toks[rb - 3])
+               /* "speaking in Thailand Hingis admitted": a place */
+               || quotes_tok_is (doc, &toks[rb - 3], "in")
+               || quotes_tok_is (doc, &toks[rb - 3], "at")
+               || quotes_tok_is (doc, &toks[rb - 3], "from")
+               || quotes_tok_is (doc, &toks[rb - 3], "near")))
         {
           const char *last = quotes_last_word (nm->full);
           const char *fw = last - 1;

@@ -356,6 +356,23 @@ START_TEST (test_jsonl_edge_cases)
   tp_document_free (doc);
   g_free (id);
 
+  /* an integer beyond 64 bits is refused by name, not rounded */
+  doc = read_one ("{\"id\":123456789012345678901234567890,\"text\":\"x\"}\n",
+                  &id, &msg);
+  ck_assert_ptr_null (doc);
+  ck_assert_msg (strstr (msg, "too big integer") != NULL, "%s", msg);
+  g_free (msg);
+  g_free (id);
+
+  /* a NUL in a metadata string refuses the record, named by its id */
+  doc = read_one ("{\"id\":\"m\",\"text\":\"x\",\"title\":\"a\\u0000b\"}\n",
+                  &id, &msg);
+  ck_assert_ptr_null (doc);
+  ck_assert_str_eq (id, "m");
+  ck_assert_ptr_nonnull (strstr (msg, "NUL character"));
+  g_free (msg);
+  g_free (id);
+
   /* deep nesting is refused, not a stack overflow */
   {
     GString *deep = g_string_new ("{\"id\":\"d\",\"text\":\"t\",\"x\":");

@@ -809,6 +809,12 @@ static const QuoteCase quote_cases[] = {
   { "Ana Hale won the title in 2002. But speaking in Thaliand Hale admitted: "
     "\"I said that because I did not know what would happen.\"",
     "I said that because I did not know what would happen.", "Ana Hale" },
+  /* a sentence that a full name opens and a colon ends */
+  { "\"We want to be bigger,\" Tom Hale said. Drummer Ben Ruiz echoed those "
+    "sentiments: \"We are very competitive and want to be on the radio.\"",
+    "We want to be bigger,|We are very competitive and want to be on the "
+    "radio.",
+    "Tom Hale|Ben Ruiz" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -1200,7 +1200,9 @@ quotes_rule_passive_by (QuotesDoc *doc, const QuotesHistory *hist,
 }
 
 /* Rule "before", colon form: `- Lyon coach Rui Matos: "..."`: a name
- * right before a colon, with no verb. */
+ * right before a colon, with no verb; or a sentence that a person's full
+ * name opens and a colon ends ("Drummer Larry Mullen Jr echoed those
+ * sentiments:"). */
 gboolean
 quotes_rule_colon (QuotesDoc *doc, const QuotesHistory *hist,
                    const QuotesToks *toks, guint from, QuotesSpeaker *spk)
@@ -1208,8 +1210,32 @@ quotes_rule_colon (QuotesDoc *doc, const QuotesHistory *hist,
   const QuotesTok *t = toks->t;
   guint n = toks->n, a;
 
-  if (n < 2 || n - from < 2 || t[n - 1].punct != ':' || !t[n - 2].cap)
+  if (n < 2 || n - from < 2 || t[n - 1].punct != ':')
     return FALSE;
+  if (!t[n - 2].cap)
+    {
+      /* "Drummer Larry Mullen Jr echoed those sentiments:": a sentence
+       * that a person's full name opens (titles allowed), then a verb in
+       * lower case, ends with the colon */
+      guint b;
+      a = from;
+      while (a < n - 1
+             && (quotes_tok_is (doc, &t[a], "but")
+                 || quotes_tok_is (doc, &t[a], "and")))
+        a++;
+      b = a;
+      while (b < n - 1 && b - a < 6 && !t[b].punct
+             && (t[b].cap || quotes_is_title (doc, t[b].s, t[b].e)))
+        b++;
+      if (b - a < 2 || b >= n - 1 || t[b].punct || t[b].cap || !t[b - 1].cap
+          || quotes_tok_is_possessive (doc, &t[b - 1]) || n - b > 12)
+        return FALSE;
+      for (guint k = b; k < n - 1; k++)
+        if (t[k].punct && t[k].punct != ',')
+          return FALSE;
+      return quotes_resolve_np (doc, hist, t, a, b, spk)
+             && spk->kind == QUOTES_SPK_PERSON && strchr (spk->name, ' ');
+    }
   a = n - 2;
   while (a > from && t[a - 1].cap && n - a < 6)
     a--;

@@ -815,6 +815,12 @@ static const QuoteCase quote_cases[] = {
     "We want to be bigger,|We are very competitive and want to be on the "
     "radio.",
     "Tom Hale|Ben Ruiz" },
+  /* a he/she opening the sentence before, in the same paragraph */
+  { "Mr Tom Hale said: \"Labour would love me.\"\n\nAnd he stressed his "
+    "party's plans on tax. He finished with an appeal to activists to go "
+    "out and win. \"One day you will tell your children about this.\"",
+    "Labour would love me.|One day you will tell your children about this.",
+    "Tom Hale|Tom Hale" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

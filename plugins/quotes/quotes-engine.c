@@ -487,6 +487,36 @@ quotes_attribute (QuotesDoc *doc)
           found = TRUE;
           rule = QUOTES_RULE_PREV_SENTENCE;
         }
+      if (!found && sent_start && !para_start && !(q->flags & QUOTES_F_REOPENED)
+          && !quotes_starts_with_he (doc, q))
+        {
+          /* "He finished with an appeal to activists. "One day you ..."":
+           * a he or she that opens the sentence before, in the same
+           * paragraph, with its verb */
+          gsize lo = quotes_prev_sentence (doc, q->open_mark);
+          QuotesToks sent_buf;
+          const QuotesTok *st = sent_buf.t;
+          guint a = 0;
+          if (lo >= doc->ante_lo && q->open_mark - lo < 400)
+            {
+              quotes_tokenize (doc, lo, q->open_mark, &sent_buf);
+              if (sent_buf.n > 0
+                  && (quotes_tok_is (doc, &st[0], "and")
+                      || quotes_tok_is (doc, &st[0], "but")))
+                a = 1;
+              if (a + 2 < sent_buf.n
+                  && (quotes_tok_is (doc, &st[a], "he")
+                      || quotes_tok_is (doc, &st[a], "she"))
+                  && !st[a + 1].punct && !st[a + 1].cap
+                  && quotes_tok_ends_sentence (&sent_buf.t[sent_buf.n - 1])
+                  && quotes_resolve_np (doc, &hist, st, a, a + 1, &spk)
+                  && spk.name)
+                {
+                  found = TRUE;
+                  rule = QUOTES_RULE_PREV_SENTENCE;
+                }
+            }
+        }
       if (!found && (q->flags & QUOTES_F_REOPENED) && k > 0
           && quotes[k - 1].speaker)
         {

@@ -821,6 +821,15 @@ static const QuoteCase quote_cases[] = {
     "out and win. \"One day you will tell your children about this.\"",
     "Labour would love me.|One day you will tell your children about this.",
     "Tom Hale|Tom Hale" },
+  /* 'Said the report: "..."'; '"...." Hale said.' */
+  { "Only a few can tell paid results from others. Said the Lark report: "
+    "\"This finding is ironic, since most users trust the engines.\"",
+    "This finding is ironic, since most users trust the engines.",
+    "the Lark report" },
+  { "Tom Hale spoke first.\n\nTax breaks would only work over time, Ben "
+    "Ruiz said.\n\n\"Lowering the tax burden would probably not help "
+    "output.\" Hale said.",
+    "Lowering the tax burden would probably not help output.", "Tom Hale" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -43,7 +43,18 @@ quotes_rule_after (QuotesDoc *doc, const QuotesHistory *hist,
             && quotes_tok_is_pronoun (doc, &t[0])
             && quotes_tok_is_cue (doc, &t[1])
             && (quotes_tok_ends_sentence (&t[2]) || t[2].punct == ',');
-      if (!inverted && !bare
+      /* '"... well." May wrote.': a sentence of its own that is nothing
+       * but a name (three words at most) and a reporting verb */
+      gboolean named = FALSE;
+      {
+        guint k = 0;
+        while (k < n && k < 3 && t[k].cap && !t[k].punct
+               && !quotes_tok_is_pronoun (doc, &t[k]))
+          k++;
+        named = k > 0 && k + 1 < n && quotes_tok_is_cue (doc, &t[k])
+                && !t[k].cap && quotes_tok_ends_sentence (&t[k + 1]);
+      }
+      if (!inverted && !bare && !named
           && (last != '.' || t[0].punct || t[0].cap
               || !(quotes_tok_is_pronoun (doc, &t[0])
                    || quotes_tok_is_cue (doc, &t[0]))))
@@ -1076,6 +1087,22 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
           spk->cs = cue->s;
           spk->ce = cue->e;
           return TRUE;
+        }
+      /* 'Said the Pew report: "...' : a verb opening the sentence, then
+       * its subject and a colon */
+      if (c == from + 1 && t[c - 1].cap && n - c <= 6 && t[n - 1].punct == ':'
+          && quotes_tok_in_set (doc, cue, QUOTES_SET_INVERTED))
+        {
+          guint b = c;
+          while (b < n - 1 && !t[b].punct)
+            b++;
+          if (b == n - 1 && b > c
+              && quotes_resolve_np (doc, hist, t, c, b, spk))
+            {
+              spk->cs = cue->s;
+              spk->ce = cue->e;
+              return TRUE;
+            }
         }
       /* Said the minister: "..." and "told by X" are rare: stop here */
       return FALSE;

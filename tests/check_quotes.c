@@ -830,6 +830,8 @@ static const QuoteCase quote_cases[] = {
     "Ruiz said.\n\n\"Lowering the tax burden would probably not help "
     "output.\" Hale said.",
     "Lowering the tax burden would probably not help output.", "Tom Hale" },
+  { "\"Output fell sharply in March,\" the Chamber of Mines said.",
+    "Output fell sharply in March,", "Chamber of Mines" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -759,6 +759,8 @@ quotes_is_body_name (const char *last)
           "conservatives", "tories",     "democrats",   "republicans",
           "fund",          "reserve",    "bureau",      "parliament",
           "congress",      "senate",     "tribunal",    "watch",
+          "chamber",
+
           "centre",        "forum",      NULL };
   for (guint k = 0; bodies[k]; k++)
     if (g_ascii_strcasecmp (last, bodies[k]) == 0)

@@ -832,6 +832,14 @@ static const QuoteCase quote_cases[] = {
     "Lowering the tax burden would probably not help output.", "Tom Hale" },
   { "\"Output fell sharply in March,\" the Chamber of Mines said.",
     "Output fell sharply in March,", "Chamber of Mines" },
+  /* "Name, an apposition said": the name, not the apposition; not "On
+   * Monday," */
+  { "But Tom Hale, a Leeds-based entertainment lawyer said, \"If they have "
+    "enough money, they have a good chance.\"",
+    "If they have enough money, they have a good chance.", "Tom Hale" },
+  { "On Monday, the judge agreed to let him play if changes were \"not too "
+    "regular an occurrence\".",
+    "not too regular an occurrence", "the judge" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

@@ -818,6 +818,11 @@ quotes_apposed_subject (QuotesDoc *doc, const QuotesHistory *hist,
       while (b < k && b - a < 6 && !t[b].punct
              && (t[b].cap || quotes_is_title (doc, t[b].s, t[b].e)))
         b++;
+      /* not "On Monday,", "In Washington,", "For Conrac," */
+      if (b > a
+          && (quotes_tok_stops_np (doc, &t[a]) || quotes_tok_is_det (doc, &t[a])
+              || quotes_tok_in_set (doc, &t[a], QUOTES_SET_TIMES)))
+        continue;
       if (b == a || b + 1 >= k || t[b].punct != ',' || !t[b - 1].cap
           || quotes_tok_is_possessive (doc, &t[b - 1])
           || (a0 > from && !quotes_tok_is (doc, &t[b + 1], "who")))
@@ -970,6 +975,16 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
                    && doc->text[t[a - 1].e - 2] == 'e';
           if (!object && quotes_resolve_np (doc, hist, t, a, b, spk))
             {
+              /* "Mr Johnson, MP for Henley-on-Thames, Oxfordshire, said",
+               * "Katrina Bull, a prospective candidate said": the subject
+               * found is an apposition (no person's full name) after the
+               * name that opens the sentence */
+              QuotesSpeaker app = *spk;
+              if (a > from && t[a - 1].punct == ','
+                  && !(spk->kind == QUOTES_SPK_PERSON
+                       && strchr (spk->name, ' '))
+                  && quotes_apposed_subject (doc, hist, t, from, c - 1, &app))
+                *spk = app;
               spk->cs = cue->s;
               spk->ce = cue->e;
               return TRUE;

@@ -152,7 +152,7 @@ void tp_document_set_meta (TpDocument *doc, const char *key, const char *value);
 /* The layer called @name, or NULL if no stage produced it. */
 TpLayer *tp_document_get_layer (const TpDocument *doc, const char *name);
 /* Creates the layer @name with the attributes in @attrs ({ NULL }-ended,
- * static storage).  Fails if the layer exists already. */
+ * static storage, never changed).  Fails if the layer exists already. */
 TpLayer *tp_document_add_layer (TpDocument *doc, const char *name,
                                 const TpAttrSpec *attrs, GError **error);
 

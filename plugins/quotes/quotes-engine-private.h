@@ -142,7 +142,10 @@ quotes_in_set (GHashTable *set, const char *text, gsize s, gsize e)
   if (set == NULL || n == 0 || n >= sizeof buf)
     return FALSE;
   for (gsize i = 0; i < n; i++)
-    buf[i] = g_ascii_tolower (text[s + i]);
+    {
+      char c = text[s + i];
+      buf[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c; /* no call */
+    }
   buf[n] = '\0';
   return g_hash_table_contains (set, buf);
 }

@@ -1108,11 +1108,11 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
       if (c == from + 1 && t[c - 1].cap && n - c <= 6 && t[n - 1].punct == ':'
           && quotes_tok_in_set (doc, cue, QUOTES_SET_INVERTED))
         {
-          guint b = c;
-          while (b < n - 1 && !t[b].punct)
-            b++;
-          if (b == n - 1 && b > c
-              && quotes_resolve_np (doc, hist, t, c, b, spk))
+          guint subj_end = c;
+          while (subj_end < n - 1 && !t[subj_end].punct)
+            subj_end++;
+          if (subj_end == n - 1 && subj_end > c
+              && quotes_resolve_np (doc, hist, t, c, subj_end, spk))
             {
               spk->cs = cue->s;
               spk->ce = cue->e;

@@ -84,20 +84,6 @@ quotes_other_office_before (const QuotesDoc *doc, gsize pos)
   return FALSE;
 }
 
-/* Whether the word @t ends a body's name ("Watch", "Association"). */
-static gboolean
-quotes_tok_is_body_run_end (const QuotesDoc *doc, const QuotesTok *t)
-{
-  char buf[32];
-  gsize n = quotes_tok_base_end (doc, t) - t->s;
-
-  if (t->punct || n >= sizeof buf)
-    return FALSE;
-  memcpy (buf, doc->text + t->s, n);
-  buf[n] = '\0';
-  return quotes_is_body_name (buf);
-}
-
 /* Records the capitalised run toks[a..b) (titles included) as a name. */
 static void
 quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
@@ -152,7 +138,7 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
     name_a = b - 3;
   /* ... but a body keeps three words ("Human Rights Watch", "British
    * Medical Association") */
-  if (b - name_a == 3 && !quotes_tok_is_body_run_end (doc, &toks[b - 1])
+  if (b - name_a == 3 && !quotes_tok_is_body (doc, &toks[b - 1])
       && toks[name_a + 1].e - toks[name_a + 1].s > 2
       && !quotes_tok_is_connector (doc, &toks[name_a + 1])
       && memchr (doc->text + toks[name_a + 1].s, '.',

@@ -500,20 +500,6 @@ quotes_group_before (QuotesDoc *doc, gsize after, gsize pos, gsize *gs,
   return FALSE;
 }
 
-/* Whether the word @t names a body ("Ministry", "Bank", "Office"). */
-static gboolean
-quotes_tok_is_body (const QuotesDoc *doc, const QuotesTok *t)
-{
-  char buf[32];
-  gsize n = quotes_tok_base_end (doc, t) - t->s;
-
-  if (t->punct || n >= sizeof buf)
-    return FALSE;
-  memcpy (buf, doc->text + t->s, n);
-  buf[n] = '\0';
-  return quotes_is_body_name (buf);
-}
-
 /* Whether toks[i] is "of" or "for" inside a body's name: a capitalised
  * body word before it, a capitalised word after it ("Bank of England",
  * "Office for National Statistics"); @n bounds the tokens. */

@@ -220,6 +220,21 @@ quotes_tok_base_end (const QuotesDoc *doc, const QuotesTok *t)
   return t->e;
 }
 
+/* Whether the word @t (without a possessive ending) names a body:
+ * "Ministry", "Bank", "Watch". */
+gboolean
+quotes_tok_is_body (const QuotesDoc *doc, const QuotesTok *t)
+{
+  char buf[32];
+  gsize n = quotes_tok_base_end (doc, t) - t->s;
+
+  if (t->punct || n >= sizeof buf)
+    return FALSE;
+  memcpy (buf, doc->text + t->s, n);
+  buf[n] = '\0';
+  return quotes_is_body_name (buf);
+}
+
 /* Whether @t ends with a possessive. */
 gboolean
 quotes_tok_is_possessive (const QuotesDoc *doc, const QuotesTok *t)

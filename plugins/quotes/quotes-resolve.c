@@ -436,6 +436,29 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
   return found;
 }
 
+/* A role phrase at [@ms, @me) that refers back ("the American", "the
+ * 29-year-old", "the agent"): sets @spk to the speaker named since the
+ * previous quote and before @before, a person only when @person_only;
+ * FALSE when there is none. */
+static gboolean
+quotes_role_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize before,
+                        gboolean person_only, gssize ms, gssize me,
+                        QuotesSpeaker *spk)
+{
+  QuotesSpeaker ante;
+
+  if (!quotes_find_antecedent (doc, hist, doc->ante_lo,
+                               MIN (before, doc->cur_open), 3, TRUE, &ante)
+      || (person_only && ante.kind != QUOTES_SPK_PERSON))
+    return FALSE;
+  spk->name = ante.name;
+  spk->kind = QUOTES_SPK_PERSON;
+  spk->gender = ante.gender;
+  spk->ms = ms;
+  spk->me = me;
+  return TRUE;
+}
+
 /* A group named as a plural proper noun in the sentence before @pos
  * ("... opposed by the Liberal Democrats."): "they" may point to it even
  * though it is no subject.  Returns its last such mention at or after
@@ -737,23 +760,14 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
           && !quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], text,
                              toks[k - 1].s, toks[k - 1].e))
         {
-          QuotesSpeaker ante;
-          QuotesName *nm = NULL;
-          if (quotes_find_antecedent (doc, hist, doc->ante_lo,
-                                      MIN (toks[a].s, doc->cur_open), 3, TRUE,
-                                      &ante)
-              && ante.kind == QUOTES_SPK_PERSON)
-            {
-              spk->name = ante.name;
-              spk->gender = ante.gender;
-            }
-          else if ((nm = quotes_person_named_before (doc, toks[a].s, 300)))
-            {
-              spk->name = nm->full;
-              spk->gender = nm->gender;
-            }
-          else
+          QuotesName *nm;
+          if (quotes_role_antecedent (doc, hist, toks[a].s, TRUE, toks[a].s,
+                                      toks[b - 1].e, spk))
+            return TRUE;
+          if ((nm = quotes_person_named_before (doc, toks[a].s, 300)) == NULL)
             break;
+          spk->name = nm->full;
+          spk->gender = nm->gender;
           spk->kind = QUOTES_SPK_PERSON;
           spk->ms = toks[a].s;
           spk->me = toks[b - 1].e;
@@ -763,22 +777,10 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
   /* "said the American", "the Frenchman told": the person named since the
    * previous quote */
   if (b - a == 2 && quotes_tok_is (doc, &toks[a], "the") && toks[b - 1].cap
-      && quotes_is_demonym (doc, &toks[b - 1]))
-    {
-      QuotesSpeaker ante;
-      if (quotes_find_antecedent (doc, hist, doc->ante_lo,
-                                  MIN (toks[a].s, doc->cur_open), 3, TRUE,
-                                  &ante)
-          && ante.kind == QUOTES_SPK_PERSON)
-        {
-          spk->name = ante.name;
-          spk->kind = QUOTES_SPK_PERSON;
-          spk->gender = ante.gender;
-          spk->ms = toks[a].s;
-          spk->me = toks[b - 1].e;
-          return TRUE;
-        }
-    }
+      && quotes_is_demonym (doc, &toks[b - 1])
+      && quotes_role_antecedent (doc, hist, toks[a].s, TRUE, toks[a].s,
+                                 toks[b - 1].e, spk))
+    return TRUE;
 
   /* a name: the capitalised run that ends the phrase */
   if (toks[b - 1].cap || quotes_tok_is_possessive (doc, &toks[b - 1]))
@@ -954,21 +956,10 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
                           || quotes_tok_is (doc, &toks[a], "another");
     /* "said the 29-year-old": the person last named */
     if (!indefinite && head->e - head->s > 9
-        && g_ascii_strncasecmp (text + head->e - 9, "-year-old", 9) == 0)
-      {
-        QuotesSpeaker ante;
-        if (quotes_find_antecedent (doc, hist, doc->ante_lo,
-                                    MIN (head->s, doc->cur_open), 3, TRUE,
-                                    &ante))
-          {
-            spk->name = ante.name;
-            spk->kind = QUOTES_SPK_PERSON;
-            spk->gender = ante.gender;
-            spk->ms = toks[a].s;
-            spk->me = head->e;
-            return TRUE;
-          }
-      }
+        && g_ascii_strncasecmp (text + head->e - 9, "-year-old", 9) == 0
+        && quotes_role_antecedent (doc, hist, head->s, FALSE, toks[a].s,
+                                   head->e, spk))
+      return TRUE;
     gboolean owned = FALSE; /* "the minister's spokesman": not the minister */
     for (guint k = a; k + 1 < b; k++)
       owned |= quotes_tok_is_possessive (doc, &toks[k]);
@@ -1024,20 +1015,10 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         && !quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], text,
                            head->s, head->e))
       {
-        QuotesSpeaker ante;
         QuotesName *nm;
-        if (quotes_find_antecedent (doc, hist, doc->ante_lo,
-                                    MIN (head->s, doc->cur_open), 3, TRUE,
-                                    &ante)
-            && ante.kind == QUOTES_SPK_PERSON)
-          {
-            spk->name = ante.name;
-            spk->kind = QUOTES_SPK_PERSON;
-            spk->gender = ante.gender;
-            spk->ms = toks[a].s;
-            spk->me = head->e;
-            return TRUE;
-          }
+        if (quotes_role_antecedent (doc, hist, head->s, TRUE, toks[a].s,
+                                    head->e, spk))
+          return TRUE;
         /* else a person named in the sentences just before, even as an
          * object ("... from Ana Costa. The Green leader said"): only for
          * a title ("the man" is anybody) */

@@ -381,6 +381,18 @@ quotes_cue_is_passive (const QuotesDoc *doc, const QuotesTok *t, guint from,
          && doc->text[t[c].e - 1] == 'd';
 }
 
+/* Whether t[a..b) are capitalised words with no punctuation and no
+ * possessive: a name in apposition ("Carl Emery"). */
+static gboolean
+quotes_is_plain_name (const QuotesDoc *doc, const QuotesTok *t, guint a,
+                      guint b)
+{
+  for (guint k = a; k < b; k++)
+    if (!t[k].cap || t[k].punct || quotes_tok_is_possessive (doc, &t[k]))
+      return FALSE;
+  return TRUE;
+}
+
 /* The subject that opens the sentence at toks[from] (after "But", "And"
  * and commas), followed by a verb before @limit: a pronoun, a name with its
  * titles ("Tory leader Ana Costa"), or a determiner and a few words up to
@@ -579,18 +591,12 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
           || (quotes_tok_is (doc, &t[s - 1], "the")
               && (quotes_tok_is (doc, &t[s - 2], "of")
                   || quotes_tok_is (doc, &t[s - 2], "for")
-                  || quotes_tok_is (doc, &t[s - 2], "at")))))
+                  || quotes_tok_is (doc, &t[s - 2], "at"))))
+      && quotes_is_plain_name (doc, t, app_a, app_e))
     {
-      guint k = app_a;
-      while (k < app_e && t[k].cap && !t[k].punct
-             && !quotes_tok_is_possessive (doc, &t[k]))
-        k++;
-      if (k == app_e)
-        {
-          *a = app_a;
-          *b = app_e;
-          return TRUE;
-        }
+      *a = app_a;
+      *b = app_e;
+      return TRUE;
     }
   if (quotes_cap_run_before (doc, t, from, e, &s))
     {
@@ -622,18 +628,12 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
       /* "The EU's Aid Commissioner, Louis Michel, said": the name in
        * apposition to a title wins */
       if (app && app_e - app_a >= 2 && app_e - app_a <= 3
-          && quotes_is_title (doc, t[e - 1].s, t[e - 1].e))
+          && quotes_is_title (doc, t[e - 1].s, t[e - 1].e)
+          && quotes_is_plain_name (doc, t, app_a, app_e))
         {
-          guint k = app_a;
-          while (k < app_e && t[k].cap && !t[k].punct
-                 && !quotes_tok_is_possessive (doc, &t[k]))
-            k++;
-          if (k == app_e)
-            {
-              *a = app_a;
-              *b = app_e;
-              return TRUE;
-            }
+          *a = app_a;
+          *b = app_e;
+          return TRUE;
         }
       /* "Simon Hart of the Countryside Alliance has questioned": the
        * person before "of (the)" */

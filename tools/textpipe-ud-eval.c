@@ -458,8 +458,6 @@ main (int argc, char **argv)
   char **option_args = NULL;
   gint errors = 0;
   gboolean by_genre = FALSE, contractions_set = FALSE;
-  const char **tokenizer_options = NULL;
-  guint n_tokenizer_options = 0;
   GError *error = NULL;
   GOptionContext *ctx;
   Eval ev = { 0 };
@@ -494,14 +492,23 @@ main (int argc, char **argv)
       g_printerr ("textpipe-ud-eval: give one CoNLL-U file (see --help)\n");
       goto out;
     }
-  tokenizer_options
-      = g_new0 (const char *, option_args ? g_strv_length (option_args) : 1);
   ev.harness
       = tp_harness_new (plugins ? plugins : "tokenizer, sentences", &error);
   if (ev.harness == NULL)
     {
       g_printerr ("textpipe-ud-eval: %s\n", error->message);
       goto out;
+    }
+  /* The surface tokens: the tokenizer alone, with the same options, not
+   * splitting contractions (unless the run is told how to split them). */
+  if (strstr (plugins ? plugins : "tokenizer", "tokenizer"))
+    {
+      ev.surface = tp_harness_new ("tokenizer", &error);
+      if (ev.surface == NULL)
+        {
+          g_printerr ("textpipe-ud-eval: %s\n", error->message);
+          goto out;
+        }
     }
   for (guint i = 0; option_args && option_args[i]; i++)
     {
@@ -517,39 +524,21 @@ main (int argc, char **argv)
       stage = g_strndup (option_args[i], dot - option_args[i]);
       key = g_strndup (dot + 1, eq - dot - 1);
       tp_harness_set_option (ev.harness, stage, key, eq + 1);
-      if (strcmp (stage, "tokenizer") == 0)
+      if (ev.surface && strcmp (stage, "tokenizer") == 0)
         {
           if (strcmp (key, "split_contractions") == 0)
             contractions_set = TRUE;
           else
-            tokenizer_options[n_tokenizer_options++] = option_args[i];
+            tp_harness_set_option (ev.surface, stage, key, eq + 1);
         }
       g_free (stage);
       g_free (key);
     }
-  /* The surface tokens: the tokenizer alone, with the same options, not
-   * splitting contractions (unless the run itself does not). */
-  if (!contractions_set
-      && strstr (plugins ? plugins : "tokenizer", "tokenizer"))
-    {
-      ev.surface = tp_harness_new ("tokenizer", &error);
-      if (ev.surface == NULL)
-        {
-          g_printerr ("textpipe-ud-eval: %s\n", error->message);
-          goto out;
-        }
-      tp_harness_set_option (ev.surface, "tokenizer", "split_contractions",
-                             "false");
-      for (guint i = 0; i < n_tokenizer_options; i++)
-        {
-          const char *o = tokenizer_options[i];
-          char *key = g_strndup (strchr (o, '.') + 1,
-                                 strchr (o, '=') - strchr (o, '.') - 1);
-          tp_harness_set_option (ev.surface, "tokenizer", key,
-                                 strchr (o, '=') + 1);
-          g_free (key);
-        }
-    }
+  if (contractions_set)
+    g_clear_pointer (&ev.surface, tp_harness_free);
+  else if (ev.surface)
+    tp_harness_set_option (ev.surface, "tokenizer", "split_contractions",
+                           "false");
   ev.errors_left = errors;
   if (by_genre)
     ev.genres = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -576,7 +565,6 @@ out:
     tp_harness_free (ev.harness);
   if (ev.surface)
     tp_harness_free (ev.surface);
-  g_free (tokenizer_options);
   if (ev.text)
     g_string_free (ev.text, TRUE);
   if (ev.gold_tokens)

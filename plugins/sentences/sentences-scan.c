@@ -44,7 +44,8 @@ sentences_scan_set_init (SentencesScanSet *set, const char *bytes, gsize n)
 }
 
 #ifdef SENTENCES_SCAN_X86
-/* The sixteen-byte scan: the first byte of the set in [p, len), or len. */
+/* The sixteen-byte scan: the first byte of the set in whole blocks of
+ * sixteen from @p, else where the last whole block ends. */
 __attribute__ ((target ("ssse3"))) static gsize
 sentences_scan_wide (const SentencesScanSet *set, const guchar *t, gsize p,
                      gsize len)
@@ -65,8 +66,6 @@ sentences_scan_wide (const SentencesScanSet *set, const guchar *t, gsize p,
       if (miss != 0xFFFF)
         return p + (gsize)__builtin_ctz (~miss);
     }
-  while (p < len && !set->in[t[p]])
-    p++;
   return p;
 }
 #endif
@@ -79,7 +78,7 @@ sentences_scan_next (const SentencesScanSet *set, const guchar *t, gsize p,
 {
 #ifdef SENTENCES_SCAN_X86
   if (G_LIKELY (set->wide))
-    return sentences_scan_wide (set, t, p, len);
+    p = sentences_scan_wide (set, t, p, len); /* the tail: below */
 #endif
   while (p < len && !set->in[t[p]])
     p++;

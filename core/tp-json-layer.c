@@ -65,6 +65,12 @@ tp_json_reserve (GString *out, gsize n)
   return out->str + len;
 }
 
+char *
+tp_put_uint (char *p, guint64 v)
+{
+  return tp_json_put_uint (p, v);
+}
+
 /* Writes @v in decimal at @p; returns the end.  Room for 21 bytes is
  * needed. */
 static inline char *

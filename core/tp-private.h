@@ -119,6 +119,10 @@ void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length);
 gsize tp_offset_map_convert (const TpOffsetMap *map, gsize byte_offset);
 void tp_offset_map_clear (TpOffsetMap *map);
 
+/* Writes @v in decimal at @p (room for 20 bytes); returns the end
+ * (tp-json-layer.c, which formats numbers two digits at a time). */
+char *tp_put_uint (char *p, guint64 v);
+
 /* The JSON pieces of layers (keys, quoted enum values) kept from one
  * document to the next while a batch is written (tp-json-layer.c). */
 typedef struct _TpJsonCache TpJsonCache;

@@ -501,23 +501,17 @@ tp_reader_parse (const TpReader *r, TpRawRecord *raw, char **record_id,
 char *
 tp_raw_record_fallback_id (const TpRawRecord *raw)
 {
-  char digits[24];
-  gsize n = 0, len;
-  guint64 line = raw->line;
+  gsize len;
   char *id;
 
-  if (line == 0)
+  if (raw->line == 0)
     return g_strdup (raw->source);
   /* "FILE:LINE" for every line of a --lines input: no printf */
-  for (; line > 0; line /= 10)
-    digits[n++] = (char)('0' + line % 10);
   len = strlen (raw->source);
-  id = g_malloc (len + 1 + n + 1);
+  id = g_malloc (len + 1 + 21);
   memcpy (id, raw->source, len);
   id[len] = ':';
-  for (gsize k = 0; k < n; k++)
-    id[len + 1 + k] = digits[n - 1 - k];
-  id[len + 1 + n] = '\0';
+  *tp_put_uint (id + len + 1, raw->line) = '\0';
   return id;
 }
 

@@ -102,16 +102,6 @@ INI
 
 echo "corpus: $corpus ($(wc -c <"$corpus") bytes), median of $runs runs, $(nproc) CPUs"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-# Sentence splitting against the tokenizer alone, on one core: by the
-# stages' own time, and by the whole run (both layers written).
-measure "tokenizer (token layer written)" 1 "$tmp/tok.ini" "$corpus"
-tok_mbs=$last_mbs
-measure "tokenize,sentences (both written)" 1 "$tmp/sent.ini" "$corpus"
-awk -v t="$(stage_seconds tokenize)" -v s="$(stage_seconds sentences)" \
-  -v a="$tok_mbs" -v b="$last_mbs" 'BEGIN {
-    printf "sentences add %.0f%% to the tokenizer stage time, %.0f%% to a whole run\n",
-      100 * s / t, 100 * (a / b - 1) }'
-
 # The tokenizer over the corpus text as plain lines (no JSON to parse),
 # and wc -w over that same file.
 if "$builddir/libtool" --mode=execute "$builddir/tools/textpipe-bench-tokenizer" \
@@ -123,6 +113,16 @@ fi
 
 for j in 1 "$jobs"; do
   measure "tokenizer (token layer written)" "$j" "$tmp/tok.ini" "$corpus"
+  if [ "$j" = 1 ]; then
+    # Sentence splitting against the tokenizer alone, on one core: by the
+    # stages' own time, and by the whole run (both layers written).
+    tok_mbs=$last_mbs
+    measure "tokenize,sentences (both written)" 1 "$tmp/sent.ini" "$corpus"
+    awk -v t="$(stage_seconds tokenize)" -v s="$(stage_seconds sentences)" \
+      -v a="$tok_mbs" -v b="$last_mbs" 'BEGIN {
+        printf "sentences add %.0f%% to the tokenizer stage time, %.0f%% to a whole run\n",
+          100 * s / t, 100 * (a / b - 1) }'
+  fi
   measure "tokenizer (token layer as columns)" "$j" "$tmp/tok.ini" "$corpus" --layout columns
   measure "tokenizer (no layer written)" "$j" "$tmp/tok.ini" "$corpus" --layers none
   measure "news pipeline (all layers)" "$j" "$srcdir/pipelines/news.ini" "$corpus"

@@ -436,6 +436,20 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
   return found;
 }
 
+/* Sets @spk to the person @name (@gender) mentioned at [@ms, @me);
+ * returns TRUE, for the rules that end there. */
+static gboolean
+quotes_set_person (QuotesSpeaker *spk, const char *name, gint gender, gssize ms,
+                   gssize me)
+{
+  spk->name = name;
+  spk->kind = QUOTES_SPK_PERSON;
+  spk->gender = gender;
+  spk->ms = ms;
+  spk->me = me;
+  return TRUE;
+}
+
 /* A role phrase at [@ms, @me) that refers back ("the American", "the
  * 29-year-old", "the agent"): sets @spk to the speaker named since the
  * previous quote and before @before, a person only when @person_only;
@@ -451,12 +465,7 @@ quotes_role_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize before,
                                MIN (before, doc->cur_open), 3, TRUE, &ante)
       || (person_only && ante.kind != QUOTES_SPK_PERSON))
     return FALSE;
-  spk->name = ante.name;
-  spk->kind = QUOTES_SPK_PERSON;
-  spk->gender = ante.gender;
-  spk->ms = ms;
-  spk->me = me;
-  return TRUE;
+  return quotes_set_person (spk, ante.name, ante.gender, ms, me);
 }
 
 /* A group named as a plural proper noun in the sentence before @pos
@@ -766,12 +775,8 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
             return TRUE;
           if ((nm = quotes_person_named_before (doc, toks[a].s, 300)) == NULL)
             break;
-          spk->name = nm->full;
-          spk->gender = nm->gender;
-          spk->kind = QUOTES_SPK_PERSON;
-          spk->ms = toks[a].s;
-          spk->me = toks[b - 1].e;
-          return TRUE;
+          return quotes_set_person (spk, nm->full, nm->gender, toks[a].s,
+                                    toks[b - 1].e);
         }
 
   /* "said the American", "the Frenchman told": the person named since the
@@ -990,12 +995,8 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
           nm = quotes_title_holder_once (doc, toks[ta].s, head->s, head->e);
         if (nm)
           {
-            spk->name = nm->full;
-            spk->kind = QUOTES_SPK_PERSON;
-            spk->gender = nm->gender;
-            spk->ms = toks[a].s;
-            spk->me = head->e;
-            return TRUE;
+            return quotes_set_person (spk, nm->full, nm->gender, toks[a].s,
+                                      head->e);
           }
       }
     /* "the Lyon player", "the Wales coach", "the Tory leader": the
@@ -1025,12 +1026,8 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
         if (role_title
             && (nm = quotes_person_named_before (doc, toks[a].s, 300)) != NULL)
           {
-            spk->name = nm->full;
-            spk->kind = QUOTES_SPK_PERSON;
-            spk->gender = nm->gender;
-            spk->ms = toks[a].s;
-            spk->me = head->e;
-            return TRUE;
+            return quotes_set_person (spk, nm->full, nm->gender, toks[a].s,
+                                      head->e);
           }
       }
     spk->ms = toks[a].s;

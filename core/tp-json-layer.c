@@ -379,6 +379,24 @@ tp_json_append_rows (GString *out, const TpLayer *layer, const TpAttrJson *aj,
   g_string_append_c (out, ']');
 }
 
+/* Appends the start (or, with @ends, the end) offset of every annotation
+ * of @layer, separated by commas: a list of the columns layout. */
+static inline void
+tp_json_append_offsets (GString *out, const TpLayer *layer,
+                        const TpOffsetMap *map, gboolean ends)
+{
+  for (guint i = 0; i < layer->len; i++)
+    {
+      char *p = tp_json_reserve (out, 24);
+      if (i)
+        *p++ = ',';
+      p = tp_json_put_uint (p,
+                            tp_json_offset (map, ends ? layer->spans[i].end
+                                                      : layer->spans[i].start));
+      out->len = p - out->str;
+    }
+}
+
 /* The columns layout: {"start":[0,6],"end":[5,11],"class":["word",...]},
  * every list as long as the layer.  Smaller and faster than rows for big
  * layers, and loads straight into a data frame. */
@@ -388,23 +406,9 @@ tp_json_append_columns (GString *out, const TpLayer *layer,
                         const TpOffsetMap *map)
 {
   g_string_append (out, "{\"start\":[");
-  for (guint i = 0; i < layer->len; i++)
-    {
-      char *p = tp_json_reserve (out, 24);
-      if (i)
-        *p++ = ',';
-      p = tp_json_put_uint (p, tp_json_offset (map, layer->spans[i].start));
-      out->len = p - out->str;
-    }
+  tp_json_append_offsets (out, layer, map, FALSE);
   g_string_append (out, "],\"end\":[");
-  for (guint i = 0; i < layer->len; i++)
-    {
-      char *p = tp_json_reserve (out, 24);
-      if (i)
-        *p++ = ',';
-      p = tp_json_put_uint (p, tp_json_offset (map, layer->spans[i].end));
-      out->len = p - out->str;
-    }
+  tp_json_append_offsets (out, layer, map, TRUE);
   g_string_append_c (out, ']');
   for (guint a = 0; a < layer->n_attrs; a++)
     {

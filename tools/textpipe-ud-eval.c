@@ -161,6 +161,15 @@ eval_ends (const GArray *sents)
   return ends;
 }
 
+/* Adds one document's gold, system and matched counts to @c. */
+static void
+eval_count_add (EvalCount *c, guint64 gold, guint64 sys, guint64 match)
+{
+  c->gold += gold;
+  c->sys += sys;
+  c->match += match;
+}
+
 /* The spans of layer @name of @doc in whitespace-free offsets (empty
  * spans left out); an empty list without the layer. */
 static GArray *
@@ -187,6 +196,8 @@ eval_flush (Eval *ev, GError **error)
   TpDocument *doc = NULL, *surface_doc = NULL;
   guint32 *nonspace_at = NULL, *byte_of = NULL;
   GArray *sys_tokens = NULL, *sys_sents = NULL, *sys_surface = NULL;
+  const GArray *surface;
+  guint64 word_match, sent_match;
   const char *text = ev->text->str;
   gsize len = ev->text->len;
   guint32 count = 0;
@@ -227,16 +238,14 @@ eval_flush (Eval *ev, GError **error)
       sys_surface = eval_layer_spans (surface_doc, "token", nonspace_at);
     }
 
-  ev->tokens.gold += ev->gold_tokens->len;
-  ev->tokens.sys += (sys_surface ? sys_surface : sys_tokens)->len;
-  ev->tokens.match
-      += eval_match (ev->gold_tokens, sys_surface ? sys_surface : sys_tokens);
-  ev->words.gold += ev->gold_words->len;
-  ev->words.sys += sys_tokens->len;
-  ev->words.match += eval_match (ev->gold_words, sys_tokens);
-  ev->sentences.gold += ev->gold_sents->len;
-  ev->sentences.sys += sys_sents->len;
-  ev->sentences.match += eval_match (ev->gold_sents, sys_sents);
+  surface = sys_surface ? sys_surface : sys_tokens;
+  word_match = eval_match (ev->gold_words, sys_tokens);
+  sent_match = eval_match (ev->gold_sents, sys_sents);
+  eval_count_add (&ev->tokens, ev->gold_tokens->len, surface->len,
+                  eval_match (ev->gold_tokens, surface));
+  eval_count_add (&ev->words, ev->gold_words->len, sys_tokens->len, word_match);
+  eval_count_add (&ev->sentences, ev->gold_sents->len, sys_sents->len,
+                  sent_match);
   if (ev->genres)
     {
       const char *name = ev->genre ? ev->genre : "-";
@@ -246,12 +255,10 @@ eval_flush (Eval *ev, GError **error)
           g = g_new0 (EvalGenre, 1);
           g_hash_table_insert (ev->genres, g_strdup (name), g);
         }
-      g->words.gold += ev->gold_words->len;
-      g->words.sys += sys_tokens->len;
-      g->words.match += eval_match (ev->gold_words, sys_tokens);
-      g->sentences.gold += ev->gold_sents->len;
-      g->sentences.sys += sys_sents->len;
-      g->sentences.match += eval_match (ev->gold_sents, sys_sents);
+      eval_count_add (&g->words, ev->gold_words->len, sys_tokens->len,
+                      word_match);
+      eval_count_add (&g->sentences, ev->gold_sents->len, sys_sents->len,
+                      sent_match);
     }
 
   if (ev->errors_left > 0)

@@ -683,6 +683,24 @@ tariffs_rate_at (const TariffsSent *s, guint i, double *value)
 /* Places                                                            */
 /* ---------------------------------------------------------------- */
 
+/* Currency names, as words of money ("300 mln dlrs") and after a
+ * country ("US dollars": money, not a party to a measure). */
+static const char *const tariffs_currencies[]
+    = { "dlrs",   "dlr",   "dollars", "dollar", "yen",    "stg",
+        "euros",  "euro",  "marks",   "francs", "pounds", "yuan",
+        "ecus",   "ecu",   "crowns",  "lire",   "pesos",  "peso",
+        "rupees", "rupee", "roubles", "rubles", NULL };
+
+/* TRUE when word @j names a currency. */
+static gboolean
+tariffs_is_currency (const TariffsSent *s, guint j)
+{
+  for (guint c = 0; tariffs_currencies[c] != NULL; c++)
+    if (tw_is (s, j, tariffs_currencies[c]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Finds the gazetteer mentions of the sentence, longest match first.  A
  * mention must start with a capital (or sit in an all-caps line). */
 static void
@@ -736,6 +754,12 @@ tariffs_find_mentions (TariffsSent *s)
       if (best == 1 && strcmp (s->w[i].low, "us") == 0
           && (!(s->w[i].flags & TW_ALLCAPS) || s->all_caps))
         continue;
+      /* "from US dollars to pesos": money, not a party to a measure */
+      if (tariffs_is_currency (s, i + best))
+        {
+          i += best - 1;
+          continue;
+        }
       if (*canonical != '\0')
         {
           TariffsMention m = { i, i + best - 1, canonical, 0 };
@@ -1884,24 +1908,6 @@ tariffs_group_party_before (const TariffsSent *s, guint i)
   return FALSE;
 }
 
-/* Currency names, as words of money ("300 mln dlrs") and after a
- * country ("US dollars": money, not a party to a measure). */
-static const char *const tariffs_currencies[]
-    = { "dlrs",   "dlr",   "dollars", "dollar", "yen",    "stg",
-        "euros",  "euro",  "marks",   "francs", "pounds", "yuan",
-        "ecus",   "ecu",   "crowns",  "lire",   "pesos",  "peso",
-        "rupees", "rupee", "roubles", "rubles", NULL };
-
-/* TRUE when word @j names a currency. */
-static gboolean
-tariffs_is_currency (const TariffsSent *s, guint j)
-{
-  for (guint c = 0; tariffs_currencies[c] != NULL; c++)
-    if (tw_is (s, j, tariffs_currencies[c]))
-      return TRUE;
-  return FALSE;
-}
-
 /* The target: a place in the phrase after on/against/from/for. */
 static const char *
 tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
@@ -1913,12 +1919,6 @@ tariffs_target_after (const TariffsSent *s, guint i, const char *imposer)
       const TariffsWord *w = &s->w[j];
       const TariffsMention *m = tariffs_mention_of (s, j);
 
-      if (m != NULL && tariffs_is_currency (s, m->last + 1))
-        {
-          /* "converting its tariffs from US dollars to pesos" */
-          j = m->last;
-          continue;
-        }
       if (m != NULL)
         {
           /* "for" names a target as the owner of goods or of a fault,

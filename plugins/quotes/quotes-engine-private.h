@@ -132,22 +132,63 @@ typedef struct {
   const char *last_male, *last_female;
 } QuotesHistory;
 
-/* Looks up the text [s, e) in @set, lower-cased, without allocating. */
+/* One slot of a word set: a word of 1 to QUOTES_MAX_WORD - 1 bytes, or
+ * empty (len 0). */
+typedef struct {
+  guint32 hash;
+  guint8 len;
+  char word[QUOTES_MAX_WORD];
+} QuotesWordSlot;
+
+/* A set of lower-case words: open addressing over a power-of-two table
+ * that is at most half full, and a mask of the word lengths present so
+ * most look-ups stop before hashing.  Built at init, read-only after, so
+ * one set serves every worker thread. */
+struct QuotesWordSet {
+  guint64 lengths; /* bit n: some word has n bytes */
+  guint n;         /* words */
+  guint mask;      /* slots - 1 */
+  QuotesWordSlot *slots;
+};
+
+/* FNV-1a: the hash of a word set entry, one byte at a time. */
+#define QUOTES_HASH_INIT 2166136261u
+#define QUOTES_HASH_STEP(h, c) (((h) ^ (guchar)(c)) * 16777619u)
+
+/* Whether the @n lower-case bytes @w with hash @h are in @set. */
 static inline gboolean
-quotes_in_set (GHashTable *set, const char *text, gsize s, gsize e)
+quotes_word_set_find (const QuotesWordSet *set, const char *w, gsize n,
+                      guint32 h)
+{
+  for (guint i = h & set->mask;; i = (i + 1) & set->mask)
+    {
+      const QuotesWordSlot *sl = &set->slots[i];
+      if (sl->len == 0)
+        return FALSE;
+      if (sl->hash == h && sl->len == n && memcmp (sl->word, w, n) == 0)
+        return TRUE;
+    }
+}
+
+/* Looks up the text [s, e) in @set, lower-cased (ASCII capitals only),
+ * without allocating or calling out: one pass folds and hashes. */
+static inline gboolean
+quotes_in_set (const QuotesWordSet *set, const char *text, gsize s, gsize e)
 {
   char buf[QUOTES_MAX_WORD];
   gsize n = e - s;
+  guint32 h = QUOTES_HASH_INIT;
 
-  if (set == NULL || n == 0 || n >= sizeof buf)
+  if (set == NULL || n == 0 || n >= sizeof buf || !((set->lengths >> n) & 1))
     return FALSE;
   for (gsize i = 0; i < n; i++)
     {
       char c = text[s + i];
-      buf[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c; /* no call */
+      c = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+      buf[i] = c;
+      h = QUOTES_HASH_STEP (h, c);
     }
-  buf[n] = '\0';
-  return g_hash_table_contains (set, buf);
+  return quotes_word_set_find (set, buf, n, h);
 }
 
 /* Whether the word [s, e) equals @lit, ignoring ASCII case. */

@@ -35,18 +35,67 @@ const char *const quotes_rule_names[QUOTES_N_RULES + 1]
 /* Word sets                                                           */
 /* ------------------------------------------------------------------ */
 
-/* A new set of lower-case words with owned keys. */
-GHashTable *
+/* A new, empty word set. */
+QuotesWordSet *
 quotes_word_set_new (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  QuotesWordSet *set = g_new0 (QuotesWordSet, 1);
+  set->mask = 63;
+  set->slots = g_new0 (QuotesWordSlot, set->mask + 1);
+  return set;
 }
 
-/* Adds @word to @set in lower case (ASCII folding is enough here). */
-static void
-quotes_word_set_add (GHashTable *set, const char *word, gssize len)
+/* Frees @set. */
+void
+quotes_word_set_free (QuotesWordSet *set)
 {
-  char *w;
+  if (set == NULL)
+    return;
+  g_free (set->slots);
+  g_free (set);
+}
+
+/* Empties @set, keeping its table. */
+static void
+quotes_word_set_clear (QuotesWordSet *set)
+{
+  memset (set->slots, 0, (set->mask + 1) * sizeof *set->slots);
+  set->n = 0;
+  set->lengths = 0;
+}
+
+/* Puts the slot @sl into the first free slot of its chain in @set (the
+ * word must not be there yet). */
+static void
+quotes_word_set_place (QuotesWordSet *set, const QuotesWordSlot *sl)
+{
+  guint i = sl->hash & set->mask;
+  while (set->slots[i].len != 0)
+    i = (i + 1) & set->mask;
+  set->slots[i] = *sl;
+}
+
+/* Doubles the table of @set, so it stays at most half full. */
+static void
+quotes_word_set_grow (QuotesWordSet *set)
+{
+  QuotesWordSlot *old = set->slots;
+  guint nold = set->mask + 1;
+
+  set->mask = 2 * nold - 1;
+  set->slots = g_new0 (QuotesWordSlot, 2 * nold);
+  for (guint i = 0; i < nold; i++)
+    if (old[i].len != 0)
+      quotes_word_set_place (set, &old[i]);
+  g_free (old);
+}
+
+/* Adds @word to @set in lower case (ASCII folding is enough here),
+ * without the blanks around it; empty and overlong words are ignored. */
+static void
+quotes_word_set_add (QuotesWordSet *set, const char *word, gssize len)
+{
+  QuotesWordSlot sl = { QUOTES_HASH_INIT, 0, { 0 } };
 
   if (len < 0)
     len = strlen (word);
@@ -56,24 +105,35 @@ quotes_word_set_add (GHashTable *set, const char *word, gssize len)
     len--;
   if (len == 0 || len >= QUOTES_MAX_WORD)
     return;
-  w = g_ascii_strdown (word, len);
-  g_hash_table_add (set, w);
+  for (gssize i = 0; i < len; i++)
+    {
+      sl.word[i] = g_ascii_tolower (word[i]);
+      sl.hash = QUOTES_HASH_STEP (sl.hash, sl.word[i]);
+    }
+  sl.len = (guint8)len;
+  if (quotes_word_set_find (set, sl.word, sl.len, sl.hash))
+    return;
+  if (2 * (set->n + 1) > set->mask + 1)
+    quotes_word_set_grow (set);
+  quotes_word_set_place (set, &sl);
+  set->n++;
+  set->lengths |= G_GUINT64_CONSTANT (1) << len;
 }
 
 /* Replaces (@replace) or extends @set with @words. */
 void
-quotes_config_set_words (GHashTable *set, const char *const *words,
+quotes_config_set_words (QuotesWordSet *set, const char *const *words,
                          gboolean replace)
 {
   if (replace)
-    g_hash_table_remove_all (set);
+    quotes_word_set_clear (set);
   for (; words && *words; words++)
     quotes_word_set_add (set, *words, -1);
 }
 
 /* Adds the words of a file, one a line; '#' starts a comment. */
 gboolean
-quotes_config_load_words (GHashTable *set, const char *path, GError **error)
+quotes_config_load_words (QuotesWordSet *set, const char *path, GError **error)
 {
   char *contents = NULL;
   char **lines = NULL;
@@ -97,7 +157,7 @@ quotes_config_load_words (GHashTable *set, const char *path, GError **error)
 void
 quotes_config_init_defaults (QuotesConfig *config)
 {
-  config->sets = g_new0 (GHashTable *, QUOTES_N_SETS);
+  config->sets = g_new0 (QuotesWordSet *, QUOTES_N_SETS);
   for (guint i = 0; i < QUOTES_N_SETS; i++)
     {
       config->sets[i] = quotes_word_set_new ();
@@ -116,11 +176,11 @@ quotes_config_init_defaults (QuotesConfig *config)
 void
 quotes_config_clear (QuotesConfig *config)
 {
-  g_clear_pointer (&config->verbs, g_hash_table_unref);
-  g_clear_pointer (&config->titles, g_hash_table_unref);
+  g_clear_pointer (&config->verbs, quotes_word_set_free);
+  g_clear_pointer (&config->titles, quotes_word_set_free);
   if (config->sets)
     for (guint i = 0; i < QUOTES_N_SETS; i++)
-      g_hash_table_unref (config->sets[i]);
+      quotes_word_set_free (config->sets[i]);
   g_clear_pointer (&config->sets, g_free);
 }
 

@@ -28,14 +28,17 @@ typedef enum {
 
 extern const char *const quotes_rule_names[QUOTES_N_RULES + 1];
 
+/* A set of lower-case words (see quotes-engine-private.h). */
+typedef struct QuotesWordSet QuotesWordSet;
+
 /* What the engine was asked to do; built once per stage. */
 typedef struct {
-  GHashTable *verbs;      /* lower-case reporting verb forms (owned keys) */
-  GHashTable *titles;     /* lower-case title words: minister, mr, ... */
+  QuotesWordSet *verbs;   /* lower-case reporting verb forms */
+  QuotesWordSet *titles;  /* lower-case title words: minister, mr, ... */
   guint min_words;        /* unattributed quotes need at least this many */
   gboolean single_quotes; /* also look for ' and ‘ ’ as quote marks */
   gboolean blank_line_paragraphs; /* only blank lines end paragraphs */
-  GHashTable **sets;              /* internal word sets (QUOTES_N_SETS) */
+  QuotesWordSet **sets;           /* internal word sets (QUOTES_N_SETS) */
 } QuotesConfig;
 
 /* One quote found; offsets are bytes into the text, -1 for none. */
@@ -66,13 +69,15 @@ void quotes_config_init_defaults (QuotesConfig *config);
 /* Frees what @config holds. */
 void quotes_config_clear (QuotesConfig *config);
 /* Replaces (@replace) or extends a word set with @words. */
-void quotes_config_set_words (GHashTable *set, const char *const *words,
+void quotes_config_set_words (QuotesWordSet *set, const char *const *words,
                               gboolean replace);
 /* Adds the words of the file at @path (one a line, # comments). */
-gboolean quotes_config_load_words (GHashTable *set, const char *path,
+gboolean quotes_config_load_words (QuotesWordSet *set, const char *path,
                                    GError **error);
-/* A new word set (lower-case keys, owned). */
-GHashTable *quotes_word_set_new (void);
+/* A new, empty word set. */
+QuotesWordSet *quotes_word_set_new (void);
+/* Frees @set. */
+void quotes_word_set_free (QuotesWordSet *set);
 
 void quotes_result_init (QuotesResult *result);
 void quotes_result_clear (QuotesResult *result);

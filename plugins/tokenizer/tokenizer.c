@@ -38,6 +38,11 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define TOKENIZER_BLOCKS 1
+#endif
+
 #include "textpipe-plugin.h"
 
 /* Token classes: the order is the enum's stored value. */
@@ -427,18 +432,39 @@ static const char *const tokenizer_its_verb_next[]
         "only", "pretty", "quite", "almost", NULL };
 
 /* A cheap exact filter in front of the fused-form list: for each pair of
- * first and last letter, the set of lengths some entry has. */
-static guint16 tokenizer_fused_filter[26][26];
+ * first and last letter (row and column 26: any other byte), the set of
+ * lengths some entry has. */
+static guint32 tokenizer_fused_filter[27][27];
 
-/* Fills the fused-form filter once (called from tokenizer_bytes_init). */
+/* Per byte, its row or column in tokenizer_fused_filter: the letter's
+ * index in the alphabet, 26 for any other byte. */
+static guint8 tokenizer_letter_index[256];
+
+/* The entries themselves by first letter, last letter and length: the
+ * index + 1 of one, or 0, and the next with the same three (index + 1, or
+ * 0) in tokenizer_fused_next.  Words that pass the filter ("were",
+ * "about", "debt") are then compared with one entry or none, not scanned
+ * against the whole list. */
+static guint8 tokenizer_fused_first[26][26][9];
+static guint8 tokenizer_fused_next[G_N_ELEMENTS (tokenizer_fused)];
+
+/* Fills the fused-form filter and index once (called from
+ * tokenizer_bytes_init). */
 static void
 tokenizer_fused_init (void)
 {
+  for (guint c = 0; c < 256; c++)
+    tokenizer_letter_index[c]
+        = g_ascii_isalpha (c) ? g_ascii_tolower (c) - 'a' : 26;
   for (guint i = 0; tokenizer_fused[i].word != NULL; i++)
     {
       const char *w = tokenizer_fused[i].word;
       gsize n = strlen (w);
+      guint8 *first = &tokenizer_fused_first[w[0] - 'a'][w[n - 1] - 'a'][n];
+      g_assert (n <= 8);
       tokenizer_fused_filter[w[0] - 'a'][w[n - 1] - 'a'] |= 1u << n;
+      tokenizer_fused_next[i] = *first;
+      *first = (guint8)(i + 1);
     }
 }
 
@@ -449,7 +475,7 @@ tokenizer_emit_fused (TokenizerRun *run, gsize s, gsize e)
 {
   const guchar *w = run->text + s;
   gsize n = e - s;
-  guchar c0 = w[0] | 0x20;
+  guint c0 = (guint)(w[0] | 0x20) - 'a', cl = (guint)(w[n - 1] | 0x20) - 'a';
 
   if (!run->st->split_contractions || (n <= 3 && g_ascii_isupper (w[n - 1])))
     return FALSE;
@@ -472,28 +498,31 @@ tokenizer_emit_fused (TokenizerRun *run, gsize s, gsize e)
       if (!verb)
         return FALSE;
     }
-  for (guint i = 0; tokenizer_fused[i].word != NULL; i++)
-    if (tokenizer_fused[i].word[0] == c0
-        && tokenizer_eq_ci (w, n, tokenizer_fused[i].word))
+  /* the caller's filter saw c0, cl < 26 and n <= 8 */
+  for (guint k = tokenizer_fused_first[c0][cl][n]; k != 0;
+       k = tokenizer_fused_next[k - 1])
+    if (tokenizer_eq_ci (w, n, tokenizer_fused[k - 1].word))
       {
-        tokenizer_emit (run, s, s + tokenizer_fused[i].split, TOKENIZER_WORD);
-        tokenizer_emit (run, s + tokenizer_fused[i].split, e, TOKENIZER_WORD);
+        guint split = tokenizer_fused[k - 1].split;
+        tokenizer_emit (run, s, s + split, TOKENIZER_WORD);
+        tokenizer_emit (run, s + split, e, TOKENIZER_WORD);
         return TRUE;
       }
   return FALSE;
 }
 
 /* Emits the word [s, e), split in two if it is a fused form (cannot): a
- * cheap filter on length, first and last letter comes first. */
+ * cheap filter on length, first and last letter comes first, with one
+ * branch (a test per condition mispredicts on word lengths). */
 static inline void
 tokenizer_emit_word (TokenizerRun *run, gsize s, gsize e)
 {
   const guchar *w = run->text + s;
   gsize n = e - s;
-  guint c0 = (guint)(w[0] | 0x20) - 'a', cl = (guint)(w[n - 1] | 0x20) - 'a';
+  guint32 lengths = tokenizer_fused_filter[tokenizer_letter_index[w[0]]]
+                                          [tokenizer_letter_index[w[n - 1]]];
 
-  if (G_UNLIKELY (n <= 8 && c0 < 26 && cl < 26
-                  && (tokenizer_fused_filter[c0][cl] & (1u << n)))
+  if (G_UNLIKELY ((lengths >> MIN (n, 31)) & 1)
       && tokenizer_emit_fused (run, s, e))
     return;
   tokenizer_emit (run, s, e, TOKENIZER_WORD);
@@ -1236,12 +1265,80 @@ tokenizer_skip_letters (const guchar *t, gsize p, gsize n)
   return p;
 }
 
+#ifdef TOKENIZER_BLOCKS
+/* Bit i of *letters is set when byte i of the 64 at @t is an ASCII letter,
+ * of *spaces when it is ASCII whitespace: sixteen bytes per step (SSE2 is
+ * part of x86-64). */
+static inline void
+tokenizer_block_masks (const guchar *t, guint64 *letters, guint64 *spaces)
+{
+  const __m128i lower = _mm_set1_epi8 (0x20);
+  const __m128i to_a = _mm_set1_epi8 ((char)(0x80 - 'a'));
+  const __m128i az = _mm_set1_epi8 ((char)(-128 + 26));
+  const __m128i to_tab = _mm_set1_epi8 ((char)(0x80 - '\t'));
+  const __m128i tabs = _mm_set1_epi8 ((char)(-128 + 5));
+  guint64 l = 0, s = 0;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *)(t + 16 * k));
+      /* a..z after lower-casing, moved to -128..-103 for a signed test;
+       * \t..\r moved to -128..-124 */
+      __m128i x = _mm_add_epi8 (_mm_or_si128 (v, lower), to_a);
+      __m128i y = _mm_add_epi8 (v, to_tab);
+      __m128i is_l = _mm_cmplt_epi8 (x, az);
+      __m128i is_s
+          = _mm_or_si128 (_mm_cmpeq_epi8 (v, lower), _mm_cmplt_epi8 (y, tabs));
+      l |= (guint64)(guint)_mm_movemask_epi8 (is_l) << (16 * k);
+      s |= (guint64)(guint)_mm_movemask_epi8 (is_s) << (16 * k);
+    }
+  *letters = l;
+  *spaces = s;
+}
+
+/* Emits the plain words among the 64 bytes at the chunk start @p (runs of
+ * ASCII letters that ASCII whitespace ends, up to the first byte that is
+ * neither), as the general scan would, but without a branch per byte or
+ * per word boundary: most news text is such words.  Returns where the
+ * general scan goes on; stores in *@retry where the next block may start
+ * (after the first byte it could not take: that byte's chunk goes the
+ * general way). */
+static gsize
+tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
+{
+  guint64 letters, spaces, other, below, starts, ends;
+
+  tokenizer_block_masks (run->text + p, &letters, &spaces);
+  other = ~(letters | spaces);
+  /* the bytes before the first other one */
+  below = other != 0 ? (other & -other) - 1 : ~G_GUINT64_CONSTANT (0);
+  *retry = other != 0 ? p + (gsize)__builtin_ctzll (other) + 1 : p + 64;
+  /* byte p is a chunk start: no letter before it */
+  starts = letters & ~(letters << 1) & below;
+  ends = ~letters & (letters << 1) & below;
+  while (ends != 0)
+    {
+      gsize s = p + (gsize)__builtin_ctzll (starts);
+      gsize e = p + (gsize)__builtin_ctzll (ends);
+      starts &= starts - 1;
+      ends &= ends - 1;
+      tokenizer_emit_word (run, s, e);
+    }
+  /* a word that runs into the other byte or past the block is the general
+   * scan's; else only whitespace is left before *bad */
+  if (starts != 0)
+    return p + (gsize)__builtin_ctzll (starts);
+  return other != 0 ? p + (gsize)__builtin_ctzll (other) : p + 64;
+}
+#endif
+
 /* Tokenizes the whole text. */
 static void
 tokenizer_run (TokenizerRun *run)
 {
   const guchar *t = run->text;
   gsize n = run->len, p = 0;
+  gsize block_from = 0; /* no plain-word block before this byte */
 
   while (p < n)
     {
@@ -1268,6 +1365,17 @@ tokenizer_run (TokenizerRun *run)
         }
       if (p >= n)
         break;
+#ifdef TOKENIZER_BLOCKS
+      if (p >= block_from && p + 64 <= n)
+        {
+          gsize q = tokenizer_block (run, p, &block_from);
+          if (q != p)
+            {
+              p = q;
+              continue;
+            }
+        }
+#endif
       /* the chunk up to the next whitespace; most chunks are a plain
        * word, or a word and a comma or period: take those directly */
       cs = p;

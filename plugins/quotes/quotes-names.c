@@ -228,6 +228,52 @@ quotes_cap_at (const QuotesDoc *doc, gsize p)
   return b >= 0xC0 && g_unichar_isupper (g_utf8_get_char (doc->text + p));
 }
 
+/* Nonzero when one of the eight bytes @w is an ASCII capital or has its
+ * high bit set (a byte of a non-ASCII character). */
+#define QUOTES_L8(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
+#define QUOTES_CAP_OR_HIGH(w)                                                  \
+  (((w)&QUOTES_L8 (0x80))                                                      \
+   | ((QUOTES_L8 (127 + 'Z' + 1) - ((w)&QUOTES_L8 (127)))                      \
+      & (((w)&QUOTES_L8 (127)) + QUOTES_L8 (127 - ('A' - 1)))                  \
+      & QUOTES_L8 (0x80)))
+
+/* The first offset at or after @p where a capitalised word starts, or the
+ * text's length.  Eight bytes at a time skip lower-case text, which holds
+ * no ASCII capital and no byte >= 0x80 (the only bytes that may start
+ * one). */
+static gsize
+quotes_next_cap (const QuotesDoc *doc, gsize p)
+{
+  const char *text = doc->text;
+  gsize len = doc->len;
+
+  for (;;)
+    {
+      gsize stop;
+      while (p + 8 <= len)
+        {
+          guint64 w;
+          memcpy (&w, text + p, 8);
+          if (QUOTES_CAP_OR_HIGH (w))
+            break;
+          p += 8;
+        }
+      stop = MIN (p + 8, len);
+      for (; p < stop; p++)
+        {
+          guchar c = text[p];
+          if (((c >= 'A' && c <= 'Z') || c >= 0xC0)
+              && (p == 0
+                  || !(g_ascii_isalnum (text[p - 1])
+                       || (guchar)text[p - 1] >= 0x80))
+              && quotes_cap_at (doc, p))
+            return p;
+        }
+      if (p >= len)
+        return len;
+    }
+}
+
 /* Pass 2: indexes every run of two or more capitalised words.  A byte
  * scan finds capitalised words; only those followed by another one (or a
  * connector such as "van") are tokenized, so lower-case text and single
@@ -250,17 +296,7 @@ quotes_names_build (QuotesDoc *doc)
       guint a, b, n;
 
       /* the next capital that starts a word */
-      while (p < len)
-        {
-          guchar c = text[p];
-          if (((c >= 'A' && c <= 'Z') || c >= 0xC0)
-              && (p == 0
-                  || !(g_ascii_isalnum (text[p - 1])
-                       || (guchar)text[p - 1] >= 0x80))
-              && quotes_cap_at (doc, p))
-            break;
-          p++;
-        }
+      p = quotes_next_cap (doc, p);
       if (p >= len)
         break;
       /* its end, and whether a capitalised word or a connector follows */
@@ -729,6 +765,8 @@ quotes_title_holder_once (QuotesDoc *doc, gsize ps, gsize hs, gsize he)
   return nm;
 }
 
+/* Whether @last (the last word of a name) names a body: "Council",
+ * "Bank", "Ministry" (any case). */
 gboolean
 quotes_is_body_name (const char *last)
 {
@@ -748,8 +786,11 @@ quotes_is_body_name (const char *last)
           "chamber",
 
           "centre",        "forum",      NULL };
+  char first = g_ascii_tolower (last[0]);
+
+  /* the first letter rules out most entries without a call */
   for (guint k = 0; bodies[k]; k++)
-    if (g_ascii_strcasecmp (last, bodies[k]) == 0)
+    if (bodies[k][0] == first && g_ascii_strcasecmp (last, bodies[k]) == 0)
       return TRUE;
   return FALSE;
 }

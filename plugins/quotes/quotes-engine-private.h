@@ -132,40 +132,39 @@ typedef struct {
   const char *last_male, *last_female;
 } QuotesHistory;
 
-/* One slot of a word set: a word of 1 to QUOTES_MAX_WORD - 1 bytes, or
- * empty (len 0). */
-typedef struct {
-  guint32 hash;
-  guint8 len;
-  char word[QUOTES_MAX_WORD];
-} QuotesWordSlot;
-
-/* A set of lower-case words: open addressing over a power-of-two table
- * that is at most half full, and a mask of the word lengths present so
- * most look-ups stop before hashing.  Built at init, read-only after, so
- * one set serves every worker thread. */
+/* A set of lower-case words of 1 to QUOTES_MAX_WORD - 1 bytes: open
+ * addressing over a power-of-two table that is at most half full.  A
+ * probe reads one 32-bit tag a slot (the hash's high bits and the word's
+ * length, 0 for an empty slot), so a miss touches a few bytes of a small
+ * array; the word itself is compared only when the tag matches.  A mask
+ * of the word lengths present stops most look-ups before hashing.  Built
+ * at init, read-only after. */
 struct QuotesWordSet {
-  guint64 lengths; /* bit n: some word has n bytes */
-  guint n;         /* words */
-  guint mask;      /* slots - 1 */
-  QuotesWordSlot *slots;
+  guint64 lengths;                /* bit n: some word has n bytes */
+  guint n;                        /* words */
+  guint mask;                     /* slots - 1 */
+  guint32 *tags;                  /* per slot: QUOTES_WORD_TAG, 0 when empty */
+  char (*words)[QUOTES_MAX_WORD]; /* per slot */
 };
 
 /* FNV-1a: the hash of a word set entry, one byte at a time. */
 #define QUOTES_HASH_INIT 2166136261u
 #define QUOTES_HASH_STEP(h, c) (((h) ^ (guchar)(c)) * 16777619u)
+/* The tag of a word of @n bytes (1 to 255) with hash @h: never 0. */
+#define QUOTES_WORD_TAG(h, n) (((h)&0xFFFFFF00u) | (guint32)(n))
 
 /* Whether the @n lower-case bytes @w with hash @h are in @set. */
 static inline gboolean
 quotes_word_set_find (const QuotesWordSet *set, const char *w, gsize n,
                       guint32 h)
 {
+  guint32 tag = QUOTES_WORD_TAG (h, n);
+
   for (guint i = h & set->mask;; i = (i + 1) & set->mask)
     {
-      const QuotesWordSlot *sl = &set->slots[i];
-      if (sl->len == 0)
+      if (set->tags[i] == 0)
         return FALSE;
-      if (sl->hash == h && sl->len == n && memcmp (sl->word, w, n) == 0)
+      if (set->tags[i] == tag && memcmp (set->words[i], w, n) == 0)
         return TRUE;
     }
 }

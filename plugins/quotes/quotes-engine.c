@@ -41,7 +41,8 @@ quotes_word_set_new (void)
 {
   QuotesWordSet *set = g_new0 (QuotesWordSet, 1);
   set->mask = 63;
-  set->slots = g_new0 (QuotesWordSlot, set->mask + 1);
+  set->tags = g_new0 (guint32, set->mask + 1);
+  set->words = g_malloc0 ((set->mask + 1) * sizeof *set->words);
   return set;
 }
 
@@ -51,7 +52,8 @@ quotes_word_set_free (QuotesWordSet *set)
 {
   if (set == NULL)
     return;
-  g_free (set->slots);
+  g_free (set->tags);
+  g_free (set->words);
   g_free (set);
 }
 
@@ -59,35 +61,52 @@ quotes_word_set_free (QuotesWordSet *set)
 static void
 quotes_word_set_clear (QuotesWordSet *set)
 {
-  memset (set->slots, 0, (set->mask + 1) * sizeof *set->slots);
+  memset (set->tags, 0, (set->mask + 1) * sizeof *set->tags);
   set->n = 0;
   set->lengths = 0;
 }
 
-/* Puts the slot @sl into the first free slot of its chain in @set (the
- * word must not be there yet). */
+/* Puts the word @w (tag @tag, hash @h) into the first free slot of its
+ * chain in @set (the word must not be there yet). */
 static void
-quotes_word_set_place (QuotesWordSet *set, const QuotesWordSlot *sl)
+quotes_word_set_place (QuotesWordSet *set, const char *w, guint32 h,
+                       guint32 tag)
 {
-  guint i = sl->hash & set->mask;
-  while (set->slots[i].len != 0)
+  guint i = h & set->mask;
+  while (set->tags[i] != 0)
     i = (i + 1) & set->mask;
-  set->slots[i] = *sl;
+  set->tags[i] = tag;
+  memcpy (set->words[i], w, sizeof set->words[i]);
+}
+
+/* The hash of the @n bytes @w. */
+static guint32
+quotes_word_hash (const char *w, gsize n)
+{
+  guint32 h = QUOTES_HASH_INIT;
+  for (gsize i = 0; i < n; i++)
+    h = QUOTES_HASH_STEP (h, w[i]);
+  return h;
 }
 
 /* Doubles the table of @set, so it stays at most half full. */
 static void
 quotes_word_set_grow (QuotesWordSet *set)
 {
-  QuotesWordSlot *old = set->slots;
+  guint32 *old_tags = set->tags;
+  char (*old_words)[QUOTES_MAX_WORD] = set->words;
   guint nold = set->mask + 1;
 
   set->mask = 2 * nold - 1;
-  set->slots = g_new0 (QuotesWordSlot, 2 * nold);
+  set->tags = g_new0 (guint32, 2 * nold);
+  set->words = g_malloc0 (2 * nold * sizeof *set->words);
   for (guint i = 0; i < nold; i++)
-    if (old[i].len != 0)
-      quotes_word_set_place (set, &old[i]);
-  g_free (old);
+    if (old_tags[i] != 0)
+      quotes_word_set_place (
+          set, old_words[i],
+          quotes_word_hash (old_words[i], old_tags[i] & 0xFF), old_tags[i]);
+  g_free (old_tags);
+  g_free (old_words);
 }
 
 /* Adds @word to @set in lower case (ASCII folding is enough here),
@@ -95,7 +114,8 @@ quotes_word_set_grow (QuotesWordSet *set)
 static void
 quotes_word_set_add (QuotesWordSet *set, const char *word, gssize len)
 {
-  QuotesWordSlot sl = { QUOTES_HASH_INIT, 0, { 0 } };
+  char w[QUOTES_MAX_WORD] = { 0 };
+  guint32 h;
 
   if (len < 0)
     len = strlen (word);
@@ -106,16 +126,13 @@ quotes_word_set_add (QuotesWordSet *set, const char *word, gssize len)
   if (len == 0 || len >= QUOTES_MAX_WORD)
     return;
   for (gssize i = 0; i < len; i++)
-    {
-      sl.word[i] = g_ascii_tolower (word[i]);
-      sl.hash = QUOTES_HASH_STEP (sl.hash, sl.word[i]);
-    }
-  sl.len = (guint8)len;
-  if (quotes_word_set_find (set, sl.word, sl.len, sl.hash))
+    w[i] = g_ascii_tolower (word[i]);
+  h = quotes_word_hash (w, len);
+  if (quotes_word_set_find (set, w, len, h))
     return;
   if (2 * (set->n + 1) > set->mask + 1)
     quotes_word_set_grow (set);
-  quotes_word_set_place (set, &sl);
+  quotes_word_set_place (set, w, h, QUOTES_WORD_TAG (h, len));
   set->n++;
   set->lengths |= G_GUINT64_CONSTANT (1) << len;
 }

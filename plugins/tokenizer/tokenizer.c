@@ -511,11 +511,12 @@ tokenizer_emit_fused (TokenizerRun *run, gsize s, gsize e)
   return FALSE;
 }
 
-/* Emits the word [s, e), split in two if it is a fused form (cannot): a
- * cheap filter on length, first and last letter comes first, with one
- * branch (a test per condition mispredicts on word lengths). */
+/* Emits the token [s, e) of class @cls, a word split in two if it is a
+ * fused form (cannot): a cheap filter on length, first and last letter
+ * comes first, with one branch (a test per condition mispredicts on word
+ * lengths).  Tokens that do not start and end with a letter pass it. */
 static inline void
-tokenizer_emit_word (TokenizerRun *run, gsize s, gsize e)
+tokenizer_emit_class (TokenizerRun *run, gsize s, gsize e, guint cls)
 {
   const guchar *w = run->text + s;
   gsize n = e - s;
@@ -525,7 +526,14 @@ tokenizer_emit_word (TokenizerRun *run, gsize s, gsize e)
   if (G_UNLIKELY ((lengths >> MIN (n, 31)) & 1)
       && tokenizer_emit_fused (run, s, e))
     return;
-  tokenizer_emit (run, s, e, TOKENIZER_WORD);
+  tokenizer_emit (run, s, e, cls);
+}
+
+/* Emits the word [s, e), split in two if it is a fused form. */
+static inline void
+tokenizer_emit_word (TokenizerRun *run, gsize s, gsize e)
+{
+  tokenizer_emit_class (run, s, e, TOKENIZER_WORD);
 }
 
 /* TRUE when only whitespace with a blank line, or nothing, follows @p. */
@@ -1266,66 +1274,114 @@ tokenizer_skip_letters (const guchar *t, gsize p, gsize n)
 }
 
 #ifdef TOKENIZER_BLOCKS
-/* Bit i of *letters is set when byte i of the 64 at @t is an ASCII letter,
- * of *spaces when it is ASCII whitespace: sixteen bytes per step (SSE2 is
- * part of x86-64). */
+/* The byte classes of a 64-byte block, a bit per byte. */
+typedef struct {
+  guint64 letters; /* ASCII letters */
+  guint64 digits;  /* ASCII digits */
+  guint64 spaces;  /* ASCII whitespace */
+  guint64 commas;  /* ',' */
+  guint64 periods; /* '.' */
+} TokenizerBlock;
+
+/* Fills @blk for the 64 bytes at @t, sixteen bytes per step (SSE2 is part
+ * of x86-64). */
 static inline void
-tokenizer_block_masks (const guchar *t, guint64 *letters, guint64 *spaces)
+tokenizer_block_masks (const guchar *t, TokenizerBlock *blk)
 {
   const __m128i lower = _mm_set1_epi8 (0x20);
   const __m128i to_a = _mm_set1_epi8 ((char)(0x80 - 'a'));
   const __m128i az = _mm_set1_epi8 ((char)(-128 + 26));
   const __m128i to_tab = _mm_set1_epi8 ((char)(0x80 - '\t'));
   const __m128i tabs = _mm_set1_epi8 ((char)(-128 + 5));
-  guint64 l = 0, s = 0;
+  const __m128i to_0 = _mm_set1_epi8 ((char)(0x80 - '0'));
+  const __m128i ten = _mm_set1_epi8 ((char)(-128 + 10));
+  const __m128i comma = _mm_set1_epi8 (',');
+  const __m128i period = _mm_set1_epi8 ('.');
+  guint64 l = 0, d = 0, s = 0, c = 0, f = 0;
 
   for (guint k = 0; k < 4; k++)
     {
       __m128i v = _mm_loadu_si128 ((const __m128i *)(t + 16 * k));
-      /* a..z after lower-casing, moved to -128..-103 for a signed test;
-       * \t..\r moved to -128..-124 */
+      /* each range moved to start at -128 for one signed test: a..z after
+       * lower-casing, 0..9, \t..\r */
       __m128i x = _mm_add_epi8 (_mm_or_si128 (v, lower), to_a);
       __m128i y = _mm_add_epi8 (v, to_tab);
-      __m128i is_l = _mm_cmplt_epi8 (x, az);
+      __m128i z = _mm_add_epi8 (v, to_0);
       __m128i is_s
           = _mm_or_si128 (_mm_cmpeq_epi8 (v, lower), _mm_cmplt_epi8 (y, tabs));
-      l |= (guint64)(guint)_mm_movemask_epi8 (is_l) << (16 * k);
+      l |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (x, az))
+           << (16 * k);
+      d |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (z, ten))
+           << (16 * k);
       s |= (guint64)(guint)_mm_movemask_epi8 (is_s) << (16 * k);
+      c |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, comma))
+           << (16 * k);
+      f |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, period))
+           << (16 * k);
     }
-  *letters = l;
-  *spaces = s;
+  blk->letters = l;
+  blk->digits = d;
+  blk->spaces = s;
+  blk->commas = c;
+  blk->periods = f;
 }
 
-/* Emits the plain words among the 64 bytes at the chunk start @p (runs of
- * ASCII letters that ASCII whitespace ends, up to the first byte that is
- * neither), as the general scan would, but without a branch per byte or
- * per word boundary: most news text is such words.  Returns where the
- * general scan goes on; stores in *@retry where the next block may start
- * (after the first byte it could not take: that byte's chunk goes the
- * general way). */
+/* Emits the plain tokens among the 64 bytes at the chunk start @p, as the
+ * general scan would, but without a branch per byte or per token boundary:
+ * most news text is such tokens.  Plain are runs of ASCII letters (words)
+ * or of ASCII digits (numbers) that whitespace ends, or a comma or a
+ * period and then whitespace (an abbreviation keeps its period, as in
+ * tokenizer_run); the block stops at the first byte that is none of these (or
+ * where letters and digits meet, "1990s").  Returns where the general scan
+ * goes on; stores in *@retry where the next block may start (after that
+ * byte: its chunk goes the general way). */
 static gsize
 tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
 {
-  guint64 letters, spaces, other, below, starts, ends;
+  TokenizerBlock b;
+  guint64 alnum, stops, other, below, starts, ends;
 
-  tokenizer_block_masks (run->text + p, &letters, &spaces);
-  other = ~(letters | spaces);
+  tokenizer_block_masks (run->text + p, &b);
+  alnum = b.letters | b.digits;
+  /* a comma or a period is plain after a letter or digit and before
+   * whitespace */
+  stops = (b.commas | b.periods) & (alnum << 1) & (b.spaces >> 1);
+  other = ~(alnum | b.spaces | stops) | (b.letters & (b.digits << 1))
+          | (b.digits & (b.letters << 1));
   /* the bytes before the first other one */
   below = other != 0 ? (other & -other) - 1 : ~G_GUINT64_CONSTANT (0);
   *retry = other != 0 ? p + (gsize)__builtin_ctzll (other) + 1 : p + 64;
-  /* byte p is a chunk start: no letter before it */
-  starts = letters & ~(letters << 1) & below;
-  ends = ~letters & (letters << 1) & below;
+  /* byte p is a chunk start: no letter or digit before it */
+  starts = ((alnum & ~(alnum << 1)) | stops) & below;
+  ends = ((~alnum & (alnum << 1)) | (stops << 1)) & below;
+  /* a word before a period: an abbreviation takes it (U.S., Inc.) */
+  for (guint64 m = b.periods & stops & (b.letters << 1) & below; m != 0;
+       m &= m - 1)
+    {
+      guint q = (guint)__builtin_ctzll (m);
+      guint64 bit = G_GUINT64_CONSTANT (1) << q;
+      guint ws = 63 - (guint)__builtin_clzll (starts & (bit - 1));
+      if (!tokenizer_ends_paragraph (run, p + q + 1)
+          && tokenizer_is_abbrev (run->st, run->text + p + ws, q - ws))
+        {
+          starts &= ~bit;
+          ends &= ~bit;
+        }
+    }
   while (ends != 0)
     {
-      gsize s = p + (gsize)__builtin_ctzll (starts);
-      gsize e = p + (gsize)__builtin_ctzll (ends);
+      guint s = (guint)__builtin_ctzll (starts);
+      guint e = (guint)__builtin_ctzll (ends);
+      /* word 0, number 1, punctuation 2, without a branch */
+      guint cls = (guint)((b.digits >> s) & 1) | (guint)((stops >> s) & 1) << 1;
+      G_STATIC_ASSERT (TOKENIZER_WORD == 0 && TOKENIZER_NUMBER == 1
+                       && TOKENIZER_PUNCT == 2);
       starts &= starts - 1;
       ends &= ends - 1;
-      tokenizer_emit_word (run, s, e);
+      tokenizer_emit_class (run, p + s, p + e, cls);
     }
-  /* a word that runs into the other byte or past the block is the general
-   * scan's; else only whitespace is left before *bad */
+  /* a token that runs into the other byte or past the block is the general
+   * scan's; else only whitespace is left before the other byte */
   if (starts != 0)
     return p + (gsize)__builtin_ctzll (starts);
   return other != 0 ? p + (gsize)__builtin_ctzll (other) : p + 64;

@@ -95,15 +95,51 @@ typedef struct {
   QuotesName *name;
 } QuotesMention;
 
+/* One entry of a name table: a key (its bytes live in the text or the
+ * result's strings) and its name; a slot whose @gen is not the table's
+ * is empty. */
+typedef struct {
+  const char *key;
+  guint32 len, hash;
+  guint32 gen;
+  QuotesName *name;
+} QuotesNameSlot;
+
+/* A map from byte strings to names for one document: open addressing,
+ * at most half full.  Its slots are kept from one document to the next
+ * and emptied all at once by a new generation number. */
+typedef struct {
+  QuotesNameSlot *slots;
+  guint mask; /* slots - 1 */
+  guint n;    /* entries of this generation */
+  guint32 gen;
+} QuotesNameTable;
+
+/* Names are allocated in blocks of this many, kept between documents. */
+#define QUOTES_NAME_BLOCK 64
+
+/* What the engine keeps from one document to the next, so that a
+ * document costs no allocation once the buffers have grown
+ * (QuotesResult.scratch; one per result, so one per worker). */
+typedef struct {
+  QuotesNameTable surnames; /* surname (case kept) -> QuotesName */
+  QuotesNameTable titles;   /* lower-case title phrase -> QuotesName */
+  GArray *mentions;         /* QuotesMention */
+  GArray *main_people;      /* see QuotesDoc */
+  GPtrArray *name_blocks;   /* QuotesName[QUOTES_NAME_BLOCK] each */
+  guint n_names;            /* names handed out for this document */
+} QuotesScratch;
+
 /* The per-document state of passes 2 and 3. */
 typedef struct {
   const QuotesConfig *config;
   const char *text;
   gsize len;
   QuotesResult *result;
-  GHashTable *surnames; /* surname -> QuotesName (owned) */
-  GHashTable *titles;   /* title phrase -> QuotesName */
-  GArray *mentions;     /* QuotesMention */
+  QuotesScratch *scratch;    /* the result's buffers */
+  QuotesNameTable *surnames; /* surname -> QuotesName */
+  QuotesNameTable *titles;   /* title phrase -> QuotesName */
+  GArray *mentions;          /* QuotesMention */
   gboolean names_built;
   GArray *main_people; /* per mention, the main he and she so far, lazily */
   gsize ante_lo;       /* antecedents are searched from here ... */
@@ -272,6 +308,8 @@ gint quotes_title_gender (const QuotesDoc *doc, gsize s, gsize e);
 gboolean quotes_is_title (const QuotesDoc *doc, gsize s, gsize e);
 gboolean quotes_is_personal_title (const QuotesDoc *doc, const QuotesTok *t);
 gboolean quotes_other_office_before (const QuotesDoc *doc, gsize pos);
+void quotes_scratch_init (QuotesScratch *scratch);
+void quotes_scratch_clear (QuotesScratch *scratch);
 QuotesName *quotes_names_lookup (QuotesDoc *doc, gsize s, gsize e);
 QuotesName *quotes_names_by_first (QuotesDoc *doc, gsize s, gsize e);
 QuotesName *quotes_titles_lookup (QuotesDoc *doc, gsize s, gsize e);

@@ -205,18 +205,25 @@ quotes_config_clear (QuotesConfig *config)
 /* Results                                                             */
 /* ------------------------------------------------------------------ */
 
+/* Sets up an empty @result, with the engine's buffers. */
 void
 quotes_result_init (QuotesResult *result)
 {
   result->quotes = g_array_new (FALSE, TRUE, sizeof (QuotesQuote));
   result->strings = g_string_chunk_new (1024);
+  result->scratch = g_new0 (QuotesScratch, 1);
+  quotes_scratch_init (result->scratch);
 }
 
+/* Frees what @result holds. */
 void
 quotes_result_clear (QuotesResult *result)
 {
   g_clear_pointer (&result->quotes, g_array_unref);
   g_clear_pointer (&result->strings, g_string_chunk_free);
+  if (result->scratch)
+    quotes_scratch_clear (result->scratch);
+  g_clear_pointer (&result->scratch, g_free);
 }
 
 /* Empties @result for the next document, keeping its memory. */
@@ -739,8 +746,11 @@ void
 quotes_engine_run (const QuotesConfig *config, const char *text, gsize len,
                    QuotesResult *result)
 {
-  QuotesDoc doc
-      = { .config = config, .text = text, .len = len, .result = result };
+  QuotesDoc doc = { .config = config,
+                    .text = text,
+                    .len = len,
+                    .result = result,
+                    .scratch = result->scratch };
 
   quotes_result_reset (result);
   quotes_find_marks (config, text, len, result->quotes);
@@ -748,12 +758,4 @@ quotes_engine_run (const QuotesConfig *config, const char *text, gsize len,
     return;
   quotes_attribute (&doc);
   quotes_compact (result->quotes);
-  if (doc.names_built)
-    {
-      g_hash_table_unref (doc.titles);
-      g_hash_table_unref (doc.surnames);
-      g_array_unref (doc.mentions);
-      if (doc.main_people)
-        g_array_unref (doc.main_people);
-    }
 }

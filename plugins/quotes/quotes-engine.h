@@ -62,6 +62,7 @@ typedef struct {
 typedef struct {
   GArray *quotes;        /* QuotesQuote, in text order */
   GStringChunk *strings; /* speaker names */
+  gpointer scratch;      /* the engine's buffers, kept between documents */
 } QuotesResult;
 
 /* Sets @config to the built-in lists and defaults. */

@@ -84,6 +84,169 @@ quotes_other_office_before (const QuotesDoc *doc, gsize pos)
   return FALSE;
 }
 
+/* ------------------------------------------------------------------ */
+/* Name tables and the engine's scratch buffers                        */
+/* ------------------------------------------------------------------ */
+
+/* Sets up an empty name table. */
+static void
+quotes_name_table_init (QuotesNameTable *t)
+{
+  t->mask = 63;
+  t->slots = g_new0 (QuotesNameSlot, t->mask + 1);
+  t->n = 0;
+  t->gen = 1; /* slots of generation 0 are empty */
+}
+
+/* Empties @t for the next document without touching its slots (unless
+ * the generation number wraps around). */
+static void
+quotes_name_table_reset (QuotesNameTable *t)
+{
+  t->n = 0;
+  if (++t->gen == 0)
+    {
+      memset (t->slots, 0, (t->mask + 1) * sizeof *t->slots);
+      t->gen = 1;
+    }
+}
+
+/* The hash of the @n bytes @key (FNV-1a). */
+static guint32
+quotes_name_hash (const char *key, gsize n)
+{
+  guint32 h = QUOTES_HASH_INIT;
+  for (gsize i = 0; i < n; i++)
+    h = QUOTES_HASH_STEP (h, key[i]);
+  return h;
+}
+
+/* The slot of @t that holds the @n bytes @key (hash @h), or the empty
+ * slot where it would go. */
+static QuotesNameSlot *
+quotes_name_table_slot (const QuotesNameTable *t, const char *key, gsize n,
+                        guint32 h)
+{
+  for (guint i = h & t->mask;; i = (i + 1) & t->mask)
+    {
+      QuotesNameSlot *sl = &t->slots[i];
+      if (sl->gen != t->gen
+          || (sl->hash == h && sl->len == n && memcmp (sl->key, key, n) == 0))
+        return sl;
+    }
+}
+
+/* The name of the @n bytes @key in @t, or NULL. */
+static QuotesName *
+quotes_name_table_get (const QuotesNameTable *t, const char *key, gsize n)
+{
+  QuotesNameSlot *sl
+      = quotes_name_table_slot (t, key, n, quotes_name_hash (key, n));
+  return sl->gen == t->gen ? sl->name : NULL;
+}
+
+/* Doubles the slots of @t, keeping this generation's entries. */
+static void
+quotes_name_table_grow (QuotesNameTable *t)
+{
+  QuotesNameSlot *old = t->slots;
+  guint nold = t->mask + 1;
+  guint32 gen = t->gen;
+
+  t->mask = 2 * nold - 1;
+  t->slots = g_new0 (QuotesNameSlot, 2 * nold);
+  t->gen = 1;
+  for (guint i = 0; i < nold; i++)
+    if (old[i].gen == gen)
+      {
+        QuotesNameSlot *sl
+            = quotes_name_table_slot (t, old[i].key, old[i].len, old[i].hash);
+        *sl = old[i];
+        sl->gen = t->gen;
+      }
+  g_free (old);
+}
+
+/* Maps the @n bytes @key (which must outlive the document) to @name in
+ * @t, replacing any name it had. */
+static void
+quotes_name_table_put (QuotesNameTable *t, const char *key, gsize n,
+                       QuotesName *name)
+{
+  guint32 h = quotes_name_hash (key, n);
+  QuotesNameSlot *sl = quotes_name_table_slot (t, key, n, h);
+
+  if (sl->gen != t->gen)
+    {
+      if (2 * (t->n + 1) > t->mask + 1)
+        {
+          quotes_name_table_grow (t);
+          sl = quotes_name_table_slot (t, key, n, h);
+        }
+      t->n++;
+    }
+  *sl = (QuotesNameSlot){ key, (guint32)n, h, t->gen, name };
+}
+
+/* Sets up the engine's buffers. */
+void
+quotes_scratch_init (QuotesScratch *scratch)
+{
+  quotes_name_table_init (&scratch->surnames);
+  quotes_name_table_init (&scratch->titles);
+  scratch->mentions = g_array_new (FALSE, FALSE, sizeof (QuotesMention));
+  scratch->main_people = g_array_new (FALSE, FALSE, 2 * sizeof (gpointer));
+  scratch->name_blocks = g_ptr_array_new_with_free_func (g_free);
+  scratch->n_names = 0;
+}
+
+/* Frees the engine's buffers. */
+void
+quotes_scratch_clear (QuotesScratch *scratch)
+{
+  g_clear_pointer (&scratch->surnames.slots, g_free);
+  g_clear_pointer (&scratch->titles.slots, g_free);
+  g_clear_pointer (&scratch->mentions, g_array_unref);
+  g_clear_pointer (&scratch->main_people, g_array_unref);
+  g_clear_pointer (&scratch->name_blocks, g_ptr_array_unref);
+}
+
+/* A new zeroed name for this document, from the kept blocks. */
+static QuotesName *
+quotes_name_new (QuotesScratch *scratch)
+{
+  guint block = scratch->n_names / QUOTES_NAME_BLOCK;
+  QuotesName *nm;
+
+  if (block == scratch->name_blocks->len)
+    g_ptr_array_add (scratch->name_blocks,
+                     g_new (QuotesName, QUOTES_NAME_BLOCK));
+  nm = (QuotesName *)scratch->name_blocks->pdata[block]
+       + scratch->n_names % QUOTES_NAME_BLOCK;
+  scratch->n_names++;
+  memset (nm, 0, sizeof *nm);
+  return nm;
+}
+
+/* The @k-th name handed out for this document. */
+static QuotesName *
+quotes_name_nth (const QuotesScratch *scratch, guint k)
+{
+  return (QuotesName *)scratch->name_blocks->pdata[k / QUOTES_NAME_BLOCK]
+         + k % QUOTES_NAME_BLOCK;
+}
+
+/* A copy of the @n bytes at @s in the result's strings, lower-cased
+ * (ASCII): a title key that lives as long as the document's results. */
+static const char *
+quotes_lower_copy (QuotesDoc *doc, const char *s, gsize n)
+{
+  char *c = g_string_chunk_insert_len (doc->result->strings, s, n);
+  for (gsize k = 0; k < n; k++)
+    c[k] = g_ascii_tolower (c[k]);
+  return c;
+}
+
 /* Records the capitalised run toks[a..b) (titles included) as a name. */
 static void
 quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
@@ -93,7 +256,7 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
   gint gender = 0;
   gboolean has_title = FALSE, opener = FALSE;
   QuotesName *name;
-  char *full, *key;
+  const char *key;
   gsize fs, fe;
 
   /* a sentence's first word is no part of the name: "But Parry", "And
@@ -147,18 +310,16 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
     name_a++;
   fs = toks[name_a].s;
   fe = quotes_tok_base_end (doc, &toks[b - 1]);
-  key = g_strndup (doc->text + toks[b - 1].s,
-                   quotes_tok_base_end (doc, &toks[b - 1]) - toks[b - 1].s);
-  name = g_hash_table_lookup (doc->surnames, key);
+  /* the surname, as written (the key points into the text) */
+  key = doc->text + toks[b - 1].s;
+  name = quotes_name_table_get (doc->surnames, key, fe - toks[b - 1].s);
   if (name == NULL)
     {
-      name = g_new0 (QuotesName, 1);
-      full = g_string_chunk_insert_len (doc->result->strings, doc->text + fs,
-                                        fe - fs);
-      name->full = full;
+      name = quotes_name_new (doc->scratch);
+      name->full = g_string_chunk_insert_len (doc->result->strings,
+                                              doc->text + fs, fe - fs);
       name->nwords = b - name_a;
-      g_hash_table_insert (doc->surnames, key, name);
-      key = NULL;
+      quotes_name_table_put (doc->surnames, key, fe - toks[b - 1].s, name);
     }
   else if (name->nwords < b - name_a)
     {
@@ -166,7 +327,6 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
                                               doc->text + fs, fe - fs);
       name->nwords = b - name_a;
     }
-  g_free (key);
   if (gender && !name->gender)
     name->gender = gender;
   /* "But Parry said": a person's surname, named like "Mr Parry" */
@@ -186,14 +346,10 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
       if (title_a >= name_a && quotes_other_office_before (doc, before->s))
         goto out_mention;
       /* "prime minister" and "minister" both lead to the name */
-      GString *t = g_string_new (NULL);
       gsize ts = title_a < name_a ? toks[title_a].s : before->s;
       gsize te = title_a < name_a ? toks[name_a - 1].e : before->e;
-      for (gsize k = ts; k < te; k++)
-        g_string_append_c (t, g_ascii_tolower (doc->text[k]));
-      name->title
-          = g_string_chunk_insert_len (doc->result->strings, t->str, t->len);
-      g_hash_table_replace (doc->titles, g_string_free (t, FALSE), name);
+      name->title = quotes_lower_copy (doc, doc->text + ts, te - ts);
+      quotes_name_table_put (doc->titles, name->title, te - ts, name);
       gboolean other_office = FALSE; /* "Deputy Prime Minister X" */
       for (guint k = title_a; k + 1 < name_a; k++)
         other_office |= quotes_tok_is (doc, &toks[k], "deputy")
@@ -204,9 +360,10 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
       if (title_a < name_a && !other_office)
         {
           const QuotesTok *last = &toks[name_a - 1];
-          g_hash_table_replace (
-              doc->titles,
-              g_ascii_strdown (doc->text + last->s, last->e - last->s), name);
+          gsize n = last->e - last->s;
+          quotes_name_table_put (
+              doc->titles, quotes_lower_copy (doc, doc->text + last->s, n), n,
+              name);
         }
     }
 out_mention:
@@ -286,10 +443,14 @@ quotes_names_build (QuotesDoc *doc)
   gsize len = doc->len, pos = 0;
 
   doc->names_built = TRUE;
-  doc->surnames
-      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  doc->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  doc->mentions = g_array_new (FALSE, FALSE, sizeof (QuotesMention));
+  /* this document's tables, in the buffers kept from the last one */
+  doc->surnames = &doc->scratch->surnames;
+  doc->titles = &doc->scratch->titles;
+  doc->mentions = doc->scratch->mentions;
+  quotes_name_table_reset (doc->surnames);
+  quotes_name_table_reset (doc->titles);
+  g_array_set_size (doc->mentions, 0);
+  doc->scratch->n_names = 0;
   while (pos < len)
     {
       gsize p = pos, e, f, ws;
@@ -386,15 +547,11 @@ quotes_names_build (QuotesDoc *doc)
 QuotesName *
 quotes_names_lookup (QuotesDoc *doc, gsize s, gsize e)
 {
-  char buf[128];
-
   if (!doc->names_built)
     quotes_names_build (doc);
-  if (e - s >= sizeof buf)
-    return NULL;
-  memcpy (buf, doc->text + s, e - s);
-  buf[e - s] = '\0';
-  return g_hash_table_lookup (doc->surnames, buf);
+  if (e - s >= 128)
+    return NULL; /* no surname is that long */
+  return quotes_name_table_get (doc->surnames, doc->text + s, e - s);
 }
 
 /* The one full name in the story whose first word is [s, e) ("John" ->
@@ -402,17 +559,15 @@ quotes_names_lookup (QuotesDoc *doc, gsize s, gsize e)
 QuotesName *
 quotes_names_by_first (QuotesDoc *doc, gsize s, gsize e)
 {
-  GHashTableIter it;
-  gpointer key, value;
   QuotesName *found = NULL;
   gsize n = e - s;
 
   if (!doc->names_built)
     quotes_names_build (doc);
-  g_hash_table_iter_init (&it, doc->surnames);
-  while (g_hash_table_iter_next (&it, &key, &value))
+  /* every name of the document is the name of one surname */
+  for (guint k = 0; k < doc->scratch->n_names; k++)
     {
-      QuotesName *nm = value;
+      QuotesName *nm = quotes_name_nth (doc->scratch, k);
       if (nm->nwords >= 2 && strncmp (nm->full, doc->text + s, n) == 0
           && nm->full[n] == ' ')
         {
@@ -435,8 +590,7 @@ quotes_titles_lookup (QuotesDoc *doc, gsize s, gsize e)
     quotes_names_build (doc);
   for (gsize k = s; k < e && n + 1 < sizeof buf; k++)
     buf[n++] = g_ascii_tolower (doc->text[k]);
-  buf[n] = '\0';
-  return g_hash_table_lookup (doc->titles, buf);
+  return quotes_name_table_get (doc->titles, buf, n);
 }
 
 static gboolean quotes_span_has_sentence_end (const QuotesDoc *doc, gsize s,
@@ -572,8 +726,8 @@ quotes_main_people_build (QuotesDoc *doc)
   gsize len = doc->len, p = 0;
   QuotesName *best[2] = { NULL, NULL };
 
-  doc->main_people = g_array_sized_new (FALSE, FALSE, 2 * sizeof (gpointer),
-                                        doc->mentions->len);
+  doc->main_people = doc->scratch->main_people;
+  g_array_set_size (doc->main_people, 0);
   while (p < len)
     {
       gsize e;
@@ -601,8 +755,7 @@ quotes_main_people_build (QuotesDoc *doc)
             n -= 2;
           else if (n > 4 && memcmp (buf + n - 4, "\xE2\x80\x99s", 4) == 0)
             n -= 4;
-          buf[n] = '\0';
-          QuotesName *nm = g_hash_table_lookup (doc->surnames, buf);
+          QuotesName *nm = quotes_name_table_get (doc->surnames, buf, n);
           if (nm)
             {
               /* the fullest form's first words just before: not solo */
@@ -760,8 +913,9 @@ quotes_title_holder_once (QuotesDoc *doc, gsize ps, gsize hs, gsize he)
 
   if (nm == NULL && he - ps < 64
       && (nm = quotes_title_holder (doc, hs, he)) != NULL)
-    g_hash_table_replace (doc->titles,
-                          g_ascii_strdown (doc->text + ps, he - ps), nm);
+    quotes_name_table_put (doc->titles,
+                           quotes_lower_copy (doc, doc->text + ps, he - ps),
+                           he - ps, nm);
   return nm;
 }
 

@@ -226,11 +226,20 @@ quotes_in_set (const QuotesWordSet *set, const char *text, gsize s, gsize e)
   return quotes_word_set_find (set, buf, n, h);
 }
 
-/* Whether the word [s, e) equals @lit, ignoring ASCII case. */
+/* Whether the word [s, e) equals @lit, ignoring ASCII case.  Letters
+ * equal but for case differ in bit 0x20 only, so a first byte that
+ * differs in any other bit rules @lit out before its length is taken
+ * (most calls test a word against a list of literals). */
 static inline gboolean
 quotes_word_is (const char *text, gsize s, gsize e, const char *lit)
 {
-  gsize n = strlen (lit);
+  gsize n;
+
+  if (e <= s)
+    return e == s && lit[0] == '\0';
+  if (((text[s] ^ lit[0]) & ~0x20) != 0)
+    return FALSE;
+  n = strlen (lit);
   return e - s == n && g_ascii_strncasecmp (text + s, lit, n) == 0;
 }
 

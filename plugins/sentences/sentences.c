@@ -1466,7 +1466,11 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
       guint f;
       guchar c;
 
-      /* skip letters, digits and spaces: they start nothing */
+      /* skip letters, digits and spaces: they start nothing; nor do bytes
+       * a look-ahead decided already (the line breaks after a full stop:
+       * not visited one by one) */
+      if (p < r.done_start)
+        p = r.done_start;
       p = sentences_scan_next (&sentences_scan_set, t, p, end);
       while (r.closing != 0 && r.closing < p)
         {

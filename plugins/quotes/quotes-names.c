@@ -6,6 +6,10 @@
  */
 #include "quotes-engine-private.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* ------------------------------------------------------------------ */
 /* Pass 2: names                                                       */
 /* ------------------------------------------------------------------ */
@@ -407,6 +411,24 @@ quotes_next_cap (const QuotesDoc *doc, gsize p)
   for (;;)
     {
       gsize stop;
+#ifdef __SSE2__
+      /* sixteen bytes at a time: signed compares leave bytes >= 0x80
+       * (negative) out of A..Z; their high bits are added apart */
+      const __m128i lo = _mm_set1_epi8 ('A' - 1), hi = _mm_set1_epi8 ('Z' + 1);
+      while (p + 16 <= len)
+        {
+          __m128i v = _mm_loadu_si128 ((const __m128i *)(text + p));
+          __m128i cap
+              = _mm_and_si128 (_mm_cmpgt_epi8 (v, lo), _mm_cmplt_epi8 (v, hi));
+          guint bits = (guint)(_mm_movemask_epi8 (cap) | _mm_movemask_epi8 (v));
+          if (bits != 0)
+            {
+              p += (gsize)__builtin_ctz (bits);
+              break;
+            }
+          p += 16;
+        }
+#endif
       while (p + 8 <= len)
         {
           guint64 w;

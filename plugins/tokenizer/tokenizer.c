@@ -161,6 +161,7 @@ enum {
 static guint8 tokenizer_bytes[256];
 
 static void tokenizer_fused_init (void);
+static void tokenizer_hyphen_init (void);
 
 /* Fills the byte class table once. */
 static void
@@ -193,6 +194,7 @@ tokenizer_bytes_init (void)
       tokenizer_bytes[c] = f;
     }
   tokenizer_fused_init ();
+  tokenizer_hyphen_init ();
   g_once_init_leave (&done, 1);
 }
 
@@ -374,15 +376,39 @@ tokenizer_is_abbrev (const TokenizerState *st, const guchar *s, gsize n)
   return g_hash_table_contains (st->abbrev_any, buf);
 }
 
+/* Per first letter (lower case), the lengths of the hyphen prefixes that
+ * start with it, a bit per length: most words before a hyphen ("year-ago",
+ * "oil-producing") are then compared with no entry. */
+static guint8 tokenizer_hyphen_filter[26];
+
+/* Fills tokenizer_hyphen_filter once (called from tokenizer_bytes_init). */
+static void
+tokenizer_hyphen_init (void)
+{
+  for (guint i = 0; tokenizer_hyphen_prefixes[i] != NULL; i++)
+    {
+      const char *w = tokenizer_hyphen_prefixes[i];
+      gsize n = strlen (w);
+      g_assert (n < 8 && w[0] >= 'a' && w[0] <= 'z');
+      tokenizer_hyphen_filter[w[0] - 'a'] |= 1u << n;
+    }
+}
+
 /* TRUE when the lower-cased word [s, s+n) is a prefix that keeps its
  * hyphen. */
 static gboolean
 tokenizer_is_hyphen_prefix (const guchar *s, gsize n)
 {
-  if (n > 7)
+  guint c0;
+
+  if (n == 0 || n > 7)
+    return FALSE;
+  c0 = (guint)tokenizer_lower (s[0]) - 'a';
+  if (c0 >= 26 || !(tokenizer_hyphen_filter[c0] & (1u << n)))
     return FALSE;
   for (guint i = 0; tokenizer_hyphen_prefixes[i] != NULL; i++)
-    if (tokenizer_eq_ci (s, n, tokenizer_hyphen_prefixes[i]))
+    if (tokenizer_hyphen_prefixes[i][0] == (char)(c0 + 'a')
+        && tokenizer_eq_ci (s, n, tokenizer_hyphen_prefixes[i]))
       return TRUE;
   return FALSE;
 }
@@ -1281,7 +1307,18 @@ typedef struct {
   guint64 spaces;  /* ASCII whitespace */
   guint64 commas;  /* ',' */
   guint64 periods; /* '.' */
+  guint64 marks;   /* ':' '/' */
+  guint64 hyphens; /* '-' */
 } TokenizerBlock;
+
+/* The bits of the sixteen bytes @v equal to @c, moved to bit @k * 16. */
+static inline guint64
+tokenizer_block_eq (__m128i v, char c, guint k)
+{
+  return (guint64)(guint)_mm_movemask_epi8 (
+             _mm_cmpeq_epi8 (v, _mm_set1_epi8 (c)))
+         << (16 * k);
+}
 
 /* Fills @blk for the 64 bytes at @t, sixteen bytes per step (SSE2 is part
  * of x86-64). */
@@ -1295,10 +1332,8 @@ tokenizer_block_masks (const guchar *t, TokenizerBlock *blk)
   const __m128i tabs = _mm_set1_epi8 ((char)(-128 + 5));
   const __m128i to_0 = _mm_set1_epi8 ((char)(0x80 - '0'));
   const __m128i ten = _mm_set1_epi8 ((char)(-128 + 10));
-  const __m128i comma = _mm_set1_epi8 (',');
-  const __m128i period = _mm_set1_epi8 ('.');
-  guint64 l = 0, d = 0, s = 0, c = 0, f = 0;
 
+  memset (blk, 0, sizeof *blk);
   for (guint k = 0; k < 4; k++)
     {
       __m128i v = _mm_loadu_si128 ((const __m128i *)(t + 16 * k));
@@ -1307,84 +1342,128 @@ tokenizer_block_masks (const guchar *t, TokenizerBlock *blk)
       __m128i x = _mm_add_epi8 (_mm_or_si128 (v, lower), to_a);
       __m128i y = _mm_add_epi8 (v, to_tab);
       __m128i z = _mm_add_epi8 (v, to_0);
-      __m128i is_s
-          = _mm_or_si128 (_mm_cmpeq_epi8 (v, lower), _mm_cmplt_epi8 (y, tabs));
-      l |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (x, az))
-           << (16 * k);
-      d |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (z, ten))
-           << (16 * k);
-      s |= (guint64)(guint)_mm_movemask_epi8 (is_s) << (16 * k);
-      c |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, comma))
-           << (16 * k);
-      f |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, period))
-           << (16 * k);
+      blk->letters |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (x, az))
+                      << (16 * k);
+      blk->digits |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (z, ten))
+                     << (16 * k);
+      blk->spaces
+          |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (y, tabs))
+                 << (16 * k)
+             | tokenizer_block_eq (v, ' ', k);
+      blk->commas |= tokenizer_block_eq (v, ',', k);
+      blk->periods |= tokenizer_block_eq (v, '.', k);
+      blk->marks
+          |= tokenizer_block_eq (v, ':', k) | tokenizer_block_eq (v, '/', k);
+      blk->hyphens |= tokenizer_block_eq (v, '-', k);
     }
-  blk->letters = l;
-  blk->digits = d;
-  blk->spaces = s;
-  blk->commas = c;
-  blk->periods = f;
+}
+
+/* Joins the word parts around the hyphens of @hyphens (between letters,
+ * in @starts and @ends as tokens of their own) where the part before is a
+ * prefix that keeps its hyphen (e-mail, co-operate), as tokenizer_scan_word
+ * does; @runs are the first bytes of the letter runs. */
+static inline void
+tokenizer_block_prefixes (const TokenizerRun *run, gsize p, guint64 hyphens,
+                          guint64 runs, guint64 *starts, guint64 *ends)
+{
+  for (; hyphens != 0; hyphens &= hyphens - 1)
+    {
+      guint q = (guint)__builtin_ctzll (hyphens);
+      guint64 bit = G_GUINT64_CONSTANT (1) << q;
+      guint seg = 63 - (guint)__builtin_clzll (runs & (bit - 1));
+      if (tokenizer_is_hyphen_prefix (run->text + p + seg, q - seg))
+        {
+          *starts &= ~(bit | bit << 1);
+          *ends &= ~(bit | bit << 1);
+        }
+    }
+}
+
+/* Lets an abbreviation before a period of @periods (in @starts and @ends
+ * as a token of its own) take it (U.S., Inc.), as tokenizer_run does. */
+static inline void
+tokenizer_block_abbrevs (TokenizerRun *run, gsize p, guint64 periods,
+                         guint64 *starts, guint64 *ends)
+{
+  for (; periods != 0; periods &= periods - 1)
+    {
+      guint q = (guint)__builtin_ctzll (periods);
+      guint64 bit = G_GUINT64_CONSTANT (1) << q;
+      guint ws = 63 - (guint)__builtin_clzll (*starts & (bit - 1));
+      if (!tokenizer_ends_paragraph (run, p + q + 1)
+          && tokenizer_is_abbrev (run->st, run->text + p + ws, q - ws))
+        {
+          *starts &= ~bit;
+          *ends &= ~bit;
+        }
+    }
 }
 
 /* Emits the plain tokens among the 64 bytes at the chunk start @p, as the
  * general scan would, but without a branch per byte or per token boundary:
  * most news text is such tokens.  Plain are runs of ASCII letters (words)
- * or of ASCII digits (numbers) that whitespace ends, or a comma or a
- * period and then whitespace (an abbreviation keeps its period, as in
- * tokenizer_run); the block stops at the first byte that is none of these (or
- * where letters and digits meet, "1990s").  Returns where the general scan
- * goes on; stores in *@retry where the next block may start (after that
- * byte: its chunk goes the general way). */
+ * or of ASCII digits with , . : / between digits (numbers: 1,700 13.6
+ * 3/8), words joined by hyphens, and a comma or a period between a word or
+ * number and whitespace (an abbreviation keeps its period, as in
+ * tokenizer_run).  Only whole chunks before the first byte that is none of
+ * these (or where letters and digits meet, "1990s") are taken.  Returns
+ * where the general scan goes on (a chunk start); stores in *@retry where
+ * the next block may start (after that byte: its chunk goes the general
+ * way). */
 static gsize
 tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
 {
   TokenizerBlock b;
-  guint64 alnum, stops, other, below, starts, ends;
+  guint64 numbers, alnum, stops, hyphens, other, ahead, below, starts, ends;
+  guint limit, cut;
 
   tokenizer_block_masks (run->text + p, &b);
-  alnum = b.letters | b.digits;
+  /* separators inside numbers count as digits */
+  numbers = b.digits
+            | ((b.commas | b.periods | b.marks) & (b.digits << 1)
+               & (b.digits >> 1));
+  alnum = b.letters | numbers;
   /* a comma or a period is plain after a letter or digit and before
-   * whitespace */
+   * whitespace; a hyphen between letters */
   stops = (b.commas | b.periods) & (alnum << 1) & (b.spaces >> 1);
-  other = ~(alnum | b.spaces | stops) | (b.letters & (b.digits << 1))
-          | (b.digits & (b.letters << 1));
-  /* the bytes before the first other one */
-  below = other != 0 ? (other & -other) - 1 : ~G_GUINT64_CONSTANT (0);
-  *retry = other != 0 ? p + (gsize)__builtin_ctzll (other) + 1 : p + 64;
+  hyphens = run->st->split_hyphens
+                ? b.hyphens & (b.letters << 1) & (b.letters >> 1)
+                : 0;
+  other = ~(alnum | b.spaces | stops | hyphens) | (b.letters & (numbers << 1))
+          | (numbers & (b.letters << 1));
+  limit = other != 0 ? (guint)__builtin_ctzll (other) : 64;
+  *retry = p + limit + (other != 0);
+  /* whole chunks only: up to the last whitespace before the limit */
+  ahead = limit == 64 ? b.spaces
+                      : b.spaces & ((G_GUINT64_CONSTANT (1) << limit) - 1);
+  if (ahead == 0)
+    return p;
+  cut = 64 - (guint)__builtin_clzll (ahead);
+  below = cut == 64 ? ~G_GUINT64_CONSTANT (0)
+                    : (G_GUINT64_CONSTANT (1) << cut) - 1;
   /* byte p is a chunk start: no letter or digit before it */
-  starts = ((alnum & ~(alnum << 1)) | stops) & below;
-  ends = ((~alnum & (alnum << 1)) | (stops << 1)) & below;
-  /* a word before a period: an abbreviation takes it (U.S., Inc.) */
-  for (guint64 m = b.periods & stops & (b.letters << 1) & below; m != 0;
-       m &= m - 1)
-    {
-      guint q = (guint)__builtin_ctzll (m);
-      guint64 bit = G_GUINT64_CONSTANT (1) << q;
-      guint ws = 63 - (guint)__builtin_clzll (starts & (bit - 1));
-      if (!tokenizer_ends_paragraph (run, p + q + 1)
-          && tokenizer_is_abbrev (run->st, run->text + p + ws, q - ws))
-        {
-          starts &= ~bit;
-          ends &= ~bit;
-        }
-    }
+  starts = ((alnum & ~(alnum << 1)) | stops | hyphens) & below;
+  ends = ((~alnum & (alnum << 1)) | ((stops | hyphens) << 1)) & below;
+  if (hyphens & below)
+    tokenizer_block_prefixes (run, p, hyphens & below,
+                              b.letters & ~(b.letters << 1), &starts, &ends);
+  if (b.periods & stops & (b.letters << 1) & below)
+    tokenizer_block_abbrevs (
+        run, p, b.periods & stops & (b.letters << 1) & below, &starts, &ends);
   while (ends != 0)
     {
       guint s = (guint)__builtin_ctzll (starts);
       guint e = (guint)__builtin_ctzll (ends);
       /* word 0, number 1, punctuation 2, without a branch */
-      guint cls = (guint)((b.digits >> s) & 1) | (guint)((stops >> s) & 1) << 1;
+      guint cls = (guint)((b.digits >> s) & 1)
+                  | (guint)(((stops | hyphens) >> s) & 1) << 1;
       G_STATIC_ASSERT (TOKENIZER_WORD == 0 && TOKENIZER_NUMBER == 1
                        && TOKENIZER_PUNCT == 2);
       starts &= starts - 1;
       ends &= ends - 1;
       tokenizer_emit_class (run, p + s, p + e, cls);
     }
-  /* a token that runs into the other byte or past the block is the general
-   * scan's; else only whitespace is left before the other byte */
-  if (starts != 0)
-    return p + (gsize)__builtin_ctzll (starts);
-  return other != 0 ? p + (gsize)__builtin_ctzll (other) : p + 64;
+  return p + cut;
 }
 #endif
 

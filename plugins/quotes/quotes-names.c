@@ -6,10 +6,6 @@
  */
 #include "quotes-engine-private.h"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 /* ------------------------------------------------------------------ */
 /* Pass 2: names                                                       */
 /* ------------------------------------------------------------------ */
@@ -483,11 +479,7 @@ quotes_names_build (QuotesDoc *doc)
       if (p >= len)
         break;
       /* its end, and whether a capitalised word or a connector follows */
-      e = p + 1;
-      while (e < len
-             && (g_ascii_isalnum (text[e]) || (guchar)text[e] >= 0x80
-                 || text[e] == '\'' || text[e] == '-' || text[e] == '.'))
-        e++;
+      e = quotes_skip_word_bytes (text, p + 1, len, TRUE);
       f = e;
       while (f < len && text[f] == ' ')
         f++;

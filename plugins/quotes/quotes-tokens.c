@@ -38,8 +38,7 @@ quotes_scan_word (const QuotesDoc *doc, gsize i, gsize to)
 
   for (;;)
     {
-      while (e < to && g_ascii_isalnum (text[e]))
-        e++; /* the common case, ASCII letters */
+      e = quotes_skip_word_bytes (text, e, to, FALSE); /* the common case */
       if (e >= to)
         break;
       /* an ASCII byte here is no letter or digit: the loop above took

@@ -936,6 +936,51 @@ sentences_closing_words (const SentencesRun *r, gsize p, gsize q)
     }
 }
 
+/* The ASCII letters (bit 7 of each byte) and lower-case letters among the
+ * eight bytes of @x (read from memory in little-endian order). */
+static inline void
+sentences_swar_letters (guint64 x, guint64 *letters, guint64 *lower)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  /* 'a' <= y <= 'z' without carries between bytes: high bytes cleared
+   * first, then left out */
+  guint64 y = (x | (0x20 * ones)) & ~high, z = x & ~high;
+
+  *letters
+      = (y + (0x80 - 'a') * ones) & ~(y + (0x80 - 'z' - 1) * ones) & ~x & high;
+  *lower
+      = (z + (0x80 - 'a') * ones) & ~(z + (0x80 - 'z' - 1) * ones) & ~x & high;
+}
+
+/* For sentences_closing_at: the length of the word of ASCII letters at
+ * @w (a letter), at most 13 (longer words are cut there), with 16 bytes
+ * readable; clears *@lower when a letter after the first is not lower
+ * case.  Eight bytes at a time, without a branch per letter (the loop
+ * exit on word length mispredicted). */
+static inline gsize
+sentences_first_word (const char *w, guint *lower)
+{
+  const guint64 gather = G_GUINT64_CONSTANT (0x0102040810204080);
+  guint64 x0, x1, l0, l1, lc0, lc1, letters, upper;
+  gsize n;
+
+  memcpy (&x0, w, 8);
+  memcpy (&x1, w + 8, 8);
+  sentences_swar_letters (GUINT64_FROM_LE (x0), &l0, &lc0);
+  sentences_swar_letters (GUINT64_FROM_LE (x1), &l1, &lc1);
+  /* a bit per byte, bit i for byte i: the multiplication gathers the
+   * top bits of the eight bytes into the top byte */
+  letters = ((l0 >> 7) * gather) >> 56 | (((l1 >> 7) * gather) >> 56) << 8;
+  upper = (((l0 & ~lc0) >> 7) * gather) >> 56
+          | ((((l1 & ~lc1) >> 7) * gather) >> 56) << 8;
+  n = (gsize)__builtin_ctz ((guint)~letters | (1u << 13));
+  /* letters 1 .. n - 1 */
+  if (upper & (((1u << n) - 1) & ~1u))
+    *lower = 0;
+  return n;
+}
+
 /* At the start of a sentence (byte @p): a letter closing ("Thanks,", "Best
  * regards,") or a greeting ("Hi,", "Dear Dr. Jane Doe,") followed by a
  * capital is a sentence of its own, and so is an address before a dash;
@@ -954,13 +999,19 @@ sentences_closing_at (const SentencesRun *r, gsize p)
     return p + 1;
   if (sentences_letters[(guchar)t[p]] == 0)
     return 0;
-  for (q = p + 1; q - p < 13; q++)
+  if (p + 16 <= r->len)
+    q = sentences_first_word (t + p, &lower);
+  else
     {
-      guint8 f = sentences_letters[(guchar)t[q]];
-      if (f == 0)
-        break;
-      lower &= f;
+      for (q = 1; q < 13; q++)
+        {
+          guint8 f = sentences_letters[(guchar)t[p + q]];
+          if (f == 0)
+            break;
+          lower &= f;
+        }
     }
+  q += p;
   /* a cheap filter on first letter, last letter and length first */
   if (q - p <= 12
       && (sentences_opener_filter[(t[p] | 0x20) - 'a'][(t[q - 1] | 0x20) - 'a']

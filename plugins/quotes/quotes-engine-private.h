@@ -176,15 +176,16 @@ typedef struct {
  * addressing over a power-of-two table that is at most half full.  A
  * probe reads one 32-bit tag a slot (the hash's high bits and the word's
  * length, 0 for an empty slot), so a miss touches a few bytes of a small
- * array; the word itself is compared only when the tag matches.  A mask
- * of the word lengths present stops most look-ups before hashing.  Built
- * at init, read-only after. */
+ * array; the word itself is compared only when the tag matches.  For
+ * each length, a mask of the first bytes present (modulo 64) stops most
+ * look-ups before hashing.  Built at init, read-only after. */
 struct QuotesWordSet {
-  guint64 lengths;                /* bit n: some word has n bytes */
-  guint n;                        /* words */
-  guint mask;                     /* slots - 1 */
-  guint32 *tags;                  /* per slot: QUOTES_WORD_TAG, 0 when empty */
-  char (*words)[QUOTES_MAX_WORD]; /* per slot */
+  guint64 firsts[QUOTES_MAX_WORD]; /* [n]: bit c % 64 when some word of n
+                                      bytes starts with c */
+  guint n;                         /* words */
+  guint mask;                      /* slots - 1 */
+  guint32 *tags;                   /* per slot: QUOTES_WORD_TAG, 0 when empty */
+  char (*words)[QUOTES_MAX_WORD];  /* per slot */
 };
 
 /* FNV-1a: the hash of a word set entry, one byte at a time. */
@@ -214,11 +215,15 @@ quotes_word_set_find (const QuotesWordSet *set, const char *w, gsize n,
 static inline gboolean
 quotes_in_set (const QuotesWordSet *set, const char *text, gsize s, gsize e)
 {
-  char buf[QUOTES_MAX_WORD];
+  char buf[QUOTES_MAX_WORD], c0;
   gsize n = e - s;
   guint32 h = QUOTES_HASH_INIT;
 
-  if (set == NULL || n == 0 || n >= sizeof buf || !((set->lengths >> n) & 1))
+  if (set == NULL || n == 0 || n >= sizeof buf)
+    return FALSE;
+  c0 = text[s];
+  c0 = c0 >= 'A' && c0 <= 'Z' ? (char)(c0 | 0x20) : c0;
+  if (!((set->firsts[n] >> ((guchar)c0 & 63)) & 1))
     return FALSE;
   for (gsize i = 0; i < n; i++)
     {

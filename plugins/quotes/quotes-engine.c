@@ -63,7 +63,7 @@ quotes_word_set_clear (QuotesWordSet *set)
 {
   memset (set->tags, 0, (set->mask + 1) * sizeof *set->tags);
   set->n = 0;
-  set->lengths = 0;
+  memset (set->firsts, 0, sizeof set->firsts);
 }
 
 /* Puts the word @w (tag @tag, hash @h) into the first free slot of its
@@ -134,7 +134,7 @@ quotes_word_set_add (QuotesWordSet *set, const char *word, gssize len)
     quotes_word_set_grow (set);
   quotes_word_set_place (set, w, h, QUOTES_WORD_TAG (h, len));
   set->n++;
-  set->lengths |= G_GUINT64_CONSTANT (1) << len;
+  set->firsts[len] |= G_GUINT64_CONSTANT (1) << ((guchar)w[0] & 63);
 }
 
 /* Replaces (@replace) or extends @set with @words. */

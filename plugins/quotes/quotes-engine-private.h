@@ -378,7 +378,7 @@ QuotesName *quotes_names_lookup (QuotesDoc *doc, gsize s, gsize e);
 QuotesName *quotes_names_by_first (QuotesDoc *doc, gsize s, gsize e);
 QuotesName *quotes_titles_lookup (QuotesDoc *doc, gsize s, gsize e);
 const char *quotes_last_word (const char *name);
-gboolean quotes_name_is_no_person (const char *name);
+gboolean quotes_name_is_no_person (const QuotesDoc *doc, const char *name);
 QuotesName *quotes_names_last_before (QuotesDoc *doc, gsize pos, gint gender);
 QuotesName *quotes_names_last_before_at (QuotesDoc *doc, gsize pos, gint gender,
                                          gsize *at);
@@ -388,7 +388,7 @@ gboolean quotes_name_is_person (const QuotesDoc *doc, const QuotesName *nm,
 QuotesName *quotes_person_named_before (QuotesDoc *doc, gsize pos, gsize back);
 QuotesName *quotes_title_holder_once (QuotesDoc *doc, gsize ps, gsize hs,
                                       gsize he);
-gboolean quotes_is_body_name (const char *last);
+gboolean quotes_is_body_name (const QuotesDoc *doc, const char *last);
 
 /* quotes-resolve.c */
 gboolean quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist,

@@ -345,6 +345,22 @@ const char *const quotes_body_nouns[]
         "association", "institute", "alliance",   "commission", "federation",
         "society",     "trust",     "league",     NULL };
 
+/* Last words of names of bodies: "Council", "Bank", "Ministry". */
+const char *const quotes_body_names[] = {
+  "institute",    "council",       "association", "commission", "company",
+  "group",        "bank",          "government",  "ministry",   "office",
+  "department",   "agency",        "board",       "authority",  "corporation",
+  "committee",    "service",       "foundation",  "federation", "organisation",
+  "organization", "union",         "court",       "alliance",   "party",
+  "trust",        "society",       "league",      "network",    "campaign",
+  "inc",          "ltd",           "plc",         "corp",       "club",
+  "labour",       "conservatives", "tories",      "democrats",  "republicans",
+  "fund",         "reserve",       "bureau",      "parliament", "congress",
+  "senate",       "tribunal",      "watch",       "chamber",
+
+  "centre",       "forum",         NULL
+};
+
 const char *const *const quotes_set_words[QUOTES_N_SETS] = {
   [QUOTES_SET_NOT_NAMES] = quotes_not_names,
   [QUOTES_SET_TERMS] = quotes_term_triggers,
@@ -362,4 +378,5 @@ const char *const *const quotes_set_words[QUOTES_N_SETS] = {
   [QUOTES_SET_INVERTED] = quotes_inverted_verbs,
   [QUOTES_SET_KINDS] = quotes_kind_nouns,
   [QUOTES_SET_BODIES] = quotes_body_nouns,
+  [QUOTES_SET_BODY_NAMES] = quotes_body_names,
 };

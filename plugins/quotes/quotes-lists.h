@@ -20,6 +20,7 @@ typedef enum {
   QUOTES_SET_INVERTED,
   QUOTES_SET_KINDS,
   QUOTES_SET_BODIES,
+  QUOTES_SET_BODY_NAMES,
   QUOTES_N_SETS
 } QuotesSetId;
 
@@ -41,4 +42,5 @@ extern const char *const quotes_np_stops[];
 extern const char *const quotes_times[];
 extern const char *const quotes_people[];
 extern const char *const quotes_anonymous[];
+extern const char *const quotes_body_names[];
 #endif /* QUOTES_LISTS_H */

@@ -658,9 +658,9 @@ quotes_last_word (const char *name)
  * Business Software Alliance") or a run of a headline in capitals
  * ("RAISES RATES"). */
 gboolean
-quotes_name_is_no_person (const char *name)
+quotes_name_is_no_person (const QuotesDoc *doc, const char *name)
 {
-  return quotes_is_body_name (quotes_last_word (name))
+  return quotes_is_body_name (doc, quotes_last_word (name))
          || quotes_is_all_caps (name);
 }
 
@@ -687,7 +687,7 @@ quotes_names_last_before_at (QuotesDoc *doc, gsize pos, gint gender, gsize *at)
         continue;
       tries++;
       /* "what New Labour stood for ... he said" */
-      if (gender != 0 && quotes_name_is_no_person (name->full))
+      if (gender != 0 && quotes_name_is_no_person (doc, name->full))
         continue;
       if (gender == 0 || name->gender == 0 || name->gender == gender)
         {
@@ -785,7 +785,7 @@ quotes_main_people_build (QuotesDoc *doc)
   for (guint k = 0; k < doc->mentions->len; k++)
     {
       QuotesName *nm = g_array_index (doc->mentions, QuotesMention, k).name;
-      if (nm->nwords >= 2 && !quotes_name_is_no_person (nm->full))
+      if (nm->nwords >= 2 && !quotes_name_is_no_person (doc, nm->full))
         for (guint g = 0; g < 2; g++)
           if (quotes_name_is_person (doc, nm, g + 1)
               && (best[g] == NULL || nm->count > best[g]->count))
@@ -827,7 +827,7 @@ quotes_person_named_before (QuotesDoc *doc, gsize pos, gsize back)
   const QuotesMention *mm = &g_array_index (m, QuotesMention, lo - 1);
   if (mm->pos + back < pos || mm->name->nwords < 2
       || (mm->name->gender == 0 && !mm->name->office)
-      || quotes_is_body_name (quotes_last_word (mm->name->full))
+      || quotes_is_body_name (doc, quotes_last_word (mm->name->full))
       || !quotes_span_has_sentence_end (doc, mm->pos, pos))
     return NULL;
   return mm->name;
@@ -934,33 +934,12 @@ quotes_title_holder_once (QuotesDoc *doc, gsize ps, gsize hs, gsize he)
 }
 
 /* Whether @last (the last word of a name) names a body: "Council",
- * "Bank", "Ministry" (any case). */
+ * "Bank", "Ministry" (any case; see quotes_body_names). */
 gboolean
-quotes_is_body_name (const char *last)
+quotes_is_body_name (const QuotesDoc *doc, const char *last)
 {
-  static const char *const bodies[]
-      = { "institute",     "council",    "association", "commission",
-          "company",       "group",      "bank",        "government",
-          "ministry",      "office",     "department",  "agency",
-          "board",         "authority",  "corporation", "committee",
-          "service",       "foundation", "federation",  "organisation",
-          "organization",  "union",      "court",       "alliance",
-          "party",         "trust",      "society",     "league",
-          "network",       "campaign",   "inc",         "ltd",
-          "plc",           "corp",       "club",        "labour",
-          "conservatives", "tories",     "democrats",   "republicans",
-          "fund",          "reserve",    "bureau",      "parliament",
-          "congress",      "senate",     "tribunal",    "watch",
-          "chamber",
-
-          "centre",        "forum",      NULL };
-  char first = g_ascii_tolower (last[0]);
-
-  /* the first letter rules out most entries without a call */
-  for (guint k = 0; bodies[k]; k++)
-    if (bodies[k][0] == first && g_ascii_strcasecmp (last, bodies[k]) == 0)
-      return TRUE;
-  return FALSE;
+  return quotes_in_set (doc->config->sets[QUOTES_SET_BODY_NAMES], last, 0,
+                        strlen (last));
 }
 
 /* Whether a found speaker suits a pronoun of gender @gender (1 he, 2 she;

@@ -22,7 +22,7 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
        * BBC"), neither a person nor a group of people */
       last = quotes_last_word (spk->name);
       if (spk->kind == QUOTES_SPK_PERSON)
-        return quotes_is_body_name (last);
+        return quotes_is_body_name (doc, last);
       return spk->kind == QUOTES_SPK_NOMINAL
              && !quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], last, 0,
                                 strlen (last))
@@ -31,7 +31,7 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
     }
   if (gender != 3 && spk->gender && spk->gender != gender)
     return FALSE;
-  if (gender != 3 && quotes_name_is_no_person (spk->name))
+  if (gender != 3 && quotes_name_is_no_person (doc, spk->name))
     return FALSE;
   if (spk->kind == QUOTES_SPK_PERSON)
     return strchr (spk->name, ' ') != NULL || spk->titled

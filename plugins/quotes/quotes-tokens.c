@@ -224,14 +224,12 @@ quotes_tok_base_end (const QuotesDoc *doc, const QuotesTok *t)
 gboolean
 quotes_tok_is_body (const QuotesDoc *doc, const QuotesTok *t)
 {
-  char buf[32];
-  gsize n = quotes_tok_base_end (doc, t) - t->s;
+  gsize e = quotes_tok_base_end (doc, t);
 
-  if (t->punct || n >= sizeof buf)
+  if (t->punct || e - t->s >= 32)
     return FALSE;
-  memcpy (buf, doc->text + t->s, n);
-  buf[n] = '\0';
-  return quotes_is_body_name (buf);
+  return quotes_in_set (doc->config->sets[QUOTES_SET_BODY_NAMES], doc->text,
+                        t->s, e);
 }
 
 /* Whether @t ends with a possessive. */

@@ -162,6 +162,9 @@ static guint8 tokenizer_bytes[256];
 
 static void tokenizer_fused_init (void);
 static void tokenizer_hyphen_init (void);
+#ifdef TOKENIZER_BLOCKS
+static void tokenizer_block_init (void);
+#endif
 
 /* Fills the byte class table once. */
 static void
@@ -195,6 +198,9 @@ tokenizer_bytes_init (void)
     }
   tokenizer_fused_init ();
   tokenizer_hyphen_init ();
+#ifdef TOKENIZER_BLOCKS
+  tokenizer_block_init ();
+#endif
   g_once_init_leave (&done, 1);
 }
 
@@ -1358,6 +1364,51 @@ tokenizer_block_masks (const guchar *t, TokenizerBlock *blk)
     }
 }
 
+/* The double quotes, parentheses and angle brackets (< >) of the 64 bytes
+ * at @t: tokens of one byte wherever they stand in a chunk without a URL
+ * or address.  Classified only for blocks that stop at one of them. */
+static void
+tokenizer_block_singles (const guchar *t, guint64 *quotes, guint64 *parens,
+                         guint64 *angles)
+{
+  *quotes = *parens = *angles = 0;
+  for (guint k = 0; k < 4; k++)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *)(t + 16 * k));
+      *quotes |= tokenizer_block_eq (v, '"', k);
+      /* ( ) and < > differ in one bit */
+      *parens
+          |= tokenizer_block_eq (_mm_and_si128 (v, _mm_set1_epi8 (~1)), '(', k);
+      *angles
+          |= tokenizer_block_eq (_mm_and_si128 (v, _mm_set1_epi8 (~2)), '<', k);
+    }
+}
+
+/* The class of a token of a block by its first byte: a letter starts a
+ * word, a digit a number; the others are tokens of one byte. */
+static guint8 tokenizer_block_class[256];
+
+/* Fills tokenizer_block_class once (called from tokenizer_bytes_init). */
+static void
+tokenizer_block_init (void)
+{
+  for (guint c = 0; c < 256; c++)
+    tokenizer_block_class[c]
+        = g_ascii_isdigit (c)    ? TOKENIZER_NUMBER
+          : c == '"'             ? TOKENIZER_QUOTE
+          : c == '<' || c == '>' ? TOKENIZER_SYMBOL
+          : c == ',' || c == '.' || c == '-' || c == '(' || c == ')'
+              ? TOKENIZER_PUNCT
+              : TOKENIZER_WORD;
+}
+
+/* TRUE for the bytes tokenizer_block_singles classifies. */
+static inline gboolean
+tokenizer_block_is_single (guchar c)
+{
+  return c == '"' || c == '(' || c == ')' || c == '<' || c == '>';
+}
+
 /* Joins the word parts around the hyphens of @hyphens (between letters,
  * in @starts and @ends as tokens of their own) where the part before is a
  * prefix that keeps its hyphen (e-mail, co-operate), as tokenizer_scan_word
@@ -1415,6 +1466,7 @@ tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
 {
   TokenizerBlock b;
   guint64 numbers, alnum, stops, hyphens, other, ahead, below, starts, ends;
+  guint64 quotes = 0, parens = 0, angles = 0, singles = 0;
   guint limit, cut;
 
   tokenizer_block_masks (run->text + p, &b);
@@ -1423,15 +1475,29 @@ tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
             | ((b.commas | b.periods | b.marks) & (b.digits << 1)
                & (b.digits >> 1));
   alnum = b.letters | numbers;
-  /* a comma or a period is plain after a letter or digit and before
-   * whitespace; a hyphen between letters */
-  stops = (b.commas | b.periods) & (alnum << 1) & (b.spaces >> 1);
   hyphens = run->st->split_hyphens
                 ? b.hyphens & (b.letters << 1) & (b.letters >> 1)
                 : 0;
-  other = ~(alnum | b.spaces | stops | hyphens) | (b.letters & (numbers << 1))
-          | (numbers & (b.letters << 1));
-  limit = other != 0 ? (guint)__builtin_ctzll (other) : 64;
+  for (guint pass = 0;; pass++)
+    {
+      /* a comma or a period is plain after a letter, a digit or a
+       * one-byte token and before whitespace or a one-byte token; a
+       * hyphen between letters */
+      stops = (b.commas | b.periods) & ((alnum | singles) << 1)
+              & ((b.spaces | singles) >> 1);
+      other = ~(alnum | b.spaces | stops | hyphens | singles)
+              | (b.letters & (numbers << 1)) | (numbers & (b.letters << 1));
+      limit = other != 0 ? (guint)__builtin_ctzll (other) : 64;
+      /* the block stops at a quote or bracket: take those too */
+      if (pass > 0 || other == 0
+          || !tokenizer_block_is_single (run->text[p + limit]))
+        break;
+      tokenizer_block_singles (run->text + p, &quotes, &parens, &angles);
+      /* a run of angle brackets (<<) is one token: left to the general
+       * scan */
+      angles &= ~(angles << 1) & ~(angles >> 1);
+      singles = quotes | parens | angles;
+    }
   *retry = p + limit + (other != 0);
   /* whole chunks only: up to the last whitespace before the limit */
   ahead = limit == 64 ? b.spaces
@@ -1442,8 +1508,8 @@ tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
   below = cut == 64 ? ~G_GUINT64_CONSTANT (0)
                     : (G_GUINT64_CONSTANT (1) << cut) - 1;
   /* byte p is a chunk start: no letter or digit before it */
-  starts = ((alnum & ~(alnum << 1)) | stops | hyphens) & below;
-  ends = ((~alnum & (alnum << 1)) | ((stops | hyphens) << 1)) & below;
+  starts = ((alnum & ~(alnum << 1)) | stops | hyphens | singles) & below;
+  ends = ((~alnum & (alnum << 1)) | ((stops | hyphens | singles) << 1)) & below;
   if (hyphens & below)
     tokenizer_block_prefixes (run, p, hyphens & below,
                               b.letters & ~(b.letters << 1), &starts, &ends);
@@ -1454,11 +1520,8 @@ tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
     {
       guint s = (guint)__builtin_ctzll (starts);
       guint e = (guint)__builtin_ctzll (ends);
-      /* word 0, number 1, punctuation 2, without a branch */
-      guint cls = (guint)((b.digits >> s) & 1)
-                  | (guint)(((stops | hyphens) >> s) & 1) << 1;
-      G_STATIC_ASSERT (TOKENIZER_WORD == 0 && TOKENIZER_NUMBER == 1
-                       && TOKENIZER_PUNCT == 2);
+      /* the class follows from the first byte here */
+      guint cls = tokenizer_block_class[run->text[p + s]];
       starts &= starts - 1;
       ends &= ends - 1;
       tokenizer_emit_class (run, p + s, p + e, cls);
@@ -1473,7 +1536,9 @@ tokenizer_run (TokenizerRun *run)
 {
   const guchar *t = run->text;
   gsize n = run->len, p = 0;
+#ifdef TOKENIZER_BLOCKS
   gsize block_from = 0; /* no plain-word block before this byte */
+#endif
 
   while (p < n)
     {

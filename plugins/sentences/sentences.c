@@ -36,6 +36,10 @@
 
 #include "sentences-scan.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Start and end of token @i in the token layer's span array
  * (tp_layer_get_spans). */
 static inline gsize
@@ -936,48 +940,40 @@ sentences_closing_words (const SentencesRun *r, gsize p, gsize q)
     }
 }
 
-/* The ASCII letters (bit 7 of each byte) and lower-case letters among the
- * eight bytes of @x (read from memory in little-endian order). */
-static inline void
-sentences_swar_letters (guint64 x, guint64 *letters, guint64 *lower)
-{
-  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  /* 'a' <= y <= 'z' without carries between bytes: high bytes cleared
-   * first, then left out */
-  guint64 y = (x | (0x20 * ones)) & ~high, z = x & ~high;
-
-  *letters
-      = (y + (0x80 - 'a') * ones) & ~(y + (0x80 - 'z' - 1) * ones) & ~x & high;
-  *lower
-      = (z + (0x80 - 'a') * ones) & ~(z + (0x80 - 'z' - 1) * ones) & ~x & high;
-}
-
 /* For sentences_closing_at: the length of the word of ASCII letters at
  * @w (a letter), at most 13 (longer words are cut there), with 16 bytes
  * readable; clears *@lower when a letter after the first is not lower
- * case.  Eight bytes at a time, without a branch per letter (the loop
- * exit on word length mispredicted). */
+ * case.  Sixteen bytes at once where SSE2 is there (it is part of x86-64),
+ * without a branch per letter: the loop exit mispredicted on word
+ * length. */
 static inline gsize
 sentences_first_word (const char *w, guint *lower)
 {
-  const guint64 gather = G_GUINT64_CONSTANT (0x0102040810204080);
-  guint64 x0, x1, l0, l1, lc0, lc1, letters, upper;
   gsize n;
+#ifdef __SSE2__
+  const __m128i v = _mm_loadu_si128 ((const __m128i *)w);
+  /* a..z moved to -128..-103 for one signed test, after lower-casing for
+   * letters of either case */
+  const __m128i to_a = _mm_set1_epi8 ((char)(0x80 - 'a'));
+  const __m128i az = _mm_set1_epi8 ((char)(-128 + 26));
+  guint letters = (guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (
+      _mm_add_epi8 (_mm_or_si128 (v, _mm_set1_epi8 (0x20)), to_a), az));
+  guint lowers
+      = (guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (_mm_add_epi8 (v, to_a), az));
 
-  memcpy (&x0, w, 8);
-  memcpy (&x1, w + 8, 8);
-  sentences_swar_letters (GUINT64_FROM_LE (x0), &l0, &lc0);
-  sentences_swar_letters (GUINT64_FROM_LE (x1), &l1, &lc1);
-  /* a bit per byte, bit i for byte i: the multiplication gathers the
-   * top bits of the eight bytes into the top byte */
-  letters = ((l0 >> 7) * gather) >> 56 | (((l1 >> 7) * gather) >> 56) << 8;
-  upper = (((l0 & ~lc0) >> 7) * gather) >> 56
-          | ((((l1 & ~lc1) >> 7) * gather) >> 56) << 8;
-  n = (gsize)__builtin_ctz ((guint)~letters | (1u << 13));
+  n = (gsize)__builtin_ctz (~letters | (1u << 13));
   /* letters 1 .. n - 1 */
-  if (upper & (((1u << n) - 1) & ~1u))
+  if (letters & ~lowers & ((1u << n) - 1) & ~1u)
     *lower = 0;
+#else
+  for (n = 1; n < 13; n++)
+    {
+      guint8 f = sentences_letters[(guchar)w[n]];
+      if (f == 0)
+        break;
+      *lower &= f;
+    }
+#endif
   return n;
 }
 
@@ -1003,6 +999,7 @@ sentences_closing_at (const SentencesRun *r, gsize p)
     q = sentences_first_word (t + p, &lower);
   else
     {
+      /* the text's last bytes: one at a time */
       for (q = 1; q < 13; q++)
         {
           guint8 f = sentences_letters[(guchar)t[p + q]];

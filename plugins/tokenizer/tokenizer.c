@@ -1475,14 +1475,16 @@ tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
             | ((b.commas | b.periods | b.marks) & (b.digits << 1)
                & (b.digits >> 1));
   alnum = b.letters | numbers;
-  hyphens = run->st->split_hyphens
-                ? b.hyphens & (b.letters << 1) & (b.letters >> 1)
-                : 0;
+  /* a hyphen between letters (split or kept by the prefix test), or one
+   * standing alone between whitespace (a dash: "Feb 26 - Showers") */
+  hyphens = (run->st->split_hyphens
+                 ? b.hyphens & (b.letters << 1) & (b.letters >> 1)
+                 : 0)
+            | (b.hyphens & ((b.spaces << 1) | 1) & (b.spaces >> 1));
   for (guint pass = 0;; pass++)
     {
       /* a comma or a period is plain after a letter, a digit or a
-       * one-byte token and before whitespace or a one-byte token; a
-       * hyphen between letters */
+       * one-byte token and before whitespace or a one-byte token */
       stops = (b.commas | b.periods) & ((alnum | singles) << 1)
               & ((b.spaces | singles) >> 1);
       other = ~(alnum | b.spaces | stops | hyphens | singles)
@@ -1510,8 +1512,8 @@ tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
   /* byte p is a chunk start: no letter or digit before it */
   starts = ((alnum & ~(alnum << 1)) | stops | hyphens | singles) & below;
   ends = ((~alnum & (alnum << 1)) | ((stops | hyphens | singles) << 1)) & below;
-  if (hyphens & below)
-    tokenizer_block_prefixes (run, p, hyphens & below,
+  if (hyphens & b.letters << 1 & below)
+    tokenizer_block_prefixes (run, p, hyphens & b.letters << 1 & below,
                               b.letters & ~(b.letters << 1), &starts, &ends);
   if (b.periods & stops & (b.letters << 1) & below)
     tokenizer_block_abbrevs (

@@ -43,9 +43,20 @@ sentences_scan_set_init (SentencesScanSet *set, const char *bytes, gsize n)
   return TRUE;
 }
 
+/* The byte-at-a-time scan: the first byte at or after @p that is in @set,
+ * or @len. */
+static inline gsize
+sentences_scan_bytes (const SentencesScanSet *set, const guchar *t, gsize p,
+                      gsize len)
+{
+  while (p < len && !set->in[t[p]])
+    p++;
+  return p;
+}
+
 #ifdef SENTENCES_SCAN_X86
 /* The sixteen-byte scan: the first byte of the set in whole blocks of
- * sixteen from @p, else where the last whole block ends. */
+ * sixteen from @p, then in the bytes after the last whole block. */
 __attribute__ ((target ("ssse3"))) static gsize
 sentences_scan_wide (const SentencesScanSet *set, const guchar *t, gsize p,
                      gsize len)
@@ -66,7 +77,7 @@ sentences_scan_wide (const SentencesScanSet *set, const guchar *t, gsize p,
       if (miss != 0xFFFF)
         return p + (gsize)__builtin_ctz (~miss);
     }
-  return p;
+  return sentences_scan_bytes (set, t, p, len);
 }
 #endif
 
@@ -77,10 +88,9 @@ sentences_scan_next (const SentencesScanSet *set, const guchar *t, gsize p,
                      gsize len)
 {
 #ifdef SENTENCES_SCAN_X86
+  /* one call: the wide scan ends with the bytes after its last block */
   if (G_LIKELY (set->wide))
-    p = sentences_scan_wide (set, t, p, len); /* the tail: below */
+    return sentences_scan_wide (set, t, p, len);
 #endif
-  while (p < len && !set->in[t[p]])
-    p++;
-  return p;
+  return sentences_scan_bytes (set, t, p, len);
 }

@@ -249,7 +249,10 @@ const char *const quotes_adverbs[]
         "even",     "last",      "yesterday", "today",      "already",
         "both",     "all",       "still",     "now",        "not",
         "did",      "does",      "do",        "been",       "first",
-        "too",      "meanwhile", NULL };
+        "too",      "meanwhile", "afterwards", "afterward", "subsequently",
+        "immediately", "initially", "finally", "publicly", "privately",
+        "repeatedly", "separately", "openly", "strongly", "flatly", "firmly",
+        "personally", "bluntly", "tonight", NULL };
 
 /* Determiners that start a nominal subject (the, a, his). */
 const char *const quotes_determiners[]

@@ -840,6 +840,19 @@ static const QuoteCase quote_cases[] = {
   { "On Monday, the judge agreed to let him play if changes were \"not too "
     "regular an occurrence\".",
     "not too regular an occurrence", "the judge" },
+  /* an adverb between the source and the verb is not the source */
+  { "Ben Ruiz scored twice. And Ruiz afterwards described the game as "
+    "\"hard work\". He said: \"We kept going.\"",
+    "hard work|We kept going.", "Ben Ruiz|Ben Ruiz" },
+  /* "A denied B said ...": a later "he" is A, the sentence's main source */
+  { "Mr Tom Hale spoke to reporters. But Mr Hale denied that Mr Ben Ruiz, "
+    "his deputy, said the plan was dead. \"We will vote on it next week,\" "
+    "he said.",
+    "We will vote on it next week,", "Tom Hale" },
+  /* ... not when B is the object ("quoted B telling ...") */
+  { "Mr Tom Hale spoke first. The Daily Lark quoted Mr Ben Ruiz telling "
+    "members that he wanted a vote. \"It is our duty,\" he said.",
+    "It is our duty,", "Ben Ruiz" },
 };
 
 /* The speakers of layer "quote" joined with '|', newly allocated. */

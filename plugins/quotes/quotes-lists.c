@@ -241,18 +241,18 @@ const char *const quotes_pronouns[]
 
 /* Words that may stand between a subject and its verb (also, has). */
 const char *const quotes_adverbs[]
-    = { "also",     "later",     "then",      "further",    "again",
-        "once",     "has",       "had",       "have",       "was",
-        "is",       "were",      "would",     "will",       "previously",
-        "recently", "earlier",   "often",     "always",     "never",
-        "simply",   "just",      "quickly",   "reportedly", "apparently",
-        "even",     "last",      "yesterday", "today",      "already",
-        "both",     "all",       "still",     "now",        "not",
-        "did",      "does",      "do",        "been",       "first",
-        "too",      "meanwhile", "afterwards", "afterward", "subsequently",
-        "immediately", "initially", "finally", "publicly", "privately",
-        "repeatedly", "separately", "openly", "strongly", "flatly", "firmly",
-        "personally", "bluntly", "tonight", NULL };
+    = { "also",        "later",      "then",       "further",    "again",
+        "once",        "has",        "had",        "have",       "was",
+        "is",          "were",       "would",      "will",       "previously",
+        "recently",    "earlier",    "often",      "always",     "never",
+        "simply",      "just",       "quickly",    "reportedly", "apparently",
+        "even",        "last",       "yesterday",  "today",      "already",
+        "both",        "all",        "still",      "now",        "not",
+        "did",         "does",       "do",         "been",       "first",
+        "too",         "meanwhile",  "afterwards", "afterward",  "subsequently",
+        "immediately", "initially",  "finally",    "publicly",   "privately",
+        "repeatedly",  "separately", "openly",     "strongly",   "flatly",
+        "firmly",      "personally", "bluntly",    "tonight",    NULL };
 
 /* Determiners that start a nominal subject (the, a, his). */
 const char *const quotes_determiners[]

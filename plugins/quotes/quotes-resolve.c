@@ -180,10 +180,20 @@ quotes_all_caps_run (const QuotesDoc *doc, const QuotesTok *toks, guint a,
   return TRUE;
 }
 
+/* Whether the verb @t is a present participle ("quoted him telling"):
+ * its subject is the object of the verb before, not a new speaker. */
+static gboolean
+quotes_tok_is_participle (const QuotesDoc *doc, const QuotesTok *t)
+{
+  return t->e - t->s > 4
+         && g_ascii_strncasecmp (doc->text + t->e - 3, "ing", 3) == 0;
+}
+
 /* When the cue toks[i] sits in a subordinate clause ("Costa said she
- * backed it when Reyes argued for it"), the source of the main clause's
- * cue before it, if it fits @gender, replaces @cand: a later pronoun
- * points to the sentence's main speaker. */
+ * backed it when Reyes argued for it") or in the clause another cue
+ * reports ("Costa denied Reyes said", "Costa said the police had said"),
+ * the source of the main clause's cue before it, if it fits @gender,
+ * replaces @cand: a later pronoun points to the sentence's main speaker. */
 static void
 quotes_main_clause_source (QuotesDoc *doc, const QuotesHistory *hist,
                            const QuotesTok *t, guint i, gint gender,
@@ -192,15 +202,22 @@ quotes_main_clause_source (QuotesDoc *doc, const QuotesHistory *hist,
   static const char *const subs[]
       = { "when", "after", "because", "while", "although", "before", NULL };
   gboolean sub = FALSE;
+  guint fa, fb;
 
+  if (!quotes_subject_before (doc, t, 0, i, &fa, &fb))
+    fa = G_MAXUINT;
   for (guint j = i; j > 0 && !quotes_tok_ends_sentence (&t[j - 1]); j--)
     {
       const QuotesTok *w = &t[j - 1];
       guint a, b;
       QuotesSpeaker main = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
+      /* the reported clause starts right after the cue (or its "that") */
+      gboolean reported
+          = (j == fa || (j + 1 == fa && quotes_tok_is (doc, &t[j], "that")))
+            && !quotes_tok_is_participle (doc, &t[i]);
       for (guint k = 0; !sub && subs[k]; k++)
         sub = quotes_tok_is (doc, w, subs[k]);
-      if (!sub || !quotes_tok_is_cue (doc, w) || w->cap)
+      if (!(sub || reported) || !quotes_tok_is_cue (doc, w) || w->cap)
         continue;
       if (quotes_subject_before (doc, t, 0, j - 1, &a, &b)
           && !quotes_tok_is_pronoun (doc, &t[a])

@@ -849,6 +849,10 @@ static const QuoteCase quote_cases[] = {
     "his deputy, said the plan was dead. \"We will vote on it next week,\" "
     "he said.",
     "We will vote on it next week,", "Tom Hale" },
+  { "Mr Tom Hale spoke to reporters. But Mr Hale denied Mr Ben Ruiz, his "
+    "deputy, said the plan was \"dead\". He also said: \"We will vote on "
+    "it next week.\"",
+    "dead|We will vote on it next week.", "Ben Ruiz|Tom Hale" },
   /* ... not when B is the object ("quoted B telling ...") */
   { "Mr Tom Hale spoke first. The Daily Lark quoted Mr Ben Ruiz telling "
     "members that he wanted a vote. \"It is our duty,\" he said.",

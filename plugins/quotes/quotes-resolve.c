@@ -453,6 +453,38 @@ quotes_find_antecedent (QuotesDoc *doc, const QuotesHistory *hist, gsize lo,
   return found;
 }
 
+/* When the last quote was attributed to the source of a clause that
+ * another person's cue reports ("Howard denied Yeo said the plans
+ * "stink""), sets @main to that person (fitting @gender): a pronoun after
+ * the quote points to the sentence's main source. */
+static gboolean
+quotes_main_source_of_last (QuotesDoc *doc, const QuotesHistory *hist,
+                            gint gender, QuotesSpeaker *main)
+{
+  const QuotesQuote *q = hist->last;
+  QuotesToks toks_buf, *toks = &toks_buf;
+  gsize lo;
+
+  if (q == NULL || q->rule != QUOTES_RULE_BEFORE || q->mention_start < 0
+      || q->cue_start < q->mention_end || q->speaker == NULL
+      || q->speaker != hist->last_person)
+    return FALSE;
+  lo = (gsize)q->mention_start;
+  while (lo > 0 && (gsize)q->mention_start - lo < 300
+         && doc->text[lo - 1] != '\n'
+         && !(lo > 1 && doc->text[lo - 1] == ' '
+              && strchr (".?!", doc->text[lo - 2])))
+    lo--;
+  quotes_tokenize (doc, lo, (gsize)q->cue_end, toks);
+  if (toks->n == 0 || toks->t[toks->n - 1].s != (gsize)q->cue_start)
+    return FALSE;
+  *main = (QuotesSpeaker){ q->speaker, QUOTES_SPK_PERSON, -1, -1, -1, -1, 0,
+                           FALSE };
+  quotes_main_clause_source (doc, hist, toks->t, toks->n - 1, gender, main);
+  return main->name != q->speaker && main->kind == QUOTES_SPK_PERSON
+         && g_strcmp0 (main->name, q->speaker) != 0;
+}
+
 /* Sets @spk to the person @name (@gender) mentioned at [@ms, @me);
  * returns TRUE, for the rules that end there. */
 static gboolean
@@ -707,6 +739,10 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
               && (hist->last_person_gender == 0
                   || hist->last_person_gender == g))
             name = hist->last_person;
+          /* "Howard denied Yeo said the plans "stink". He also said":
+           * the main clause's source of the last quote's sentence */
+          if (name != NULL && quotes_main_source_of_last (doc, hist, g, &ante))
+            name = ante.name;
           if (name == NULL)
             {
               /* no antecedent and no speaker yet: the story's main person

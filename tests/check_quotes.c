@@ -853,6 +853,23 @@ static const QuoteCase quote_cases[] = {
     "deputy, said the plan was \"dead\". He also said: \"We will vote on "
     "it next week.\"",
     "dead|We will vote on it next week.", "Ben Ruiz|Tom Hale" },
+  /* "he" with no antecedent: the story's main person, not a team or
+   * place named just before that nothing shows to be a person */
+  { "Leeds say Hull made a bid for Tom Hale, but director Ana Ruiz called "
+    "it \"silly\". She added: \"He is not for sale.\" Hale's future at "
+    "Leeds has been the talk of the town for weeks. However, good displays "
+    "against West Ham and Aston Park have pleased the fans. \"The crowd "
+    "gave me a great reception,\" he said.",
+    "silly|He is not for sale.|The crowd gave me a great reception,",
+    "Ana Ruiz|Ana Ruiz|Tom Hale" },
+  /* ... unless the main person's first word is a common word */
+  { "Leeds say Hull made a bid for Called Hale, but director Ana Ruiz "
+    "called it \"silly\". She added: \"It is not for sale.\" Hale's future "
+    "at Leeds has been the talk of the town for weeks. However, good "
+    "displays against West Ham and Aston Park have pleased the fans. \"The "
+    "crowd gave us a great reception,\" he said.",
+    "silly|It is not for sale.|The crowd gave us a great reception,",
+    "Ana Ruiz|Ana Ruiz|Aston Park" },
   /* ... not when B is the object ("quoted B telling ...") */
   { "Mr Tom Hale spoke first. The Daily Lark quoted Mr Ben Ruiz telling "
     "members that he wanted a vote. \"It is our duty,\" he said.",

@@ -91,6 +91,8 @@ typedef struct {
   gboolean opened;   /* seen alone after a sentence's first word ("But X") */
   guint count;       /* times the text names its surname (quotes_main_person) */
   guint solo; /* ... of them without the first name: "Blair", "Mr Blair" */
+  guint8 word_first; /* 0 not known yet, 1 no, 2 yes: the first word is
+                      * also a common word ("Can Yahoo", "Called X") */
 } QuotesName;
 
 /* One mention of a name, in text order, for pronoun fallback. */
@@ -385,6 +387,7 @@ QuotesName *quotes_names_last_before_at (QuotesDoc *doc, gsize pos, gint gender,
 QuotesName *quotes_main_person (QuotesDoc *doc, gsize pos, gint gender);
 gboolean quotes_name_is_person (const QuotesDoc *doc, const QuotesName *nm,
                                 gint gender);
+gboolean quotes_name_first_is_word (const QuotesDoc *doc, QuotesName *nm);
 QuotesName *quotes_person_named_before (QuotesDoc *doc, gsize pos, gsize back);
 QuotesName *quotes_title_holder_once (QuotesDoc *doc, gsize ps, gsize hs,
                                       gsize he);

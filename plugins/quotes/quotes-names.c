@@ -727,6 +727,34 @@ quotes_name_is_person (const QuotesDoc *doc, const QuotesName *nm, gint gender)
   return nm->gender == gender || (nm->gender == 0 && nm->solo > 0);
 }
 
+/* Whether the first word of @nm's full form also stands in the text in
+ * lower case ("can" for "Can Yahoo", "called" for "Called Speegle"): the
+ * run then opens with a common word, not a first name.  Looks at the
+ * first 64 kB once per name, so hostile text stays linear. */
+gboolean
+quotes_name_first_is_word (const QuotesDoc *doc, QuotesName *nm)
+{
+  const char *sp = strchr (nm->full, ' ');
+  gsize n = sp ? (gsize)(sp - nm->full) : strlen (nm->full);
+  gsize end = MIN (doc->len, 65536);
+
+  if (nm->word_first != 0)
+    return nm->word_first == 2;
+  nm->word_first = 1;
+  if (n < 2 || n >= end || !g_ascii_isupper (nm->full[0]))
+    return FALSE;
+  for (gsize k = 1; k + n <= end; k++)
+    if (doc->text[k] == g_ascii_tolower (nm->full[0])
+        && !g_ascii_isalnum (doc->text[k - 1])
+        && (k + n == end || !g_ascii_isalnum (doc->text[k + n]))
+        && memcmp (doc->text + k + 1, nm->full + 1, n - 1) == 0)
+      {
+        nm->word_first = 2;
+        break;
+      }
+  return nm->word_first == 2;
+}
+
 /* Counts, once per document, how often the text names each surname (any
  * capitalised word, headline included, a possessive stripped), then notes
  * for every mention the main he and the main she of the story so far: of

@@ -485,6 +485,51 @@ quotes_main_source_of_last (QuotesDoc *doc, const QuotesHistory *hist,
          && g_strcmp0 (main->name, q->speaker) != 0;
 }
 
+/* Whether the name mentioned at @at is followed by an apposition that
+ * tells a person: "Eva Lind, the woman who shouted", "Tom Hale, a
+ * spokesman for". */
+static gboolean
+quotes_name_apposed_person (const QuotesDoc *doc, gsize at)
+{
+  gsize k = at, end = MIN (doc->len, at + 160);
+  guint words = 0;
+
+  while (k < end
+         && (g_ascii_isalnum (doc->text[k]) || doc->text[k] == ' '
+             || doc->text[k] == '-' || doc->text[k] == '.'))
+    {
+      if (doc->text[k] == ' ' && k + 1 < end
+          && !g_ascii_isupper (doc->text[k + 1]))
+        return FALSE;
+      k++;
+    }
+  if (k + 2 >= end || doc->text[k] != ',' || doc->text[k + 1] != ' ')
+    return FALSE;
+  k += 2;
+  if (strncmp (doc->text + k, "the ", 4) != 0
+      && strncmp (doc->text + k, "a ", 2) != 0
+      && strncmp (doc->text + k, "an ", 3) != 0)
+    return FALSE;
+  while (k < end && words < 5)
+    {
+      gsize s;
+      while (k < end && doc->text[k] == ' ')
+        k++;
+      s = k;
+      while (k < end && (g_ascii_isalpha (doc->text[k]) || doc->text[k] == '-'))
+        k++;
+      if (k == s)
+        return FALSE;
+      if (quotes_in_set (doc->config->sets[QUOTES_SET_PEOPLE], doc->text, s, k)
+          || quotes_in_set (doc->config->sets[QUOTES_SET_ANONYMOUS], doc->text,
+                            s, k)
+          || quotes_is_title (doc, s, k))
+        return TRUE;
+      words++;
+    }
+  return FALSE;
+}
+
 /* Sets @spk to the person @name (@gender) mentioned at [@ms, @me);
  * returns TRUE, for the rules that end there. */
 static gboolean
@@ -751,11 +796,19 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
               QuotesName *main = quotes_main_person (doc, t->s, g);
               gsize at = 0;
               nm = quotes_names_last_before_at (doc, t->s, g, &at);
+              /* nor a name just before that is not known as a person
+               * ("good displays against Aston Villa ... he said") when
+               * the main person is one by title or by first name */
               if (main
                   && (nm == NULL
                       || (!quotes_name_near (doc, at, t->s)
                           && (!quotes_name_is_person (doc, nm, g)
-                              || main->count >= nm->count))))
+                              || main->count >= nm->count))
+                      || (!quotes_name_is_person (doc, nm, g) && !nm->office
+                          && !quotes_name_apposed_person (doc, at)
+                          && (main->gender == g || main->office
+                              || (main->nwords >= 2
+                                  && !quotes_name_first_is_word (doc, main))))))
                 nm = main;
               name = nm ? nm->full : NULL;
             }

@@ -870,6 +870,17 @@ static const QuoteCase quote_cases[] = {
     "crowd gave us a great reception,\" he said.",
     "silly|It is not for sale.|The crowd gave us a great reception,",
     "Ana Ruiz|Ana Ruiz|Aston Park" },
+  /* a partial quote with no reporting verb: the subject that opens its
+   * sentence ("subject" rule), not a passive or a relative clause */
+  { "Shares rose on Monday. Lark Bank sees \"a real chance to grow in the "
+    "north of the country\" this year.",
+    "a real chance to grow in the north of the country", "Lark Bank" },
+  { "Mr Tom Hale spoke on Monday. But he blamed \"a lack of money in the "
+    "county for many years\" for the delay.",
+    "a lack of money in the county for many years", "Tom Hale" },
+  { "Shares rose on Monday. Lark Plan is described as \"a real chance to "
+    "grow in the north of the country\" in the town.",
+    "a real chance to grow in the north of the country", "-" },
   /* ... not when B is the object ("quoted B telling ...") */
   { "Mr Tom Hale spoke first. The Daily Lark quoted Mr Ben Ruiz telling "
     "members that he wanted a vote. \"It is our duty,\" he said.",

@@ -1125,6 +1125,79 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
   return FALSE;
 }
 
+/* Whether @t reads as a finite verb after a subject: an auxiliary or a
+ * modal, or a word in -s or -ed ("sees", "blamed"), not "of" or "user". */
+static gboolean
+quotes_subject_verb (const QuotesDoc *doc, const QuotesTok *t)
+{
+  static const char *const aux[]
+      = { "is",   "was",   "are",  "were",   "has",   "had",  "have",
+          "will", "would", "can",  "could",  "did",   "does", "do",
+          "may",  "might", "must", "should", "wants", "also", NULL };
+  gsize n = t->e - t->s;
+
+  if (t->punct || t->cap)
+    return FALSE;
+  for (guint k = 0; aux[k]; k++)
+    if (quotes_tok_is (doc, t, aux[k]))
+      return TRUE;
+  return quotes_tok_is_cue (doc, t)
+         || (n > 3 && doc->text[t->e - 1] == 's' && doc->text[t->e - 2] != 's')
+         || (n > 3 && doc->text[t->e - 1] == 'd' && doc->text[t->e - 2] == 'e');
+}
+
+/* For a partial quote that no other rule attributed and that is kept:
+ * the speaker that opens its sentence with a verb after it ("Standard
+ * Chartered sees "...""; "he intends to go into the next parliament
+ * "...""): a pronoun, a name or a titled person, not a phrase such as
+ * "The government's main problems".  Not when the sentence quotes,
+ * reports or names someone else's words ("quoted", "called"). */
+gboolean
+quotes_rule_subject (QuotesDoc *doc, const QuotesHistory *hist,
+                     const QuotesToks *toks, guint from, QuotesSpeaker *spk)
+{
+  static const char *const others[]
+      = { "quoted",     "quoting", "reported", "called", "dubbed",
+          "so-called",  "term",    "headline", "slogan", "label",
+          "describing", "which",   "who",      "where",  NULL };
+  static const char *const passive_ok[]
+      = { "alleged", "said", "reported", "understood", "believed", NULL };
+  const QuotesTok *t = toks->t;
+  guint n = toks->n, a, b;
+
+  if (n < from + 2 || !quotes_opening_subject (doc, t, from, n, &a, &b))
+    return FALSE;
+  for (guint k = b; k < n; k++)
+    for (guint o = 0; others[o]; o++)
+      if (quotes_tok_is (doc, &t[k], others[o]))
+        return FALSE;
+  /* "His message to the chancellor was": no speaker */
+  if (quotes_tok_is_det (doc, &t[a])
+      && (b - a > 3 || !quotes_tok_is (doc, &t[a], "the")))
+    return FALSE;
+  if (!quotes_subject_verb (doc, &t[b]))
+    return FALSE;
+  /* "Barley is described as a "...": a passive names no speaker */
+  if (b + 1 < n
+      && (quotes_tok_is (doc, &t[b], "is") || quotes_tok_is (doc, &t[b], "was")
+          || quotes_tok_is (doc, &t[b], "are")
+          || quotes_tok_is (doc, &t[b], "were"))
+      && t[b + 1].e - t[b + 1].s > 3 && doc->text[t[b + 1].e - 1] == 'd'
+      && doc->text[t[b + 1].e - 2] == 'e')
+    {
+      gboolean ok = FALSE;
+      for (guint o = 0; passive_ok[o]; o++)
+        ok |= quotes_tok_is (doc, &t[b + 1], passive_ok[o]);
+      if (!ok)
+        return FALSE;
+    }
+  if (!quotes_resolve_np (doc, hist, t, a, b, spk) || spk->name == NULL)
+    return FALSE;
+  /* one capitalised word ("Every", "Section") only as a known person */
+  return quotes_tok_is_pronoun (doc, &t[a]) || spk->kind == QUOTES_SPK_PERSON
+         || (t[a].cap && !quotes_tok_is_det (doc, &t[a]) && b - a >= 2);
+}
+
 /* For a quote right after a finite reporting verb and a colon or comma
  * whose speaker the other rules missed: the pronoun or person that opens
  * the verb's sentence ("Brent Bozell, PTC president and activist said:",

@@ -423,6 +423,9 @@ gboolean quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t,
 gboolean quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
                              const QuotesToks *toks, guint from,
                              QuotesSpeaker *spk);
+gboolean quotes_rule_subject (QuotesDoc *doc, const QuotesHistory *hist,
+                              const QuotesToks *toks, guint from,
+                              QuotesSpeaker *spk);
 gboolean quotes_rule_cued_subject (QuotesDoc *doc, const QuotesHistory *hist,
                                    const QuotesToks *toks, guint from,
                                    QuotesSpeaker *spk);

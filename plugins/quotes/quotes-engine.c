@@ -24,12 +24,17 @@
  */
 #include "quotes-engine-private.h"
 
-const char *const quotes_rule_names[QUOTES_N_RULES + 1]
-    = { "none",           "after",
-        "before",         "according_to",
-        "same_paragraph", "previous_sentence",
-        "continued",      "previous_speaker",
-        "headline",       NULL };
+const char *const quotes_rule_names[QUOTES_N_RULES + 1] = { "none",
+                                                            "after",
+                                                            "before",
+                                                            "according_to",
+                                                            "same_paragraph",
+                                                            "previous_sentence",
+                                                            "continued",
+                                                            "previous_speaker",
+                                                            "headline",
+                                                            "subject",
+                                                            NULL };
 
 /* ------------------------------------------------------------------ */
 /* Word sets                                                           */
@@ -684,6 +689,11 @@ quotes_attribute (QuotesDoc *doc)
         q->flags |= QUOTES_F_DROP;
       else if (!found && !sent_start && nwords < 2 * doc->config->min_words)
         q->flags |= QUOTES_F_DROP;
+
+      if (!found && !(q->flags & QUOTES_F_DROP) && !sent_start
+          && (!cut || from > 0)
+          && (found = quotes_rule_subject (doc, &hist, before, from, &spk)))
+        rule = QUOTES_RULE_SUBJECT;
 
       if (found && !(q->flags & QUOTES_F_DROP))
         {

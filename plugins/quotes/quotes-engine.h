@@ -23,6 +23,7 @@ typedef enum {
   QUOTES_RULE_CONTINUED,      /* a quote running over several paragraphs */
   QUOTES_RULE_PREVIOUS,       /* a quote alone: the previous speaker */
   QUOTES_RULE_HEADLINE,       /* a headline quote: the lead's source */
+  QUOTES_RULE_SUBJECT,        /* X sees a "..." : its sentence's subject */
   QUOTES_N_RULES
 } QuotesRule;
 

@@ -82,6 +82,13 @@
  *     previous_speaker  a quote that opens its paragraph with no cue takes
  *                       the previous quote's speaker (at most 3 paragraphs
  *                       back)
+ *     subject           a partial quote no rule above attributed, inside a
+ *                       sentence that a speaker opens with a verb after
+ *                       it: "Standard Chartered sees "the opportunity
+ *                       ..."", "he wants to go into the next parliament
+ *                       "on the front foot ..."" (a pronoun, a name or a
+ *                       titled person; not "The government's problems
+ *                       are", nor after "quoted", "reported", "called")
  *     headline          a clause quoted in the document's first line
  *                       (a title: no full stop, then a blank line), such
  *                       as 'to be lifted' or 'must go': the subject of the

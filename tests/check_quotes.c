@@ -881,6 +881,14 @@ static const QuoteCase quote_cases[] = {
   { "Shares rose on Monday. Lark Plan is described as \"a real chance to "
     "grow in the north of the country\" in the town.",
     "a real chance to grow in the north of the country", "-" },
+  /* ... also a short one, which no rule would keep otherwise */
+  { "The council met on Monday. Mr Tom Hale wants the council to stop being "
+    "\"reckless\" with money.",
+    "reckless", "Tom Hale" },
+  /* ... but not in a headline, which its own rule reads */
+  { "Hale says plan 'must go'\n\nMr Tom Hale has asked the council to drop "
+    "the park plan, saying it was too costly.",
+    "must go", "Tom Hale" },
   /* ... not when B is the object ("quoted B telling ...") */
   { "Mr Tom Hale spoke first. The Daily Lark quoted Mr Ben Ruiz telling "
     "members that he wanted a vote. \"It is our duty,\" he said.",

@@ -1157,9 +1157,11 @@ quotes_rule_subject (QuotesDoc *doc, const QuotesHistory *hist,
                      const QuotesToks *toks, guint from, QuotesSpeaker *spk)
 {
   static const char *const others[]
-      = { "quoted",     "quoting", "reported", "called", "dubbed",
-          "so-called",  "term",    "headline", "slogan", "label",
-          "describing", "which",   "who",      "where",  NULL };
+      = { "quoted",     "quoting",     "reported",    "called", "dubbed",
+          "so-called",  "term",        "headline",    "slogan", "label",
+          "describing", "described",   "description", "claim",  "claims",
+          "suggestion", "suggestions", "which",       "who",    "where",
+          NULL };
   static const char *const passive_ok[]
       = { "alleged", "said", "reported", "understood", "believed", NULL };
   const QuotesTok *t = toks->t;
@@ -1192,6 +1194,10 @@ quotes_rule_subject (QuotesDoc *doc, const QuotesHistory *hist,
         return FALSE;
     }
   if (!quotes_resolve_np (doc, hist, t, a, b, spk) || spk->name == NULL)
+    return FALSE;
+  /* "they" is no one person ("Instead, they are sold at "...") */
+  if ((quotes_tok_is (doc, &t[a], "they") || quotes_tok_is (doc, &t[a], "we"))
+      && spk->kind == QUOTES_SPK_PERSON)
     return FALSE;
   /* one capitalised word ("Every", "Section") only as a known person */
   return quotes_tok_is_pronoun (doc, &t[a]) || spk->kind == QUOTES_SPK_PERSON

@@ -658,6 +658,12 @@ quotes_attribute (QuotesDoc *doc)
           rule = QUOTES_RULE_PREVIOUS;
         }
 
+      /* a partial quote no rule attributed: the sentence's subject */
+      if (!found && !sent_start && (!cut || from > 0)
+          && quotes_headline_lead (doc, q) == 0
+          && (found = quotes_rule_subject (doc, &hist, before, from, &spk)))
+        rule = QUOTES_RULE_SUBJECT;
+
       /* an attributed predicate after a noun such as "campaign" is speech:
        * 'said the campaign "turned off voters"' (not after "so-called") */
       gboolean predicate
@@ -689,11 +695,6 @@ quotes_attribute (QuotesDoc *doc)
         q->flags |= QUOTES_F_DROP;
       else if (!found && !sent_start && nwords < 2 * doc->config->min_words)
         q->flags |= QUOTES_F_DROP;
-
-      if (!found && !(q->flags & QUOTES_F_DROP) && !sent_start
-          && (!cut || from > 0)
-          && (found = quotes_rule_subject (doc, &hist, before, from, &spk)))
-        rule = QUOTES_RULE_SUBJECT;
 
       if (found && !(q->flags & QUOTES_F_DROP))
         {

@@ -889,6 +889,15 @@ static const QuoteCase quote_cases[] = {
   { "Hale says plan 'must go'\n\nMr Tom Hale has asked the council to drop "
     "the park plan, saying it was too costly.",
     "must go", "Tom Hale" },
+  /* a name that opens a sentence with "was", "has" ... before a "he" */
+  { "\"We are proud of the team,\" said Ben Ruiz.\n\nSports minister Tom "
+    "Hale was quick to back the ban on the fans. \"We will not accept it,\" "
+    "he said.",
+    "We are proud of the team,|We will not accept it,", "Ben Ruiz|Tom Hale" },
+  /* ... but not one in the pronoun's own sentence */
+  { "\"We are proud of the team,\" said Ben Ruiz. But Mr Tom Hale had been "
+    "\"hurt\" by the row, he added.",
+    "We are proud of the team,|hurt", "Ben Ruiz|Ben Ruiz" },
   /* ... not when B is the object ("quoted B telling ...") */
   { "Mr Tom Hale spoke first. The Daily Lark quoted Mr Ben Ruiz telling "
     "members that he wanted a vote. \"It is our duty,\" he said.",

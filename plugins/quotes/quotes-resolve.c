@@ -49,9 +49,10 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
 }
 
 /* Whether the name ending at toks[i] is its sentence's subject with a
- * past verb after it: two capitalised words or more, and before them only
- * capitalised words, possessives and title or people words back to the
- * sentence start ("Union general secretary Tony Reyes repeated ...").
+ * past verb or "was", "is", "has", "had" after it: two capitalised words or
+ * more, and before them only capitalised words, possessives and title or people
+ * words back to the sentence start ("Union general secretary Tony Reyes
+ * repeated ...").
  * @at_start: toks[0] starts a sentence. */
 static gboolean
 quotes_is_subject_name (const QuotesDoc *doc, const QuotesTok *t, guint n,
@@ -63,8 +64,20 @@ quotes_is_subject_name (const QuotesDoc *doc, const QuotesTok *t, guint n,
   if (i == 0 || i + 1 >= n || !t[i - 1].cap || t[i - 1].punct)
     return FALSE;
   v = &t[i + 1];
-  if (v->cap || v->punct || v->e - v->s < 5 || doc->text[v->e - 1] != 'd'
-      || doc->text[v->e - 2] != 'e')
+  /* "Jaime Reyes was quick to ...", "Tom Reyes has backed ...", in an
+   * earlier sentence than the window's end ("But Mr Reyes had been
+   * "hurt", he added": the one who adds is someone else) */
+  if (quotes_tok_is (doc, v, "was") || quotes_tok_is (doc, v, "is")
+      || quotes_tok_is (doc, v, "has") || quotes_tok_is (doc, v, "had"))
+    {
+      guint e = i + 2;
+      while (e < n && !quotes_tok_ends_sentence (&t[e]))
+        e++;
+      if (e >= n)
+        return FALSE;
+    }
+  else if (v->cap || v->punct || v->e - v->s < 5 || doc->text[v->e - 1] != 'd'
+           || doc->text[v->e - 2] != 'e')
     return FALSE;
   while (k > 0 && !quotes_tok_ends_sentence (&t[k - 1]) && i - k < 12)
     {

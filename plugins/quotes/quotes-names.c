@@ -21,11 +21,24 @@ quotes_title_gender (const QuotesDoc *doc, gsize s, gsize e)
   return 0;
 }
 
-/* Whether the word [s, e) is a title word. */
+/* Whether the word [s, e) is a title word, also with a prefix such as
+ * "co-" or "vice-" ("co-chairman", "ex-minister"). */
 gboolean
 quotes_is_title (const QuotesDoc *doc, gsize s, gsize e)
 {
-  return quotes_in_set (doc->config->titles, doc->text, s, e);
+  static const char *const prefixes[]
+      = { "co-", "vice-", "deputy-", "ex-", "joint-", NULL };
+
+  if (quotes_in_set (doc->config->titles, doc->text, s, e))
+    return TRUE;
+  for (guint k = 0; prefixes[k]; k++)
+    {
+      gsize n = strlen (prefixes[k]);
+      if (e - s > n + 2
+          && g_ascii_strncasecmp (doc->text + s, prefixes[k], n) == 0)
+        return quotes_in_set (doc->config->titles, doc->text, s + n, e);
+    }
+  return FALSE;
 }
 
 /* Offices with one holder, for "the prime minister" with no name. */

@@ -31,6 +31,8 @@ quotes_is_title (const QuotesDoc *doc, gsize s, gsize e)
 
   if (quotes_in_set (doc->config->titles, doc->text, s, e))
     return TRUE;
+  if (e - s < 5 || !memchr (doc->text + s + 2, '-', MIN (e - s - 2, 5)))
+    return FALSE;
   for (guint k = 0; prefixes[k]; k++)
     {
       gsize n = strlen (prefixes[k]);

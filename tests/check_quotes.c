@@ -898,6 +898,14 @@ static const QuoteCase quote_cases[] = {
   { "\"We are proud of the team,\" said Ben Ruiz. But Mr Tom Hale had been "
     "\"hurt\" by the row, he added.",
     "We are proud of the team,|hurt", "Ben Ruiz|Ben Ruiz" },
+  /* an adverb after an inverted name is not part of it */
+  { "Ana Hale won in three sets. \"I kept thinking I could not lose,\" said "
+    "Hale afterwards.",
+    "I kept thinking I could not lose,", "Ana Hale" },
+  /* "has written to the watchdog saying:": the writer, not the watchdog */
+  { "Party chairman Tom Hale has now written to the watchdog saying: \"The "
+    "advice we have had is that such calls are illegal.\"",
+    "The advice we have had is that such calls are illegal.", "Tom Hale" },
   /* ... not when B is the object ("quoted B telling ...") */
   { "Mr Tom Hale spoke first. The Daily Lark quoted Mr Ben Ruiz telling "
     "members that he wanted a vote. \"It is our duty,\" he said.",

@@ -465,12 +465,41 @@ quotes_opening_subject (const QuotesDoc *doc, const QuotesTok *t, guint from,
   return TRUE;
 }
 
-/* Finds the subject phrase that ends just before token @c (a cue),
- * skipping adverbs, time phrases, "who" and an appositive; sets [*a, *b).
- * "The group's director, Ruth Okoye, said": the name wins. */
+static gboolean quotes_subject_phrase_before (const QuotesDoc *doc,
+                                              const QuotesTok *t, guint from,
+                                              guint c, guint *a, guint *b);
+
+/* Finds the subject phrase that ends just before token @c (a cue), as
+ * quotes_subject_phrase_before does, but before a participle not a
+ * determiner phrase that a preposition governs ("has written to the
+ * watchdog saying"): that is no subject. */
 gboolean
 quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
                        guint c, guint *a, guint *b)
+{
+  static const char *const preps[]
+      = { "to",      "at",   "from",    "for",    "on",   "around", "about",
+          "against", "into", "towards", "across", "near", "among",  NULL };
+
+  if (!quotes_subject_phrase_before (doc, t, from, c, a, b))
+    return FALSE;
+  if (c < from + 1 || t[c].e - t[c].s < 5
+      || g_ascii_strncasecmp (doc->text + t[c].e - 3, "ing", 3) != 0)
+    return TRUE;
+  if (*a > from && !t[*a - 1].punct && !t[*a - 1].cap
+      && quotes_tok_is_det (doc, &t[*a]))
+    for (guint k = 0; preps[k]; k++)
+      if (quotes_tok_is (doc, &t[*a - 1], preps[k]))
+        return FALSE;
+  return TRUE;
+}
+
+/* Finds the subject phrase that ends just before token @c (a cue),
+ * skipping adverbs, time phrases, "who" and an appositive; sets [*a, *b).
+ * "The group's director, Ruth Okoye, said": the name wins. */
+static gboolean
+quotes_subject_phrase_before (const QuotesDoc *doc, const QuotesTok *t,
+                              guint from, guint c, guint *a, guint *b)
 {
   guint e = c, s, app_a = 0, app_e = 0;
   gboolean app = FALSE;

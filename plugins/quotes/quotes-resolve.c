@@ -711,8 +711,10 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
     a++;
   while (b > a && toks[b - 1].punct)
     b--;
-  /* Ana Costa QC, Rui Matos MP */
-  while (b > a + 1 && quotes_tok_is_postnominal (doc, &toks[b - 1]))
+  /* Ana Costa QC, Rui Matos MP; "said Williams afterwards" */
+  while (b > a + 1
+         && (quotes_tok_is_postnominal (doc, &toks[b - 1])
+             || (!toks[b - 1].cap && quotes_tok_is_adverb (doc, &toks[b - 1]))))
     b--;
   if (a >= b || b - a > 9)
     return FALSE;

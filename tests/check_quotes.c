@@ -209,6 +209,12 @@ static const QuoteCase quote_cases[] = {
   { "Home Secretary Olaf Lind met Anna Berg. Mr Lind spoke first. \"We "
     "will cut taxes,\" the prime minister said.\n\nMs Berg agreed.",
     "We will cut taxes,", "Anna Berg" },
+  /* a country's office named in a lead, its holder opening the next
+   * sentence ("France's finance minister has said ... Pierre Lamy") */
+  { "The euro rose on Monday. Meanwhile, Norway's finance minister has said "
+    "the world faced \"a long slump\" unless the banks acted. Olaf Lind "
+    "said he would seek a deal.",
+    "a long slump", "Olaf Lind" },
   /* no honorific, same sentence, or no single-holder office: as written */
   { "Anna Berg and Olaf Lind met. \"We will cut taxes,\" the prime "
     "minister said.\n\nOlaf Lind later agreed.",

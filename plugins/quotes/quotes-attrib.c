@@ -781,6 +781,11 @@ quotes_subject_phrase_before (const QuotesDoc *doc, const QuotesTok *t,
              && (t[s - 1].cap || quotes_tok_is_det (doc, &t[s - 1]))
              && !quotes_tok_is_cue (doc, &t[s - 1]))
         s--;
+      /* "France's finance minister", "Scotland's first minister" */
+      if (s == e - 1 && s >= from + 2 && !t[s - 1].punct && !t[s - 1].cap
+          && !quotes_tok_is_det (doc, &t[s - 1]) && t[s - 2].cap
+          && quotes_tok_is_possessive (doc, &t[s - 2]))
+        s -= 2;
       *a = s;
       *b = e;
       return TRUE;

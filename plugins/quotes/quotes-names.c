@@ -902,10 +902,73 @@ quotes_mention_has_honorific (const QuotesDoc *doc, gsize pos)
   return FALSE;
 }
 
+/* Whether the office word at @hs follows a country's possessive and at
+ * most one word ("France's finance minister", "Scotland's first
+ * minister"): a news lead that names the holder in its next sentence. */
+static gboolean
+quotes_office_of_country (const QuotesDoc *doc, gsize hs)
+{
+  gsize p = hs;
+
+  for (guint words = 0; words < 2; words++)
+    {
+      gsize e;
+      while (p > 0 && doc->text[p - 1] == ' ')
+        p--;
+      e = p;
+      while (
+          p > 0
+          && (g_ascii_isalpha (doc->text[p - 1]) || doc->text[p - 1] == '\''))
+        p--;
+      if (e - p > 3 && doc->text[e - 1] == 's' && doc->text[e - 2] == '\''
+          && g_ascii_isupper (doc->text[p]))
+        return TRUE;
+      if (p == e || g_ascii_isupper (doc->text[p]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether the mention at @pos opens the sentence right after the one
+ * holding @from, at most 400 bytes on: "France's finance minister has
+ * said ... Herve Gaymard said" names the holder. */
+static gboolean
+quotes_opens_next_sentence (const QuotesDoc *doc, gsize from, gsize pos)
+{
+  guint ends = 0;
+  gsize p = pos;
+
+  if (pos < from || pos - from > 400)
+    return FALSE;
+  /* back over the first names before the surname at @pos */
+  for (guint words = 0; words < 3 && p > from + 1 && doc->text[p - 1] == ' '
+                        && g_ascii_isalpha (doc->text[p - 2]);
+       words++)
+    {
+      gsize w = p - 1;
+      while (w > from && g_ascii_isalpha (doc->text[w - 1]))
+        w--;
+      if (!g_ascii_isupper (doc->text[w]))
+        break;
+      p = w;
+    }
+  pos = p;
+  while (p > from && (doc->text[p - 1] == ' ' || doc->text[p - 1] == '\n'))
+    p--;
+  if (p == pos || !strchr (".?!\"", doc->text[p - 1]))
+    return FALSE;
+  for (gsize k = from; k + 1 < p; k++)
+    if (strchr (".?!", doc->text[k])
+        && (doc->text[k + 1] == ' ' || doc->text[k + 1] == '\n'))
+      ends++;
+  return ends == 0;
+}
+
 /* The holder of a title named with no holder ("the prime minister said"),
  * [hs, he) being the title word: the person the story last called Mr,
  * Mrs, Ms or Miss X in an earlier sentence (800 bytes back at most), else
- * the next one in a later sentence (800 bytes on), or NULL.  Only offices
+ * the next one in a later sentence (800 bytes on), or for a country's
+ * office a full name that opens the next sentence, or NULL.  Only offices
  * with one holder count, and people named with another office ("Home
  * Secretary Charles Clarke") are skipped. */
 static QuotesName *
@@ -953,7 +1016,9 @@ quotes_title_holder (QuotesDoc *doc, gsize hs, gsize he)
         continue;
       tries++;
       if (mm->pos >= he && !mm->name->office
-          && quotes_mention_has_honorific (doc, mm->pos)
+          && (quotes_mention_has_honorific (doc, mm->pos)
+              || (quotes_office_of_country (doc, hs)
+                  && quotes_opens_next_sentence (doc, he, mm->pos)))
           && quotes_span_has_sentence_end (doc, he, mm->pos))
         return mm->name;
     }

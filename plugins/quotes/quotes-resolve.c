@@ -1089,6 +1089,21 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
     gboolean owned = FALSE; /* "the minister's spokesman": not the minister */
     for (guint k = a; k + 1 < b; k++)
       owned |= quotes_tok_is_possessive (doc, &toks[k]);
+    /* "France's finance minister has said ... Pierre Lamy said": a
+     * country's office, held by the person named next */
+    if (b - a >= 2 && b - a <= 4 && toks[a].cap
+        && quotes_tok_is_possessive (doc, &toks[a]))
+      {
+        QuotesName *nm = NULL;
+        gboolean other = FALSE;
+        for (guint k = a + 1; k + 1 < b; k++)
+          other |= quotes_tok_is_possessive (doc, &toks[k]) || toks[k].cap;
+        if (!other)
+          nm = quotes_title_holder_once (doc, toks[a + 1].s, head->s, head->e);
+        if (nm)
+          return quotes_set_person (spk, nm->full, nm->gender, toks[a].s,
+                                    head->e);
+      }
     if (!indefinite && !owned && quotes_is_title (doc, head->s, head->e))
       {
         guint ta = b - 1;

@@ -341,7 +341,7 @@ quotes_destroy (gpointer state)
   g_free (st);
 }
 
-TP_PLUGIN_DEFINE (.name = "quotes", .version = "1.2.0",
+TP_PLUGIN_DEFINE (.name = "quotes", .version = "1.3.0",
                   .description = "Direct quotations with their speakers",
                   .license = "MIT", .flags = TP_PLUGIN_FLAG_NONE,
                   .requires = quotes_requires, .produces = quotes_produces,

@@ -9,7 +9,9 @@
 # median of $RUNS runs (default 5).  Prints, for --jobs 1 and --jobs N:
 # docs/s, MB/s, per-stage seconds and peak RSS; then the framework's own
 # overhead (a do-nothing stage over 1 million small documents) and peak RSS
-# on a corpus five times larger.
+# on a corpus five times larger.  With the default corpus it also runs the
+# quote pipeline on one core over ../shared/corpus/bbc2225.jsonl and over
+# both corpora (BENCH_OTHER names another file).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -129,6 +131,17 @@ for j in 1 "$jobs"; do
   measure "news pipeline (quote,tariff out)" "$j" "$srcdir/pipelines/news.ini" "$corpus" --layers quote,tariff
   measure "tokenize,sentences,quotes (quote out)" "$j" "$tmp/quotes.ini" "$corpus" --layers quote
 done
+
+# The quote pipeline on one core over the other corpus beside the default
+# one (BBC stories hold about four times more quotes per byte), and over
+# both together.
+other=${BENCH_OTHER:-$srcdir/../shared/corpus/bbc2225.jsonl}
+if [ -z "${1:-}" ] && [ -r "$other" ]; then
+  measure "tokenize,sentences,quotes, $(basename "$other")" 1 "$tmp/quotes.ini" "$other" --layers quote
+  cat "$corpus" "$other" >"$tmp/both.jsonl"
+  measure "tokenize,sentences,quotes, both corpora" 1 "$tmp/quotes.ini" "$tmp/both.jsonl" --layers quote
+  rm -f "$tmp/both.jsonl"
+fi
 
 awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "{\"id\":\"n%d\",\"text\":\"tiny doc %d\"}\n", i, i }' >"$tmp/small.jsonl"
 awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "tiny doc %d\n", i }' >"$tmp/small.txt"

@@ -16,6 +16,13 @@ typedef struct {
   const char *tokens;
 } TokCase;
 
+/* A text of more than 64 bytes whose tokens of every block class come
+ * early (a tail of plain words follows): see test_block_classes. */
+#define TOK_BLOCK_TEXT                                                         \
+  "Shares of Acme Corp. rose 3/8 to 25 on Feb. 26 - a gain that (analysts "    \
+  "said) <ACME> \"cannot\" last. And then the words go on so that a whole "    \
+  "block follows them"
+
 static const TokCase tok_cases[] = {
   /* words and sentence punctuation */
   { "The cat sat.", "The|cat|sat|." },
@@ -118,6 +125,20 @@ static const TokCase tok_cases[] = {
   /* non-ASCII letters and spaces */
   { "caf\u00e9 na\u00efve Z\u00fcrich", "caf\u00e9|na\u00efve|Z\u00fcrich" },
   { "a\u00a0b\u2009c", "a|b|c" },
+  /* texts longer than 64 bytes, where the tokenizer takes whole blocks of
+   * 64 bytes at a time: prefixes and split hyphens, numbers with
+   * separators, abbreviations before a period, a dash, brackets, quotes,
+   * fused forms (a tail of plain words puts them all in blocks) */
+  { "The co-operative said its net profit rose 1,700 dlrs, or 13.6 pct, in "
+    "the year-ago quarter. It cannot say and then the words go on so that a "
+    "whole block follows them",
+    "The|co-operative|said|its|net|profit|rose|1,700|dlrs|,|or|13.6|pct|,|"
+    "in|the|year|-|ago|quarter|.|It|can|not|say|and|then|the|words|go|on|so|"
+    "that|a|whole|block|follows|them" },
+  { TOK_BLOCK_TEXT,
+    "Shares|of|Acme|Corp.|rose|3/8|to|25|on|Feb.|26|-|a|gain|that|(|"
+    "analysts|said|)|<|ACME|>|\"|can|not|\"|last|.|And|then|the|words|go|"
+    "on|so|that|a|whole|block|follows|them" },
   /* hostile: nothing but punctuation */
   { "?!.,;:", "?!.|,|;|:" },
   { "", "" },
@@ -210,6 +231,42 @@ START_TEST (test_classes)
   ck_assert_uint_eq (tp_layer_get_length (layer), G_N_ELEMENTS (want));
   for (guint i = 0; i < G_N_ELEMENTS (want); i++)
     ck_assert_str_eq (tp_layer_get_enum_string (layer, i, attr), want[i]);
+  tp_document_free (doc);
+  tp_harness_free (h);
+}
+END_TEST
+
+/* The classes of tokens taken 64 bytes at a time: words, numbers,
+ * punctuation, angle brackets and quotes. */
+START_TEST (test_block_classes)
+{
+  static const char *const want[]
+      = { "word",   "word",  "word", "word",   "word",  "number", "word",
+          "number", "word",  "word", "number", "punct", "word",   "word",
+          "word",   "punct", "word", "word",   "punct", "symbol", "word",
+          "symbol", "quote", "word", "word",   "quote", "word",   "punct" };
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("tokenizer", &error);
+  TpDocument *doc;
+  TpLayer *layer;
+  gint attr;
+
+  ck_assert_ptr_nonnull (h);
+  doc = tp_harness_push_text (h, TOK_BLOCK_TEXT, &error);
+  ck_assert_ptr_nonnull (doc);
+  layer = tp_document_get_layer (doc, "token");
+  ck_assert_ptr_nonnull (layer);
+  attr = tp_layer_attr_index (layer, "class");
+  ck_assert_int_ge (attr, 0);
+  /* the listed tokens, then words only */
+  ck_assert_uint_gt (tp_layer_get_length (layer), G_N_ELEMENTS (want));
+  for (guint i = 0; i < tp_layer_get_length (layer); i++)
+    {
+      const char *cls = tp_layer_get_enum_string (layer, i, attr);
+      const char *expect = i < G_N_ELEMENTS (want) ? want[i] : "word";
+      ck_assert_msg (strcmp (cls, expect) == 0, "token %u: class %s, want %s",
+                     i, cls, expect);
+    }
   tp_document_free (doc);
   tp_harness_free (h);
 }
@@ -378,6 +435,7 @@ tokenizer_suite (void)
   tcase_add_test (tc, test_no_split);
   tcase_add_test (tc, test_no_hyphens);
   tcase_add_test (tc, test_classes);
+  tcase_add_test (tc, test_block_classes);
   tcase_add_test (tc, test_abbrev_file);
   tcase_add_test (tc, test_invalid_utf8);
   suite_add_tcase (s, tc);

@@ -1428,6 +1428,28 @@ quotes_rule_according (QuotesDoc *doc, const QuotesHistory *hist,
   return FALSE;
 }
 
+/* The offset just after the last line break in [lo, p), or @lo when there
+ * is none: sixteen bytes at a time where there is SSE2, since the window
+ * before a quote is mostly one line of a few hundred bytes. */
+static gsize
+quotes_after_last_newline (const char *text, gsize lo, gsize p)
+{
+#ifdef __SSE2__
+  const __m128i nl = _mm_set1_epi8 ('\n');
+  while (p >= lo + 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *)(text + p - 16));
+      guint bits = (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, nl));
+      if (bits != 0)
+        return p - 16 + (gsize)(31 - __builtin_clz (bits)) + 1;
+      p -= 16;
+    }
+#endif
+  while (p > lo && text[p - 1] != '\n')
+    p--;
+  return p;
+}
+
 /* The offset where the window before quote @k starts: its paragraph's
  * start, the previous quote's end, or QUOTES_WINDOW bytes back. */
 gsize
@@ -1440,6 +1462,8 @@ quotes_window_start (const QuotesDoc *doc, const QuotesQuote *quotes, guint k)
   if (k > 0 && quotes[k - 1].close_mark_end > lo)
     lo = quotes[k - 1].close_mark_end;
   p = q->open_mark;
+  if (!doc->config->blank_line_paragraphs)
+    return quotes_after_last_newline (doc->text, lo, p);
   while (p > lo)
     {
       if (doc->text[p - 1] == '\n')
@@ -1469,8 +1493,11 @@ quotes_window_end (const QuotesDoc *doc, const QuotesQuote *quotes, guint n,
 
   if (k + 1 < n && quotes[k + 1].open_mark < hi)
     hi = quotes[k + 1].open_mark;
-  while (p < hi && doc->text[p] != '\n')
-    p++;
+  if (p < hi)
+    {
+      const char *nl = memchr (doc->text + p, '\n', hi - p);
+      p = nl != NULL ? (gsize)(nl - doc->text) : hi;
+    }
   if (doc->config->blank_line_paragraphs && p < hi)
     {
       /* a single line break only wraps the line */
@@ -1574,15 +1601,20 @@ static const guint8 quotes_count_byte[256] = {
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* F0 */
 };
 
-/* Counts the words of the quote (runs of quotes_count_byte, at most 65),
- * how many are capitalised and how many are short lower-case words (of,
- * the).  One table look-up a byte. */
+/* Counts the words of the quote (runs of quotes_count_byte), how many are
+ * capitalised and how many are short lower-case words (of, the).  One
+ * table look-up a byte.  The count stops at the first number that every
+ * test of the rules reads as "many": they compare it with at most 10 and
+ * with min_words and twice min_words, and the counts of capitals and
+ * small words matter only up to 10 words; never above 65 (the old cap),
+ * so long quotes cost a few words, not all of them. */
 void
 quotes_count_words (const QuotesDoc *doc, const QuotesQuote *q, guint *nwords,
                     guint *ncap, guint *nsmall)
 {
   const guchar *text = (const guchar *)doc->text;
   guint w = 0, c = 0, sm = 0;
+  guint enough = MIN (65, MAX (11, 2 * doc->config->min_words));
   gsize i = q->start, end = q->end;
 
   while (i < end)
@@ -1600,7 +1632,7 @@ quotes_count_words (const QuotesDoc *doc, const QuotesQuote *q, guint *nwords,
         c++;
       else if (i - ws <= 3)
         sm++;
-      if (w > 64)
+      if (w >= enough)
         break;
     }
   *nwords = w;

@@ -377,6 +377,7 @@ quotes_attribute (QuotesDoc *doc)
   QuotesHistory hist = { 0 };
   QuotesToks before_buf, after_buf;
   QuotesToks *before = &before_buf, *after = &after_buf;
+  gsize after_from = G_MAXSIZE, after_to = 0; /* the last window after */
 
   doc->first_quote = quotes;
 
@@ -412,7 +413,16 @@ quotes_attribute (QuotesDoc *doc)
           }
         else
           bs = ws;
-        quotes_tokenize (doc, bs, q->open_mark, before);
+        if (bs == after_from && q->open_mark == after_to)
+          {
+            /* two quotes of one line: this window before is the last
+             * window after, already tokenized ('"A," she said. "B."') */
+            QuotesToks *last_after = after;
+            after = before;
+            before = last_after;
+          }
+        else
+          quotes_tokenize (doc, bs, q->open_mark, before);
         if (before->n == QUOTES_MAX_TOKENS)
           {
             quotes_tokenize (doc, before->t[before->n / 2].s, q->open_mark,
@@ -436,8 +446,9 @@ quotes_attribute (QuotesDoc *doc)
         q->flags |= QUOTES_F_SENT_START;
       quotes_count_words (doc, q, &nwords, &ncap, &nsmall);
 
-      quotes_tokenize (doc, q->close_mark_end,
-                       MIN (we, q->close_mark_end + 240), after);
+      after_from = q->close_mark_end;
+      after_to = MIN (we, q->close_mark_end + 240);
+      quotes_tokenize (doc, after_from, after_to, after);
       if (!(q->flags & QUOTES_F_RUNS_ON))
         found = quotes_rule_after (doc, &hist, q, after, &spk);
       if (found)

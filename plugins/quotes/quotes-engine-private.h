@@ -350,7 +350,18 @@ QuotesCharClass quotes_class_of (gunichar c);
 gunichar quotes_char_before (const char *text, gsize pos);
 gunichar quotes_char_at (const char *text, gsize len, gsize pos);
 gboolean quotes_is_word_char (const char *text, gsize len, gsize pos);
-gboolean quotes_is_upper_at (const char *text, gsize len, gsize pos);
+gboolean quotes_is_upper_char_at (const char *text, gsize len, gsize pos);
+
+/* Whether the character at @pos is an upper-case letter: inline for
+ * ASCII, which most words start with (every token asks). */
+static inline gboolean
+quotes_is_upper_at (const char *text, gsize len, gsize pos)
+{
+  guchar b = text[pos];
+  if (b < 0x80)
+    return b >= 'A' && b <= 'Z';
+  return quotes_is_upper_char_at (text, len, pos);
+}
 void quotes_find_marks (const QuotesConfig *config, const char *text, gsize len,
                         GArray *out);
 

@@ -125,13 +125,11 @@ quotes_is_word_char (const char *text, gsize len, gsize pos)
   return quotes_class_of (quotes_char_at (text, len, pos)) == QUOTES_CC_LETTER;
 }
 
-/* Whether the character at @pos is an upper-case letter. */
+/* Whether the non-ASCII character at @pos is an upper-case letter (the
+ * slow half of quotes_is_upper_at). */
 gboolean
-quotes_is_upper_at (const char *text, gsize len, gsize pos)
+quotes_is_upper_char_at (const char *text, gsize len, gsize pos)
 {
-  guchar b = text[pos];
-  if (b < 0x80)
-    return g_ascii_isupper (b);
   return g_unichar_isupper (quotes_char_at (text, len, pos));
 }
 

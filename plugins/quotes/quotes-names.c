@@ -29,9 +29,17 @@ quotes_is_title (const QuotesDoc *doc, gsize s, gsize e)
   static const char *const prefixes[]
       = { "co-", "vice-", "deputy-", "ex-", "joint-", NULL };
 
+  gboolean hyphen = FALSE;
+
   if (quotes_in_set (doc->config->titles, doc->text, s, e))
     return TRUE;
-  if (e - s < 5 || !memchr (doc->text + s + 2, '-', MIN (e - s - 2, 5)))
+  if (e - s < 5)
+    return FALSE;
+  /* a prefix's hyphen is one of bytes 2 to 6 (a loop: a call to memchr
+   * costs more than five bytes) */
+  for (gsize k = s + 2; k < s + 2 + MIN (e - s - 2, 5); k++)
+    hyphen |= doc->text[k] == '-';
+  if (!hyphen)
     return FALSE;
   for (guint k = 0; prefixes[k]; k++)
     {

@@ -22,9 +22,12 @@ quotes_is_abbrev (const QuotesDoc *doc, gsize s, gsize e)
           "u.s", "u.k", "u.n",  "e.g",  "i.e",  NULL };
   if (e - s == 1 && g_ascii_isupper (doc->text[s]))
     return TRUE; /* an initial */
-  for (guint i = 0; abbrevs[i]; i++)
-    if (quotes_word_is (doc->text, s, e, abbrevs[i]))
-      return TRUE;
+  /* no entry is longer than four bytes: most words before a full stop
+   * are, and skip the list */
+  if (e - s <= 4)
+    for (guint i = 0; abbrevs[i]; i++)
+      if (quotes_word_is (doc->text, s, e, abbrevs[i]))
+        return TRUE;
   return memchr (doc->text + s, '.', e - s) != NULL; /* U.S. */
 }
 

@@ -380,6 +380,28 @@ gsize quotes_tok_base_end (const QuotesDoc *doc, const QuotesTok *t);
 gboolean quotes_tok_is_possessive (const QuotesDoc *doc, const QuotesTok *t);
 gboolean quotes_tok_is_body (const QuotesDoc *doc, const QuotesTok *t);
 
+/* quotes_scan_word for the common word: one that starts with an ASCII
+ * byte and ends at an ASCII byte other than ' - . (no joined part, no
+ * abbreviation period) is found inline; any other goes to
+ * quotes_scan_word.  Tokens ask for a word end at every word. */
+static inline gsize
+quotes_scan_word_fast (const QuotesDoc *doc, gsize i, gsize to)
+{
+  const char *text = doc->text;
+  gsize e;
+  guchar d;
+
+  if ((guchar)text[i] >= 0x80)
+    return quotes_scan_word (doc, i, to);
+  e = quotes_skip_word_bytes (text, i + 1, to, FALSE);
+  if (e >= to)
+    return e;
+  d = (guchar)text[e];
+  if (d < 0x80 && d != '\'' && d != '-' && d != '.')
+    return e;
+  return quotes_scan_word (doc, i, to);
+}
+
 /* quotes-names.c */
 gint quotes_title_gender (const QuotesDoc *doc, gsize s, gsize e);
 gboolean quotes_is_title (const QuotesDoc *doc, gsize s, gsize e);

@@ -541,7 +541,7 @@ quotes_names_build (QuotesDoc *doc)
       /* the run: capitalised words, connectors between them */
       for (gsize w = p; n < 10;)
         {
-          gsize we = quotes_scan_word (doc, w, len), nx;
+          gsize we = quotes_scan_word_fast (doc, w, len), nx;
           toks->t[n++] = (QuotesTok){ w, we, 0, quotes_cap_at (doc, w) };
           if (quotes_tok_is_possessive (doc, &toks->t[n - 1]))
             break;
@@ -557,7 +557,7 @@ quotes_names_build (QuotesDoc *doc)
             }
           if (g_ascii_islower (text[nx]))
             {
-              gsize ce = quotes_scan_word (doc, nx, len), cx = ce;
+              gsize ce = quotes_scan_word_fast (doc, nx, len), cx = ce;
               while (cx < len && text[cx] == ' ' && cx - ce < 3)
                 cx++;
               if (cx > ce && cx < len && quotes_cap_at (doc, cx)

@@ -108,7 +108,7 @@ quotes_tokenize (const QuotesDoc *doc, gsize from, gsize to, QuotesToks *toks)
         }
       if (cc == QUOTES_CC_LETTER)
         {
-          gsize e = quotes_scan_word (doc, i, to);
+          gsize e = quotes_scan_word_fast (doc, i, to);
           t->s = i;
           t->cap = quotes_is_upper_at (text, doc->len, i);
           t->punct = 0;

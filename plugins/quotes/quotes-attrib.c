@@ -1837,7 +1837,7 @@ quotes_rule_headline_echo (QuotesDoc *doc, const QuotesHistory *hist,
     }
   /* plain text: a reporting verb earlier in the same sentence */
   ss = p;
-  while (ss > lead && !(strchr (".?!", text[ss - 1]) && text[ss] == ' '))
+  while (ss > lead && !(quotes_is_stop_byte (text[ss - 1]) && text[ss] == ' '))
     ss--;
   quotes_tokenize (doc, ss, p, toks);
   t = toks->t;

@@ -300,6 +300,14 @@ quotes_word_is (const char *text, gsize s, gsize e, const char *lit)
   return e - s == n && g_ascii_strncasecmp (text + s, lit, n) == 0;
 }
 
+/* Whether the byte @c is . ? or ! (or NUL): strchr (".?!", c) without
+ * the call, which loops back over a window ask at every blank. */
+static inline gboolean
+quotes_is_stop_byte (char c)
+{
+  return c == '.' || c == '?' || c == '!' || c == '\0';
+}
+
 /* Whether token @t ends a sentence. */
 static inline gboolean
 quotes_tok_ends_sentence (const QuotesTok *t)

@@ -252,7 +252,7 @@ quotes_opens_sentence (const QuotesDoc *doc, gssize ms)
       while (p > 0 && doc->text[p - 1] == ' ')
         p--;
       if (p == 0 || doc->text[p - 1] == '\n'
-          || (p < e && strchr (".?!", doc->text[p - 1])))
+          || (p < e && quotes_is_stop_byte (doc->text[p - 1])))
         return TRUE;
       if (p == e)
         return FALSE;
@@ -291,7 +291,7 @@ quotes_prev_sentence (const QuotesDoc *doc, gsize pos)
     p--; /* the full stop of the sentence before */
   while (p > lo && doc->text[p - 1] != '\n'
          && !(p > 1 && doc->text[p - 1] == ' '
-              && strchr (".?!", doc->text[p - 2])
+              && quotes_is_stop_byte (doc->text[p - 2])
               && !g_ascii_islower (doc->text[p])))
     p--;
   return p;
@@ -508,7 +508,7 @@ quotes_attribute (QuotesDoc *doc)
           gsize lo = quotes_prev_sentence (doc, q->open_mark);
           gsize pe = quotes[k - 1].end;
           if (lo < quotes[k - 1].close_mark_end && pe > quotes[k - 1].start
-              && strchr (".?!", doc->text[pe - 1]))
+              && quotes_is_stop_byte (doc->text[pe - 1]))
             lo = quotes[k - 1].close_mark_end;
           if (lo >= quotes[k - 1].close_mark_end
               && !quotes_pronoun_cue_in (doc, lo, q->open_mark)
@@ -557,7 +557,7 @@ quotes_attribute (QuotesDoc *doc)
       if (!found && !sent_start && k > 0 && quotes[k - 1].para == q->para
           && quotes[k - 1].speaker && quotes[k - 1].rule != QUOTES_RULE_NONE
           && ws == quotes[k - 1].close_mark_end && from == 0 && !cut
-          && !strchr (".?!", doc->text[quotes[k - 1].end - 1]))
+          && !quotes_is_stop_byte (doc->text[quotes[k - 1].end - 1]))
         {
           /* was "reckless" and a "broken promise" */
           spk.name = quotes[k - 1].speaker;

@@ -265,7 +265,7 @@ quotes_scan_mark (QuotesScan *scan, gsize pos, guint mlen, gunichar c)
               while (e > scan->para_start && text[e - 1] == ' ')
                 e--;
               if (pd->pos >= 0 && e > (gsize)pd->pos + pd->len
-                  && strchr (".?!", text[e - 1]))
+                  && quotes_is_stop_byte (text[e - 1]))
                 quotes_scan_emit (scan, QUOTES_FAM_DOUBLE, e, pos + mlen,
                                   FALSE);
               return; /* else a stray mark */
@@ -315,7 +315,7 @@ quotes_scan_mark (QuotesScan *scan, gsize pos, guint mlen, gunichar c)
           while (e > (gsize)p->pos
                  && (text[e - 1] == ' ' || text[e - 1] == '\t'))
             e--;
-          if (e > (gsize)p->pos + p->len && strchr (".?!", text[e - 1]) != NULL)
+          if (e > (gsize)p->pos + p->len && quotes_is_stop_byte (text[e - 1]))
             {
               quotes_scan_emit (scan, fam, e, e, TRUE);
               reopened = TRUE;
@@ -367,11 +367,11 @@ quotes_scan_para_end (QuotesScan *scan, gsize end, gsize next_start)
           gsize e = end;
           while (e > (gsize)p->pos && g_ascii_isspace (scan->text[e - 1]))
             e--;
-          gboolean one
-              = e > (gsize)p->pos + p->len && strchr (".?!", scan->text[e - 1]);
+          gboolean one = e > (gsize)p->pos + p->len
+                         && quotes_is_stop_byte (scan->text[e - 1]);
           /* one sentence only: a lost closing mark may run further */
           for (gsize k = p->pos + p->len; one && k + 2 < e; k++)
-            if (strchr (".?!", scan->text[k]) && scan->text[k + 1] == ' '
+            if (quotes_is_stop_byte (scan->text[k]) && scan->text[k + 1] == ' '
                 && g_ascii_isupper (scan->text[k + 2]))
               one = FALSE;
           if (one)

@@ -29,17 +29,16 @@ quotes_is_title (const QuotesDoc *doc, gsize s, gsize e)
   static const char *const prefixes[]
       = { "co-", "vice-", "deputy-", "ex-", "joint-", NULL };
 
-  gboolean hyphen = FALSE;
+  const char *w = doc->text + s;
 
   if (quotes_in_set (doc->config->titles, doc->text, s, e))
     return TRUE;
   if (e - s < 5)
     return FALSE;
-  /* a prefix's hyphen is one of bytes 2 to 6 (a loop: a call to memchr
-   * costs more than five bytes) */
-  for (gsize k = s + 2; k < s + 2 + MIN (e - s - 2, 5); k++)
-    hyphen |= doc->text[k] == '-';
-  if (!hyphen)
+  /* each prefix's hyphen is byte 2, 4, 5 or 6 of the word: without one
+   * there, no prefix can match */
+  if (w[2] != '-' && w[4] != '-' && !(e - s > 5 && w[5] == '-')
+      && !(e - s > 6 && w[6] == '-'))
     return FALSE;
   for (guint k = 0; prefixes[k]; k++)
     {
@@ -890,7 +889,7 @@ quotes_span_has_sentence_end (const QuotesDoc *doc, gsize s, gsize e)
 {
   for (gsize k = s; k < e; k++)
     if (doc->text[k] == '\n'
-        || (k + 1 < e && strchr (".?!", doc->text[k])
+        || (k + 1 < e && quotes_is_stop_byte (doc->text[k])
             && doc->text[k + 1] == ' '))
       return TRUE;
   return FALSE;
@@ -966,7 +965,7 @@ quotes_opens_next_sentence (const QuotesDoc *doc, gsize from, gsize pos)
   if (p == pos || !strchr (".?!\"", doc->text[p - 1]))
     return FALSE;
   for (gsize k = from; k + 1 < p; k++)
-    if (strchr (".?!", doc->text[k])
+    if (quotes_is_stop_byte (doc->text[k])
         && (doc->text[k + 1] == ' ' || doc->text[k + 1] == '\n'))
       ends++;
   return ends == 0;

@@ -259,7 +259,7 @@ quotes_name_near (const QuotesDoc *doc, gsize at, gsize pos)
     return FALSE;
   for (gsize k = at; k < pos; k++)
     if (doc->text[k] == '\n'
-        || (k + 1 < pos && strchr (".?!", doc->text[k])
+        || (k + 1 < pos && quotes_is_stop_byte (doc->text[k])
             && doc->text[k + 1] == ' ' && ++ends > 1))
       return FALSE;
   return TRUE;
@@ -486,7 +486,7 @@ quotes_main_source_of_last (QuotesDoc *doc, const QuotesHistory *hist,
   while (lo > 0 && (gsize)q->mention_start - lo < 300
          && doc->text[lo - 1] != '\n'
          && !(lo > 1 && doc->text[lo - 1] == ' '
-              && strchr (".?!", doc->text[lo - 2])))
+              && quotes_is_stop_byte (doc->text[lo - 2])))
     lo--;
   quotes_tokenize (doc, lo, (gsize)q->cue_end, toks);
   if (toks->n == 0 || toks->t[toks->n - 1].s != (gsize)q->cue_start)
@@ -761,7 +761,7 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
               while (ss > 0 && (gsize)ante.ms - ss < 100
                      && doc->text[ss - 1] != '\n'
                      && !(ss > 1 && doc->text[ss - 1] == ' '
-                          && strchr (".?!", doc->text[ss - 2])))
+                          && quotes_is_stop_byte (doc->text[ss - 2])))
                 ss--;
               if (ante.kind == QUOTES_SPK_NOMINAL && ss > 0
                   && strncmp (doc->text + ss, "The ", 4) == 0

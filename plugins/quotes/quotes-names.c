@@ -514,6 +514,18 @@ quotes_names_build (QuotesDoc *doc)
           pos = e;
           continue;
         }
+      /* a lower-case word continues the run below only as a connector
+       * ("van") at most three blanks after this word: without one, the
+       * run would be this word alone, which names nothing, so it is not
+       * tokenized (most such words open a sentence: "He said") */
+      if (!quotes_cap_at (doc, f)
+          && (f - e > 3
+              || !quotes_in_set (doc->config->sets[QUOTES_SET_CONNECTORS], text,
+                                 f, quotes_scan_word_fast (doc, f, len))))
+        {
+          pos = e;
+          continue;
+        }
       if (quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], text, p,
                          e - p))
         {

@@ -88,6 +88,11 @@ quotes_tokenize (const QuotesDoc *doc, gsize from, gsize to, QuotesToks *toks)
       QuotesCharClass cc;
       QuotesTok *t = &toks->t[toks->n];
 
+      if (byte == ' ')
+        {
+          i++; /* the blank between most tokens, before any class test */
+          continue;
+        }
       if (byte < 0x80)
         {
           c = byte;

@@ -153,6 +153,9 @@ typedef struct {
   const QuotesQuote *cur_quote;   /* the quote being attributed */
   guint depth;                    /* antecedent searches in progress */
   const QuotesQuote *first_quote; /* the quotes being attributed */
+  const QuotesToks *before;       /* the tokens of [before_from, cur_open), the
+                                   * current quote's window before, or NULL */
+  gsize before_from;
 } QuotesDoc;
 
 /* A speaker found by a rule. */

@@ -453,11 +453,14 @@ quotes_attribute (QuotesDoc *doc)
           }
         else
           quotes_tokenize (doc, bs, q->open_mark, before);
+        doc->before = before;
+        doc->before_from = bs;
         if (before->n == QUOTES_MAX_TOKENS)
           {
             quotes_tokenize (doc, before->t[before->n / 2].s, q->open_mark,
                              before);
             cut = TRUE;
+            doc->before = NULL;
           }
       }
       from = quotes_last_sentence_start (before, before->n);
@@ -758,6 +761,7 @@ quotes_attribute (QuotesDoc *doc)
               quotes[j - 1].flags &= ~QUOTES_F_DROP;
             }
     }
+  doc->before = NULL;
   /* headline quotes last, once the lead's quotes have speakers */
   for (guint k = 0; k < n && quotes[k].open_mark < 200; k++)
     {

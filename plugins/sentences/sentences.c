@@ -1201,6 +1201,23 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
     }
 }
 
+/* For sentences_find: the last token in [a, b) that starts at or before
+ * byte @q, where token @a does and token @b does not (or @b is the last
+ * token), by halving without branches (each step a conditional move). */
+static inline guint
+sentences_find_window (const guint32 *tokens, guint a, guint b, gsize q)
+{
+  guint len = b - a;
+
+  while (len > 1)
+    {
+      guint half = len / 2;
+      a = sentences_start (tokens, a + half) <= q ? a + half : a;
+      len -= half;
+    }
+  return a;
+}
+
 /* The last token that starts at or before byte @q, searched forward from
  * the hint (positions only grow during a scan): guess from the byte
  * distance, gallop from the guess (down when it went too far), bisect. */
@@ -1219,6 +1236,22 @@ sentences_find (SentencesRun *r, gsize q)
       lo = 0;
       ls = sentences_start (tokens, 0);
     }
+  /* most queries: a window of 32 tokens around the guess from the byte
+   * distance holds the answer; searched there without a branch to
+   * mispredict */
+  {
+    guint guess = lo + (guint)(MIN (q - ls, (gsize)G_MAXUINT32) * 3 / 16);
+    guint a = guess > lo + 16 ? guess - 16 : lo;
+    guint b = guess + 16 < hi ? guess + 16 : hi;
+    if (a < b && sentences_start (tokens, a) <= q
+        && (b == hi || sentences_start (tokens, b) > q))
+      {
+        lo = sentences_find_window (tokens, a, b, q);
+        r->cur = lo;
+        r->cur_start = sentences_start (tokens, lo);
+        return lo;
+      }
+  }
   /* a token and its space take about 5 to 6 bytes */
   if (q - ls >= 12)
     {

@@ -380,6 +380,8 @@ void quotes_find_marks (const QuotesConfig *config, const char *text, gsize len,
 gsize quotes_scan_word (const QuotesDoc *doc, gsize i, gsize to);
 void quotes_tokenize (const QuotesDoc *doc, gsize from, gsize to,
                       QuotesToks *toks);
+void quotes_tokenize_to_quote (const QuotesDoc *doc, gsize start, gsize hi,
+                               QuotesToks *toks);
 guint quotes_cue_len (const QuotesDoc *doc, const QuotesTok *t, guint i,
                       guint n);
 gboolean quotes_cue_is_noun (const QuotesDoc *doc, const QuotesTok *t,

@@ -337,7 +337,7 @@ quotes_pronoun_cue_in (QuotesDoc *doc, gsize lo, gsize hi)
 
   if (hi <= lo || hi - lo > 400)
     return FALSE;
-  quotes_tokenize (doc, lo, hi, toks);
+  quotes_tokenize_to_quote (doc, lo, hi, toks);
   t = toks->t;
   for (guint i = 0; i < toks->n; i++)
     if (quotes_tok_is_cue (doc, &t[i])
@@ -561,7 +561,7 @@ quotes_attribute (QuotesDoc *doc)
               QuotesToks sent_buf;
               QuotesSpeaker s2
                   = { NULL, QUOTES_SPK_NONE, -1, -1, -1, -1, 0, FALSE };
-              quotes_tokenize (doc, lo, q->open_mark, &sent_buf);
+              quotes_tokenize_to_quote (doc, lo, q->open_mark, &sent_buf);
               if (sent_buf.n > 3
                   && quotes_tok_ends_sentence (&sent_buf.t[sent_buf.n - 1])
                   && quotes_rule_before (doc, &hist, &sent_buf, 0, &s2)
@@ -632,7 +632,7 @@ quotes_attribute (QuotesDoc *doc)
           guint a = 0;
           if (lo >= doc->ante_lo && q->open_mark - lo < 400)
             {
-              quotes_tokenize (doc, lo, q->open_mark, &sent_buf);
+              quotes_tokenize_to_quote (doc, lo, q->open_mark, &sent_buf);
               if (sent_buf.n > 0
                   && (quotes_tok_is (doc, &st[0], "and")
                       || quotes_tok_is (doc, &st[0], "but")))

@@ -326,40 +326,6 @@ quotes_role_fits (const QuotesDoc *doc, const char *name, gint gender)
   return TRUE;
 }
 
-/* Whether no token can hold both the bytes before @pos and the byte at
- * @pos: one of them is a blank or a line break. */
-static gboolean
-quotes_is_token_boundary (const QuotesDoc *doc, gsize pos)
-{
-  char c = doc->text[pos], b = pos > 0 ? doc->text[pos - 1] : ' ';
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || b == ' '
-         || b == '\t' || b == '\n' || b == '\r';
-}
-
-/* Tokenizes [start, hi) into @toks.  When the range ends at the current
- * quote's mark and holds its window before from a token boundary on, only
- * the part before that window is tokenized and the window's tokens are
- * taken over: a token depends only on where it starts and, for a word
- * that would run past it, the range's end, which is the same here; both
- * keep the first QUOTES_MAX_TOKENS tokens. */
-static void
-quotes_tokenize_to_quote (const QuotesDoc *doc, gsize start, gsize hi,
-                          QuotesToks *toks)
-{
-  const QuotesToks *b = doc->before;
-  gsize bf = doc->before_from;
-
-  if (b == NULL || hi != doc->cur_open || start > bf || bf > hi
-      || !quotes_is_token_boundary (doc, bf))
-    {
-      quotes_tokenize (doc, start, hi, toks);
-      return;
-    }
-  quotes_tokenize (doc, start, bf, toks);
-  for (guint k = 0; k < b->n && toks->n < QUOTES_MAX_TOKENS; k++)
-    toks->t[toks->n++] = b->t[k];
-}
-
 /* Finds the latest source named in [lo, hi) (at most 400 bytes): the
  * subject of a reporting verb ("Costa admitted", "said Ms Costa") or,
  * when @subjects, a name that opens a sentence ("Carney did not ...").

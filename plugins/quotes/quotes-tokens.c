@@ -140,6 +140,65 @@ quotes_tokenize (const QuotesDoc *doc, gsize from, gsize to, QuotesToks *toks)
     }
 }
 
+/* Whether no token can hold both the bytes before @pos and the byte at
+ * @pos: one of them is a blank or a line break. */
+static gboolean
+quotes_is_token_boundary (const QuotesDoc *doc, gsize pos)
+{
+  char c = doc->text[pos], b = pos > 0 ? doc->text[pos - 1] : ' ';
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || b == ' '
+         || b == '\t' || b == '\n' || b == '\r';
+}
+
+/* Tokenizes [start, hi) into @toks, taking tokens of the current quote's
+ * window before (doc->before, [before_from, cur_open)) over where it can:
+ * a token depends only on where it starts and, for a word that would run
+ * past it, on the range's end, which is the same when the range ends at
+ * the quote's mark.  A range that starts at or before the window, which
+ * starts at a token boundary, tokenizes only its part before the window;
+ * a range that starts inside the window, at one of its tokens or blanks
+ * before one, takes the rest of its tokens when the window kept them all.
+ * Both keep the first QUOTES_MAX_TOKENS tokens, as quotes_tokenize does. */
+void
+quotes_tokenize_to_quote (const QuotesDoc *doc, gsize start, gsize hi,
+                          QuotesToks *toks)
+{
+  const QuotesToks *b = doc->before;
+  gsize bf = doc->before_from;
+  guint k = 0;
+
+  if (b == NULL || hi != doc->cur_open || bf > hi)
+    goto out_plain;
+  if (start <= bf)
+    {
+      if (!quotes_is_token_boundary (doc, bf))
+        goto out_plain;
+      quotes_tokenize (doc, start, bf, toks);
+    }
+  else
+    {
+      gsize p = start;
+      if (b->n >= QUOTES_MAX_TOKENS)
+        goto out_plain;
+      while (k < b->n && b->t[k].s < start)
+        k++;
+      /* only blanks may lie between the range's start and that token */
+      for (gsize end = k < b->n ? b->t[k].s : hi; p < end; p++)
+        if (doc->text[p] != ' ' && doc->text[p] != '\t' && doc->text[p] != '\n'
+            && doc->text[p] != '\r')
+          goto out_plain;
+      if (k > 0 && b->t[k - 1].e > start)
+        goto out_plain; /* the range starts inside a token */
+      toks->n = 0;
+    }
+  for (; k < b->n && toks->n < QUOTES_MAX_TOKENS; k++)
+    toks->t[toks->n++] = b->t[k];
+  return;
+
+out_plain:
+  quotes_tokenize (doc, start, hi, toks);
+}
+
 /* The number of tokens of the reporting verb at toks[i] ("said": 1,
  * "points out": 2), 0 when there is none. */
 guint

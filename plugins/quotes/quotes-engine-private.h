@@ -300,7 +300,18 @@ quotes_word_is (const char *text, gsize s, gsize e, const char *lit)
   if (((text[s] ^ lit[0]) & ~0x20) != 0)
     return FALSE;
   n = strlen (lit);
-  return e - s == n && g_ascii_strncasecmp (text + s, lit, n) == 0;
+  if (e - s != n)
+    return FALSE;
+  /* g_ascii_strncasecmp without the call: both sides are n bytes, no NUL */
+  for (gsize i = 0; i < n; i++)
+    {
+      char a = text[s + i], b = lit[i];
+      a = a >= 'A' && a <= 'Z' ? (char)(a | 0x20) : a;
+      b = b >= 'A' && b <= 'Z' ? (char)(b | 0x20) : b;
+      if (a != b)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Whether the byte @c is . ? or ! (or NUL): strchr (".?!", c) without

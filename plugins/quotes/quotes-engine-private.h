@@ -182,11 +182,14 @@ typedef struct {
  * probe reads one 32-bit tag a slot (the hash's high bits and the word's
  * length, 0 for an empty slot), so a miss touches a few bytes of a small
  * array; the word itself is compared only when the tag matches.  For
- * each length, a mask of the first bytes present (modulo 64) stops most
- * look-ups before hashing.  Built at init, read-only after. */
+ * each length, masks of the first and of the last bytes present (modulo
+ * 64) stop most look-ups before hashing.  Built at init, read-only
+ * after. */
 struct QuotesWordSet {
   guint64 firsts[QUOTES_MAX_WORD]; /* [n]: bit c % 64 when some word of n
                                       bytes starts with c */
+  guint64 lasts[QUOTES_MAX_WORD];  /* [n]: bit c % 64 when some word of n
+                                      bytes ends with c */
   guint n;                         /* words */
   guint mask;                      /* slots - 1 */
   guint32 *tags;                   /* per slot: QUOTES_WORD_TAG, 0 when empty */
@@ -220,7 +223,7 @@ quotes_word_set_find (const QuotesWordSet *set, const char *w, gsize n,
 static inline gboolean
 quotes_in_set (const QuotesWordSet *set, const char *text, gsize s, gsize e)
 {
-  char buf[QUOTES_MAX_WORD], c0;
+  char buf[QUOTES_MAX_WORD], c0, cl;
   gsize n = e - s;
   guint32 h = QUOTES_HASH_INIT;
 
@@ -229,6 +232,10 @@ quotes_in_set (const QuotesWordSet *set, const char *text, gsize s, gsize e)
   c0 = text[s];
   c0 = c0 >= 'A' && c0 <= 'Z' ? (char)(c0 | 0x20) : c0;
   if (!((set->firsts[n] >> ((guchar)c0 & 63)) & 1))
+    return FALSE;
+  cl = text[e - 1];
+  cl = cl >= 'A' && cl <= 'Z' ? (char)(cl | 0x20) : cl;
+  if (!((set->lasts[n] >> ((guchar)cl & 63)) & 1))
     return FALSE;
   for (gsize i = 0; i < n; i++)
     {

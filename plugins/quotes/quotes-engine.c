@@ -69,6 +69,7 @@ quotes_word_set_clear (QuotesWordSet *set)
   memset (set->tags, 0, (set->mask + 1) * sizeof *set->tags);
   set->n = 0;
   memset (set->firsts, 0, sizeof set->firsts);
+  memset (set->lasts, 0, sizeof set->lasts);
 }
 
 /* Puts the word @w (tag @tag, hash @h) into the first free slot of its
@@ -140,6 +141,7 @@ quotes_word_set_add (QuotesWordSet *set, const char *word, gssize len)
   quotes_word_set_place (set, w, h, QUOTES_WORD_TAG (h, len));
   set->n++;
   set->firsts[len] |= G_GUINT64_CONSTANT (1) << ((guchar)w[0] & 63);
+  set->lasts[len] |= G_GUINT64_CONSTANT (1) << ((guchar)w[len - 1] & 63);
 }
 
 /* Replaces (@replace) or extends @set with @words. */

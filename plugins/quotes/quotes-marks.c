@@ -21,30 +21,16 @@ quotes_is_mark (gunichar c)
          || c == 0xBB;
 }
 
-/* The class of character @c. */
+/* The class of character @c.  ASCII characters are looked up in
+ * quotes_ascii_class (line breaks and NUL: edge; letters and digits;
+ * blank, tab, form feed, vertical tab: space; ( [ {; ) ] }; . , ; : ! ?;
+ * - and /; " and '; anything else: other), one load where this was a
+ * chain of tests for the neighbours of every quote mark. */
 QuotesCharClass
 quotes_class_of (gunichar c)
 {
-  if (c == '\n' || c == '\r' || c == 0)
-    return QUOTES_CC_EDGE;
   if (c < 0x80)
-    {
-      if (g_ascii_isalnum (c))
-        return QUOTES_CC_LETTER;
-      if (c == ' ' || c == '\t' || c == '\f' || c == '\v')
-        return QUOTES_CC_SPACE;
-      if (c == '(' || c == '[' || c == '{')
-        return QUOTES_CC_OPEN;
-      if (c == ')' || c == ']' || c == '}')
-        return QUOTES_CC_CLOSE;
-      if (strchr (".,;:!?", c))
-        return QUOTES_CC_PUNCT;
-      if (c == '-' || c == '/')
-        return QUOTES_CC_DASH;
-      if (c == '"' || c == '\'')
-        return QUOTES_CC_QUOTE;
-      return QUOTES_CC_OTHER;
-    }
+    return (QuotesCharClass)quotes_ascii_class[c];
   if (quotes_is_mark (c))
     return QUOTES_CC_QUOTE;
   if (c == 0x2013 || c == 0x2014 || c == 0x2015)
@@ -79,7 +65,7 @@ quotes_char_at (const char *text, gsize len, gsize pos)
   return pos < len ? g_utf8_get_char (text + pos) : 0;
 }
 
-/* The classes of ASCII characters (quotes_class_of, precomputed). */
+/* The classes of ASCII characters (see quotes_class_of). */
 const guint8 quotes_ascii_class[128] = {
   QUOTES_CC_EDGE,   QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,
   QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,  QUOTES_CC_OTHER,

@@ -428,6 +428,19 @@ quotes_cmp_open (gconstpointer a, gconstpointer b)
   return 0;
 }
 
+/* Whether @arr is in quotes_cmp_open order already, as the scan mostly
+ * leaves it: g_array_sort is stable, so it would change nothing. */
+static gboolean
+quotes_sorted_by_open (const GArray *arr)
+{
+  for (guint k = 1; k < arr->len; k++)
+    if (quotes_cmp_open (&g_array_index (arr, QuotesQuote, k - 1),
+                         &g_array_index (arr, QuotesQuote, k))
+        > 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* Pass 1: finds every paired quote of the text. */
 void
 quotes_find_marks (const QuotesConfig *config, const char *text, gsize len,
@@ -495,7 +508,8 @@ quotes_find_marks (const QuotesConfig *config, const char *text, gsize len,
   quotes_scan_para_end (&scan, len, len);
 
   /* keep outer quotes only: drop nested and crossing pairs */
-  g_array_sort (out, quotes_cmp_open);
+  if (!quotes_sorted_by_open (out))
+    g_array_sort (out, quotes_cmp_open);
   for (guint k = 0; k < out->len; k++)
     {
       QuotesQuote *q = &g_array_index (out, QuotesQuote, k);

@@ -265,7 +265,7 @@ quotes_lower_copy (QuotesDoc *doc, const char *s, gsize n)
 {
   char *c = g_string_chunk_insert_len (doc->result->strings, s, n);
   for (gsize k = 0; k < n; k++)
-    c[k] = g_ascii_tolower (c[k]);
+    c[k] = c[k] >= 'A' && c[k] <= 'Z' ? (char)(c[k] | 0x20) : c[k];
   return c;
 }
 
@@ -637,7 +637,10 @@ quotes_titles_lookup (QuotesDoc *doc, gsize s, gsize e)
   if (!doc->names_built)
     quotes_names_build (doc);
   for (gsize k = s; k < e && n + 1 < sizeof buf; k++)
-    buf[n++] = g_ascii_tolower (doc->text[k]);
+    {
+      char c = doc->text[k];
+      buf[n++] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c; /* ASCII */
+    }
   return quotes_name_table_get (doc->titles, buf, n);
 }
 

@@ -447,7 +447,13 @@ quotes_next_cap (const QuotesDoc *doc, gsize p)
           p += 16;
         }
 #endif
-      while (p + 8 <= len)
+      /* (after the SSE2 loop, only its tail of fewer than sixteen bytes:
+       * where that loop stopped early, the byte at p is a candidate) */
+      while (p + 8 <= len
+#ifdef __SSE2__
+             && p + 16 > len
+#endif
+      )
         {
           guint64 w;
           memcpy (&w, text + p, 8);

@@ -199,6 +199,16 @@ struct QuotesWordSet {
 /* FNV-1a: the hash of a word set entry, one byte at a time. */
 #define QUOTES_HASH_INIT 2166136261u
 #define QUOTES_HASH_STEP(h, c) (((h) ^ (guchar)(c)) * 16777619u)
+
+/* The FNV-1a hash of the @n bytes @w (word sets, the names table). */
+static inline guint32
+quotes_hash_bytes (const char *w, gsize n)
+{
+  guint32 h = QUOTES_HASH_INIT;
+  for (gsize i = 0; i < n; i++)
+    h = QUOTES_HASH_STEP (h, w[i]);
+  return h;
+}
 /* The tag of a word of @n bytes (1 to 255) with hash @h: never 0. */
 #define QUOTES_WORD_TAG(h, n) (((h)&0xFFFFFF00u) | (guint32)(n))
 

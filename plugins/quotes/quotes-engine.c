@@ -85,16 +85,6 @@ quotes_word_set_place (QuotesWordSet *set, const char *w, guint32 h,
   memcpy (set->words[i], w, sizeof set->words[i]);
 }
 
-/* The hash of the @n bytes @w. */
-static guint32
-quotes_word_hash (const char *w, gsize n)
-{
-  guint32 h = QUOTES_HASH_INIT;
-  for (gsize i = 0; i < n; i++)
-    h = QUOTES_HASH_STEP (h, w[i]);
-  return h;
-}
-
 /* Doubles the table of @set, so it stays at most half full. */
 static void
 quotes_word_set_grow (QuotesWordSet *set)
@@ -110,7 +100,7 @@ quotes_word_set_grow (QuotesWordSet *set)
     if (old_tags[i] != 0)
       quotes_word_set_place (
           set, old_words[i],
-          quotes_word_hash (old_words[i], old_tags[i] & 0xFF), old_tags[i]);
+          quotes_hash_bytes (old_words[i], old_tags[i] & 0xFF), old_tags[i]);
   g_free (old_tags);
   g_free (old_words);
 }
@@ -133,7 +123,7 @@ quotes_word_set_add (QuotesWordSet *set, const char *word, gssize len)
     return;
   for (gssize i = 0; i < len; i++)
     w[i] = g_ascii_tolower (word[i]);
-  h = quotes_word_hash (w, len);
+  h = quotes_hash_bytes (w, len);
   if (quotes_word_set_find (set, w, len, h))
     return;
   if (2 * (set->n + 1) > set->mask + 1)

@@ -133,16 +133,6 @@ quotes_name_table_reset (QuotesNameTable *t)
     }
 }
 
-/* The hash of the @n bytes @key (FNV-1a). */
-static guint32
-quotes_name_hash (const char *key, gsize n)
-{
-  guint32 h = QUOTES_HASH_INIT;
-  for (gsize i = 0; i < n; i++)
-    h = QUOTES_HASH_STEP (h, key[i]);
-  return h;
-}
-
 /* The slot of @t that holds the @n bytes @key (hash @h), or the empty
  * slot where it would go. */
 static QuotesNameSlot *
@@ -163,7 +153,7 @@ static QuotesName *
 quotes_name_table_get (const QuotesNameTable *t, const char *key, gsize n)
 {
   QuotesNameSlot *sl
-      = quotes_name_table_slot (t, key, n, quotes_name_hash (key, n));
+      = quotes_name_table_slot (t, key, n, quotes_hash_bytes (key, n));
   return sl->gen == t->gen ? sl->name : NULL;
 }
 
@@ -195,7 +185,7 @@ static void
 quotes_name_table_put (QuotesNameTable *t, const char *key, gsize n,
                        QuotesName *name)
 {
-  guint32 h = quotes_name_hash (key, n);
+  guint32 h = quotes_hash_bytes (key, n);
   QuotesNameSlot *sl = quotes_name_table_slot (t, key, n, h);
 
   if (sl->gen != t->gen)

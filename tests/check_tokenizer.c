@@ -207,6 +207,25 @@ START_TEST (test_no_hyphens)
 }
 END_TEST
 
+/* Pushes @text through a tokenizer harness *@h; sets *@attr to the
+ * token layer's class attribute and returns that layer. */
+static TpLayer *
+tok_classes_of (TpHarness **h, const char *text, TpDocument **doc, gint *attr)
+{
+  GError *error = NULL;
+  TpLayer *layer;
+
+  *h = tp_harness_new ("tokenizer", &error);
+  ck_assert_ptr_nonnull (*h);
+  *doc = tp_harness_push_text (*h, text, &error);
+  ck_assert_ptr_nonnull (*doc);
+  layer = tp_document_get_layer (*doc, "token");
+  ck_assert_ptr_nonnull (layer);
+  *attr = tp_layer_attr_index (layer, "class");
+  ck_assert_int_ge (*attr, 0);
+  return layer;
+}
+
 /* The class attribute names each token's kind. */
 START_TEST (test_classes)
 {
@@ -215,19 +234,11 @@ START_TEST (test_classes)
   static const char *const want[]
       = { "word", "number", "punct",   "symbol",  "quote",
           "url",  "email",  "hashtag", "mention", "emoticon" };
-  GError *error = NULL;
-  TpHarness *h = tp_harness_new ("tokenizer", &error);
+  TpHarness *h;
   TpDocument *doc;
-  TpLayer *layer;
   gint attr;
+  TpLayer *layer = tok_classes_of (&h, text, &doc, &attr);
 
-  ck_assert_ptr_nonnull (h);
-  doc = tp_harness_push_text (h, text, &error);
-  ck_assert_ptr_nonnull (doc);
-  layer = tp_document_get_layer (doc, "token");
-  ck_assert_ptr_nonnull (layer);
-  attr = tp_layer_attr_index (layer, "class");
-  ck_assert_int_ge (attr, 0);
   ck_assert_uint_eq (tp_layer_get_length (layer), G_N_ELEMENTS (want));
   for (guint i = 0; i < G_N_ELEMENTS (want); i++)
     ck_assert_str_eq (tp_layer_get_enum_string (layer, i, attr), want[i]);
@@ -245,19 +256,11 @@ START_TEST (test_block_classes)
           "number", "word",  "word", "number", "punct", "word",   "word",
           "word",   "punct", "word", "word",   "punct", "symbol", "word",
           "symbol", "quote", "word", "word",   "quote", "word",   "punct" };
-  GError *error = NULL;
-  TpHarness *h = tp_harness_new ("tokenizer", &error);
+  TpHarness *h;
   TpDocument *doc;
-  TpLayer *layer;
   gint attr;
+  TpLayer *layer = tok_classes_of (&h, TOK_BLOCK_TEXT, &doc, &attr);
 
-  ck_assert_ptr_nonnull (h);
-  doc = tp_harness_push_text (h, TOK_BLOCK_TEXT, &error);
-  ck_assert_ptr_nonnull (doc);
-  layer = tp_document_get_layer (doc, "token");
-  ck_assert_ptr_nonnull (layer);
-  attr = tp_layer_attr_index (layer, "class");
-  ck_assert_int_ge (attr, 0);
   /* the listed tokens, then words only */
   ck_assert_uint_gt (tp_layer_get_length (layer), G_N_ELEMENTS (want));
   for (guint i = 0; i < tp_layer_get_length (layer); i++)

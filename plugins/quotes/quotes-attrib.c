@@ -429,9 +429,8 @@ quotes_opening_subject (const QuotesDoc *doc, const QuotesTok *t, guint from,
   if (quotes_tok_is_pronoun (doc, &t[s]))
     e = s + 1;
   else if (t[s].cap && !quotes_tok_is_det (doc, &t[s])
-           && !(t[s].e - t[s].s > 4
-                && g_ascii_strncasecmp (doc->text + t[s].e - 3, "ing", 3)
-                       == 0)) /* "Shivering in a dress, she ..." */
+           && !quotes_tok_is_participle (
+               doc, &t[s])) /* "Shivering in a dress, she ..." */
     {
       e = s + 1;
       while (e < limit && e - s < 6 && !t[e].punct
@@ -483,8 +482,7 @@ quotes_subject_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
 
   if (!quotes_subject_phrase_before (doc, t, from, c, a, b))
     return FALSE;
-  if (c < from + 1 || t[c].e - t[c].s < 5
-      || g_ascii_strncasecmp (doc->text + t[c].e - 3, "ing", 3) != 0)
+  if (c < from + 1 || !quotes_tok_is_participle (doc, &t[c]))
     return TRUE;
   if (*a > from && !t[*a - 1].punct && !t[*a - 1].cap
       && quotes_tok_is_det (doc, &t[*a]))
@@ -920,8 +918,7 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
       /* "Mr X was quoted in the Herald saying": passive "quoted" before
        * a participle, as with "as saying" */
       gboolean quoted_ing = FALSE;
-      if (c >= from + 4 && cue->e - cue->s > 4
-          && g_ascii_strncasecmp (doc->text + cue->e - 3, "ing", 3) == 0)
+      if (c >= from + 4 && quotes_tok_is_participle (doc, cue))
         for (guint k = c - 1; k > from + 1 && c - k < 9 && !t[k - 1].punct; k--)
           if (quotes_tok_is (doc, &t[k - 1], "quoted"))
             {
@@ -957,8 +954,7 @@ quotes_rule_before (QuotesDoc *doc, const QuotesHistory *hist,
       /* a participle ("..., calling it", "backed the plan saying") takes
        * the sentence's subject, not the clause or object before it */
       gboolean ing
-          = c >= 2 && c - 2 > from && cue->e - cue->s > 4
-            && g_ascii_strncasecmp (doc->text + cue->e - 3, "ing", 3) == 0;
+          = c >= 2 && c - 2 > from && quotes_tok_is_participle (doc, cue);
       gboolean object = FALSE, clause = FALSE;
       /* ", had insisted it would ..., calling": a clause before the comma,
        * not an apposition ("Mr X, apparently talking about it, telling") */
@@ -1261,9 +1257,8 @@ quotes_rule_cued_subject (QuotesDoc *doc, const QuotesHistory *hist,
   c--;
   /* a finite verb only: not "as saying", "was asked", "called" */
   v = &t[c];
-  if ((v->e - v->s > 4
-       && g_ascii_strncasecmp (doc->text + v->e - 3, "ing", 3) == 0)
-      || quotes_tok_is (doc, v, "called") || quotes_tok_is (doc, v, "asked")
+  if (quotes_tok_is_participle (doc, v) || quotes_tok_is (doc, v, "called")
+      || quotes_tok_is (doc, v, "asked")
       || quotes_tok_is (doc, &t[c - 1], "was")
       || quotes_tok_is (doc, &t[c - 1], "were")
       || quotes_tok_is (doc, &t[c - 1], "been"))

@@ -419,6 +419,7 @@ gboolean quotes_tok_is_connector (const QuotesDoc *doc, const QuotesTok *t);
 gboolean quotes_tok_is_postnominal (const QuotesDoc *doc, const QuotesTok *t);
 gsize quotes_tok_base_end (const QuotesDoc *doc, const QuotesTok *t);
 gboolean quotes_tok_is_possessive (const QuotesDoc *doc, const QuotesTok *t);
+gboolean quotes_tok_is_participle (const QuotesDoc *doc, const QuotesTok *t);
 gboolean quotes_tok_is_body (const QuotesDoc *doc, const QuotesTok *t);
 
 /* quotes_scan_word for the common word: one that starts with an ASCII

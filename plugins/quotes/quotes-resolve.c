@@ -193,15 +193,6 @@ quotes_all_caps_run (const QuotesDoc *doc, const QuotesTok *toks, guint a,
   return TRUE;
 }
 
-/* Whether the verb @t is a present participle ("quoted him telling"):
- * its subject is the object of the verb before, not a new speaker. */
-static gboolean
-quotes_tok_is_participle (const QuotesDoc *doc, const QuotesTok *t)
-{
-  return t->e - t->s > 4
-         && g_ascii_strncasecmp (doc->text + t->e - 3, "ing", 3) == 0;
-}
-
 /* When the cue toks[i] sits in a subordinate clause ("Costa said she
  * backed it when Reyes argued for it") or in the clause another cue
  * reports ("Costa denied Reyes said", "Costa said the police had said"),

@@ -299,6 +299,15 @@ quotes_tok_is_body (const QuotesDoc *doc, const QuotesTok *t)
                         t->s, e);
 }
 
+/* Whether the word @t ends in "-ing" (a present participle: "quoted him
+ * telling", "saying"), five letters or more. */
+gboolean
+quotes_tok_is_participle (const QuotesDoc *doc, const QuotesTok *t)
+{
+  return t->e - t->s > 4
+         && g_ascii_strncasecmp (doc->text + t->e - 3, "ing", 3) == 0;
+}
+
 /* Whether @t ends with a possessive. */
 gboolean
 quotes_tok_is_possessive (const QuotesDoc *doc, const QuotesTok *t)

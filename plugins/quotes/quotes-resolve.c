@@ -485,7 +485,7 @@ quotes_main_source_of_last (QuotesDoc *doc, const QuotesHistory *hist,
   *main = (QuotesSpeaker){ q->speaker, QUOTES_SPK_PERSON, -1, -1, -1, -1, 0,
                            FALSE };
   quotes_main_clause_source (doc, hist, toks->t, toks->n - 1, gender, main);
-  return main->name != q->speaker && main->kind == QUOTES_SPK_PERSON
+  return main->kind == QUOTES_SPK_PERSON
          && g_strcmp0 (main->name, q->speaker) != 0;
 }
 
@@ -532,6 +532,30 @@ quotes_name_apposed_person (const QuotesDoc *doc, gsize at)
       words++;
     }
   return FALSE;
+}
+
+/* For a he/she (@gender) at @pos with no antecedent: whether the story's
+ * main person @main should speak rather than @nm, the name mentioned last
+ * (at @at, or NULL).  Yes when there is none; when it is far and not
+ * known as a person or named less often; and when it is near but nothing
+ * shows it is a person ("good displays against Aston Villa ... he said")
+ * while @main is one by title, office or a first name that is no common
+ * word. */
+static gboolean
+quotes_main_person_wins (QuotesDoc *doc, QuotesName *main, const QuotesName *nm,
+                         gsize at, gsize pos, gint gender)
+{
+  gboolean person;
+
+  if (nm == NULL)
+    return TRUE;
+  person = quotes_name_is_person (doc, nm, gender);
+  if (!quotes_name_near (doc, at, pos) && (!person || main->count >= nm->count))
+    return TRUE;
+  if (person || nm->office || quotes_name_apposed_person (doc, at))
+    return FALSE;
+  return main->gender == gender || main->office
+         || (main->nwords >= 2 && !quotes_name_first_is_word (doc, main));
 }
 
 /* Sets @spk to the person @name (@gender) mentioned at [@ms, @me);
@@ -802,19 +826,7 @@ quotes_resolve_np (QuotesDoc *doc, const QuotesHistory *hist,
               QuotesName *main = quotes_main_person (doc, t->s, g);
               gsize at = 0;
               nm = quotes_names_last_before_at (doc, t->s, g, &at);
-              /* nor a name just before that is not known as a person
-               * ("good displays against Aston Villa ... he said") when
-               * the main person is one by title or by first name */
-              if (main
-                  && (nm == NULL
-                      || (!quotes_name_near (doc, at, t->s)
-                          && (!quotes_name_is_person (doc, nm, g)
-                              || main->count >= nm->count))
-                      || (!quotes_name_is_person (doc, nm, g) && !nm->office
-                          && !quotes_name_apposed_person (doc, at)
-                          && (main->gender == g || main->office
-                              || (main->nwords >= 2
-                                  && !quotes_name_first_is_word (doc, main))))))
+              if (main && quotes_main_person_wins (doc, main, nm, at, t->s, g))
                 nm = main;
               name = nm ? nm->full : NULL;
             }

@@ -91,20 +91,23 @@ tp_batch_reject (TpBatch *b, TpRecord *r)
   r->end = s->len;
 }
 
-/* Runs every record of @b through @inst: the worker's whole job. */
+/* Runs every record of @b through @inst: the worker's whole job.  A
+ * record's id is built in one buffer for the batch and copied only for
+ * records that are rejected (written ones carry it in their document). */
 void
 tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
 {
   TpJsonCache *cache = tp_json_cache_new ();
+  GString *id = g_string_sized_new (256);
 
   for (guint i = 0; i < b->records->len; i++)
     {
       TpRecord *r = &g_array_index (b->records, TpRecord, i);
       GError *error = NULL;
 
-      r->doc = tp_reader_parse (run->reader, &r->in, &r->id, &error);
+      r->doc = tp_reader_parse_with_id (run->reader, &r->in, id, &error);
       if (run->opts->shard_count > 1
-          && tp_shard_of (r->id, run->opts->shard_count)
+          && tp_shard_of (id->str, run->opts->shard_count)
                  != run->opts->shard_index)
         {
           r->status = TP_DOC_SKIPPED;
@@ -115,6 +118,7 @@ tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
         }
       if (r->doc == NULL)
         {
+          r->id = g_strdup (id->str);
           r->message = g_strdup (error->message);
           g_error_free (error);
           tp_batch_reject (b, r);
@@ -129,6 +133,7 @@ tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
               && (guint)r->crashed_stage < run->pipeline->stages->len)
             r->stage
                 = g_ptr_array_index (run->pipeline->stages, r->crashed_stage);
+          r->id = g_strdup (id->str);
           r->message = g_strdup_printf (
               "processing this document killed the process (signal %d, %s); "
               "it was not processed again",
@@ -143,6 +148,7 @@ tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
       if (!tp_pipeline_instance_process (inst, r->doc, &r->stage, &error))
         {
           tp_current_pos = -1;
+          r->id = g_strdup (id->str);
           r->message = g_strdup (error->message);
           g_error_free (error);
           tp_batch_reject (b, r);
@@ -159,5 +165,6 @@ tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
       tp_current_pos = -1;
       tp_document_free (g_steal_pointer (&r->doc));
     }
+  g_string_free (id, TRUE);
   tp_json_cache_free (cache);
 }

@@ -8,15 +8,16 @@
 void tp_layer_free (TpLayer *layer);
 TpLayer *tp_layer_new (const char *name, const TpAttrSpec *attrs);
 
-/* Finds the first invalid byte of @text, for an error message that says
- * where the bad byte is. */
+/* Checks the size and (unless @known_utf8) the encoding of @text, for an
+ * error message that says where the first bad byte is (a NUL byte is named
+ * as such); *@ascii is set to whether the text is known to be all ASCII. */
 static gboolean
 tp_document_check_text (const char *text, gsize len, gboolean known_utf8,
-                        GError **error)
+                        gboolean *ascii, GError **error)
 {
   const char *end = NULL;
-  const char *nul;
 
+  *ascii = FALSE;
   if (len > TP_DOCUMENT_MAX_LENGTH)
     {
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_TOO_LARGE,
@@ -27,15 +28,15 @@ tp_document_check_text (const char *text, gsize len, gboolean known_utf8,
     }
   if (known_utf8)
     return TRUE; /* the JSON reader has refused NUL bytes and escapes */
-  nul = memchr (text, '\0', len);
-  if (tp_utf8_validate (text, nul ? (gsize)(nul - text) : len, &end)
-      && nul == NULL)
+  /* The check stops at the first NUL or invalid byte, whichever comes
+   * first, as a search for NUL followed by a check before it would. */
+  if (tp_utf8_check (text, len, &end, ascii))
     return TRUE;
-  if (nul != NULL && end == nul)
+  if (*end == '\0')
     {
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_NUL_BYTE,
                    "NUL byte at byte offset %" G_GSIZE_FORMAT,
-                   (gsize)(nul - text));
+                   (gsize)(end - text));
       return FALSE;
     }
   g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_INVALID_UTF8,
@@ -44,17 +45,26 @@ tp_document_check_text (const char *text, gsize len, gboolean known_utf8,
   return FALSE;
 }
 
-/* A document around @text, a NUL-terminated heap string of @n bytes that
- * it takes. */
+/* A document around @text, a NUL-terminated string of @n bytes that it
+ * takes (with g_free, or by releasing @owner when that is set); the id is
+ * kept in the document's own allocation. */
 static TpDocument *
-tp_document_wrap (const char *id, char *text, gsize n)
+tp_document_wrap (const char *id, char *text, gsize n, gpointer owner,
+                  GDestroyNotify release, gboolean ascii)
 {
-  TpDocument *doc = g_new0 (TpDocument, 1);
+  gsize id_size = strlen (id) + 1;
+  TpDocument *doc = g_malloc (sizeof (TpDocument) + id_size);
 
-  doc->id = g_strdup (id);
+  memset (doc, 0, sizeof *doc);
+  doc->id = (char *)(doc + 1);
+  memcpy (doc->id, id, id_size);
   doc->text = text;
   doc->length = n;
-  doc->layers = g_ptr_array_new_full (2, (GDestroyNotify)tp_layer_free);
+  doc->text_owner = owner;
+  doc->text_release = release;
+  doc->ascii = ascii;
+  doc->layers = doc->layer_slots;
+  doc->layers_cap = TP_DOCUMENT_LAYER_SLOTS;
   return doc;
 }
 
@@ -66,28 +76,45 @@ tp_document_make (const char *id, const char *text, gssize len,
 {
   char *copy;
   gsize n;
+  gboolean ascii;
 
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
   n = len < 0 ? strlen (text) : (gsize)len;
-  if (!tp_document_check_text (text ? text : "", n, known_utf8, error))
+  if (!tp_document_check_text (text ? text : "", n, known_utf8, &ascii, error))
     return NULL;
   copy = g_malloc (n + 1);
   if (n > 0)
     memcpy (copy, text, n);
   copy[n] = '\0';
-  return tp_document_wrap (id, copy, n);
+  return tp_document_wrap (id, copy, n, NULL, NULL, ascii);
 }
 
 TpDocument *
 tp_document_new_take_valid_utf8 (const char *id, char *text, gsize len,
                                  GError **error)
 {
+  gboolean ascii;
+
   g_return_val_if_fail (id != NULL && text != NULL, NULL);
-  if (!tp_document_check_text (text, len, TRUE, error))
+  if (!tp_document_check_text (text, len, TRUE, &ascii, error))
     return NULL;
-  return tp_document_wrap (id, text, len);
+  return tp_document_wrap (id, text, len, NULL, NULL, ascii);
+}
+
+TpDocument *
+tp_document_new_borrowed (const char *id, const char *text, gsize len,
+                          gpointer owner, GDestroyNotify release,
+                          GError **error)
+{
+  gboolean ascii;
+
+  g_return_val_if_fail (id != NULL && text != NULL && text[len] == '\0', NULL);
+  g_return_val_if_fail (owner != NULL && release != NULL, NULL);
+  if (!tp_document_check_text (text, len, FALSE, &ascii, error))
+    return NULL;
+  return tp_document_wrap (id, (char *)text, len, owner, release, ascii);
 }
 
 TpDocument *
@@ -108,16 +135,21 @@ tp_document_free (TpDocument *doc)
 {
   if (doc == NULL)
     return;
-  g_free (doc->id);
-  g_free (doc->text);
+  if (doc->text_release)
+    doc->text_release (doc->text_owner);
+  else
+    g_free (doc->text);
   if (doc->meta_index)
     g_hash_table_unref (doc->meta_index);
   if (doc->meta)
     g_ptr_array_unref (doc->meta);
-  g_ptr_array_unref (doc->layers);
+  for (guint i = 0; i < doc->n_layers; i++)
+    tp_layer_free (doc->layers[i]);
+  if (doc->layers != doc->layer_slots)
+    g_free (doc->layers);
   g_free (doc->drop_reason);
   g_free (doc->record);
-  g_free (doc);
+  g_free (doc); /* with its id */
 }
 
 const char *
@@ -265,13 +297,27 @@ TpLayer *
 tp_document_get_layer (const TpDocument *doc, const char *name)
 {
   g_return_val_if_fail (doc != NULL && name != NULL, NULL);
-  for (guint i = 0; i < doc->layers->len; i++)
-    {
-      TpLayer *layer = g_ptr_array_index (doc->layers, i);
-      if (strcmp (layer->name, name) == 0)
-        return layer;
-    }
+  for (guint i = 0; i < doc->n_layers; i++)
+    if (strcmp (doc->layers[i]->name, name) == 0)
+      return doc->layers[i];
   return NULL;
+}
+
+/* Appends @layer to the document's layers, moving them to the heap when
+ * the slots inside the document are full. */
+static void
+tp_document_push_layer (TpDocument *doc, TpLayer *layer)
+{
+  if (doc->n_layers == doc->layers_cap)
+    {
+      guint cap = doc->layers_cap * 2;
+      if (doc->layers == doc->layer_slots)
+        doc->layers = g_memdup2 (doc->layer_slots, cap * sizeof (TpLayer *));
+      else
+        doc->layers = g_renew (TpLayer *, doc->layers, cap);
+      doc->layers_cap = cap;
+    }
+  doc->layers[doc->n_layers++] = layer;
 }
 
 TpLayer *
@@ -288,7 +334,7 @@ tp_document_add_layer (TpDocument *doc, const char *name,
       return NULL;
     }
   layer = tp_layer_new (name, attrs);
-  g_ptr_array_add (doc->layers, layer);
+  tp_document_push_layer (doc, layer);
   return layer;
 }
 
@@ -296,14 +342,14 @@ guint
 tp_document_get_n_layers (const TpDocument *doc)
 {
   g_return_val_if_fail (doc != NULL, 0);
-  return doc->layers->len;
+  return doc->n_layers;
 }
 
 TpLayer *
 tp_document_get_nth_layer (const TpDocument *doc, guint n)
 {
-  g_return_val_if_fail (doc != NULL && n < doc->layers->len, NULL);
-  return g_ptr_array_index (doc->layers, n);
+  g_return_val_if_fail (doc != NULL && n < doc->n_layers, NULL);
+  return doc->layers[n];
 }
 
 void
@@ -346,28 +392,48 @@ tp_document_set_record (TpDocument *doc, const char *record, gssize len)
                     : NULL;
 }
 
+/* Index of the first annotation of @layer whose span is reversed or ends
+ * past @length, or layer->len when there is none.  Every span is tested
+ * without a branch (the loop vectorizes); the index is searched for only
+ * when some span is bad. */
+static guint
+tp_document_find_bad_span (const TpLayer *layer, gsize length)
+{
+  guint32 limit = length > G_MAXUINT32 ? G_MAXUINT32 : (guint32)length;
+  guint32 bad = 0;
+  guint k;
+
+  for (k = 0; k < layer->len; k++)
+    bad |= (guint32)(layer->spans[k].start > layer->spans[k].end)
+           | (guint32)(layer->spans[k].end > limit);
+  if (!bad)
+    return layer->len;
+  for (k = 0; k < layer->len; k++)
+    if (layer->spans[k].start > layer->spans[k].end
+        || layer->spans[k].end > limit)
+      break;
+  return k;
+}
+
 /* A stage is trusted with the text but not with its arithmetic: catch a
  * span past the end before the writer reads it. */
 gboolean
 tp_document_check_layers (const TpDocument *doc, guint first_layer,
                           GError **error)
 {
-  for (guint i = first_layer; i < doc->layers->len; i++)
+  for (guint i = first_layer; i < doc->n_layers; i++)
     {
-      const TpLayer *layer = g_ptr_array_index (doc->layers, i);
-      for (guint k = 0; k < layer->len; k++)
+      const TpLayer *layer = doc->layers[i];
+      guint k = tp_document_find_bad_span (layer, doc->length);
+      if (k < layer->len)
         {
           const TpSpan *s = &layer->spans[k];
-          if (s->start > s->end || s->end > doc->length)
-            {
-              g_set_error (error, TP_DOCUMENT_ERROR,
-                           TP_DOCUMENT_ERROR_BAD_LAYER,
-                           "layer '%s' annotation %u has span [%u, %u) "
-                           "outside the text of %" G_GSIZE_FORMAT
-                           " bytes (a bug in the plugin)",
-                           layer->name, k, s->start, s->end, doc->length);
-              return FALSE;
-            }
+          g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_BAD_LAYER,
+                       "layer '%s' annotation %u has span [%u, %u) "
+                       "outside the text of %" G_GSIZE_FORMAT
+                       " bytes (a bug in the plugin)",
+                       layer->name, k, s->start, s->end, doc->length);
+          return FALSE;
         }
     }
   return TRUE;

@@ -514,7 +514,7 @@ tp_pipeline_instance_process (TpPipelineInstance *inst, TpDocument *doc,
     {
       TpStage *s = g_ptr_array_index (inst->pipeline->stages, i);
       const TpPluginDescriptor *d = s->plugin->desc;
-      guint before = doc->layers->len;
+      guint before = doc->n_layers;
       guint64 t0 = tp_now_ns ();
       gboolean ok;
 

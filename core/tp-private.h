@@ -39,13 +39,23 @@ typedef struct {
   guint pos;     /* its index in the document's meta array */
 } TpMeta;
 
+/* Layers a document holds without a separate array (a pipeline adds one
+ * or a few per document). */
+#define TP_DOCUMENT_LAYER_SLOTS 4
+
 struct _TpDocument {
-  char *id;
+  char *id; /* in the document's own allocation, after the struct */
   char *text;
   gsize length;
+  gpointer text_owner; /* holds the text when set (else text is g_free'd) */
+  GDestroyNotify text_release; /* releases text_owner */
+  gboolean ascii;              /* the text is known to hold only ASCII bytes */
   GPtrArray *meta; /* TpMeta*, created on first set; a few per document */
   GHashTable *meta_index; /* key -> TpMeta*, once there are many */
-  GPtrArray *layers;
+  TpLayer **layers;       /* layer_slots, or a heap array past them */
+  guint n_layers;
+  guint layers_cap;
+  TpLayer *layer_slots[TP_DOCUMENT_LAYER_SLOTS];
   gboolean dropped;
   char *drop_reason;
   char *record;
@@ -115,7 +125,9 @@ typedef struct {
   guint32 *cp_at_block; /* code points before each 64-byte block */
 } TpOffsetMap;
 
-void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length);
+/* @ascii: the text is known to be ASCII (no need to look). */
+void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length,
+                         gboolean ascii);
 gsize tp_offset_map_convert (const TpOffsetMap *map, gsize byte_offset);
 void tp_offset_map_clear (TpOffsetMap *map);
 
@@ -149,6 +161,19 @@ TpDocument *tp_document_new_valid_utf8 (const char *id, const char *text,
 TpDocument *tp_document_new_take_valid_utf8 (const char *id, char *text,
                                              gsize len, GError **error);
 
+/* tp_document_new for @text (NUL-terminated after @len bytes) that stays
+ * where it is, kept alive by @owner: the document takes @owner and calls
+ * @release on it when freed.  On an error the caller keeps @owner.  Saves
+ * the copy of every line read from a block of input. */
+TpDocument *tp_document_new_borrowed (const char *id, const char *text,
+                                      gsize len, gpointer owner,
+                                      GDestroyNotify release, GError **error);
+
+/* tp_reader_parse that puts the record's id in @id (also when it fails)
+ * instead of allocating it. */
+TpDocument *tp_reader_parse_with_id (const TpReader *reader, TpRawRecord *raw,
+                                     GString *id, GError **error);
+
 /* The stage this thread is running (its index), or -1: read by the crash
  * handler to say which stage killed the process. */
 extern __thread int tp_current_stage_index;
@@ -178,6 +203,11 @@ tp_json_word_has_special (guint64 w)
  * g_utf8_validate_len, but fast on ASCII); *@bad is then the end, else
  * the first bad byte. */
 gboolean tp_utf8_validate (const char *text, gsize len, const char **bad);
+
+/* tp_utf8_validate that also sets *@ascii (when not NULL and the text is
+ * valid) to whether every byte is ASCII, which saves the writer a pass. */
+gboolean tp_utf8_check (const char *text, gsize len, const char **bad,
+                        gboolean *ascii);
 
 /* Length of the valid multi-byte UTF-8 sequence at @s (2 to 4, at most
  * @left bytes), or 0 when it is not one. */

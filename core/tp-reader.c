@@ -42,6 +42,8 @@ struct _TpReader {
   gint64 total_bytes; /* -1 when unknown */
 };
 
+/* A block of @size bytes, with one more for the NUL after a last line
+ * that has no line break. */
 static TpBlock *
 tp_block_new (gsize size)
 {
@@ -65,6 +67,16 @@ tp_block_unref (TpBlock *b)
   if (b != NULL && g_atomic_int_dec_and_test (&b->ref))
     g_free (b);
 }
+
+/* tp_block_unref as a GDestroyNotify, for documents that keep their text
+ * in a block. */
+static void
+tp_block_release (gpointer block)
+{
+  tp_block_unref (block);
+}
+
+static void tp_reader_fallback_id (const TpRawRecord *raw, GString *id);
 
 /* Orders folder entries by name so runs are reproducible. */
 static gint
@@ -190,21 +202,22 @@ tp_reader_slurp_stdin (GString *out, GError **error)
   return TRUE;
 }
 
-/* The id field's value as a string: strings as they are, numbers and
- * other values as their JSON text; NULL without an id field. */
-static char *
-tp_reader_id_string (const json_t *root, const char *id_field)
+/* Puts the id field's value in @id: strings as they are, numbers and
+ * other values as their JSON text.  FALSE without an id field. */
+static gboolean
+tp_reader_id_string (const json_t *root, const char *id_field, GString *id)
 {
-  const json_t *id = json_object_get (root, id_field);
-  GString *json;
+  const json_t *value = json_object_get (root, id_field);
 
-  if (id == NULL)
-    return NULL;
-  if (json_is_string (id))
-    return g_strndup (json_string_value (id), json_string_length (id));
-  json = g_string_new (NULL);
-  tp_json_append_value (json, id);
-  return g_string_free (json, FALSE);
+  if (value == NULL)
+    return FALSE;
+  g_string_truncate (id, 0);
+  if (json_is_string (value))
+    g_string_append_len (id, json_string_value (value),
+                         json_string_length (value));
+  else
+    tp_json_append_value (id, value);
+  return TRUE;
 }
 
 /* TRUE when the text, the id or a metadata string of @root holds a NUL
@@ -223,10 +236,11 @@ tp_reader_has_nul (const json_t *root)
   return FALSE;
 }
 
-/* Builds a document from one JSONL record parsed by jansson. */
+/* Builds a document from one JSONL record parsed by jansson; puts the
+ * record's id in @id (its fallback id when it names none or is broken). */
 static TpDocument *
-tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
-                        char **record_id, GError **error)
+tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw, GString *id,
+                        GError **error)
 {
   json_t *root, *text, *value;
   TpDocument *doc = NULL;
@@ -250,11 +264,11 @@ tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
          * id read from a record that turned out broken. */
         g_propagate_error (error, g_steal_pointer (&parse_error));
       g_clear_error (&parse_error);
+      tp_reader_fallback_id (raw, id);
       return NULL;
     }
-  *record_id = tp_reader_id_string (root, r->id_field);
-  if (*record_id == NULL)
-    *record_id = tp_raw_record_fallback_id (raw);
+  if (!tp_reader_id_string (root, r->id_field, id))
+    tp_reader_fallback_id (raw, id);
   if (tp_reader_has_nul (root))
     {
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_NUL_BYTE,
@@ -270,7 +284,7 @@ tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw,
       goto out_root;
     }
   copy = g_memdup2 (json_string_value (text), json_string_length (text) + 1);
-  doc = tp_document_new_take_valid_utf8 (*record_id, copy,
+  doc = tp_document_new_take_valid_utf8 (id->str, copy,
                                          json_string_length (text), error);
   if (doc == NULL)
     {
@@ -396,7 +410,9 @@ tp_reader_refill (TpReader *r, GError **error)
 }
 
 /* Finds the next line in the open file: sets *start and *len (without
- * the line break).  FALSE at the end of the file or on an error. */
+ * the line break, where a NUL byte is put so that the line can be a
+ * document's text where it is).  FALSE at the end of the file or on an
+ * error. */
 static gboolean
 tp_reader_next_line (TpReader *r, gsize *start, gsize *len, GError **error)
 {
@@ -414,6 +430,7 @@ tp_reader_next_line (TpReader *r, gsize *start, gsize *len, GError **error)
           r->pos += nl ? n + 1 : n;
           if (*len > 0 && base[*len - 1] == '\r')
             (*len)--;
+          r->block->data[*start + *len] = '\0'; /* room for it: see new */
           return TRUE;
         }
       if (r->eof)
@@ -477,42 +494,87 @@ tp_reader_next_raw (TpReader *r, TpRawRecord *raw, GError **error)
     }
 }
 
-TpDocument *
-tp_reader_parse (const TpReader *r, TpRawRecord *raw, char **record_id,
-                 GError **error)
+/* Puts the id of a record that names none in @id: "FILE:LINE" for every
+ * line of a --lines or JSONL input (no printf), else the path. */
+static void
+tp_reader_fallback_id (const TpRawRecord *raw, GString *id)
+{
+  gsize len;
+  char *p;
+
+  g_string_truncate (id, 0);
+  g_string_append (id, raw->source);
+  if (raw->line == 0)
+    return;
+  len = id->len;
+  g_string_set_size (id, len + 1 + 21);
+  p = id->str + len;
+  *p++ = ':';
+  p = tp_put_uint (p, raw->line);
+  g_string_truncate (id, p - id->str);
+}
+
+/* The text of a line in a block becomes the document's without a copy:
+ * the document keeps the block (the line is NUL-terminated there). */
+static TpDocument *
+tp_reader_parse_line (TpRawRecord *raw, const char *id, GError **error)
 {
   TpDocument *doc;
 
-  *record_id = NULL;
+  if (raw->block == NULL) /* a whole file, read into memory */
+    {
+      doc = tp_document_new_borrowed (id, raw->data, raw->len, raw->data,
+                                      g_free, error);
+      if (doc)
+        raw->data = NULL;
+      return doc;
+    }
+  doc = tp_document_new_borrowed (id, raw->data, raw->len, raw->block,
+                                  tp_block_release, error);
+  if (doc)
+    {
+      raw->block = NULL;
+      raw->data = NULL;
+    }
+  return doc;
+}
+
+TpDocument *
+tp_reader_parse_with_id (const TpReader *r, TpRawRecord *raw, GString *id,
+                         GError **error)
+{
+  TpDocument *doc;
+
   if (raw->format == TP_INPUT_JSONL)
     {
-      doc = tp_reader_parse_record (r, raw, record_id, error);
-      if (*record_id == NULL)
-        *record_id = tp_raw_record_fallback_id (raw);
+      doc = tp_reader_parse_record (r, raw, id, error);
       if (doc) /* the line is kept for the reject file */
         doc->record = raw->block ? g_strndup (raw->data, raw->len)
                                  : g_steal_pointer (&raw->data);
       return doc;
     }
-  *record_id = tp_raw_record_fallback_id (raw);
-  return tp_document_new (*record_id, raw->data, raw->len, error);
+  tp_reader_fallback_id (raw, id);
+  return tp_reader_parse_line (raw, id->str, error);
+}
+
+TpDocument *
+tp_reader_parse (const TpReader *r, TpRawRecord *raw, char **record_id,
+                 GError **error)
+{
+  GString *id = g_string_new (NULL);
+  TpDocument *doc = tp_reader_parse_with_id (r, raw, id, error);
+
+  *record_id = g_string_free (id, FALSE);
+  return doc;
 }
 
 char *
 tp_raw_record_fallback_id (const TpRawRecord *raw)
 {
-  gsize len;
-  char *id;
+  GString *id = g_string_new (NULL);
 
-  if (raw->line == 0)
-    return g_strdup (raw->source);
-  /* "FILE:LINE" for every line of a --lines input: no printf */
-  len = strlen (raw->source);
-  id = g_malloc (len + 1 + 21);
-  memcpy (id, raw->source, len);
-  id[len] = ':';
-  *tp_put_uint (id + len + 1, raw->line) = '\0';
-  return id;
+  tp_reader_fallback_id (raw, id);
+  return g_string_free (id, FALSE);
 }
 
 void

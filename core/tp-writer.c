@@ -15,7 +15,8 @@
 #define TP_BLOCK 64
 
 void
-tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length)
+tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length,
+                    gboolean ascii)
 {
   gsize i = 0;
   guint32 cp = 0;
@@ -23,7 +24,7 @@ tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length)
   map->text = text;
   map->length = length;
   map->cp_at_block = NULL;
-  map->ascii = tp_utf8_is_ascii (text, length);
+  map->ascii = ascii || tp_utf8_is_ascii (text, length);
   if (map->ascii)
     return;
   map->cp_at_block = g_new (guint32, length / TP_BLOCK + 1);
@@ -157,9 +158,9 @@ tp_document_to_json_cached (const TpDocument *doc, const TpWriteOptions *opts,
   gboolean spans_out = FALSE;
 
   /* Offsets are converted only when some written layer has spans. */
-  for (guint i = 0; i < doc->layers->len && !spans_out; i++)
+  for (guint i = 0; i < doc->n_layers && !spans_out; i++)
     {
-      const TpLayer *layer = g_ptr_array_index (doc->layers, i);
+      const TpLayer *layer = doc->layers[i];
       spans_out = layer->len > 0
                   && !(opts && opts->layers
                        && !g_strv_contains (opts->layers, layer->name));
@@ -170,7 +171,7 @@ tp_document_to_json_cached (const TpDocument *doc, const TpWriteOptions *opts,
       map.ascii = TRUE;
     }
   else
-    tp_offset_map_init (&map, doc->text, doc->length);
+    tp_offset_map_init (&map, doc->text, doc->length, doc->ascii);
 
   g_string_append (out, "{\"id\":");
   tp_json_append_string (out, doc->id, -1);
@@ -205,9 +206,9 @@ tp_document_to_json_cached (const TpDocument *doc, const TpWriteOptions *opts,
       tp_json_append_string (out, doc->text, doc->length);
     }
   g_string_append (out, ",\"layers\":{");
-  for (guint i = 0; i < doc->layers->len; i++)
+  for (guint i = 0; i < doc->n_layers; i++)
     {
-      const TpLayer *layer = g_ptr_array_index (doc->layers, i);
+      const TpLayer *layer = doc->layers[i];
       if (opts && opts->layers && !g_strv_contains (opts->layers, layer->name))
         continue;
       if (!first)

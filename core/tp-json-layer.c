@@ -50,21 +50,6 @@ tp_json_put_uint (char *p, guint64 v)
   return p + n;
 }
 
-/* Makes room for @n more bytes and returns where they go; the caller sets
- * out->len when done.  Lets the per-annotation loop write without a
- * function call per piece. */
-static inline char *
-tp_json_reserve (GString *out, gsize n)
-{
-  gsize len = out->len;
-  if (out->allocated_len - len <= n)
-    {
-      g_string_set_size (out, len + n);
-      out->len = len;
-    }
-  return out->str + len;
-}
-
 char *
 tp_put_uint (char *p, guint64 v)
 {
@@ -103,7 +88,7 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
         if (s)
           tp_json_append_string (out, s, -1);
         else
-          g_string_append (out, "null");
+          tp_json_put_literal (out, "null");
         return;
       }
     case TP_ATTR_INT:
@@ -115,7 +100,7 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
             out->len = tp_json_put_int (p, v) - out->str;
           }
         else
-          g_string_append (out, "null");
+          tp_json_put_literal (out, "null");
         return;
       }
     case TP_ATTR_DOUBLE:
@@ -125,7 +110,7 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
         if (tp_layer_get_double (layer, index, attr, &v))
           g_string_append (out, g_ascii_dtostr (buf, sizeof buf, v));
         else
-          g_string_append (out, "null");
+          tp_json_put_literal (out, "null");
         return;
       }
     case TP_ATTR_BOOL:
@@ -134,7 +119,7 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
         if (tp_layer_get_bool (layer, index, attr, &v))
           g_string_append (out, v ? "true" : "false");
         else
-          g_string_append (out, "null");
+          tp_json_put_literal (out, "null");
         return;
       }
     case TP_ATTR_REF:
@@ -143,7 +128,7 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
         if (tp_layer_get_ref (layer, index, attr, &v))
           tp_json_append_uint (out, v);
         else
-          g_string_append (out, "null");
+          tp_json_put_literal (out, "null");
         return;
       }
     case TP_ATTR_ENUM:
@@ -152,7 +137,7 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
         if (s)
           tp_json_append_string (out, s, -1);
         else
-          g_string_append (out, "null");
+          tp_json_put_literal (out, "null");
         return;
       }
     case TP_ATTR_SPAN:
@@ -167,7 +152,7 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
             g_string_append_c (out, ']');
           }
         else
-          g_string_append (out, "null");
+          tp_json_put_literal (out, "null");
         return;
       }
     case TP_ATTR_STRV:
@@ -185,7 +170,7 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
         return;
       }
     default:
-      g_string_append (out, "null");
+      tp_json_put_literal (out, "null");
     }
 }
 
@@ -405,9 +390,9 @@ tp_json_append_columns (GString *out, const TpLayer *layer,
                         const TpAttrJson *aj, gsize fixed,
                         const TpOffsetMap *map)
 {
-  g_string_append (out, "{\"start\":[");
+  tp_json_put_literal (out, "{\"start\":[");
   tp_json_append_offsets (out, layer, map, FALSE);
-  g_string_append (out, "],\"end\":[");
+  tp_json_put_literal (out, "],\"end\":[");
   tp_json_append_offsets (out, layer, map, TRUE);
   g_string_append_c (out, ']');
   for (guint a = 0; a < layer->n_attrs; a++)
@@ -478,7 +463,13 @@ tp_json_append_layer (GString *out, const TpLayer *layer,
   gsize fixed = 0;
   gboolean own = TRUE;
 
-  if (cache && layer->attrs && layer->n_attrs > 0)
+  if (layer->n_attrs == 0)
+    {
+      /* no attribute: no key or value pieces to build */
+      own = FALSE;
+      fixed = 64;
+    }
+  else if (cache && layer->attrs)
     {
       for (guint i = 0; i < cache->n && aj == NULL; i++)
         if (cache->entry[i].attrs == layer->attrs)

@@ -2,6 +2,8 @@
 #ifndef TP_PRIVATE_H
 #define TP_PRIVATE_H
 
+#include <string.h>
+
 #include <ltdl.h>
 
 #include "textpipe.h"
@@ -130,6 +132,34 @@ void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length,
                          gboolean ascii);
 gsize tp_offset_map_convert (const TpOffsetMap *map, gsize byte_offset);
 void tp_offset_map_clear (TpOffsetMap *map);
+
+/* Makes room for @n more bytes of @out and returns where they go; the
+ * caller sets out->len when done.  Lets the writers put many pieces
+ * without a function call per piece. */
+static inline char *
+tp_json_reserve (GString *out, gsize n)
+{
+  gsize len = out->len;
+  if (out->allocated_len - len <= n)
+    {
+      g_string_set_size (out, len + n);
+      out->len = len;
+    }
+  return out->str + len;
+}
+
+/* Appends the @n bytes of @s (a literal, most often) to @out. */
+static inline void
+tp_json_put (GString *out, const char *s, gsize n)
+{
+  char *p = tp_json_reserve (out, n);
+  memcpy (p, s, n);
+  out->len += n;
+}
+
+/* tp_json_put for a string literal. */
+#define tp_json_put_literal(out, lit)                                          \
+  tp_json_put ((out), "" lit, sizeof (lit) - 1)
 
 /* Writes @v in decimal at @p (room for 20 bytes); returns the end
  * (tp-json-layer.c, which formats numbers two digits at a time). */

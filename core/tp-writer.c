@@ -65,14 +65,51 @@ tp_offset_map_clear (TpOffsetMap *map)
 
 /* ---- JSON ------------------------------------------------------------ */
 
+/* Length of the run at the start of @s (@n bytes) that a JSON string
+ * holds as it is: ASCII with no quote, backslash or control character
+ * (ids, keys, names and most values are nothing else). */
+static gsize
+tp_json_plain_run (const char *s, gsize n)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, s + i, 8);
+      if (tp_json_word_has_special (w) | (w & TP_HIGH_BITS))
+        break;
+    }
+  for (; i < n; i++)
+    {
+      guchar c = (guchar)s[i];
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
+        break;
+    }
+  return i;
+}
+
 void
 tp_json_append_string (GString *out, const char *s, gssize len)
 {
   static const char hex[] = "0123456789abcdef";
   gsize n = len < 0 ? strlen (s) : (gsize)len;
+  gsize plain = tp_json_plain_run (s, n);
   const char *end = s + n;
   const char *run = s;
+  char *p;
 
+  if (plain == n)
+    {
+      /* nothing to escape: one copy between the quotes */
+      p = tp_json_reserve (out, n + 2);
+      p[0] = '"';
+      memcpy (p + 1, s, n);
+      p[n + 1] = '"';
+      out->len += n + 2;
+      return;
+    }
+  s += plain;
   g_string_append_c (out, '"');
   while (s < end)
     {
@@ -107,7 +144,7 @@ tp_json_append_string (GString *out, const char *s, gssize len)
               continue;
             }
           g_string_append_len (out, run, s - run);
-          g_string_append (out, "\\ufffd");
+          tp_json_put_literal (out, "\\ufffd");
           s++;
           run = s;
           continue;
@@ -116,22 +153,22 @@ tp_json_append_string (GString *out, const char *s, gssize len)
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          tp_json_put_literal (out, "\\\"");
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          tp_json_put_literal (out, "\\\\");
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          tp_json_put_literal (out, "\\n");
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          tp_json_put_literal (out, "\\r");
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          tp_json_put_literal (out, "\\t");
           break;
         default:
-          g_string_append (out, "\\u00");
+          tp_json_put_literal (out, "\\u00");
           g_string_append_c (out, hex[c >> 4]);
           g_string_append_c (out, hex[c & 15]);
         }
@@ -173,7 +210,7 @@ tp_document_to_json_cached (const TpDocument *doc, const TpWriteOptions *opts,
   else
     tp_offset_map_init (&map, doc->text, doc->length, doc->ascii);
 
-  g_string_append (out, "{\"id\":");
+  tp_json_put_literal (out, "{\"id\":");
   tp_json_append_string (out, doc->id, -1);
   if (doc->meta && doc->meta->len > 0)
     {
@@ -185,7 +222,7 @@ tp_document_to_json_cached (const TpDocument *doc, const TpWriteOptions *opts,
 
       memcpy (e, doc->meta->pdata, n * sizeof *e);
       qsort (e, n, sizeof *e, tp_meta_compare);
-      g_string_append (out, ",\"meta\":{");
+      tp_json_put_literal (out, ",\"meta\":{");
       for (guint k = 0; k < n; k++)
         {
           if (k)
@@ -202,10 +239,10 @@ tp_document_to_json_cached (const TpDocument *doc, const TpWriteOptions *opts,
     }
   if (opts && opts->include_text)
     {
-      g_string_append (out, ",\"text\":");
+      tp_json_put_literal (out, ",\"text\":");
       tp_json_append_string (out, doc->text, doc->length);
     }
-  g_string_append (out, ",\"layers\":{");
+  tp_json_put_literal (out, ",\"layers\":{");
   for (guint i = 0; i < doc->n_layers; i++)
     {
       const TpLayer *layer = doc->layers[i];
@@ -219,7 +256,7 @@ tp_document_to_json_cached (const TpDocument *doc, const TpWriteOptions *opts,
       tp_json_append_layer (out, layer, &map,
                             opts ? opts->layout : TP_LAYOUT_ROWS, cache);
     }
-  g_string_append (out, "}}\n");
+  tp_json_put_literal (out, "}}\n");
   tp_offset_map_clear (&map);
 }
 

@@ -230,6 +230,29 @@ static const SentCase sent_cases[] = {
     "Two rules (see part 2) apply:|1) stop|2) go" },
   { "It rose. Later, Smith said it fell.",
     "It rose.|Later, Smith said it fell." },
+  /* a list item's number belongs to its item */
+  { "Notes\n\n1. The price is fixed.\n\n2. The deal is done. 3. We sign.",
+    "Notes|1. The price is fixed.|2. The deal is done.|3. We sign." },
+  { "He scored 2. The team lost.", "He scored 2.|The team lost." },
+  /* a mail system's address with its organisation is one name */
+  { "Ann Lee@ACME SYSTEMS 01/19/2001 09:14 AM Call me.",
+    "Ann Lee@ACME SYSTEMS|01/19/2001 09:14 AM|Call me." },
+  /* a story's dateline run into its headline and first sentence */
+  { "Floods cut off hill towns Monday, March 3, 2014 On Sunday, rain fell.",
+    "Floods cut off hill towns|Monday, March 3, 2014|On Sunday, rain fell." },
+  { "Floods cut off hill towns Monday, March 3, 2014",
+    "Floods cut off hill towns|Monday, March 3, 2014" },
+  { "Rain fell on Monday, March 3, 2014 and it went on.",
+    "Rain fell on Monday, March 3, 2014 and it went on." },
+  { "The vote was held Monday, March 3, 2014 and it passed.",
+    "The vote was held Monday, March 3, 2014 and it passed." },
+  { "The vote was held Monday, March 3, 2014. It passed.",
+    "The vote was held Monday, March 3, 2014.|It passed." },
+  /* a picture credit after a caption */
+  { "The new bridge at dusk Image: City of Avon.\n\nIt opened in May.",
+    "The new bridge at dusk|Image: City of Avon.|It opened in May." },
+  { "The bridge in Avon, N.Y. Photo: Jo Bell. It opened in May.",
+    "The bridge in Avon, N.Y.|Photo: Jo Bell.|It opened in May." },
 };
 
 /* The sentence texts of @text joined with '|', newly allocated. */

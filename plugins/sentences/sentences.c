@@ -583,6 +583,33 @@ sentences_after_determiner (const char *t, const guint32 *tokens, guint i)
   return sentences_set_has (&sentences_determiners_set, a, an);
 }
 
+/* TRUE when @s (@n bytes, at least two) is all capital letters. */
+static gboolean
+sentences_is_caps (const char *s, gsize n)
+{
+  if (n < 2)
+    return FALSE;
+  for (gsize k = 0; k < n; k++)
+    if (!g_ascii_isupper (s[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when token @i ends at @end and is a number of one or two digits:
+ * with a full stop after it at the start of a sentence it numbers a list
+ * item ("1. The pricing ...") rather than ending a sentence. */
+static gboolean
+sentences_is_list_number (const char *t, const guint32 *tokens, guint i,
+                          gsize end)
+{
+  const char *a;
+  gsize an;
+
+  sentences_tok (t, tokens, i, &a, &an);
+  return a + an == t + end && (an == 1 || an == 2) && g_ascii_isdigit (a[0])
+         && g_ascii_isdigit (a[an - 1]);
+}
+
 /* TRUE when token @i ends at @end and is a capitalized word ("Wham",
  * "Mia", "Dance"): a capital, then letters, one lower-case at least. */
 static gboolean
@@ -603,6 +630,83 @@ sentences_is_title_word (const char *t, const guint32 *tokens, guint i,
       lower |= g_ascii_islower (a[k]);
     }
   return lower;
+}
+
+/* TRUE for a mail system's internal address, a name then '@' and an
+ * organisation in capitals without a dot ("Rice@ENRON"). */
+static gboolean
+sentences_is_notes_address (const char *a, gsize an)
+{
+  const char *at = memchr (a, '@', an);
+
+  return at != NULL && at > a && sentences_is_caps (at + 1, a + an - at - 1);
+}
+
+/* Day and month names for datelines. */
+static const char *const sentences_weekdays[]
+    = { "Monday", "Tuesday",  "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday",    NULL };
+static const char *const sentences_months[]
+    = { "January",  "February", "March",  "April",     "May",
+        "June",     "July",     "August", "September", "October",
+        "November", "December", NULL };
+
+/* TRUE when @s (@n bytes) is one of the NULL-terminated @words. */
+static gboolean
+sentences_word_in (const char *const *words, const char *s, gsize n)
+{
+  for (; *words != NULL; words++)
+    if (strlen (*words) == n && memcmp (*words, s, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE when @s (@n bytes) is all digits, @min to @max of them. */
+static gboolean
+sentences_is_number (const char *s, gsize n, gsize min, gsize max)
+{
+  if (n < min || n > max)
+    return FALSE;
+  for (gsize k = 0; k < n; k++)
+    if (!g_ascii_isdigit (s[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when the six tokens from @k are a dateline, "Monday, May 18, 2015":
+ * a news story's date line, a sentence of its own even when the text runs
+ * it together with the headline before it or the story after it. */
+static gboolean
+sentences_is_dateline (const char *t, const guint32 *tokens, guint n, guint k)
+{
+  const char *w[6];
+  gsize wn[6];
+
+  if (k + 6 > n)
+    return FALSE;
+  for (guint j = 0; j < 6; j++)
+    sentences_tok (t, tokens, k + j, &w[j], &wn[j]);
+  return sentences_word_in (sentences_weekdays, w[0], wn[0]) && wn[1] == 1
+         && w[1][0] == ',' && sentences_word_in (sentences_months, w[2], wn[2])
+         && sentences_is_number (w[3], wn[3], 1, 2) && wn[4] == 1
+         && w[4][0] == ',' && sentences_is_number (w[5], wn[5], 4, 4);
+}
+
+/* TRUE when token @k, "Image" or "Photo", and a colon right after it open
+ * a picture credit ("... in Washington Image: United States Navy."). */
+static gboolean
+sentences_is_credit (const char *t, const guint32 *tokens, guint n, guint k)
+{
+  const char *w, *c;
+  gsize wn, cn;
+
+  if (k + 1 >= n)
+    return FALSE;
+  sentences_tok (t, tokens, k, &w, &wn);
+  sentences_tok (t, tokens, k + 1, &c, &cn);
+  return ((wn == 5 && memcmp (w, "Image", 5) == 0)
+          || (wn == 5 && memcmp (w, "Photo", 5) == 0))
+         && cn == 1 && c[0] == ':' && c == w + wn;
 }
 
 /* Breaks that come from e-mail and web layout rather than punctuation:
@@ -664,6 +768,10 @@ sentences_layout_break (const char *t, const guint32 *tokens, guint n,
     }
   if (!gap)
     return FALSE;
+  /* a picture credit after a caption: "... in Washington Image: Navy." */
+  if ((b0 == 'I' || b0 == 'P') && g_ascii_isalnum (a0)
+      && sentences_is_credit (t, tokens, n, k))
+    return TRUE;
   if (an == 1)
     switch (a0)
       {
@@ -702,6 +810,8 @@ sentences_layout_break (const char *t, const guint32 *tokens, guint n,
   if (an > 4 && g_ascii_isalpha (b0))
     {
       gboolean www = a0 == 'w' && memcmp (a, "www.", 4) == 0;
+      if (sentences_is_notes_address (a, an) && sentences_is_caps (b, bn))
+        return FALSE; /* "Ken Rice@ENRON COMMUNICATIONS": one address */
       if ((www || (a0 == 'h' && memcmp (a, "http", 4) == 0)
            || memchr (a, '@', an) != NULL)
           && (g_ascii_isupper (b0) || (bn > 4 && memcmp (b, "http", 4) == 0)
@@ -748,6 +858,51 @@ typedef struct {
   gsize end_val;     /* and that end */
   gint64 paragraph;
 } SentencesRun;
+
+/* Appends the open sentence, from its first token to token @last (which
+ * ends at @end).  In a story's first paragraph a dateline inside it
+ * ("... off the coast Monday, May 18, 2015 On Friday ...") becomes a
+ * sentence of its own: the headline before it and the story after it are
+ * others. */
+static void
+sentences_emit_open (SentencesRun *r, guint last, gsize end)
+{
+  const char *t = r->t;
+
+  for (guint d = r->first; r->paragraph == 0 && d + 5 <= last; d++)
+    {
+      gsize ds = sentences_start (r->tokens, d);
+      gsize de = sentences_end (r->tokens, d);
+      if (de - ds < 6 || t[de - 1] != 'y' || t[de - 2] != 'a'
+          || !sentences_is_dateline (t, r->tokens, r->n, d))
+        continue;
+      /* a date inside a sentence goes on in lower case or ends with a
+       * stop: "held Monday, May 4, 2015 and ...", "... 2015." */
+      if (d + 6 <= last
+          && !g_ascii_isupper (t[sentences_start (r->tokens, d + 6)]))
+        break;
+      if (d > r->first)
+        {
+          const char *a;
+          gsize an;
+          sentences_tok (t, r->tokens, d - 1, &a, &an);
+          if (!g_ascii_isalnum (a[an - 1])
+              || sentences_set_has (&sentences_continuers_set, a, an))
+            break;
+          sentences_emit (r->out, r->first_start,
+                          sentences_end (r->tokens, d - 1), r->paragraph);
+          r->first_start = ds;
+        }
+      if (d + 6 <= last)
+        {
+          sentences_emit (r->out, ds, sentences_end (r->tokens, d + 5),
+                          r->paragraph);
+          r->first_start = sentences_start (r->tokens, d + 6);
+        }
+      break;
+    }
+  sentences_emit (r->out, r->first_start, end, r->paragraph);
+}
 
 /* Words that open the body of a message after "Name - ". */
 static const char *const sentences_message_openers[]
@@ -1115,6 +1270,10 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
                && sentences_end (tokens, i - 1) == s)
         /* a name: "Yahoo! Answers", "Yahoo! and AOL" */
         end = sentences_set_has (&sentences_starters_set, t + ns, ne - ns);
+      else if (last == i && e - s == 1 && t[s] == '.' && i > 0
+               && i - 1 == r->first
+               && sentences_is_list_number (t, tokens, i - 1, s))
+        end = FALSE; /* "1. The pricing ...": a list item's number */
       else if (sentences_can_start (t + ns, ne - ns))
         end = TRUE;
       else if (ns > gap_start
@@ -1154,6 +1313,7 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
         end = FALSE; /* "at 9 a.m. EDT on Monday" */
       else
         end = sentences_set_has (&sentences_starters_set, t + ns, ne - ns)
+              || sentences_is_credit (t, tokens, n, k)
               || ((closed
                    || sentences_set_has (&sentences_finals_set, t + s,
                                          e - s - 1))
@@ -1187,7 +1347,7 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
     }
   if (end)
     {
-      sentences_emit (r->out, r->first_start, gap_start, r->paragraph);
+      sentences_emit_open (r, last, gap_start);
       r->first = k;
       r->first_start = ns;
       r->closing = sentences_closing_at (r, ns);
@@ -1673,6 +1833,14 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
           if ((p == 0 || t[p - 1] == ' ') && t[p + 1] != ' '
               && !g_ascii_isdigit (t[p + 1]))
             sentences_decide (&r, sentences_find (&r, p), FALSE); /* :P :( */
+          else if (p >= 7 && t[p - 6] == ' '
+                   && (t[p - 5] == 'I' || t[p - 5] == 'P'))
+            {
+              /* "Image:" or "Photo:": the word before it may end a caption */
+              guint w = sentences_find (&r, p - 5);
+              if (w > 0 && sentences_is_credit (r.t, tokens, r.n, w))
+                sentences_decide (&r, w - 1, FALSE);
+            }
           else
             sentences_time_stamp (&r, p);
           p++;
@@ -1710,7 +1878,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
         break;
     }
   if (r.first < r.n)
-    sentences_emit (r.out, r.first_start, end, r.paragraph);
+    sentences_emit_open (&r, r.n - 1, end);
   return TRUE;
 }
 

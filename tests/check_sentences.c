@@ -237,6 +237,11 @@ static const SentCase sent_cases[] = {
   /* a mail system's address with its organisation is one name */
   { "Ann Lee@ACME SYSTEMS 01/19/2001 09:14 AM Call me.",
     "Ann Lee@ACME SYSTEMS|01/19/2001 09:14 AM|Call me." },
+  { "Sent by: Ann Lee@ACME FYI, see below.",
+    "Sent by: Ann Lee@ACME|FYI, see below." },
+  /* a salutation with a colon, but not a label */
+  { "Jill: As discussed, the file is attached.\n\nQuestions: If you call, ask.",
+    "Jill:|As discussed, the file is attached.|Questions: If you call, ask." },
   /* a story's dateline run into its headline and first sentence */
   { "Floods cut off hill towns Monday, March 3, 2014 On Sunday, rain fell.",
     "Floods cut off hill towns|Monday, March 3, 2014|On Sunday, rain fell." },

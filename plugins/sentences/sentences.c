@@ -810,7 +810,8 @@ sentences_layout_break (const char *t, const guint32 *tokens, guint n,
   if (an > 4 && g_ascii_isalpha (b0))
     {
       gboolean www = a0 == 'w' && memcmp (a, "www.", 4) == 0;
-      if (sentences_is_notes_address (a, an) && sentences_is_caps (b, bn))
+      if (sentences_is_notes_address (a, an) && sentences_is_caps (b, bn)
+          && !sentences_set_has (&sentences_message_set, b, bn))
         return FALSE; /* "Ken Rice@ENRON COMMUNICATIONS": one address */
       if ((www || (a0 == 'h' && memcmp (a, "http", 4) == 0)
            || memchr (a, '@', an) != NULL)
@@ -1662,6 +1663,33 @@ sentences_in_brackets (const char *t, gsize from, gsize to)
   return FALSE;
 }
 
+/* TRUE when the colon at @p ends a salutation that opens a line, one
+ * capitalized word before a message's first words ("Jill: As discussed",
+ * "All: It is"), unlike a label ("Questions: If", "Email: BBC"). */
+static gboolean
+sentences_salutation_colon (SentencesRun *r, gsize p)
+{
+  const char *t = r->t, *w;
+  gsize wn, ns;
+  guint i;
+
+  if (p == 0 || !g_ascii_isalpha (t[p - 1]) || t[p + 1] != ' ')
+    return FALSE;
+  i = sentences_find (r, p - 1);
+  if (i != r->line_first || i + 2 >= r->n)
+    return FALSE;
+  sentences_tok (t, r->tokens, i, &w, &wn);
+  if (w + wn != t + p || wn < 3 || !g_ascii_isupper (w[0])
+      || !g_ascii_islower (w[1]) || w[wn - 1] == 's')
+    return FALSE;
+  ns = sentences_start (r->tokens, i + 2);
+  sentences_tok (t, r->tokens, i + 2, &w, &wn);
+  return ns == p + 2
+         && (sentences_set_has (&sentences_message_set, w, wn)
+             || (wn == 2
+                 && (memcmp (w, "It", 2) == 0 || memcmp (w, "As", 2) == 0)));
+}
+
 /* Splits one document into sentences.  Rather than visit every token, it
  * scans the text for the few places where a sentence can end (stops and
  * closers, line breaks, separators, capitals after some tokens, URLs,
@@ -1833,6 +1861,8 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
           if ((p == 0 || t[p - 1] == ' ') && t[p + 1] != ' '
               && !g_ascii_isdigit (t[p + 1]))
             sentences_decide (&r, sentences_find (&r, p), FALSE); /* :P :( */
+          else if (sentences_salutation_colon (&r, p))
+            sentences_decide (&r, sentences_find (&r, p), TRUE); /* Jill: As */
           else if (p >= 7 && t[p - 6] == ' '
                    && (t[p - 5] == 'I' || t[p - 5] == 'P'))
             {

@@ -36,23 +36,61 @@ tp_attr_value_size (TpAttrType type)
 TpLayer *tp_layer_new (const char *name, const TpAttrSpec *attrs);
 void tp_layer_free (TpLayer *layer);
 
-/* One allocation holds the layer, its columns and its name: a layer is
- * made per stage and per document. */
+/* Annotations a layer holds in its own allocation before its spans and its
+ * one-byte columns (enum, bool) move to the heap: most documents are
+ * short, and two allocations and two frees per layer and document cost
+ * more than tokenizing a line of news. */
+#define TP_LAYER_INLINE 64
+
+/* TRUE when @p is storage inside @layer's own allocation (between the
+ * layer and its name, which comes last). */
+static inline gboolean
+tp_layer_is_inline (const TpLayer *layer, const void *p)
+{
+  return (const char *)p > (const char *)layer
+         && (const char *)p < (const char *)layer->name;
+}
+
+/* One allocation holds the layer, its columns, room for its first
+ * TP_LAYER_INLINE spans and one-byte values, and its name: a layer is made
+ * per stage and per document. */
 TpLayer *
 tp_layer_new (const char *name, const TpAttrSpec *attrs)
 {
-  guint n_attrs = 0;
+  guint n_attrs = 0, n_small = 0;
   gsize name_len = strlen (name) + 1;
+  gsize head;
+  guint8 *small;
   TpLayer *layer;
 
   while (attrs && attrs[n_attrs].name != NULL)
-    n_attrs++;
-  layer = g_malloc0 (sizeof (TpLayer) + n_attrs * sizeof (TpColumn) + name_len);
+    {
+      if (tp_attr_value_size (attrs[n_attrs].type) == 1)
+        n_small++;
+      n_attrs++;
+    }
+  head = sizeof (TpLayer) + n_attrs * sizeof (TpColumn);
+  G_STATIC_ASSERT (sizeof (TpLayer) % 8 == 0 && sizeof (TpColumn) % 8 == 0);
+  layer = g_malloc (head + TP_LAYER_INLINE * sizeof (TpSpan)
+                    + n_small * TP_LAYER_INLINE + name_len);
+  /* the spans need no zeroing: only the first len are read */
+  memset (layer, 0, head);
   layer->attrs = attrs;
   layer->n_attrs = n_attrs;
   if (n_attrs > 0)
     layer->columns = (TpColumn *)(layer + 1);
-  layer->name = (char *)(layer + 1) + n_attrs * sizeof (TpColumn);
+  layer->spans = (TpSpan *)((char *)layer + head);
+  layer->cap = TP_LAYER_INLINE;
+  small = (guint8 *)(layer->spans + TP_LAYER_INLINE);
+  memset (small, 0, n_small * TP_LAYER_INLINE); /* zero is null */
+  for (guint i = 0; i < n_attrs; i++)
+    if (tp_attr_value_size (attrs[i].type) == 1)
+      {
+        layer->columns[i].values = small;
+        layer->columns[i].cap = TP_LAYER_INLINE;
+        small += TP_LAYER_INLINE;
+      }
+  layer->name = (char *)small;
   memcpy (layer->name, name, name_len);
   return layer;
 }
@@ -64,15 +102,32 @@ tp_layer_free (TpLayer *layer)
     return;
   for (guint i = 0; i < layer->n_attrs; i++)
     {
-      g_free (layer->columns[i].values);
+      if (!tp_layer_is_inline (layer, layer->columns[i].values))
+        g_free (layer->columns[i].values);
       g_free (layer->columns[i].present);
     }
-  g_free (layer->spans);
+  if (!tp_layer_is_inline (layer, layer->spans))
+    g_free (layer->spans);
   if (layer->strings)
     g_string_free (layer->strings, TRUE);
   if (layer->lists)
     g_ptr_array_unref (layer->lists);
-  g_free (layer); /* with its columns and name */
+  g_free (layer); /* with its columns, first values and name */
+}
+
+/* Gives the layer room for @cap spans (more than it has). */
+static void
+tp_layer_grow_spans (TpLayer *layer, guint cap)
+{
+  if (tp_layer_is_inline (layer, layer->spans))
+    {
+      TpSpan *spans = g_new (TpSpan, cap);
+      memcpy (spans, layer->spans, layer->len * sizeof (TpSpan));
+      layer->spans = spans;
+    }
+  else
+    layer->spans = g_renew (TpSpan, layer->spans, cap);
+  layer->cap = cap;
 }
 
 guint
@@ -120,8 +175,7 @@ tp_layer_append (TpLayer *layer, gsize start, gsize end)
   if (G_UNLIKELY (layer->len == layer->cap))
     {
       g_return_val_if_fail (layer->cap < G_MAXUINT / 2, 0);
-      layer->cap = layer->cap ? layer->cap * 2 : 64;
-      layer->spans = g_renew (TpSpan, layer->spans, layer->cap);
+      tp_layer_grow_spans (layer, layer->cap * 2);
     }
   /* Out-of-range spans are kept as given (clamped to 32 bits) and refused
    * by tp_document_check_layers with a message naming the layer. */
@@ -170,7 +224,14 @@ tp_layer_slot (TpLayer *layer, guint index, guint attr, TpAttrType type)
   if (index >= col->cap)
     {
       guint cap = MAX (layer->cap, index + 1);
-      col->values = g_realloc (col->values, cap * size);
+      if (tp_layer_is_inline (layer, col->values))
+        {
+          guint8 *values = g_malloc (cap * size);
+          memcpy (values, col->values, col->cap * size);
+          col->values = values;
+        }
+      else
+        col->values = g_realloc (col->values, cap * size);
       memset (col->values + col->cap * size, 0, (cap - col->cap) * size);
       if (type == TP_ATTR_INT || type == TP_ATTR_DOUBLE)
         {
@@ -194,6 +255,54 @@ tp_attr_enum_count (const TpAttrSpec *spec)
   return n;
 }
 
+/* Stores the @n enum values at @values in @slot (each plus one, zero
+ * meaning null), eight bytes at a time, after checking them against
+ * @count also eight at a time; returns FALSE, having stored none, when one
+ * is @count or more.  Tokens come by the hundred: a test and a branch per
+ * value cost more than the copy. */
+static gboolean
+tp_layer_copy_enums (guint8 *slot, const guint8 *values, guint n, guint count)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 v, bad = 0;
+  guint i;
+
+  if (n < 8 || count > 128)
+    {
+      for (i = 0; i < n; i++)
+        bad |= values[i] >= count;
+      if (bad != 0)
+        return FALSE;
+      for (i = 0; i < n; i++)
+        slot[i] = (guint8)(values[i] + 1);
+      return TRUE;
+    }
+  /* a byte below 128 and below @count stays below 128 plus @count less
+   * 128: no carry from one byte to the next; the last eight bytes are
+   * read (and below written) once more rather than one by one */
+  for (i = 0; i + 8 <= n; i += 8)
+    {
+      memcpy (&v, values + i, 8);
+      bad |= (v | (v + (128 - count) * ones)) & high;
+    }
+  memcpy (&v, values + n - 8, 8);
+  bad |= (v | (v + (128 - count) * ones)) & high;
+  if (bad != 0)
+    return FALSE;
+  /* every value is below 128: adding one carries nowhere */
+  for (i = 0; i + 8 <= n; i += 8)
+    {
+      memcpy (&v, values + i, 8);
+      v += ones;
+      memcpy (slot + i, &v, 8);
+    }
+  memcpy (&v, values + n - 8, 8);
+  v += ones;
+  memcpy (slot + n - 8, &v, 8);
+  return TRUE;
+}
+
 guint
 tp_layer_append_many (TpLayer *layer, const guint32 *spans, guint n, guint attr,
                       const guint8 *values)
@@ -208,11 +317,10 @@ tp_layer_append_many (TpLayer *layer, const guint32 *spans, guint n, guint attr,
     return first;
   if (layer->len + n > layer->cap)
     {
-      guint cap = layer->cap ? layer->cap : 64;
+      guint cap = layer->cap;
       while (cap < layer->len + n)
         cap *= 2;
-      layer->cap = cap;
-      layer->spans = g_renew (TpSpan, layer->spans, layer->cap);
+      tp_layer_grow_spans (layer, cap);
     }
   G_STATIC_ASSERT (sizeof (TpSpan) == 2 * sizeof (guint32));
   memcpy (layer->spans + first, spans, (gsize)n * sizeof (TpSpan));
@@ -227,10 +335,14 @@ tp_layer_append_many (TpLayer *layer, const guint32 *spans, guint n, guint attr,
     return first;
   slot -= n - 1;
   count = tp_attr_enum_count (&layer->attrs[attr]);
-  for (guint i = 0; i < n; i++)
+  if (G_UNLIKELY (!tp_layer_copy_enums (slot, values, n, count)))
     {
-      g_return_val_if_fail (values[i] < count, first);
-      slot[i] = (guint8)(values[i] + 1);
+      /* a value out of range, a programming error: as many as are good */
+      for (guint i = 0; i < n; i++)
+        {
+          g_return_val_if_fail (values[i] < count, first);
+          slot[i] = (guint8)(values[i] + 1);
+        }
     }
   return first;
 }

@@ -1326,10 +1326,9 @@ tokenizer_block_eq (__m128i v, char c, guint k)
          << (16 * k);
 }
 
-/* Fills @blk for the 64 bytes at @t, sixteen bytes per step (SSE2 is part
- * of x86-64). */
+/* Adds to @blk the classes of the sixteen bytes at @t + 16 * @k. */
 static inline void
-tokenizer_block_masks (const guchar *t, TokenizerBlock *blk)
+tokenizer_block_part (const guchar *t, guint k, TokenizerBlock *blk)
 {
   const __m128i lower = _mm_set1_epi8 (0x20);
   const __m128i to_a = _mm_set1_epi8 ((char)(0x80 - 'a'));
@@ -1338,30 +1337,37 @@ tokenizer_block_masks (const guchar *t, TokenizerBlock *blk)
   const __m128i tabs = _mm_set1_epi8 ((char)(-128 + 5));
   const __m128i to_0 = _mm_set1_epi8 ((char)(0x80 - '0'));
   const __m128i ten = _mm_set1_epi8 ((char)(-128 + 10));
+  __m128i v = _mm_loadu_si128 ((const __m128i *)(t + 16 * k));
+  /* each range moved to start at -128 for one signed test: a..z after
+   * lower-casing, 0..9, \t..\r */
+  __m128i x = _mm_add_epi8 (_mm_or_si128 (v, lower), to_a);
+  __m128i y = _mm_add_epi8 (v, to_tab);
+  __m128i z = _mm_add_epi8 (v, to_0);
 
+  blk->letters |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (x, az))
+                  << (16 * k);
+  blk->digits |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (z, ten))
+                 << (16 * k);
+  blk->spaces |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (y, tabs))
+                     << (16 * k)
+                 | tokenizer_block_eq (v, ' ', k);
+  blk->commas |= tokenizer_block_eq (v, ',', k);
+  blk->periods |= tokenizer_block_eq (v, '.', k);
+  blk->marks |= tokenizer_block_eq (v, ':', k) | tokenizer_block_eq (v, '/', k);
+  blk->hyphens |= tokenizer_block_eq (v, '-', k);
+}
+
+/* Fills @blk for the 64 bytes at @t, sixteen bytes per step (SSE2 is part
+ * of x86-64), written out four times rather than looped: the compiler
+ * then keeps the masks in registers. */
+static inline void
+tokenizer_block_masks (const guchar *t, TokenizerBlock *blk)
+{
   memset (blk, 0, sizeof *blk);
-  for (guint k = 0; k < 4; k++)
-    {
-      __m128i v = _mm_loadu_si128 ((const __m128i *)(t + 16 * k));
-      /* each range moved to start at -128 for one signed test: a..z after
-       * lower-casing, 0..9, \t..\r */
-      __m128i x = _mm_add_epi8 (_mm_or_si128 (v, lower), to_a);
-      __m128i y = _mm_add_epi8 (v, to_tab);
-      __m128i z = _mm_add_epi8 (v, to_0);
-      blk->letters |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (x, az))
-                      << (16 * k);
-      blk->digits |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (z, ten))
-                     << (16 * k);
-      blk->spaces
-          |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (y, tabs))
-                 << (16 * k)
-             | tokenizer_block_eq (v, ' ', k);
-      blk->commas |= tokenizer_block_eq (v, ',', k);
-      blk->periods |= tokenizer_block_eq (v, '.', k);
-      blk->marks
-          |= tokenizer_block_eq (v, ':', k) | tokenizer_block_eq (v, '/', k);
-      blk->hyphens |= tokenizer_block_eq (v, '-', k);
-    }
+  tokenizer_block_part (t, 0, blk);
+  tokenizer_block_part (t, 1, blk);
+  tokenizer_block_part (t, 2, blk);
+  tokenizer_block_part (t, 3, blk);
 }
 
 /* The double quotes, parentheses and angle brackets (< >) of the 64 bytes
@@ -1450,6 +1456,50 @@ tokenizer_block_abbrevs (TokenizerRun *run, gsize p, guint64 periods,
     }
 }
 
+/* Emits the tokens [@p + s, @p + e) for the bits s of @starts and e of
+ * @ends in order, each as tokenizer_emit_class would, in one loop with
+ * local copies of the buffer's state: a block has at most 64 tokens, so
+ * the room is made once, and stores to the classes (bytes, which may
+ * alias anything) do not make the compiler reload the run's fields. */
+static inline void
+tokenizer_block_emit (TokenizerRun *run, gsize p, guint64 starts, guint64 ends)
+{
+  const guchar *t = run->text + p;
+  guint32 *spans = run->spans;
+  guint8 *classes = run->classes;
+  guint i;
+
+  if (run->n_pending + 64 > TOKENIZER_BUFFER)
+    tokenizer_flush (run);
+  i = run->n_pending;
+  while (ends != 0)
+    {
+      guint s = (guint)__builtin_ctzll (starts);
+      guint e = (guint)__builtin_ctzll (ends);
+      guchar c = t[s];
+      guint32 lengths
+          = tokenizer_fused_filter[tokenizer_letter_index[c]]
+                                  [tokenizer_letter_index[t[e - 1]]];
+      starts &= starts - 1;
+      ends &= ends - 1;
+      if (G_UNLIKELY ((lengths >> MIN (e - s, 31)) & 1))
+        {
+          gboolean fused;
+          run->n_pending = i;
+          fused = tokenizer_emit_fused (run, p + s, p + e);
+          i = run->n_pending;
+          if (fused)
+            continue;
+        }
+      spans[2 * i] = (guint32)(p + s);
+      spans[2 * i + 1] = (guint32)(p + e);
+      /* the class follows from the first byte here */
+      classes[i] = tokenizer_block_class[c];
+      i++;
+    }
+  run->n_pending = i;
+}
+
 /* Emits the plain tokens among the 64 bytes at the chunk start @p, as the
  * general scan would, but without a branch per byte or per token boundary:
  * most news text is such tokens.  Plain are runs of ASCII letters (words)
@@ -1457,19 +1507,23 @@ tokenizer_block_abbrevs (TokenizerRun *run, gsize p, guint64 periods,
  * 3/8), words joined by hyphens, and a comma or a period between a word or
  * number and whitespace (an abbreviation keeps its period, as in
  * tokenizer_run).  Only whole chunks before the first byte that is none of
- * these (or where letters and digits meet, "1990s") are taken.  Returns
- * where the general scan goes on (a chunk start); stores in *@retry where
- * the next block may start (after that byte: its chunk goes the general
- * way). */
+ * these (or where letters and digits meet, "1990s") are taken.  The byte
+ * classes are read from @bytes, the 64 bytes at @p or, at the end of the
+ * text, a copy of the rest padded with blanks (the end of the text ends a
+ * chunk as a blank does).  Returns where the general scan goes on (a chunk
+ * start, at most the text's end); stores in *@retry where the next block
+ * may start: after that byte (its chunk goes the general way), or at once
+ * when the block stopped at none (its last chunk, cut by the block's end,
+ * starts the next block). */
 static gsize
-tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
+tokenizer_block (TokenizerRun *run, gsize p, const guchar *bytes, gsize *retry)
 {
   TokenizerBlock b;
   guint64 numbers, alnum, stops, hyphens, other, ahead, below, starts, ends;
   guint64 quotes = 0, parens = 0, angles = 0, singles = 0;
   guint limit, cut;
 
-  tokenizer_block_masks (run->text + p, &b);
+  tokenizer_block_masks (bytes, &b);
   /* separators inside numbers count as digits */
   numbers = b.digits
             | ((b.commas | b.periods | b.marks) & (b.digits << 1)
@@ -1491,16 +1545,15 @@ tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
               | (b.letters & (numbers << 1)) | (numbers & (b.letters << 1));
       limit = other != 0 ? (guint)__builtin_ctzll (other) : 64;
       /* the block stops at a quote or bracket: take those too */
-      if (pass > 0 || other == 0
-          || !tokenizer_block_is_single (run->text[p + limit]))
+      if (pass > 0 || other == 0 || !tokenizer_block_is_single (bytes[limit]))
         break;
-      tokenizer_block_singles (run->text + p, &quotes, &parens, &angles);
+      tokenizer_block_singles (bytes, &quotes, &parens, &angles);
       /* a run of angle brackets (<<) is one token: left to the general
        * scan */
       angles &= ~(angles << 1) & ~(angles >> 1);
       singles = quotes | parens | angles;
     }
-  *retry = p + limit + (other != 0);
+  *retry = other != 0 ? p + limit + 1 : p;
   /* whole chunks only: up to the last whitespace before the limit */
   ahead = limit == 64 ? b.spaces
                       : b.spaces & ((G_GUINT64_CONSTANT (1) << limit) - 1);
@@ -1518,17 +1571,8 @@ tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
   if (b.periods & stops & (b.letters << 1) & below)
     tokenizer_block_abbrevs (
         run, p, b.periods & stops & (b.letters << 1) & below, &starts, &ends);
-  while (ends != 0)
-    {
-      guint s = (guint)__builtin_ctzll (starts);
-      guint e = (guint)__builtin_ctzll (ends);
-      /* the class follows from the first byte here */
-      guint cls = tokenizer_block_class[run->text[p + s]];
-      starts &= starts - 1;
-      ends &= ends - 1;
-      tokenizer_emit_class (run, p + s, p + e, cls);
-    }
-  return p + cut;
+  tokenizer_block_emit (run, p, starts, ends);
+  return MIN (p + cut, run->len);
 }
 #endif
 
@@ -1568,9 +1612,20 @@ tokenizer_run (TokenizerRun *run)
       if (p >= n)
         break;
 #ifdef TOKENIZER_BLOCKS
-      if (p >= block_from && p + 64 <= n)
+      if (p >= block_from)
         {
-          gsize q = tokenizer_block (run, p, &block_from);
+          gsize q;
+          if (p + 64 <= n)
+            q = tokenizer_block (run, p, t + p, &block_from);
+          else
+            {
+              /* the last bytes: most documents are short, and their
+               * ends would all take the general way */
+              guchar tail[64];
+              memset (tail, ' ', sizeof tail);
+              memcpy (tail, t + p, n - p);
+              q = tokenizer_block (run, p, tail, &block_from);
+            }
           if (q != p)
             {
               p = q;

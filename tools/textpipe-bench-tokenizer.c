@@ -3,12 +3,16 @@
  *
  *   textpipe-bench-tokenizer [--plugins "tokenizer"] [--runs 5] FILE...
  *   textpipe-bench-tokenizer --write-lines OUT FILE...
+ *   textpipe-bench-tokenizer --lines [--runs 5] FILE...
  *
  * A FILE ending in .jsonl holds one document per line (its "text" field);
- * any other FILE is one document.  The documents are read into memory once,
- * then pushed through the plugins with the test harness @runs times; each
+ * any other FILE is one document, or one per non-empty line with --lines
+ * (as `textpipe run --lines` reads it).  The documents are read into memory
+ * once, then pushed through the plugins with the test harness @runs times; each
  * run prints its MB/s (text bytes over wall time, document creation and the
- * layers included), then the median.  Plugins are found through
+ * layers included), then the median.  Each run also times making and
+ * freeing the same documents with no plugin, and prints the plugins' own
+ * CPU time: the run's CPU time less that.  Plugins are found through
  * TEXTPIPE_PLUGIN_PATH, then the installed plugin folder.
  *
  * --write-lines writes the documents' text to OUT instead, one line of
@@ -24,17 +28,28 @@
 #include <string.h>
 #include <time.h>
 
+#include "textpipe.h"
 #include "tp-harness.h"
 
-/* Adds the documents of @path to @docs. */
+/* Adds the documents of @path to @docs: one per line with @lines. */
 static gboolean
-bench_read (const char *path, GPtrArray *docs, GError **error)
+bench_read (const char *path, gboolean lines, GPtrArray *docs, GError **error)
 {
   char *contents = NULL;
   gsize len;
 
   if (!g_file_get_contents (path, &contents, &len, error))
     return FALSE;
+  if (lines && !g_str_has_suffix (path, ".jsonl"))
+    {
+      char **split = g_strsplit (contents, "\n", -1);
+      for (guint k = 0; split[k] != NULL; k++)
+        if (split[k][0] != '\0')
+          g_ptr_array_add (docs, g_strdup (split[k]));
+      g_strfreev (split);
+      g_free (contents);
+      return TRUE;
+    }
   if (!g_str_has_suffix (path, ".jsonl"))
     {
       g_ptr_array_add (docs, contents);
@@ -102,6 +117,23 @@ bench_cpu_seconds (void)
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* CPU seconds to make and free the documents of @docs with no plugin. */
+static double
+bench_baseline (GPtrArray *docs, GError **error)
+{
+  double c0 = bench_cpu_seconds ();
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      TpDocument *doc
+          = tp_document_new ("test", g_ptr_array_index (docs, i), -1, error);
+      if (doc == NULL)
+        return -1;
+      tp_document_free (doc);
+    }
+  return bench_cpu_seconds () - c0;
+}
+
 /* Compares doubles for qsort. */
 static int
 bench_cmp (const void *a, const void *b)
@@ -114,18 +146,21 @@ int
 main (int argc, char **argv)
 {
   char *plugins = NULL, *write_lines = NULL;
+  gboolean lines = FALSE;
   gint runs = 5;
   GError *error = NULL;
   GOptionContext *ctx;
   GPtrArray *docs = g_ptr_array_new_with_free_func (g_free);
   TpHarness *h = NULL;
-  double *rates = NULL, *cpu_rates = NULL;
+  double *rates = NULL, *cpu_rates = NULL, *own = NULL;
   guint64 bytes = 0, tokens = 0;
   int status = 1;
   GOptionEntry entries[]
       = { { "plugins", 'p', 0, G_OPTION_ARG_STRING, &plugins,
             "plugins to run (default: tokenizer)", "LIST" },
           { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "runs (default: 5)", "N" },
+          { "lines", 'l', 0, G_OPTION_ARG_NONE, &lines,
+            "a FILE other than .jsonl holds one document per line", NULL },
           { "write-lines", 'w', 0, G_OPTION_ARG_FILENAME, &write_lines,
             "write the texts to OUT, one line of text per line, and stop",
             "OUT" },
@@ -143,7 +178,7 @@ main (int argc, char **argv)
       goto out;
     }
   for (int i = 1; i < argc; i++)
-    if (!bench_read (argv[i], docs, &error))
+    if (!bench_read (argv[i], lines, docs, &error))
       goto out;
   if (write_lines)
     {
@@ -158,11 +193,15 @@ main (int argc, char **argv)
 
   rates = g_new (double, runs);
   cpu_rates = g_new (double, runs);
+  own = g_new (double, runs);
   for (gint r = 0; r < runs; r++)
     {
+      double base = bench_baseline (docs, &error);
       gint64 t0 = g_get_monotonic_time ();
       double c0 = bench_cpu_seconds ();
       double secs, cpu;
+      if (base < 0)
+        goto out;
       tokens = 0;
       for (guint i = 0; i < docs->len; i++)
         {
@@ -180,14 +219,19 @@ main (int argc, char **argv)
       cpu = bench_cpu_seconds () - c0;
       rates[r] = bytes / 1e6 / secs;
       cpu_rates[r] = bytes / 1e6 / cpu;
-      printf ("run %d: %.3f s wall, %.1f MB/s; %.3f s CPU, %.1f MB/s\n", r + 1,
-              secs, rates[r], cpu, cpu_rates[r]);
+      own[r] = (cpu - base) * 1e3;
+      printf ("run %d: %.3f s wall, %.1f MB/s; %.3f s CPU, %.1f MB/s; "
+              "plugins %.1f ms CPU\n",
+              r + 1, secs, rates[r], cpu, cpu_rates[r], own[r]);
     }
   qsort (rates, runs, sizeof *rates, bench_cmp);
   qsort (cpu_rates, runs, sizeof *cpu_rates, bench_cmp);
+  qsort (own, runs, sizeof *own, bench_cmp);
   printf ("%u documents, %" G_GUINT64_FORMAT " bytes, %" G_GUINT64_FORMAT
-          " tokens\nmedian: %.1f MB/s wall, %.1f MB/s CPU\n",
-          docs->len, bytes, tokens, rates[runs / 2], cpu_rates[runs / 2]);
+          " tokens\nmedian: %.1f MB/s wall, %.1f MB/s CPU, plugins %.1f ms "
+          "CPU\n",
+          docs->len, bytes, tokens, rates[runs / 2], cpu_rates[runs / 2],
+          own[runs / 2]);
   status = 0;
 
 out:
@@ -200,6 +244,7 @@ out:
     tp_harness_free (h);
   g_free (rates);
   g_free (cpu_rates);
+  g_free (own);
   g_ptr_array_unref (docs);
   g_free (plugins);
   g_free (write_lines);

@@ -133,8 +133,9 @@ void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length,
 gsize tp_offset_map_convert (const TpOffsetMap *map, gsize byte_offset);
 void tp_offset_map_clear (TpOffsetMap *map);
 
-/* Makes room for @n more bytes of @out and returns where they go; the
- * caller sets out->len when done.  Lets the writers put many pieces
+/* Makes room for @n more bytes of @out, and one for the NUL after them,
+ * and returns where they go; the caller sets out->len when done (and the
+ * NUL, unless a GString call follows).  Lets the writers put many pieces
  * without a function call per piece. */
 static inline char *
 tp_json_reserve (GString *out, gsize n)
@@ -148,13 +149,15 @@ tp_json_reserve (GString *out, gsize n)
   return out->str + len;
 }
 
-/* Appends the @n bytes of @s (a literal, most often) to @out. */
+/* Appends the @n bytes of @s (a literal, most often) to @out, keeping it
+ * NUL-terminated. */
 static inline void
 tp_json_put (GString *out, const char *s, gsize n)
 {
   char *p = tp_json_reserve (out, n);
   memcpy (p, s, n);
   out->len += n;
+  out->str[out->len] = '\0'; /* GString's terminator (reserved above) */
 }
 
 /* tp_json_put for a string literal. */
@@ -203,6 +206,14 @@ TpDocument *tp_document_new_borrowed (const char *id, const char *text,
  * instead of allocating it. */
 TpDocument *tp_reader_parse_with_id (const TpReader *reader, TpRawRecord *raw,
                                      GString *id, GError **error);
+
+/* Runs stage @i of @inst on @doc, untimed: the stage's process, its
+ * declared layers added when it did not, and the check of its spans. */
+gboolean tp_pipeline_instance_run_stage (TpPipelineInstance *inst, guint i,
+                                         TpDocument *doc, GError **error);
+/* Adds @ns to the time spent in stage @i. */
+void tp_pipeline_instance_add_stage_ns (TpPipelineInstance *inst, guint i,
+                                        guint64 ns);
 
 /* The stage this thread is running (its index), or -1: read by the crash
  * handler to say which stage killed the process. */

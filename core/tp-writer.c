@@ -106,6 +106,7 @@ tp_json_append_string (GString *out, const char *s, gssize len)
       p[0] = '"';
       memcpy (p + 1, s, n);
       p[n + 1] = '"';
+      p[n + 2] = '\0';
       out->len += n + 2;
       return;
     }

@@ -507,37 +507,52 @@ tp_pipeline_instance_new (TpPipeline *pipeline, TpPipelineInstance *shared,
 }
 
 gboolean
+tp_pipeline_instance_run_stage (TpPipelineInstance *inst, guint i,
+                                TpDocument *doc, GError **error)
+{
+  TpStage *s = g_ptr_array_index (inst->pipeline->stages, i);
+  const TpPluginDescriptor *d = s->plugin->desc;
+  guint before = doc->n_layers;
+  gboolean ok;
+
+  tp_current_stage_index = (int)i;
+  ok = d->process (inst->states[i], doc, error);
+  tp_current_stage_index = -1;
+  if (!ok)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_FAILED,
+                     "the stage failed without saying why");
+      return FALSE;
+    }
+  for (guint k = 0; d->produces && d->produces[k]; k++)
+    if (tp_document_get_layer (doc, d->produces[k]) == NULL)
+      tp_document_add_layer (doc, d->produces[k], tp_no_attrs, NULL);
+  return tp_document_check_layers (doc, before, error);
+}
+
+void
+tp_pipeline_instance_add_stage_ns (TpPipelineInstance *inst, guint i,
+                                   guint64 ns)
+{
+  g_return_if_fail (i < inst->n);
+  inst->ns[i] += ns;
+}
+
+gboolean
 tp_pipeline_instance_process (TpPipelineInstance *inst, TpDocument *doc,
                               const TpStage **failed_stage, GError **error)
 {
   for (guint i = 0; i < inst->n && !doc->dropped; i++)
     {
-      TpStage *s = g_ptr_array_index (inst->pipeline->stages, i);
-      const TpPluginDescriptor *d = s->plugin->desc;
-      guint before = doc->n_layers;
       guint64 t0 = tp_now_ns ();
-      gboolean ok;
+      gboolean ok = tp_pipeline_instance_run_stage (inst, i, doc, error);
 
-      tp_current_stage_index = (int)i;
-      ok = d->process (inst->states[i], doc, error);
-      tp_current_stage_index = -1;
       inst->ns[i] += tp_now_ns () - t0;
       if (!ok)
         {
-          if (error && *error == NULL)
-            g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_FAILED,
-                         "the stage failed without saying why");
           if (failed_stage)
-            *failed_stage = s;
-          return FALSE;
-        }
-      for (guint k = 0; d->produces && d->produces[k]; k++)
-        if (tp_document_get_layer (doc, d->produces[k]) == NULL)
-          tp_document_add_layer (doc, d->produces[k], tp_no_attrs, NULL);
-      if (!tp_document_check_layers (doc, before, error))
-        {
-          if (failed_stage)
-            *failed_stage = s;
+            *failed_stage = g_ptr_array_index (inst->pipeline->stages, i);
           return FALSE;
         }
     }

@@ -858,19 +858,21 @@ typedef struct {
   guint end_tok;     /* a token whose end the scan looked up, */
   gsize end_val;     /* and that end */
   gint64 paragraph;
+  gboolean emitted; /* a sentence was appended already */
 } SentencesRun;
 
-/* Appends the open sentence, from its first token to token @last (which
- * ends at @end).  In a story's first paragraph a dateline inside it
- * ("... off the coast Monday, May 18, 2015 On Friday ...") becomes a
- * sentence of its own: the headline before it and the story after it are
- * others. */
+/* In a story's first sentence, a dateline inside it ("... off the coast
+ * Monday, May 18, 2015 On Friday ...") is a sentence of its own: the
+ * headline before it and the story after it are others.  Appends those
+ * before it and moves the open sentence's start past them; the open
+ * sentence ends with token @last. */
 static void
-sentences_emit_open (SentencesRun *r, guint last, gsize end)
+sentences_split_dateline (SentencesRun *r, guint last)
 {
   const char *t = r->t;
 
-  for (guint d = r->first; r->paragraph == 0 && d + 5 <= last; d++)
+  r->emitted = TRUE;
+  for (guint d = r->first; d + 5 <= last; d++)
     {
       gsize ds = sentences_start (r->tokens, d);
       gsize de = sentences_end (r->tokens, d);
@@ -881,7 +883,7 @@ sentences_emit_open (SentencesRun *r, guint last, gsize end)
        * stop: "held Monday, May 4, 2015 and ...", "... 2015." */
       if (d + 6 <= last
           && !g_ascii_isupper (t[sentences_start (r->tokens, d + 6)]))
-        break;
+        return;
       if (d > r->first)
         {
           const char *a;
@@ -889,7 +891,7 @@ sentences_emit_open (SentencesRun *r, guint last, gsize end)
           sentences_tok (t, r->tokens, d - 1, &a, &an);
           if (!g_ascii_isalnum (a[an - 1])
               || sentences_set_has (&sentences_continuers_set, a, an))
-            break;
+            return;
           sentences_emit (r->out, r->first_start,
                           sentences_end (r->tokens, d - 1), r->paragraph);
           r->first_start = ds;
@@ -900,8 +902,17 @@ sentences_emit_open (SentencesRun *r, guint last, gsize end)
                           r->paragraph);
           r->first_start = sentences_start (r->tokens, d + 6);
         }
-      break;
+      return;
     }
+}
+
+/* Appends the open sentence, from its first token to token @last (which
+ * ends at @end); the document's first one may hold a dateline. */
+static inline void
+sentences_emit_open (SentencesRun *r, guint last, gsize end)
+{
+  if (G_UNLIKELY (!r->emitted))
+    sentences_split_dateline (r, last);
   sentences_emit (r->out, r->first_start, end, r->paragraph);
 }
 

@@ -78,7 +78,7 @@ tp_json_append_uint (GString *out, guint64 v)
 /* Appends one attribute value as JSON. */
 static void
 tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
-                     guint attr, const TpOffsetMap *map)
+                     guint attr, TpOffsetMap *map)
 {
   switch (layer->attrs[attr].type)
     {
@@ -176,7 +176,7 @@ tp_json_append_attr (GString *out, const TpLayer *layer, guint index,
 
 /* A byte offset as the output's unit. */
 static inline gsize
-tp_json_offset (const TpOffsetMap *map, gsize b)
+tp_json_offset (TpOffsetMap *map, gsize b)
 {
   return map->ascii ? b : tp_offset_map_convert (map, b);
 }
@@ -191,44 +191,24 @@ typedef struct {
   gsize len;
 } TpJsonPiece;
 
-/* Appends to @arena a piece holding @prefix, then @s as a JSON string, then
- * @suffix, padded to TP_PIECE bytes.  Built for every layer of every
- * document, so all pieces of a layer share one buffer (no allocation per
- * piece) and names that need no escape (all of them in practice) are
- * copied as they are. */
+/* Appends to @arena a piece holding @prefix, then @s as a JSON string (or
+ * null for a NULL @s), then @suffix, padded to TP_PIECE bytes.  Built for
+ * every layer kind of every batch, so all pieces of a layer share one
+ * buffer (no allocation per piece). */
 static void
 tp_json_piece_init (TpJsonPiece *piece, GString *arena, const char *prefix,
                     const char *s, const char *suffix)
 {
-  gsize ns = strlen (s);
-  gboolean plain = TRUE;
-
-  for (gsize i = 0; i < ns && plain; i++)
-    plain = (guchar)s[i] >= 0x20 && (guchar)s[i] < 0x7F && s[i] != '"'
-            && s[i] != '\\';
   piece->off = arena->len;
-  if (plain)
-    {
-      gsize np = strlen (prefix), nx = strlen (suffix);
-      char *p;
-      piece->len = np + ns + nx + 2;
-      g_string_set_size (arena, piece->off + MAX (piece->len + 1, TP_PIECE));
-      p = arena->str + piece->off;
-      memcpy (p, prefix, np);
-      p[np] = '"';
-      memcpy (p + np + 1, s, ns);
-      p[np + 1 + ns] = '"';
-      memcpy (p + np + ns + 2, suffix, nx);
-    }
+  g_string_append (arena, prefix);
+  if (s != NULL)
+    tp_json_append_string (arena, s, -1);
   else
-    {
-      g_string_append (arena, prefix);
-      tp_json_append_string (arena, s, ns);
-      g_string_append (arena, suffix);
-      piece->len = arena->len - piece->off;
-      g_string_set_size (arena, piece->off + MAX (piece->len + 1, TP_PIECE));
-    }
+    g_string_append (arena, "null");
+  g_string_append (arena, suffix);
+  piece->len = arena->len - piece->off;
   /* a terminating NUL, then zeros up to the fixed-size copy */
+  g_string_set_size (arena, piece->off + MAX (piece->len + 1, TP_PIECE));
   memset (arena->str + piece->off + piece->len, 0,
           arena->len - piece->off - piece->len);
 }
@@ -244,11 +224,14 @@ tp_json_put_piece (char *p, const TpJsonPiece *piece)
   return p + piece->len;
 }
 
-/* Per-layer JSON pieces built once per document: each attribute's
- * ',"name":' key and each enum value already quoted. */
+/* Per-layer JSON pieces built once per batch: each attribute's ',"name":'
+ * key and, for an enum, each value by its stored byte (0 is null) alone
+ * ('"word"', for columns) and after the key (',"class":"word"', for
+ * rows). */
 typedef struct {
   TpJsonPiece key;
-  TpJsonPiece *values; /* for TP_ATTR_ENUM, in the layer's value array */
+  TpJsonPiece *values; /* n_values + 1, for TP_ATTR_ENUM; else NULL */
+  TpJsonPiece *pairs;  /* the same after the key */
   guint n_values;
 } TpAttrJson;
 
@@ -259,6 +242,35 @@ typedef struct {
   TpJsonPiece *values;
 } TpLayerJson;
 
+/* Points @piece into @arena, which no longer moves; returns its length. */
+static gsize
+tp_json_piece_fix (TpJsonPiece *piece, const GString *arena)
+{
+  piece->str = arena->str + piece->off;
+  return piece->len;
+}
+
+/* Builds the enum value pieces of attribute @spec (key piece built) at
+ * @pieces: the values, then the values after @key. */
+static void
+tp_attr_json_enum_init (TpAttrJson *aj, TpJsonPiece *pieces, GString *arena,
+                        const TpAttrSpec *spec)
+{
+  char *key = g_strndup (arena->str + aj->key.off, aj->key.len);
+
+  aj->values = pieces;
+  aj->pairs = pieces + aj->n_values + 1;
+  tp_json_piece_init (&aj->values[0], arena, "", NULL, "");
+  tp_json_piece_init (&aj->pairs[0], arena, key, NULL, "");
+  for (guint k = 0; k < aj->n_values; k++)
+    {
+      const char *value = spec->enum_values[k];
+      tp_json_piece_init (&aj->values[k + 1], arena, "", value, "");
+      tp_json_piece_init (&aj->pairs[k + 1], arena, key, value, "");
+    }
+  g_free (key);
+}
+
 /* Builds the JSON pieces of @layer's attributes; returns the most bytes
  * one annotation's fixed-size part can take. */
 static gsize
@@ -266,43 +278,48 @@ tp_attr_json_init (TpAttrJson *aj, TpLayerJson *lj, const TpLayer *layer,
                    gboolean whole)
 {
   gsize fixed = 64;
-  guint n_values = 0, v = 0;
+  guint n_pieces = 0, v = 0;
 
   for (guint a = 0; a < layer->n_attrs; a++)
     {
       const TpAttrSpec *spec = &layer->attrs[a];
       aj[a].n_values = 0;
+      aj[a].values = aj[a].pairs = NULL;
       /* an empty layer (most quote layers) needs its keys at most, unless
        * the pieces are kept for the next layers of the kind */
       if (spec->type == TP_ATTR_ENUM && spec->enum_values
           && (whole || layer->len > 0))
-        while (spec->enum_values[aj[a].n_values])
-          aj[a].n_values++;
-      n_values += aj[a].n_values;
+        {
+          while (spec->enum_values[aj[a].n_values])
+            aj[a].n_values++;
+          n_pieces += 2 * (aj[a].n_values + 1);
+        }
     }
-  lj->arena = g_string_sized_new (TP_PIECE * (layer->n_attrs + n_values + 1));
-  lj->values = n_values ? g_new (TpJsonPiece, n_values) : NULL;
+  lj->arena = g_string_sized_new (TP_PIECE * (layer->n_attrs + n_pieces + 1));
+  lj->values = n_pieces ? g_new (TpJsonPiece, n_pieces) : NULL;
   for (guint a = 0; a < layer->n_attrs; a++)
     {
       const TpAttrSpec *spec = &layer->attrs[a];
       tp_json_piece_init (&aj[a].key, lj->arena, ",", spec->name, ":");
-      aj[a].values = aj[a].n_values ? lj->values + v : NULL;
-      for (guint k = 0; k < aj[a].n_values; k++)
-        tp_json_piece_init (&lj->values[v++], lj->arena, "",
-                            spec->enum_values[k], "");
+      if (spec->type == TP_ATTR_ENUM && (whole || layer->len > 0)
+          && spec->enum_values)
+        {
+          tp_attr_json_enum_init (&aj[a], lj->values + v, lj->arena, spec);
+          v += 2 * (aj[a].n_values + 1);
+        }
     }
   /* the arena no longer moves: point the pieces into it */
-  v = 0;
   for (guint a = 0; a < layer->n_attrs; a++)
     {
-      gsize widest = MAX (TP_PIECE, 48);
-      aj[a].key.str = lj->arena->str + aj[a].key.off;
-      for (guint k = 0; k < aj[a].n_values; k++, v++)
+      gsize widest = 48;
+      fixed += MAX (tp_json_piece_fix (&aj[a].key, lj->arena), TP_PIECE);
+      for (guint k = 0; aj[a].values && k <= aj[a].n_values; k++)
         {
-          lj->values[v].str = lj->arena->str + lj->values[v].off;
-          widest = MAX (widest, lj->values[v].len);
+          widest
+              = MAX (widest, tp_json_piece_fix (&aj[a].values[k], lj->arena));
+          widest = MAX (widest, tp_json_piece_fix (&aj[a].pairs[k], lj->arena));
         }
-      fixed += MAX (aj[a].key.len, TP_PIECE) + widest;
+      fixed += MAX (widest, TP_PIECE);
     }
   return fixed;
 }
@@ -315,45 +332,85 @@ tp_attr_json_clear (TpLayerJson *lj)
   g_free (lj->values);
 }
 
+/* The piece index of annotation @i's value of enum attribute @a: its
+ * stored byte (value + 1), or 0 (null) when unset. */
+static inline guint
+tp_json_enum_slot (const TpLayer *layer, const TpAttrJson *aj, guint i, guint a)
+{
+  const TpColumn *col = &layer->columns[a];
+  guint v = i < col->cap ? col->values[i] : 0;
+
+  return v <= aj[a].n_values ? v : 0;
+}
+
 /* Writes annotation @i's value of enum attribute @a at @p (quoted, or
  * null); returns the end. */
 static inline char *
 tp_json_put_enum (char *p, const TpLayer *layer, const TpAttrJson *aj, guint i,
                   guint a)
 {
-  const TpColumn *col = &layer->columns[a];
-  guint v = i < col->cap ? col->values[i] : 0; /* stored as value + 1 */
+  return tp_json_put_piece (p,
+                            &aj[a].values[tp_json_enum_slot (layer, aj, i, a)]);
+}
 
-  if (v > 0 && v <= aj[a].n_values)
-    return tp_json_put_piece (p, &aj[a].values[v - 1]);
-  memcpy (p, "null", 4);
+/* Writes @v in decimal at @p; returns the end.  Offsets are below 2^32
+ * and mostly below 10000: up to four digits take no loop. */
+static inline char *
+tp_json_put_u32 (char *p, guint32 v)
+{
+  guint hi, lo;
+
+  if (v < 10)
+    {
+      *p = (char)('0' + v);
+      return p + 1;
+    }
+  if (v < 100)
+    {
+      memcpy (p, tp_json_digit_pairs + 2 * v, 2);
+      return p + 2;
+    }
+  if (v >= 10000)
+    return tp_json_put_uint (p, v);
+  hi = v / 100;
+  lo = v % 100;
+  if (v < 1000)
+    {
+      *p = (char)('0' + hi);
+      memcpy (p + 1, tp_json_digit_pairs + 2 * lo, 2);
+      return p + 3;
+    }
+  memcpy (p, tp_json_digit_pairs + 2 * hi, 2);
+  memcpy (p + 2, tp_json_digit_pairs + 2 * lo, 2);
   return p + 4;
 }
 
-/* The rows layout: [{"start":0,"end":5,"class":"word"},...]. */
+/* The rows layout: [{"start":0,"end":5,"class":"word"},...].  An enum
+ * value is written with its key as one piece. */
 static void
 tp_json_append_rows (GString *out, const TpLayer *layer, const TpAttrJson *aj,
-                     gsize fixed, const TpOffsetMap *map)
+                     gsize fixed, TpOffsetMap *map)
 {
   g_string_append_c (out, '[');
   for (guint i = 0; i < layer->len; i++)
     {
       char *p = tp_json_reserve (out, fixed);
-      if (i)
-        *p++ = ',';
+      *p = ',';
+      p += i != 0;
       memcpy (p, "{\"start\":", 9);
-      p = tp_json_put_uint (p + 9, tp_json_offset (map, layer->spans[i].start));
+      p = tp_json_put_u32 (p + 9, tp_json_offset (map, layer->spans[i].start));
       memcpy (p, ",\"end\":", 7);
-      p = tp_json_put_uint (p + 7, tp_json_offset (map, layer->spans[i].end));
+      p = tp_json_put_u32 (p + 7, tp_json_offset (map, layer->spans[i].end));
       for (guint a = 0; a < layer->n_attrs; a++)
         {
-          p = tp_json_put_piece (p, &aj[a].key);
-          if (aj[a].values)
+          if (aj[a].pairs)
             {
-              p = tp_json_put_enum (p, layer, aj, i, a);
+              guint v = tp_json_enum_slot (layer, aj, i, a);
+              p = tp_json_put_piece (p, &aj[a].pairs[v]);
               continue;
             }
           /* Other types take the general path. */
+          p = tp_json_put_piece (p, &aj[a].key);
           out->len = p - out->str;
           tp_json_append_attr (out, layer, i, a, map);
           p = tp_json_reserve (out, fixed);
@@ -367,17 +424,17 @@ tp_json_append_rows (GString *out, const TpLayer *layer, const TpAttrJson *aj,
 /* Appends the start (or, with @ends, the end) offset of every annotation
  * of @layer, separated by commas: a list of the columns layout. */
 static inline void
-tp_json_append_offsets (GString *out, const TpLayer *layer,
-                        const TpOffsetMap *map, gboolean ends)
+tp_json_append_offsets (GString *out, const TpLayer *layer, TpOffsetMap *map,
+                        gboolean ends)
 {
+  const guint32 *at = ends ? &layer->spans[0].end : &layer->spans[0].start;
+
   for (guint i = 0; i < layer->len; i++)
     {
       char *p = tp_json_reserve (out, 24);
-      if (i)
-        *p++ = ',';
-      p = tp_json_put_uint (p,
-                            tp_json_offset (map, ends ? layer->spans[i].end
-                                                      : layer->spans[i].start));
+      *p = ',';
+      p += i != 0;
+      p = tp_json_put_u32 (p, tp_json_offset (map, at[2 * i]));
       out->len = p - out->str;
     }
 }
@@ -387,13 +444,14 @@ tp_json_append_offsets (GString *out, const TpLayer *layer,
  * layers, and loads straight into a data frame. */
 static void
 tp_json_append_columns (GString *out, const TpLayer *layer,
-                        const TpAttrJson *aj, gsize fixed,
-                        const TpOffsetMap *map)
+                        const TpAttrJson *aj, gsize fixed, TpOffsetMap *map)
 {
   tp_json_put_literal (out, "{\"start\":[");
-  tp_json_append_offsets (out, layer, map, FALSE);
+  if (layer->len > 0)
+    tp_json_append_offsets (out, layer, map, FALSE);
   tp_json_put_literal (out, "],\"end\":[");
-  tp_json_append_offsets (out, layer, map, TRUE);
+  if (layer->len > 0)
+    tp_json_append_offsets (out, layer, map, TRUE);
   g_string_append_c (out, ']');
   for (guint a = 0; a < layer->n_attrs; a++)
     {
@@ -404,8 +462,8 @@ tp_json_append_columns (GString *out, const TpLayer *layer,
           if (aj[a].values)
             {
               char *p = tp_json_reserve (out, fixed);
-              if (i)
-                *p++ = ',';
+              *p = ',';
+              p += i != 0;
               p = tp_json_put_enum (p, layer, aj, i, a);
               out->len = p - out->str;
               continue;
@@ -454,9 +512,8 @@ tp_json_cache_free (TpJsonCache *cache)
 }
 
 void
-tp_json_append_layer (GString *out, const TpLayer *layer,
-                      const TpOffsetMap *map, TpLayerLayout layout,
-                      TpJsonCache *cache)
+tp_json_append_layer (GString *out, const TpLayer *layer, TpOffsetMap *map,
+                      TpLayerLayout layout, TpJsonCache *cache)
 {
   TpAttrJson *aj = NULL;
   TpLayerJson lj;

@@ -119,18 +119,23 @@ TpOptions *tp_options_new (const char *stage, const TpOptionSpec *table,
                            const char *plugin_name, GError **error);
 void tp_options_free (TpOptions *opts);
 
-/* Byte offset -> code point offset mapping for one document. */
+/* Byte offset -> code point offset mapping for one document.  Offsets
+ * are asked for mostly in increasing order, so the last answer is kept
+ * and the next one counted on from it; the count before every 64-byte
+ * block bounds the count for an offset asked out of order. */
 typedef struct {
   const char *text;
   gsize length;
   gboolean ascii;
   guint32 *cp_at_block; /* code points before each 64-byte block */
+  gsize last_byte;      /* the last offset converted, */
+  gsize last_cp;        /* and its code point offset */
 } TpOffsetMap;
 
 /* @ascii: the text is known to be ASCII (no need to look). */
 void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length,
                          gboolean ascii);
-gsize tp_offset_map_convert (const TpOffsetMap *map, gsize byte_offset);
+gsize tp_offset_map_convert (TpOffsetMap *map, gsize byte_offset);
 void tp_offset_map_clear (TpOffsetMap *map);
 
 /* Makes room for @n more bytes of @out, and one for the NUL after them,
@@ -175,9 +180,8 @@ TpJsonCache *tp_json_cache_new (void);
 void tp_json_cache_free (TpJsonCache *cache);
 
 /* Appends @layer as JSON in @layout, with pieces from @cache (or NULL). */
-void tp_json_append_layer (GString *out, const TpLayer *layer,
-                           const TpOffsetMap *map, TpLayerLayout layout,
-                           TpJsonCache *cache);
+void tp_json_append_layer (GString *out, const TpLayer *layer, TpOffsetMap *map,
+                           TpLayerLayout layout, TpJsonCache *cache);
 
 /* tp_document_to_json with pieces kept in @cache (or NULL). */
 void tp_document_to_json_cached (const TpDocument *doc,

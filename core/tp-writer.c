@@ -14,46 +14,68 @@
 
 #define TP_BLOCK 64
 
+/* Code points in bytes [@from, @to) of @text: the bytes that are not UTF-8
+ * continuation bytes (10xxxxxx), counted eight at a time. */
+static gsize
+tp_offset_count (const char *text, gsize from, gsize to)
+{
+  gsize n = 0, i = from;
+
+  for (; i + 8 <= to; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, text + i, 8);
+      /* bit 7 set and bit 6 (shifted into bit 7) clear */
+      n += 8 - (gsize)__builtin_popcountll (w & ~(w << 1) & TP_HIGH_BITS);
+    }
+  for (; i < to; i++)
+    n += ((guchar)text[i] & 0xC0) != 0x80;
+  return n;
+}
+
 void
 tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length,
                     gboolean ascii)
 {
-  gsize i = 0;
   guint32 cp = 0;
 
   map->text = text;
   map->length = length;
   map->cp_at_block = NULL;
+  map->last_byte = 0;
+  map->last_cp = 0;
   map->ascii = ascii || tp_utf8_is_ascii (text, length);
   if (map->ascii)
     return;
   map->cp_at_block = g_new (guint32, length / TP_BLOCK + 1);
-  for (i = 0; i < length; i++)
+  for (gsize k = 0; k <= length / TP_BLOCK; k++)
     {
-      if (i % TP_BLOCK == 0)
-        map->cp_at_block[i / TP_BLOCK] = cp;
-      if (((guchar)text[i] & 0xC0) != 0x80)
-        cp++;
+      map->cp_at_block[k] = cp;
+      cp += tp_offset_count (text, k * TP_BLOCK,
+                             MIN ((k + 1) * TP_BLOCK, length));
     }
-  if (length % TP_BLOCK == 0)
-    map->cp_at_block[length / TP_BLOCK] = cp;
 }
 
 gsize
-tp_offset_map_convert (const TpOffsetMap *map, gsize b)
+tp_offset_map_convert (TpOffsetMap *map, gsize b)
 {
-  gsize block, cp;
+  gsize block_start;
 
   if (map->ascii)
     return b;
   if (b > map->length)
     b = map->length;
-  block = b / TP_BLOCK;
-  cp = map->cp_at_block[block];
-  for (gsize i = block * TP_BLOCK; i < b; i++)
-    if (((guchar)map->text[i] & 0xC0) != 0x80)
-      cp++;
-  return cp;
+  /* Count on from the last answer, unless @b is before it or the table
+   * gets nearer. */
+  block_start = b / TP_BLOCK * TP_BLOCK;
+  if (b < map->last_byte || block_start > map->last_byte)
+    {
+      map->last_byte = block_start;
+      map->last_cp = map->cp_at_block[b / TP_BLOCK];
+    }
+  map->last_cp += tp_offset_count (map->text, map->last_byte, b);
+  map->last_byte = b;
+  return map->last_cp;
 }
 
 void

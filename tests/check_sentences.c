@@ -239,6 +239,10 @@ static const SentCase sent_cases[] = {
     "Ann Lee@ACME SYSTEMS|01/19/2001 09:14 AM|Call me." },
   { "Sent by: Ann Lee@ACME FYI, see below.",
     "Sent by: Ann Lee@ACME|FYI, see below." },
+  /* a bullet of two dashes stays with its item; a signature's does not */
+  { "It passed. -- The rest is funded. -- The station waits.",
+    "It passed.|-- The rest is funded.|-- The station waits." },
+  { "See you there. -- Posted by Jo", "See you there.|--|Posted by Jo" },
   /* a salutation with a colon, but not a label */
   { "Jill: As discussed, the file is attached.\n\nQuestions: If you call, ask.",
     "Jill:|As discussed, the file is attached.|Questions: If you call, ask." },

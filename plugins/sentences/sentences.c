@@ -1156,10 +1156,18 @@ sentences_closing_at (const SentencesRun *r, gsize p)
   gsize q;
   guint lower = 1; /* the letters after the first are lower case */
 
-  /* "-- Posted by ...": a signature separator stands alone */
+  /* "-- Posted by ...": a signature separator stands alone; but "-- The
+   * return ..." is a list item's bullet */
   if (t[p] == '-' && t[p + 1] == '-' && t[p + 2] == ' '
       && g_ascii_isupper (t[p + 3]))
-    return p + 1;
+    {
+      gsize w = p + 4;
+      while (g_ascii_isalpha (t[w]))
+        w++;
+      return sentences_set_has (&sentences_starters_set, t + p + 3, w - p - 3)
+                 ? 0
+                 : p + 1;
+    }
   if (sentences_letters[(guchar)t[p]] == 0)
     return 0;
   if (p + 16 <= r->len)

@@ -312,7 +312,11 @@ tp_document_push_layer (TpDocument *doc, TpLayer *layer)
     {
       guint cap = doc->layers_cap * 2;
       if (doc->layers == doc->layer_slots)
-        doc->layers = g_memdup2 (doc->layer_slots, cap * sizeof (TpLayer *));
+        {
+          doc->layers = g_new (TpLayer *, cap);
+          memcpy (doc->layers, doc->layer_slots,
+                  doc->n_layers * sizeof (TpLayer *));
+        }
       else
         doc->layers = g_renew (TpLayer *, doc->layers, cap);
       doc->layers_cap = cap;

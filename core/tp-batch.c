@@ -212,7 +212,7 @@ tp_batch_finish (TpRun *run, TpBatch *b, TpRecord *r, TpJsonCache *cache)
 void
 tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
 {
-  TpJsonCache *cache = tp_json_cache_new ();
+  TpJsonCache *cache = tp_pipeline_instance_get_json_cache (inst);
   GString *id = g_string_sized_new (256);
 
   for (guint first = 0; first < b->records->len; first += TP_BATCH_GROUP)
@@ -231,5 +231,4 @@ tp_batch_process (TpRun *run, TpPipelineInstance *inst, TpBatch *b)
         }
     }
   g_string_free (id, TRUE);
-  tp_json_cache_free (cache);
 }

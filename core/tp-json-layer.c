@@ -343,16 +343,6 @@ tp_json_enum_slot (const TpLayer *layer, const TpAttrJson *aj, guint i, guint a)
   return v <= aj[a].n_values ? v : 0;
 }
 
-/* Writes annotation @i's value of enum attribute @a at @p (quoted, or
- * null); returns the end. */
-static inline char *
-tp_json_put_enum (char *p, const TpLayer *layer, const TpAttrJson *aj, guint i,
-                  guint a)
-{
-  return tp_json_put_piece (p,
-                            &aj[a].values[tp_json_enum_slot (layer, aj, i, a)]);
-}
-
 /* Writes @v in decimal at @p; returns the end.  Offsets are below 2^32
  * and mostly below 10000: up to four digits take no loop. */
 static inline char *
@@ -385,12 +375,103 @@ tp_json_put_u32 (char *p, guint32 v)
   return p + 4;
 }
 
+/* Annotations written per reserve of the output: the loops below keep
+ * their write pointer in a register for this many. */
+#define TP_JSON_CHUNK 32
+
+/* Enum attributes the fast rows loop takes. */
+#define TP_JSON_MAX_ENUMS 4
+
+/* What the loops read of an enum attribute, copied into locals: a write
+ * through the output pointer could change anything the compiler cannot
+ * see is local, so it would read it again for every annotation. */
+typedef struct {
+  const guint8 *values; /* stored bytes (value + 1, 0 null) */
+  guint filled;         /* annotations with a slot in values */
+  const TpJsonPiece *pieces;
+  guint n_values;
+} TpJsonEnum;
+
+/* Fills @e for enum attribute @a of @layer, with @pieces (its values
+ * alone, or after its key). */
+static void
+tp_json_enum_init (TpJsonEnum *e, const TpLayer *layer, const TpAttrJson *aj,
+                   guint a, const TpJsonPiece *pieces)
+{
+  e->values = layer->columns[a].values;
+  e->filled = MIN (layer->columns[a].cap, layer->len);
+  e->pieces = pieces;
+  e->n_values = aj[a].n_values;
+}
+
+/* Writes annotation @i's piece of @e at @p; returns the end. */
+static inline char *
+tp_json_put_enum_piece (char *p, const TpJsonEnum *e, guint i)
+{
+  guint v = i < e->filled ? e->values[i] : 0;
+  return tp_json_put_piece (p, &e->pieces[v <= e->n_values ? v : 0]);
+}
+
+/* Writes the offset of @b at @p; returns the end. */
+static inline char *
+tp_json_put_offset (char *p, TpOffsetMap *map, gboolean ascii, guint32 b)
+{
+  return tp_json_put_u32 (p,
+                          ascii ? b : (guint32)tp_offset_map_convert (map, b));
+}
+
+/* The rows of a layer whose attributes are all enums with pieces (token
+ * layers), each value written with its key as one piece; FALSE, writing
+ * nothing, for another layer. */
+static gboolean
+tp_json_append_rows_enums (GString *out, const TpLayer *layer,
+                           const TpAttrJson *aj, gsize fixed, TpOffsetMap *map)
+{
+  TpJsonEnum enums[TP_JSON_MAX_ENUMS];
+  const guint n_attrs = layer->n_attrs, len = layer->len;
+  const TpSpan *spans = layer->spans;
+  const gboolean ascii = map->ascii;
+
+  if (n_attrs > TP_JSON_MAX_ENUMS)
+    return FALSE;
+  for (guint a = 0; a < n_attrs; a++)
+    {
+      if (aj[a].pairs == NULL)
+        return FALSE;
+      tp_json_enum_init (&enums[a], layer, aj, a, aj[a].pairs);
+    }
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < len;)
+    {
+      guint end = MIN (i + TP_JSON_CHUNK, len);
+      char *p = tp_json_reserve (out, fixed * (end - i));
+
+      for (; i < end; i++)
+        {
+          *p = ',';
+          p += i != 0;
+          memcpy (p, "{\"start\":", 9);
+          p = tp_json_put_offset (p + 9, map, ascii, spans[i].start);
+          memcpy (p, ",\"end\":", 7);
+          p = tp_json_put_offset (p + 7, map, ascii, spans[i].end);
+          for (guint a = 0; a < n_attrs; a++)
+            p = tp_json_put_enum_piece (p, &enums[a], i);
+          *p++ = '}';
+        }
+      out->len = p - out->str;
+    }
+  g_string_append_c (out, ']');
+  return TRUE;
+}
+
 /* The rows layout: [{"start":0,"end":5,"class":"word"},...].  An enum
  * value is written with its key as one piece. */
 static void
 tp_json_append_rows (GString *out, const TpLayer *layer, const TpAttrJson *aj,
                      gsize fixed, TpOffsetMap *map)
 {
+  if (tp_json_append_rows_enums (out, layer, aj, fixed, map))
+    return;
   g_string_append_c (out, '[');
   for (guint i = 0; i < layer->len; i++)
     {
@@ -423,18 +504,49 @@ tp_json_append_rows (GString *out, const TpLayer *layer, const TpAttrJson *aj,
 
 /* Appends the start (or, with @ends, the end) offset of every annotation
  * of @layer, separated by commas: a list of the columns layout. */
-static inline void
+static void
 tp_json_append_offsets (GString *out, const TpLayer *layer, TpOffsetMap *map,
                         gboolean ends)
 {
   const guint32 *at = ends ? &layer->spans[0].end : &layer->spans[0].start;
+  const guint len = layer->len;
+  const gboolean ascii = map->ascii;
 
-  for (guint i = 0; i < layer->len; i++)
+  for (guint i = 0; i < len;)
     {
-      char *p = tp_json_reserve (out, 24);
-      *p = ',';
-      p += i != 0;
-      p = tp_json_put_u32 (p, tp_json_offset (map, at[2 * i]));
+      guint end = MIN (i + TP_JSON_CHUNK, len);
+      char *p = tp_json_reserve (out, 16 * (end - i));
+
+      for (; i < end; i++)
+        {
+          *p = ',';
+          p += i != 0;
+          p = tp_json_put_offset (p, map, ascii, at[2 * i]);
+        }
+      out->len = p - out->str;
+    }
+}
+
+/* Appends the value of enum attribute @a (with pieces) of every annotation
+ * of @layer, separated by commas: a list of the columns layout. */
+static void
+tp_json_append_enum_list (GString *out, const TpLayer *layer,
+                          const TpAttrJson *aj, guint a, gsize fixed)
+{
+  TpJsonEnum e;
+
+  tp_json_enum_init (&e, layer, aj, a, aj[a].values);
+  for (guint i = 0; i < layer->len;)
+    {
+      guint end = MIN (i + TP_JSON_CHUNK, layer->len);
+      char *p = tp_json_reserve (out, fixed * (end - i));
+
+      for (; i < end; i++)
+        {
+          *p = ',';
+          p += i != 0;
+          p = tp_json_put_enum_piece (p, &e, i);
+        }
       out->len = p - out->str;
     }
 }
@@ -457,21 +569,15 @@ tp_json_append_columns (GString *out, const TpLayer *layer,
     {
       g_string_append_len (out, aj[a].key.str, aj[a].key.len);
       g_string_append_c (out, '[');
-      for (guint i = 0; i < layer->len; i++)
-        {
-          if (aj[a].values)
-            {
-              char *p = tp_json_reserve (out, fixed);
-              *p = ',';
-              p += i != 0;
-              p = tp_json_put_enum (p, layer, aj, i, a);
-              out->len = p - out->str;
-              continue;
-            }
-          if (i)
-            g_string_append_c (out, ',');
-          tp_json_append_attr (out, layer, i, a, map);
-        }
+      if (aj[a].values)
+        tp_json_append_enum_list (out, layer, aj, a, fixed);
+      else
+        for (guint i = 0; i < layer->len; i++)
+          {
+            if (i)
+              g_string_append_c (out, ',');
+            tp_json_append_attr (out, layer, i, a, map);
+          }
       g_string_append_c (out, ']');
     }
   g_string_append_c (out, '}');

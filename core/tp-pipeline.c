@@ -451,6 +451,7 @@ struct _TpPipelineInstance {
   gboolean *owned; /* this instance ran init (and runs destroy) */
   gboolean finished;
   guint64 *ns;
+  TpJsonCache *json_cache; /* the writer's pieces, kept for the run */
 };
 
 __thread int tp_current_stage_index = -1;
@@ -539,6 +540,14 @@ tp_pipeline_instance_add_stage_ns (TpPipelineInstance *inst, guint i,
   inst->ns[i] += ns;
 }
 
+TpJsonCache *
+tp_pipeline_instance_get_json_cache (TpPipelineInstance *inst)
+{
+  if (inst->json_cache == NULL)
+    inst->json_cache = tp_json_cache_new ();
+  return inst->json_cache;
+}
+
 gboolean
 tp_pipeline_instance_process (TpPipelineInstance *inst, TpDocument *doc,
                               const TpStage **failed_stage, GError **error)
@@ -598,6 +607,7 @@ tp_pipeline_instance_free (TpPipelineInstance *inst)
   g_free (inst->states);
   g_free (inst->owned);
   g_free (inst->ns);
+  tp_json_cache_free (inst->json_cache);
   g_free (inst);
 }
 

@@ -215,6 +215,10 @@ TpDocument *tp_reader_parse_with_id (const TpReader *reader, TpRawRecord *raw,
  * declared layers added when it did not, and the check of its spans. */
 gboolean tp_pipeline_instance_run_stage (TpPipelineInstance *inst, guint i,
                                          TpDocument *doc, GError **error);
+/* The writer's cache of JSON pieces for the documents @inst processes:
+ * kept as long as the instance, whose plugins (and their static attribute
+ * tables, the cache's keys) stay loaded as long. */
+TpJsonCache *tp_pipeline_instance_get_json_cache (TpPipelineInstance *inst);
 /* Adds @ns to the time spent in stage @i. */
 void tp_pipeline_instance_add_stage_ns (TpPipelineInstance *inst, guint i,
                                         guint64 ns);

@@ -464,13 +464,26 @@ static const char *const tokenizer_its_verb_next[]
         "only", "pretty", "quite", "almost", NULL };
 
 /* A cheap exact filter in front of the fused-form list: for each pair of
- * first and last letter (row and column 26: any other byte), the set of
- * lengths some entry has. */
-static guint32 tokenizer_fused_filter[27][27];
+ * first and last letter (rows and columns 26 to 31: any other byte), the
+ * set of lengths some entry has, a bit per length below 64.  Rows are 32
+ * wide and 64-bit, so that a look-up is two table reads, an add and a
+ * shift (tokenizer_fused_lengths). */
+static guint64 tokenizer_fused_filter[27 * 32];
 
-/* Per byte, its row or column in tokenizer_fused_filter: the letter's
- * index in the alphabet, 26 for any other byte. */
+/* Per byte, its column in tokenizer_fused_filter: the letter's index in
+ * the alphabet, 26 for any other byte; and its row's first entry (the
+ * column times 32). */
 static guint8 tokenizer_letter_index[256];
+static guint16 tokenizer_letter_row[256];
+
+/* The lengths of the fused forms that start with byte @first and end with
+ * byte @last (a bit per length). */
+static inline guint64
+tokenizer_fused_lengths (guchar first, guchar last)
+{
+  return tokenizer_fused_filter[tokenizer_letter_row[first]
+                                + tokenizer_letter_index[last]];
+}
 
 /* The entries themselves by first letter, last letter and length: the
  * index + 1 of one, or 0, and the next with the same three (index + 1, or
@@ -486,15 +499,19 @@ static void
 tokenizer_fused_init (void)
 {
   for (guint c = 0; c < 256; c++)
-    tokenizer_letter_index[c]
-        = g_ascii_isalpha (c) ? g_ascii_tolower (c) - 'a' : 26;
+    {
+      tokenizer_letter_index[c]
+          = g_ascii_isalpha (c) ? g_ascii_tolower (c) - 'a' : 26;
+      tokenizer_letter_row[c] = (guint16)(tokenizer_letter_index[c] * 32);
+    }
   for (guint i = 0; tokenizer_fused[i].word != NULL; i++)
     {
       const char *w = tokenizer_fused[i].word;
       gsize n = strlen (w);
       guint8 *first = &tokenizer_fused_first[w[0] - 'a'][w[n - 1] - 'a'][n];
       g_assert (n <= 8);
-      tokenizer_fused_filter[w[0] - 'a'][w[n - 1] - 'a'] |= 1u << n;
+      tokenizer_fused_filter[(w[0] - 'a') * 32 + (w[n - 1] - 'a')]
+          |= G_GUINT64_CONSTANT (1) << n;
       tokenizer_fused_next[i] = *first;
       *first = (guint8)(i + 1);
     }
@@ -552,10 +569,9 @@ tokenizer_emit_class (TokenizerRun *run, gsize s, gsize e, guint cls)
 {
   const guchar *w = run->text + s;
   gsize n = e - s;
-  guint32 lengths = tokenizer_fused_filter[tokenizer_letter_index[w[0]]]
-                                          [tokenizer_letter_index[w[n - 1]]];
+  guint64 lengths = tokenizer_fused_lengths (w[0], w[n - 1]);
 
-  if (G_UNLIKELY ((lengths >> MIN (n, 31)) & 1)
+  if (G_UNLIKELY ((lengths >> MIN (n, 63)) & 1)
       && tokenizer_emit_fused (run, s, e))
     return;
   tokenizer_emit (run, s, e, cls);
@@ -1477,12 +1493,11 @@ tokenizer_block_emit (TokenizerRun *run, gsize p, guint64 starts, guint64 ends)
       guint s = (guint)__builtin_ctzll (starts);
       guint e = (guint)__builtin_ctzll (ends);
       guchar c = t[s];
-      guint32 lengths
-          = tokenizer_fused_filter[tokenizer_letter_index[c]]
-                                  [tokenizer_letter_index[t[e - 1]]];
+      guint64 lengths = tokenizer_fused_lengths (c, t[e - 1]);
       starts &= starts - 1;
       ends &= ends - 1;
-      if (G_UNLIKELY ((lengths >> MIN (e - s, 31)) & 1))
+      /* a token of a block is shorter than 64 bytes */
+      if (G_UNLIKELY ((lengths >> ((e - s) & 63)) & 1))
         {
           gboolean fused;
           run->n_pending = i;

@@ -206,41 +206,48 @@ tp_layer_get_end (const TpLayer *layer, guint index)
   return layer->spans[index].end;
 }
 
+/* Grows column @attr of @layer to hold annotation @index (to the layer's
+ * capacity at least) and returns its slot: the rare part of
+ * tp_layer_slot, out of line. */
+G_GNUC_NO_INLINE static guint8 *
+tp_layer_slot_grow (TpLayer *layer, guint index, guint attr, TpAttrType type)
+{
+  TpColumn *col = &layer->columns[attr];
+  gsize size = tp_attr_value_size (type);
+  guint cap = MAX (layer->cap, index + 1);
+
+  if (tp_layer_is_inline (layer, col->values))
+    {
+      guint8 *values = g_malloc (cap * size);
+      memcpy (values, col->values, col->cap * size);
+      col->values = values;
+    }
+  else
+    col->values = g_realloc (col->values, cap * size);
+  memset (col->values + col->cap * size, 0, (cap - col->cap) * size);
+  if (type == TP_ATTR_INT || type == TP_ATTR_DOUBLE)
+    {
+      col->present = g_realloc (col->present, cap);
+      memset (col->present + col->cap, 0, cap - col->cap);
+    }
+  col->cap = cap;
+  return col->values + index * size;
+}
+
 /* The slot of annotation @index in column @attr, growing the column to
- * the layer's capacity; NULL after a programming error. */
-static guint8 *
+ * the layer's capacity; NULL after a programming error.  Inline, so that
+ * a setter's constant @type folds the value size. */
+static inline guint8 *
 tp_layer_slot (TpLayer *layer, guint index, guint attr, TpAttrType type)
 {
-  TpColumn *col;
-  gsize size;
-
   g_return_val_if_fail (layer != NULL, NULL);
   g_return_val_if_fail (index < layer->len, NULL);
   g_return_val_if_fail (attr < layer->n_attrs, NULL);
   g_return_val_if_fail (layer->attrs[attr].type == type, NULL);
 
-  col = &layer->columns[attr];
-  size = tp_attr_value_size (type);
-  if (index >= col->cap)
-    {
-      guint cap = MAX (layer->cap, index + 1);
-      if (tp_layer_is_inline (layer, col->values))
-        {
-          guint8 *values = g_malloc (cap * size);
-          memcpy (values, col->values, col->cap * size);
-          col->values = values;
-        }
-      else
-        col->values = g_realloc (col->values, cap * size);
-      memset (col->values + col->cap * size, 0, (cap - col->cap) * size);
-      if (type == TP_ATTR_INT || type == TP_ATTR_DOUBLE)
-        {
-          col->present = g_realloc (col->present, cap);
-          memset (col->present + col->cap, 0, cap - col->cap);
-        }
-      col->cap = cap;
-    }
-  return col->values + index * size;
+  if (G_UNLIKELY (index >= layer->columns[attr].cap))
+    return tp_layer_slot_grow (layer, index, attr, type);
+  return layer->columns[attr].values + index * tp_attr_value_size (type);
 }
 
 /* Number of values of an enum attribute (at most 255: stored in a byte

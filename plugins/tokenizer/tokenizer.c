@@ -1523,22 +1523,35 @@ tokenizer_block_emit (TokenizerRun *run, gsize p, guint64 starts, guint64 ends)
  * number and whitespace (an abbreviation keeps its period, as in
  * tokenizer_run).  Only whole chunks before the first byte that is none of
  * these (or where letters and digits meet, "1990s") are taken.  The byte
- * classes are read from @bytes, the 64 bytes at @p or, at the end of the
- * text, a copy of the rest padded with blanks (the end of the text ends a
- * chunk as a blank does).  Returns where the general scan goes on (a chunk
- * start, at most the text's end); stores in *@retry where the next block
- * may start: after that byte (its chunk goes the general way), or at once
- * when the block stopped at none (its last chunk, cut by the block's end,
- * starts the next block). */
-static gsize
-tokenizer_block (TokenizerRun *run, gsize p, const guchar *bytes, gsize *retry)
+ * classes are read from the 64 bytes at @win, in which byte @p is at @sh:
+ * at the end of the text (@sh > 0), the text's last 64 bytes, the bytes
+ * past its end read as blanks (the end of the text ends a chunk as a blank
+ * does).  Returns where the general scan goes on (a chunk start, at most
+ * the text's end); stores in *@retry where the next block may start: after
+ * that byte (its chunk goes the general way), or at once when the block
+ * stopped at none (its last chunk, cut by the block's end, starts the next
+ * block).  Inline: tokenizer_block and tokenizer_block_end are its two
+ * cases. */
+static inline __attribute__ ((always_inline)) gsize
+tokenizer_block_at (TokenizerRun *run, gsize p, const guchar *win, guint sh,
+                    gsize *retry)
 {
   TokenizerBlock b;
   guint64 numbers, alnum, stops, hyphens, other, ahead, below, starts, ends;
   guint64 quotes = 0, parens = 0, angles = 0, singles = 0;
   guint limit, cut;
 
-  tokenizer_block_masks (bytes, &b);
+  tokenizer_block_masks (win, &b);
+  if (sh != 0)
+    {
+      b.letters >>= sh;
+      b.digits >>= sh;
+      b.spaces = b.spaces >> sh | ~G_GUINT64_CONSTANT (0) << (64 - sh);
+      b.commas >>= sh;
+      b.periods >>= sh;
+      b.marks >>= sh;
+      b.hyphens >>= sh;
+    }
   /* separators inside numbers count as digits */
   numbers = b.digits
             | ((b.commas | b.periods | b.marks) & (b.digits << 1)
@@ -1560,9 +1573,13 @@ tokenizer_block (TokenizerRun *run, gsize p, const guchar *bytes, gsize *retry)
               | (b.letters & (numbers << 1)) | (numbers & (b.letters << 1));
       limit = other != 0 ? (guint)__builtin_ctzll (other) : 64;
       /* the block stops at a quote or bracket: take those too */
-      if (pass > 0 || other == 0 || !tokenizer_block_is_single (bytes[limit]))
+      if (pass > 0 || other == 0
+          || !tokenizer_block_is_single (run->text[p + limit]))
         break;
-      tokenizer_block_singles (bytes, &quotes, &parens, &angles);
+      tokenizer_block_singles (win, &quotes, &parens, &angles);
+      quotes >>= sh;
+      parens >>= sh;
+      angles >>= sh;
       /* a run of angle brackets (<<) is one token: left to the general
        * scan */
       angles &= ~(angles << 1) & ~(angles >> 1);
@@ -1588,6 +1605,30 @@ tokenizer_block (TokenizerRun *run, gsize p, const guchar *bytes, gsize *retry)
         run, p, b.periods & stops & (b.letters << 1) & below, &starts, &ends);
   tokenizer_block_emit (run, p, starts, ends);
   return MIN (p + cut, run->len);
+}
+
+/* tokenizer_block_at for the 64 bytes at @p, all in the text. */
+static gsize
+tokenizer_block (TokenizerRun *run, gsize p, gsize *retry)
+{
+  return tokenizer_block_at (run, p, run->text + p, 0, retry);
+}
+
+/* tokenizer_block_at for the last bytes of the text, from @p (fewer than
+ * 64): most documents are short, and their ends would all take the
+ * general way.  The window is the text's last 64 bytes, or a copy padded
+ * with blanks when the text is shorter. */
+static gsize
+tokenizer_block_end (TokenizerRun *run, gsize p, gsize *retry)
+{
+  guchar tail[64];
+
+  if (run->len >= 64)
+    return tokenizer_block_at (run, p, run->text + run->len - 64,
+                               (guint)(64 - (run->len - p)), retry);
+  memset (tail, ' ', sizeof tail);
+  memcpy (tail, run->text + p, run->len - p);
+  return tokenizer_block_at (run, p, tail, 0, retry);
 }
 #endif
 
@@ -1629,18 +1670,8 @@ tokenizer_run (TokenizerRun *run)
 #ifdef TOKENIZER_BLOCKS
       if (p >= block_from)
         {
-          gsize q;
-          if (p + 64 <= n)
-            q = tokenizer_block (run, p, t + p, &block_from);
-          else
-            {
-              /* the last bytes: most documents are short, and their
-               * ends would all take the general way */
-              guchar tail[64];
-              memset (tail, ' ', sizeof tail);
-              memcpy (tail, t + p, n - p);
-              q = tokenizer_block (run, p, tail, &block_from);
-            }
+          gsize q = p + 64 <= n ? tokenizer_block (run, p, &block_from)
+                                : tokenizer_block_end (run, p, &block_from);
           if (q != p)
             {
               p = q;

@@ -53,15 +53,16 @@ tp_document_check_text (const char *text, gsize len, gboolean known_utf8,
  * takes (with g_free, or by releasing @owner when that is set); the id is
  * kept in the document's own allocation. */
 static TpDocument *
-tp_document_wrap (const char *id, char *text, gsize n, gpointer owner,
-                  GDestroyNotify release, gboolean ascii)
+tp_document_wrap (const char *id, gsize id_len, char *text, gsize n,
+                  gpointer owner, GDestroyNotify release, gboolean ascii)
 {
-  gsize id_size = strlen (id) + 1;
-  TpDocument *doc = g_malloc (sizeof (TpDocument) + id_size);
+  TpDocument *doc = g_malloc (sizeof (TpDocument) + id_len + 1);
 
   memset (doc, 0, sizeof *doc);
   doc->id = (char *)(doc + 1);
-  memcpy (doc->id, id, id_size);
+  doc->id_len = id_len;
+  memcpy (doc->id, id, id_len);
+  doc->id[id_len] = '\0';
   doc->text = text;
   doc->length = n;
   doc->text_owner = owner;
@@ -92,24 +93,24 @@ tp_document_make (const char *id, const char *text, gssize len,
   if (n > 0)
     memcpy (copy, text, n);
   copy[n] = '\0';
-  return tp_document_wrap (id, copy, n, NULL, NULL, ascii);
+  return tp_document_wrap (id, strlen (id), copy, n, NULL, NULL, ascii);
 }
 
 TpDocument *
-tp_document_new_take_valid_utf8 (const char *id, char *text, gsize len,
-                                 GError **error)
+tp_document_new_take_valid_utf8 (const char *id, gsize id_len, char *text,
+                                 gsize len, GError **error)
 {
   gboolean ascii;
 
   g_return_val_if_fail (id != NULL && text != NULL, NULL);
   if (!tp_document_check_text (text, len, TRUE, &ascii, error))
     return NULL;
-  return tp_document_wrap (id, text, len, NULL, NULL, ascii);
+  return tp_document_wrap (id, id_len, text, len, NULL, NULL, ascii);
 }
 
 TpDocument *
-tp_document_new_borrowed (const char *id, const char *text, gsize len,
-                          gpointer owner, GDestroyNotify release,
+tp_document_new_borrowed (const char *id, gsize id_len, const char *text,
+                          gsize len, gpointer owner, GDestroyNotify release,
                           GError **error)
 {
   gboolean ascii;
@@ -118,7 +119,8 @@ tp_document_new_borrowed (const char *id, const char *text, gsize len,
   g_return_val_if_fail (owner != NULL && release != NULL, NULL);
   if (!tp_document_check_text (text, len, FALSE, &ascii, error))
     return NULL;
-  return tp_document_wrap (id, (char *)text, len, owner, release, ascii);
+  return tp_document_wrap (id, id_len, (char *)text, len, owner, release,
+                           ascii);
 }
 
 TpDocument *

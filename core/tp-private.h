@@ -47,6 +47,7 @@ typedef struct {
 
 struct _TpDocument {
   char *id; /* in the document's own allocation, after the struct */
+  gsize id_len;
   char *text;
   gsize length;
   gpointer text_owner; /* holds the text when set (else text is g_free'd) */
@@ -195,16 +196,18 @@ TpDocument *tp_document_new_valid_utf8 (const char *id, const char *text,
 
 /* The same, taking @text (a NUL-terminated string from malloc or g_malloc,
  * @len bytes) instead of copying it; on an error the caller keeps it. */
-TpDocument *tp_document_new_take_valid_utf8 (const char *id, char *text,
-                                             gsize len, GError **error);
+TpDocument *tp_document_new_take_valid_utf8 (const char *id, gsize id_len,
+                                             char *text, gsize len,
+                                             GError **error);
 
 /* tp_document_new for @text (NUL-terminated after @len bytes) that stays
  * where it is, kept alive by @owner: the document takes @owner and calls
  * @release on it when freed.  On an error the caller keeps @owner.  Saves
  * the copy of every line read from a block of input. */
-TpDocument *tp_document_new_borrowed (const char *id, const char *text,
-                                      gsize len, gpointer owner,
-                                      GDestroyNotify release, GError **error);
+TpDocument *tp_document_new_borrowed (const char *id, gsize id_len,
+                                      const char *text, gsize len,
+                                      gpointer owner, GDestroyNotify release,
+                                      GError **error);
 
 /* tp_reader_parse that puts the record's id in @id (also when it fails)
  * instead of allocating it. */

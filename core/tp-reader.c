@@ -50,6 +50,7 @@ struct _TpReader {
   TpBlock *block; /* what was read of it; NULL before the first read */
   gsize pos;      /* next unread byte in block */
   const char *path;
+  const char *source; /* what records name as their source: path or "stdin" */
   TpInputFormat file_format;
   guint64 line_no;
   guint64 bytes;
@@ -337,7 +338,7 @@ tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw, GString *id,
       goto out_root;
     }
   copy = g_memdup2 (json_string_value (text), json_string_length (text) + 1);
-  doc = tp_document_new_take_valid_utf8 (id->str, copy,
+  doc = tp_document_new_take_valid_utf8 (id->str, id->len, copy,
                                          json_string_length (text), error);
   if (doc == NULL)
     {
@@ -380,6 +381,7 @@ tp_reader_open_next (TpReader *r, TpRawRecord *raw, GError **error)
   path = r->sources->pdata[r->next_source++];
   fmt = tp_reader_format_for (r, path);
   r->path = path; /* owned by r->sources, which outlives every record */
+  r->source = strcmp (path, "-") == 0 ? "stdin" : path;
 
   if (fmt == TP_INPUT_TEXT)
     {
@@ -541,7 +543,7 @@ tp_reader_next_raw (TpReader *r, TpRawRecord *raw, GError **error)
       raw->len = len;
       raw->block = tp_block_ref (r->block);
       raw->format = r->file_format;
-      raw->source = strcmp (r->path, "-") == 0 ? "stdin" : r->path;
+      raw->source = r->source;
       raw->line = r->line_no;
       return TRUE;
     }
@@ -570,20 +572,20 @@ tp_reader_fallback_id (const TpRawRecord *raw, GString *id)
 /* The text of a line in a block becomes the document's without a copy:
  * the document keeps the block (the line is NUL-terminated there). */
 static TpDocument *
-tp_reader_parse_line (TpRawRecord *raw, const char *id, GError **error)
+tp_reader_parse_line (TpRawRecord *raw, const GString *id, GError **error)
 {
   TpDocument *doc;
 
   if (raw->block == NULL) /* a whole file, read into memory */
     {
-      doc = tp_document_new_borrowed (id, raw->data, raw->len, raw->data,
-                                      g_free, error);
+      doc = tp_document_new_borrowed (id->str, id->len, raw->data, raw->len,
+                                      raw->data, g_free, error);
       if (doc)
         raw->data = NULL;
       return doc;
     }
-  doc = tp_document_new_borrowed (id, raw->data, raw->len, raw->block,
-                                  tp_block_release, error);
+  doc = tp_document_new_borrowed (id->str, id->len, raw->data, raw->len,
+                                  raw->block, tp_block_release, error);
   if (doc)
     {
       raw->block = NULL;
@@ -607,7 +609,7 @@ tp_reader_parse_with_id (const TpReader *r, TpRawRecord *raw, GString *id,
       return doc;
     }
   tp_reader_fallback_id (raw, id);
-  return tp_reader_parse_line (raw, id->str, error);
+  return tp_reader_parse_line (raw, id, error);
 }
 
 TpDocument *

@@ -102,6 +102,15 @@ tp_json_plain_run (const char *s, gsize n)
       if (tp_json_word_has_special (w) | (w & TP_HIGH_BITS))
         break;
     }
+  if (i < n && i + 8 > n && n >= 8)
+    {
+      /* fewer than eight left: the last eight bytes, overlapping bytes
+       * found plain above */
+      guint64 w;
+      memcpy (&w, s + n - 8, 8);
+      if (!(tp_json_word_has_special (w) | (w & TP_HIGH_BITS)))
+        return n;
+    }
   for (; i < n; i++)
     {
       guchar c = (guchar)s[i];
@@ -234,7 +243,7 @@ tp_document_to_json_cached (const TpDocument *doc, const TpWriteOptions *opts,
     tp_offset_map_init (&map, doc->text, doc->length, doc->ascii);
 
   tp_json_put_literal (out, "{\"id\":");
-  tp_json_append_string (out, doc->id, -1);
+  tp_json_append_string (out, doc->id, doc->id_len);
   if (doc->meta && doc->meta->len > 0)
     {
       /* entries in key order, written straight from the entries */

@@ -134,12 +134,48 @@ tp_worker_main (gpointer data)
     }
 }
 
+/* The largest output buffer a batch kept for reuse may hold. */
+#define TP_SPARE_BATCH_BYTES (1024 * 1024)
+
+/* A batch for sequence number @seq: a spare one when there is one. */
+static TpBatch *
+tp_run_batch_new (TpRun *run, guint64 seq)
+{
+  TpBatch *b;
+
+  if (run->n_spare == 0)
+    return tp_batch_new (seq);
+  b = run->spare[--run->n_spare];
+  b->seq = seq;
+  return b;
+}
+
+/* Empties @b and keeps it for reuse, or frees it when enough are kept or
+ * its buffers grew large. */
+static void
+tp_run_batch_free (TpRun *run, TpBatch *b)
+{
+  if (run->n_spare == TP_SPARE_BATCHES
+      || b->out->allocated_len > TP_SPARE_BATCH_BYTES
+      || b->rej->allocated_len > TP_SPARE_BATCH_BYTES)
+    {
+      tp_batch_free (b);
+      return;
+    }
+  g_array_set_size (b->records, 0); /* clears the records */
+  g_string_truncate (b->out, 0);
+  g_string_truncate (b->rej, 0);
+  b->end_position = 0;
+  b->bytes = 0;
+  run->spare[run->n_spare++] = b;
+}
+
 /* Reads the next batch; sets run->eof at the end of input.  An I/O error
  * that ends the input is kept in run->io_error. */
 static TpBatch *
 tp_run_read_batch (TpRun *run)
 {
-  TpBatch *b = tp_batch_new (run->next_seq);
+  TpBatch *b = tp_run_batch_new (run, run->next_seq);
   gsize bytes = 0;
 
   while (b->records->len < TP_BATCH_DOCS && bytes < TP_BATCH_BYTES
@@ -177,7 +213,7 @@ tp_run_read_batch (TpRun *run)
   run->bytes_in_flight += bytes;
   if (b->records->len == 0)
     {
-      tp_batch_free (b);
+      tp_run_batch_free (run, b);
       return NULL;
     }
   run->next_seq++;
@@ -350,10 +386,10 @@ tp_run_commit_ready (TpRun *run, GError **error)
       run->bytes_in_flight -= b->bytes;
       if (!run->halted && !tp_run_commit_batch (run, b, error))
         {
-          tp_batch_free (b);
+          tp_run_batch_free (run, b);
           return FALSE;
         }
-      tp_batch_free (b);
+      tp_run_batch_free (run, b);
     }
 }
 
@@ -845,6 +881,8 @@ out_workers:
     }
   for (guint i = 0; i < run.ring_size; i++)
     tp_batch_free (run.ring[i]);
+  for (guint i = 0; i < run.n_spare; i++)
+    tp_batch_free (run.spare[i]);
   g_free (run.ring);
   g_async_queue_unref (run.todo);
   g_async_queue_unref (run.done);

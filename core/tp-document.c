@@ -136,6 +136,20 @@ tp_document_new_valid_utf8 (const char *id, const char *text, gsize len,
   return tp_document_make (id, text, len, TRUE, error);
 }
 
+/* Lets go of the document's input record: releases what holds it when
+ * borrowed, else frees the copy. */
+static void
+tp_document_clear_record (TpDocument *doc)
+{
+  if (doc->record_release)
+    doc->record_release (doc->record_owner);
+  else
+    g_free (doc->record);
+  doc->record = NULL;
+  doc->record_owner = NULL;
+  doc->record_release = NULL;
+}
+
 void
 tp_document_free (TpDocument *doc)
 {
@@ -154,7 +168,7 @@ tp_document_free (TpDocument *doc)
   if (doc->layers != doc->layer_slots)
     g_free (doc->layers);
   g_free (doc->drop_reason);
-  g_free (doc->record);
+  tp_document_clear_record (doc);
   g_free (doc); /* with its id */
 }
 
@@ -385,6 +399,17 @@ tp_document_get_drop_reason (const TpDocument *doc)
   return doc->drop_reason;
 }
 
+void
+tp_document_borrow_record (TpDocument *doc, const char *record, gpointer owner,
+                           GDestroyNotify release)
+{
+  g_return_if_fail (doc != NULL && record != NULL && release != NULL);
+  tp_document_clear_record (doc);
+  doc->record = (char *)record;
+  doc->record_owner = owner;
+  doc->record_release = release;
+}
+
 const char *
 tp_document_get_record (const TpDocument *doc)
 {
@@ -396,7 +421,7 @@ void
 tp_document_set_record (TpDocument *doc, const char *record, gssize len)
 {
   g_return_if_fail (doc != NULL);
-  g_free (doc->record);
+  tp_document_clear_record (doc);
   doc->record = record
                     ? g_strndup (record, len < 0 ? strlen (record) : (gsize)len)
                     : NULL;

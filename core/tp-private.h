@@ -61,7 +61,9 @@ struct _TpDocument {
   TpLayer *layer_slots[TP_DOCUMENT_LAYER_SLOTS];
   gboolean dropped;
   char *drop_reason;
-  char *record;
+  char *record;                  /* the input line, or NULL */
+  gpointer record_owner;         /* holds record when set (else g_free'd) */
+  GDestroyNotify record_release; /* releases record_owner */
 };
 
 struct _TpPlugin {
@@ -208,6 +210,13 @@ TpDocument *tp_document_new_borrowed (const char *id, gsize id_len,
                                       const char *text, gsize len,
                                       gpointer owner, GDestroyNotify release,
                                       GError **error);
+
+/* Sets the document's input record to @record (NUL-terminated), kept
+ * alive by @owner, which the document takes and calls @release on when
+ * done: a JSONL line stays in the reader's block instead of being copied
+ * for a reject that seldom comes. */
+void tp_document_borrow_record (TpDocument *doc, const char *record,
+                                gpointer owner, GDestroyNotify release);
 
 /* tp_reader_parse that puts the record's id in @id (also when it fails)
  * instead of allocating it. */

@@ -603,9 +603,18 @@ tp_reader_parse_with_id (const TpReader *r, TpRawRecord *raw, GString *id,
   if (raw->format == TP_INPUT_JSONL)
     {
       doc = tp_reader_parse_record (r, raw, id, error);
-      if (doc) /* the line is kept for the reject file */
-        doc->record = raw->block ? g_strndup (raw->data, raw->len)
-                                 : g_steal_pointer (&raw->data);
+      if (doc == NULL)
+        return NULL;
+      /* the line is kept for the reject file, where it is */
+      if (raw->block)
+        {
+          tp_document_borrow_record (doc, raw->data, raw->block,
+                                     tp_block_release);
+          raw->block = NULL;
+          raw->data = NULL;
+        }
+      else
+        doc->record = g_steal_pointer (&raw->data);
       return doc;
     }
   tp_reader_fallback_id (raw, id);

@@ -49,6 +49,78 @@ tp_document_check_text (const char *text, gsize len, gboolean known_utf8,
   return FALSE;
 }
 
+/* Room for the id in a document's allocation: documents whose id fits
+ * all have the same size, and the last few freed by a thread are kept for
+ * the next ones it makes (a batch makes and frees one per record). */
+#define TP_DOCUMENT_ID_ROOM 64
+#define TP_DOCUMENT_POOL_SIZE 16
+
+typedef struct {
+  guint n;
+  TpDocument *docs[TP_DOCUMENT_POOL_SIZE];
+} TpDocumentPool;
+
+/* Frees a thread's pool of documents, when the thread ends. */
+static void
+tp_document_pool_free (gpointer data)
+{
+  TpDocumentPool *pool = data;
+
+  for (guint i = 0; i < pool->n; i++)
+    g_free (pool->docs[i]);
+  g_free (pool);
+}
+
+static GPrivate tp_document_pool = G_PRIVATE_INIT (tp_document_pool_free);
+
+/* This thread's pool of documents, made on first use. */
+static TpDocumentPool *
+tp_document_get_pool (void)
+{
+  TpDocumentPool *pool = g_private_get (&tp_document_pool);
+
+  if (pool == NULL)
+    {
+      pool = g_new0 (TpDocumentPool, 1);
+      g_private_set (&tp_document_pool, pool);
+    }
+  return pool;
+}
+
+/* Memory for a document whose id has @id_len bytes: from the pool when the
+ * id fits the usual room. */
+static TpDocument *
+tp_document_alloc (gsize id_len)
+{
+  TpDocumentPool *pool;
+
+  if (id_len >= TP_DOCUMENT_ID_ROOM)
+    return g_malloc (sizeof (TpDocument) + id_len + 1);
+  pool = tp_document_get_pool ();
+  if (pool->n > 0)
+    return pool->docs[--pool->n];
+  return g_malloc (sizeof (TpDocument) + TP_DOCUMENT_ID_ROOM);
+}
+
+/* Gives back the memory of @doc: to the pool when it has the usual size
+ * and the pool has room. */
+static void
+tp_document_release (TpDocument *doc)
+{
+  TpDocumentPool *pool;
+
+  if (doc->id_len >= TP_DOCUMENT_ID_ROOM)
+    {
+      g_free (doc);
+      return;
+    }
+  pool = tp_document_get_pool ();
+  if (pool->n < TP_DOCUMENT_POOL_SIZE)
+    pool->docs[pool->n++] = doc;
+  else
+    g_free (doc);
+}
+
 /* A document around @text, a NUL-terminated string of @n bytes that it
  * takes (with g_free, or by releasing @owner when that is set); the id is
  * kept in the document's own allocation. */
@@ -56,7 +128,7 @@ static TpDocument *
 tp_document_wrap (const char *id, gsize id_len, char *text, gsize n,
                   gpointer owner, GDestroyNotify release, gboolean ascii)
 {
-  TpDocument *doc = g_malloc (sizeof (TpDocument) + id_len + 1);
+  TpDocument *doc = tp_document_alloc (id_len);
 
   memset (doc, 0, sizeof *doc);
   doc->id = (char *)(doc + 1);
@@ -169,7 +241,7 @@ tp_document_free (TpDocument *doc)
     g_free (doc->layers);
   g_free (doc->drop_reason);
   tp_document_clear_record (doc);
-  g_free (doc); /* with its id */
+  tp_document_release (doc); /* with its id */
 }
 
 const char *

@@ -155,7 +155,11 @@ tp_batch_run_stage (TpRun *run, TpPipelineInstance *inst, TpBatch *b, guint i,
                     guint first, guint end)
 {
   guint64 t0 = tp_batch_now_ns ();
+  /* thread-local: their addresses are looked up once, not per record */
+  gint64 *current_pos = &tp_current_pos;
+  int *current_stage = &tp_current_stage_index;
 
+  *current_stage = (int)i;
   for (guint k = first; k < end; k++)
     {
       TpRecord *r = &g_array_index (b->records, TpRecord, k);
@@ -163,7 +167,7 @@ tp_batch_run_stage (TpRun *run, TpPipelineInstance *inst, TpBatch *b, guint i,
 
       if (r->doc == NULL || r->message != NULL || r->doc->dropped)
         continue;
-      tp_current_pos = (gint64)r->pos;
+      *current_pos = (gint64)r->pos;
       if (tp_shared_pos)
         *tp_shared_pos = (gint64)r->pos;
       if (!tp_pipeline_instance_run_stage (inst, i, r->doc, &error))
@@ -172,8 +176,9 @@ tp_batch_run_stage (TpRun *run, TpPipelineInstance *inst, TpBatch *b, guint i,
           r->message = g_strdup (error->message);
           g_error_free (error);
         }
-      tp_current_pos = -1;
     }
+  *current_pos = -1;
+  *current_stage = -1;
   tp_pipeline_instance_add_stage_ns (inst, i, tp_batch_now_ns () - t0);
 }
 

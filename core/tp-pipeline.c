@@ -516,9 +516,7 @@ tp_pipeline_instance_run_stage (TpPipelineInstance *inst, guint i,
   guint before = doc->n_layers;
   gboolean ok;
 
-  tp_current_stage_index = (int)i;
   ok = d->process (inst->states[i], doc, error);
-  tp_current_stage_index = -1;
   if (!ok)
     {
       if (error && *error == NULL)
@@ -555,8 +553,11 @@ tp_pipeline_instance_process (TpPipelineInstance *inst, TpDocument *doc,
   for (guint i = 0; i < inst->n && !doc->dropped; i++)
     {
       guint64 t0 = tp_now_ns ();
-      gboolean ok = tp_pipeline_instance_run_stage (inst, i, doc, error);
+      gboolean ok;
 
+      tp_current_stage_index = (int)i;
+      ok = tp_pipeline_instance_run_stage (inst, i, doc, error);
+      tp_current_stage_index = -1;
       inst->ns[i] += tp_now_ns () - t0;
       if (!ok)
         {

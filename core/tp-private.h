@@ -224,7 +224,8 @@ TpDocument *tp_reader_parse_with_id (const TpReader *reader, TpRawRecord *raw,
                                      GString *id, GError **error);
 
 /* Runs stage @i of @inst on @doc, untimed: the stage's process, its
- * declared layers added when it did not, and the check of its spans. */
+ * declared layers added when it did not, and the check of its spans.  The
+ * caller sets tp_current_stage_index around it. */
 gboolean tp_pipeline_instance_run_stage (TpPipelineInstance *inst, guint i,
                                          TpDocument *doc, GError **error);
 /* The writer's cache of JSON pieces for the documents @inst processes:

@@ -554,19 +554,20 @@ tp_reader_next_raw (TpReader *r, TpRawRecord *raw, GError **error)
 static void
 tp_reader_fallback_id (const TpRawRecord *raw, GString *id)
 {
-  gsize len;
+  gsize n = strlen (raw->source);
   char *p;
 
   g_string_truncate (id, 0);
-  g_string_append (id, raw->source);
-  if (raw->line == 0)
-    return;
-  len = id->len;
-  g_string_set_size (id, len + 1 + 21);
-  p = id->str + len;
-  *p++ = ':';
-  p = tp_put_uint (p, raw->line);
-  g_string_truncate (id, p - id->str);
+  p = tp_json_reserve (id, n + 1 + 21);
+  memcpy (p, raw->source, n);
+  p += n;
+  if (raw->line > 0)
+    {
+      *p++ = ':';
+      p = tp_put_uint (p, raw->line);
+    }
+  *p = '\0';
+  id->len = p - id->str;
 }
 
 /* The text of a line in a block becomes the document's without a copy:

@@ -420,6 +420,27 @@ tp_json_put_offset (char *p, TpOffsetMap *map, gboolean ascii, guint32 b)
                           ascii ? b : (guint32)tp_offset_map_convert (map, b));
 }
 
+/* Rows [@i, @end) of a layer with one enum attribute, @e, and ASCII text
+ * (offsets are bytes), at @p: a token layer, the commonest case, without
+ * the attribute loop and the offset conversion test; returns the end. */
+static char *
+tp_json_put_rows_enum1_ascii (char *p, const TpSpan *spans, guint i, guint end,
+                              const TpJsonEnum *e)
+{
+  for (; i < end; i++)
+    {
+      *p = ',';
+      p += i != 0;
+      memcpy (p, "{\"start\":", 9);
+      p = tp_json_put_u32 (p + 9, spans[i].start);
+      memcpy (p, ",\"end\":", 7);
+      p = tp_json_put_u32 (p + 7, spans[i].end);
+      p = tp_json_put_enum_piece (p, e, i);
+      *p++ = '}';
+    }
+  return p;
+}
+
 /* The rows of a layer whose attributes are all enums with pieces (token
  * layers), each value written with its key as one piece; FALSE, writing
  * nothing, for another layer. */
@@ -446,6 +467,11 @@ tp_json_append_rows_enums (GString *out, const TpLayer *layer,
       guint end = MIN (i + TP_JSON_CHUNK, len);
       char *p = tp_json_reserve (out, fixed * (end - i));
 
+      if (n_attrs == 1 && ascii)
+        {
+          p = tp_json_put_rows_enum1_ascii (p, spans, i, end, &enums[0]);
+          i = end;
+        }
       for (; i < end; i++)
         {
           *p = ',';

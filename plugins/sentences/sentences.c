@@ -583,6 +583,18 @@ sentences_after_determiner (const char *t, const guint32 *tokens, guint i)
   return sentences_set_has (&sentences_determiners_set, a, an);
 }
 
+/* TRUE when @s (@n bytes) is all digits, @min to @max of them. */
+static gboolean
+sentences_is_number (const char *s, gsize n, gsize min, gsize max)
+{
+  if (n < min || n > max)
+    return FALSE;
+  for (gsize k = 0; k < n; k++)
+    if (!g_ascii_isdigit (s[k]))
+      return FALSE;
+  return TRUE;
+}
+
 /* TRUE when @s (@n bytes, at least two) is all capital letters. */
 static gboolean
 sentences_is_caps (const char *s, gsize n)
@@ -606,8 +618,7 @@ sentences_is_list_number (const char *t, const guint32 *tokens, guint i,
   gsize an;
 
   sentences_tok (t, tokens, i, &a, &an);
-  return a + an == t + end && (an == 1 || an == 2) && g_ascii_isdigit (a[0])
-         && g_ascii_isdigit (a[an - 1]);
+  return a + an == t + end && sentences_is_number (a, an, 1, 2);
 }
 
 /* TRUE when token @i ends at @end and is a capitalized word ("Wham",
@@ -659,18 +670,6 @@ sentences_word_in (const char *const *words, const char *s, gsize n)
     if (strlen (*words) == n && memcmp (*words, s, n) == 0)
       return TRUE;
   return FALSE;
-}
-
-/* TRUE when @s (@n bytes) is all digits, @min to @max of them. */
-static gboolean
-sentences_is_number (const char *s, gsize n, gsize min, gsize max)
-{
-  if (n < min || n > max)
-    return FALSE;
-  for (gsize k = 0; k < n; k++)
-    if (!g_ascii_isdigit (s[k]))
-      return FALSE;
-  return TRUE;
 }
 
 /* TRUE when the six tokens from @k are a dateline, "Monday, May 18, 2015":

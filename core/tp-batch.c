@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <time.h>
 
 #include "tp-run-private.h"
 
@@ -92,15 +91,6 @@ tp_batch_reject (TpBatch *b, TpRecord *r)
   r->end = s->len;
 }
 
-/* A monotonic clock in nanoseconds, read twice per stage and batch. */
-static guint64
-tp_batch_now_ns (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (guint64)ts.tv_sec * 1000000000u + (guint64)ts.tv_nsec;
-}
-
 /* Parses record @r into r->doc, or settles it: skipped (another shard's),
  * rejected by the reader, or rejected for having killed an earlier run.
  * @id is a buffer for the record's id, copied only for a reject. */
@@ -154,7 +144,7 @@ static void
 tp_batch_run_stage (TpRun *run, TpPipelineInstance *inst, TpBatch *b, guint i,
                     guint first, guint end)
 {
-  guint64 t0 = tp_batch_now_ns ();
+  guint64 t0 = tp_now_ns ();
   /* thread-local: their addresses are looked up once, not per record */
   gint64 *current_pos = &tp_current_pos;
   int *current_stage = &tp_current_stage_index;
@@ -179,7 +169,7 @@ tp_batch_run_stage (TpRun *run, TpPipelineInstance *inst, TpBatch *b, guint i,
     }
   *current_pos = -1;
   *current_stage = -1;
-  tp_pipeline_instance_add_stage_ns (inst, i, tp_batch_now_ns () - t0);
+  tp_pipeline_instance_add_stage_ns (inst, i, tp_now_ns () - t0);
 }
 
 /* Settles a record that went through the stages: rejected (with the

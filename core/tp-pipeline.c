@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <time.h>
 
 #include "tp-private.h"
 
@@ -458,14 +457,6 @@ __thread int tp_current_stage_index = -1;
 
 /* Static empty layer specs for layers a stage declared but did not add. */
 static const TpAttrSpec tp_no_attrs[] = { { NULL } };
-
-static guint64
-tp_now_ns (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (guint64)ts.tv_sec * 1000000000u + (guint64)ts.tv_nsec;
-}
 
 TpPipelineInstance *
 tp_pipeline_instance_new (TpPipeline *pipeline, TpPipelineInstance *shared,

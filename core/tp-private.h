@@ -3,6 +3,7 @@
 #define TP_PRIVATE_H
 
 #include <string.h>
+#include <time.h>
 
 #include <ltdl.h>
 
@@ -140,6 +141,15 @@ void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length,
                          gboolean ascii);
 gsize tp_offset_map_convert (TpOffsetMap *map, gsize byte_offset);
 void tp_offset_map_clear (TpOffsetMap *map);
+
+/* A monotonic clock in nanoseconds: stage times and the run's own. */
+static inline guint64
+tp_now_ns (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (guint64)ts.tv_sec * 1000000000u + (guint64)ts.tv_nsec;
+}
 
 /* Makes room for @n more bytes of @out, and one for the NUL after them,
  * and returns where they go; the caller sets out->len when done (and the

@@ -28,12 +28,11 @@
 static volatile sig_atomic_t tp_stop_signal;
 static int tp_crash_fd = -1;
 
+/* The monotonic clock in seconds. */
 static double
 tp_run_now (void)
 {
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
+  return tp_now_ns () / 1e9;
 }
 
 void

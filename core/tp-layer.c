@@ -115,18 +115,28 @@ tp_layer_free (TpLayer *layer)
   g_free (layer); /* with its columns, first values and name */
 }
 
+/* @p (of which @used bytes are filled) resized to @size bytes: moved to
+ * the heap when it is storage inside @layer's allocation, else
+ * reallocated (@p may be NULL). */
+static gpointer
+tp_layer_resize (const TpLayer *layer, gpointer p, gsize used, gsize size)
+{
+  gpointer q;
+
+  if (!tp_layer_is_inline (layer, p))
+    return g_realloc (p, size);
+  q = g_malloc (size);
+  memcpy (q, p, used);
+  return q;
+}
+
 /* Gives the layer room for @cap spans (more than it has). */
 static void
 tp_layer_grow_spans (TpLayer *layer, guint cap)
 {
-  if (tp_layer_is_inline (layer, layer->spans))
-    {
-      TpSpan *spans = g_new (TpSpan, cap);
-      memcpy (spans, layer->spans, layer->len * sizeof (TpSpan));
-      layer->spans = spans;
-    }
-  else
-    layer->spans = g_renew (TpSpan, layer->spans, cap);
+  layer->spans
+      = tp_layer_resize (layer, layer->spans, layer->len * sizeof (TpSpan),
+                         (gsize)cap * sizeof (TpSpan));
   layer->cap = cap;
 }
 
@@ -216,14 +226,8 @@ tp_layer_slot_grow (TpLayer *layer, guint index, guint attr, TpAttrType type)
   gsize size = tp_attr_value_size (type);
   guint cap = MAX (layer->cap, index + 1);
 
-  if (tp_layer_is_inline (layer, col->values))
-    {
-      guint8 *values = g_malloc (cap * size);
-      memcpy (values, col->values, col->cap * size);
-      col->values = values;
-    }
-  else
-    col->values = g_realloc (col->values, cap * size);
+  col->values
+      = tp_layer_resize (layer, col->values, col->cap * size, cap * size);
   memset (col->values + col->cap * size, 0, (cap - col->cap) * size);
   if (type == TP_ATTR_INT || type == TP_ATTR_DOUBLE)
     {

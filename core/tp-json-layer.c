@@ -420,22 +420,25 @@ tp_json_put_offset (char *p, TpOffsetMap *map, gboolean ascii, guint32 b)
                           ascii ? b : (guint32)tp_offset_map_convert (map, b));
 }
 
-/* Rows [@i, @end) of a layer with one enum attribute, @e, and ASCII text
- * (offsets are bytes), at @p: a token layer, the commonest case, without
- * the attribute loop and the offset conversion test; returns the end. */
-static char *
-tp_json_put_rows_enum1_ascii (char *p, const TpSpan *spans, guint i, guint end,
-                              const TpJsonEnum *e)
+/* Rows [@i, @end) of a layer whose @n attributes are the enums @enums, at
+ * @p; returns the end.  Inline: for the commonest case, a token layer
+ * (one enum) over ASCII text, it is called with constants, and the
+ * compiler drops the attribute loop and the offset conversion test. */
+static inline char *
+tp_json_put_rows_enums (char *p, TpOffsetMap *map, gboolean ascii,
+                        const TpSpan *spans, guint i, guint end,
+                        const TpJsonEnum *enums, guint n)
 {
   for (; i < end; i++)
     {
       *p = ',';
       p += i != 0;
       memcpy (p, "{\"start\":", 9);
-      p = tp_json_put_u32 (p + 9, spans[i].start);
+      p = tp_json_put_offset (p + 9, map, ascii, spans[i].start);
       memcpy (p, ",\"end\":", 7);
-      p = tp_json_put_u32 (p + 7, spans[i].end);
-      p = tp_json_put_enum_piece (p, e, i);
+      p = tp_json_put_offset (p + 7, map, ascii, spans[i].end);
+      for (guint a = 0; a < n; a++)
+        p = tp_json_put_enum_piece (p, &enums[a], i);
       *p++ = '}';
     }
   return p;
@@ -468,22 +471,11 @@ tp_json_append_rows_enums (GString *out, const TpLayer *layer,
       char *p = tp_json_reserve (out, fixed * (end - i));
 
       if (n_attrs == 1 && ascii)
-        {
-          p = tp_json_put_rows_enum1_ascii (p, spans, i, end, &enums[0]);
-          i = end;
-        }
-      for (; i < end; i++)
-        {
-          *p = ',';
-          p += i != 0;
-          memcpy (p, "{\"start\":", 9);
-          p = tp_json_put_offset (p + 9, map, ascii, spans[i].start);
-          memcpy (p, ",\"end\":", 7);
-          p = tp_json_put_offset (p + 7, map, ascii, spans[i].end);
-          for (guint a = 0; a < n_attrs; a++)
-            p = tp_json_put_enum_piece (p, &enums[a], i);
-          *p++ = '}';
-        }
+        p = tp_json_put_rows_enums (p, map, TRUE, spans, i, end, enums, 1);
+      else
+        p = tp_json_put_rows_enums (p, map, ascii, spans, i, end, enums,
+                                    n_attrs);
+      i = end;
       out->len = p - out->str;
     }
   g_string_append_c (out, ']');

@@ -570,23 +570,29 @@ tp_reader_fallback_id (const TpRawRecord *raw, GString *id)
   id->len = p - id->str;
 }
 
-/* The text of a line in a block becomes the document's without a copy:
- * the document keeps the block (the line is NUL-terminated there). */
+/* What keeps @raw's data alive, and how to let it go (as
+ * tp_raw_record_clear would): its block, or the data itself, a whole file
+ * read into memory. */
+static void
+tp_raw_record_owner (const TpRawRecord *raw, gpointer *owner,
+                     GDestroyNotify *release)
+{
+  *owner = raw->block ? (gpointer)raw->block : (gpointer)raw->data;
+  *release = raw->block ? tp_block_release : g_free;
+}
+
+/* The text of a line becomes the document's without a copy: the document
+ * keeps what holds it (the line is NUL-terminated there). */
 static TpDocument *
 tp_reader_parse_line (TpRawRecord *raw, const GString *id, GError **error)
 {
+  gpointer owner;
+  GDestroyNotify release;
   TpDocument *doc;
 
-  if (raw->block == NULL) /* a whole file, read into memory */
-    {
-      doc = tp_document_new_borrowed (id->str, id->len, raw->data, raw->len,
-                                      raw->data, g_free, error);
-      if (doc)
-        raw->data = NULL;
-      return doc;
-    }
-  doc = tp_document_new_borrowed (id->str, id->len, raw->data, raw->len,
-                                  raw->block, tp_block_release, error);
+  tp_raw_record_owner (raw, &owner, &release);
+  doc = tp_document_new_borrowed (id->str, id->len, raw->data, raw->len, owner,
+                                  release, error);
   if (doc)
     {
       raw->block = NULL;
@@ -599,6 +605,8 @@ TpDocument *
 tp_reader_parse_with_id (const TpReader *r, TpRawRecord *raw, GString *id,
                          GError **error)
 {
+  gpointer owner;
+  GDestroyNotify release;
   TpDocument *doc;
 
   if (raw->format == TP_INPUT_JSONL)
@@ -607,15 +615,10 @@ tp_reader_parse_with_id (const TpReader *r, TpRawRecord *raw, GString *id,
       if (doc == NULL)
         return NULL;
       /* the line is kept for the reject file, where it is */
-      if (raw->block)
-        {
-          tp_document_borrow_record (doc, raw->data, raw->block,
-                                     tp_block_release);
-          raw->block = NULL;
-          raw->data = NULL;
-        }
-      else
-        doc->record = g_steal_pointer (&raw->data);
+      tp_raw_record_owner (raw, &owner, &release);
+      tp_document_borrow_record (doc, raw->data, owner, release);
+      raw->block = NULL;
+      raw->data = NULL;
       return doc;
     }
   tp_reader_fallback_id (raw, id);

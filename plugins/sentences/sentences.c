@@ -184,7 +184,8 @@ static SentencesSet sentences_titles_set, sentences_finals_set,
     sentences_closing_firsts_set, sentences_message_set, sentences_heading_set,
     sentences_heading_preps_set, sentences_title_ends_set,
     sentences_file_exts_set, sentences_continuers_set,
-    sentences_determiners_set, sentences_lower_openers_set;
+    sentences_determiners_set, sentences_lower_openers_set,
+    sentences_weekdays_set, sentences_months_set;
 
 /* ASCII letters: 1 for lower case, 2 for upper case, 0 for other bytes. */
 static guint8 sentences_letters[256];
@@ -662,16 +663,6 @@ static const char *const sentences_months[]
         "June",     "July",     "August", "September", "October",
         "November", "December", NULL };
 
-/* TRUE when @s (@n bytes) is one of the NULL-terminated @words. */
-static gboolean
-sentences_word_in (const char *const *words, const char *s, gsize n)
-{
-  for (; *words != NULL; words++)
-    if (strlen (*words) == n && memcmp (*words, s, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* TRUE when the six tokens from @k are a dateline, "Monday, May 18, 2015":
  * a news story's date line, a sentence of its own even when the text runs
  * it together with the headline before it or the story after it. */
@@ -685,8 +676,9 @@ sentences_is_dateline (const char *t, const guint32 *tokens, guint n, guint k)
     return FALSE;
   for (guint j = 0; j < 6; j++)
     sentences_tok (t, tokens, k + j, &w[j], &wn[j]);
-  return sentences_word_in (sentences_weekdays, w[0], wn[0]) && wn[1] == 1
-         && w[1][0] == ',' && sentences_word_in (sentences_months, w[2], wn[2])
+  return sentences_set_has (&sentences_weekdays_set, w[0], wn[0]) && wn[1] == 1
+         && w[1][0] == ','
+         && sentences_set_has (&sentences_months_set, w[2], wn[2])
          && sentences_is_number (w[3], wn[3], 1, 2) && wn[4] == 1
          && w[4][0] == ',' && sentences_is_number (w[5], wn[5], 4, 4);
 }
@@ -703,8 +695,7 @@ sentences_is_credit (const char *t, const guint32 *tokens, guint n, guint k)
     return FALSE;
   sentences_tok (t, tokens, k, &w, &wn);
   sentences_tok (t, tokens, k + 1, &c, &cn);
-  return ((wn == 5 && memcmp (w, "Image", 5) == 0)
-          || (wn == 5 && memcmp (w, "Photo", 5) == 0))
+  return wn == 5 && (memcmp (w, "Image", 5) == 0 || memcmp (w, "Photo", 5) == 0)
          && cn == 1 && c[0] == ':' && c == w + wn;
 }
 
@@ -1561,6 +1552,8 @@ sentences_scan_init (void)
   sentences_set_init (&sentences_determiners_set, sentences_determiners);
   sentences_set_init (&sentences_lower_openers_set, sentences_lower_openers);
   sentences_set_init (&sentences_heading_preps_set, sentences_heading_preps);
+  sentences_set_init (&sentences_weekdays_set, sentences_weekdays);
+  sentences_set_init (&sentences_months_set, sentences_months);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);
   sentences_opener_filter_add (sentences_closing_firsts);

@@ -42,6 +42,13 @@ void tp_layer_free (TpLayer *layer);
  * more than tokenizing a line of news. */
 #define TP_LAYER_INLINE 64
 
+/* Values of each wider column (int, double, string, span, ...) a layer
+ * holds in its own allocation, with their null flags for int and double:
+ * a layer with one value per sentence (a paragraph number) made two
+ * allocations and two frees per document for its first value.  Fewer
+ * than TP_LAYER_INLINE: such layers have few annotations. */
+#define TP_LAYER_INLINE_WIDE 16
+
 /* TRUE when @p is storage inside @layer's own allocation (between the
  * layer and its name, which comes last). */
 static inline gboolean
@@ -51,28 +58,45 @@ tp_layer_is_inline (const TpLayer *layer, const void *p)
          && (const char *)p < (const char *)layer->name;
 }
 
+/* TRUE for the attribute types whose columns keep null flags apart from
+ * their values. */
+static inline gboolean
+tp_attr_has_flags (TpAttrType type)
+{
+  return type == TP_ATTR_INT || type == TP_ATTR_DOUBLE;
+}
+
 /* One allocation holds the layer, its columns, room for its first
- * TP_LAYER_INLINE spans and one-byte values, and its name: a layer is made
- * per stage and per document. */
+ * TP_LAYER_INLINE spans and one-byte values, its first
+ * TP_LAYER_INLINE_WIDE wider values (and their null flags), and its name:
+ * a layer is made per stage and per document.  Laid out as the layer, the
+ * columns, the spans, the wide values (all sizes times 16 are multiples of
+ * 8: every part stays aligned), the null flags, the one-byte values and
+ * the name; everything after the spans is zeroed (zero is null). */
 TpLayer *
 tp_layer_new (const char *name, const TpAttrSpec *attrs)
 {
-  guint n_attrs = 0, n_small = 0;
+  guint n_attrs = 0, n_small = 0, n_flags = 0;
   gsize name_len = strlen (name) + 1;
-  gsize head;
-  guint8 *small;
+  gsize head, wide = 0, zeroed;
+  guint8 *p, *flags, *small;
   TpLayer *layer;
 
   while (attrs && attrs[n_attrs].name != NULL)
     {
-      if (tp_attr_value_size (attrs[n_attrs].type) == 1)
+      gsize size = tp_attr_value_size (attrs[n_attrs].type);
+      if (size == 1)
         n_small++;
+      else
+        wide += size * TP_LAYER_INLINE_WIDE;
+      n_flags += tp_attr_has_flags (attrs[n_attrs].type);
       n_attrs++;
     }
   head = sizeof (TpLayer) + n_attrs * sizeof (TpColumn);
   G_STATIC_ASSERT (sizeof (TpLayer) % 8 == 0 && sizeof (TpColumn) % 8 == 0);
-  layer = g_malloc (head + TP_LAYER_INLINE * sizeof (TpSpan)
-                    + n_small * TP_LAYER_INLINE + name_len);
+  zeroed = wide + n_flags * TP_LAYER_INLINE_WIDE + n_small * TP_LAYER_INLINE;
+  layer
+      = g_malloc (head + TP_LAYER_INLINE * sizeof (TpSpan) + zeroed + name_len);
   /* the spans need no zeroing: only the first len are read */
   memset (layer, 0, head);
   layer->attrs = attrs;
@@ -81,15 +105,30 @@ tp_layer_new (const char *name, const TpAttrSpec *attrs)
     layer->columns = (TpColumn *)(layer + 1);
   layer->spans = (TpSpan *)((char *)layer + head);
   layer->cap = TP_LAYER_INLINE;
-  small = (guint8 *)(layer->spans + TP_LAYER_INLINE);
-  memset (small, 0, n_small * TP_LAYER_INLINE); /* zero is null */
+  p = (guint8 *)(layer->spans + TP_LAYER_INLINE);
+  memset (p, 0, zeroed);
+  flags = p + wide;
+  small = flags + n_flags * TP_LAYER_INLINE_WIDE;
   for (guint i = 0; i < n_attrs; i++)
-    if (tp_attr_value_size (attrs[i].type) == 1)
-      {
-        layer->columns[i].values = small;
-        layer->columns[i].cap = TP_LAYER_INLINE;
-        small += TP_LAYER_INLINE;
-      }
+    {
+      TpColumn *col = &layer->columns[i];
+      gsize size = tp_attr_value_size (attrs[i].type);
+      if (size == 1)
+        {
+          col->values = small;
+          col->cap = TP_LAYER_INLINE;
+          small += TP_LAYER_INLINE;
+          continue;
+        }
+      col->values = p;
+      col->cap = TP_LAYER_INLINE_WIDE;
+      p += size * TP_LAYER_INLINE_WIDE;
+      if (tp_attr_has_flags (attrs[i].type))
+        {
+          col->present = flags;
+          flags += TP_LAYER_INLINE_WIDE;
+        }
+    }
   layer->name = (char *)small;
   memcpy (layer->name, name, name_len);
   return layer;
@@ -104,7 +143,8 @@ tp_layer_free (TpLayer *layer)
     {
       if (!tp_layer_is_inline (layer, layer->columns[i].values))
         g_free (layer->columns[i].values);
-      g_free (layer->columns[i].present);
+      if (!tp_layer_is_inline (layer, layer->columns[i].present))
+        g_free (layer->columns[i].present);
     }
   if (!tp_layer_is_inline (layer, layer->spans))
     g_free (layer->spans);
@@ -229,9 +269,9 @@ tp_layer_slot_grow (TpLayer *layer, guint index, guint attr, TpAttrType type)
   col->values
       = tp_layer_resize (layer, col->values, col->cap * size, cap * size);
   memset (col->values + col->cap * size, 0, (cap - col->cap) * size);
-  if (type == TP_ATTR_INT || type == TP_ATTR_DOUBLE)
+  if (tp_attr_has_flags (type))
     {
-      col->present = g_realloc (col->present, cap);
+      col->present = tp_layer_resize (layer, col->present, col->cap, cap);
       memset (col->present + col->cap, 0, cap - col->cap);
     }
   col->cap = cap;

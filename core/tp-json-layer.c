@@ -15,6 +15,41 @@ static const char tp_json_digit_pairs[201]
       "34353637383940414243444546474849505152535455565758596061626364656667"
       "6869707172737475767778798081828384858687888990919293949596979899";
 
+/* Entry of "0" to "999" for the writer's row loop: four bytes, the
+ * digits of the value first (no leading zero), then filler, and the count
+ * of digits last.  Written as four bytes, and the pointer moved on by the
+ * count: the filler is overwritten by what follows. */
+#define TP_JSON_TRIPLE(h, t, o)                                                \
+  (char)((h)   ? '0' + (h)                                                     \
+         : (t) ? '0' + (t)                                                     \
+               : '0' + (o)),                                                   \
+      (char)((h)   ? '0' + (t)                                                 \
+             : (t) ? '0' + (o)                                                 \
+                   : 0),                                                       \
+      (char)((h) ? '0' + (o) : 0),                                             \
+      (char)((h)   ? 3                                                         \
+             : (t) ? 2                                                         \
+                   : 1)
+#define TP_JSON_TRIPLES_10(h, t)                                               \
+  TP_JSON_TRIPLE (h, t, 0), TP_JSON_TRIPLE (h, t, 1),                          \
+      TP_JSON_TRIPLE (h, t, 2), TP_JSON_TRIPLE (h, t, 3),                      \
+      TP_JSON_TRIPLE (h, t, 4), TP_JSON_TRIPLE (h, t, 5),                      \
+      TP_JSON_TRIPLE (h, t, 6), TP_JSON_TRIPLE (h, t, 7),                      \
+      TP_JSON_TRIPLE (h, t, 8), TP_JSON_TRIPLE (h, t, 9)
+#define TP_JSON_TRIPLES_100(h)                                                 \
+  TP_JSON_TRIPLES_10 (h, 0), TP_JSON_TRIPLES_10 (h, 1),                        \
+      TP_JSON_TRIPLES_10 (h, 2), TP_JSON_TRIPLES_10 (h, 3),                    \
+      TP_JSON_TRIPLES_10 (h, 4), TP_JSON_TRIPLES_10 (h, 5),                    \
+      TP_JSON_TRIPLES_10 (h, 6), TP_JSON_TRIPLES_10 (h, 7),                    \
+      TP_JSON_TRIPLES_10 (h, 8), TP_JSON_TRIPLES_10 (h, 9)
+
+static const char tp_json_triples[4000]
+    = { TP_JSON_TRIPLES_100 (0), TP_JSON_TRIPLES_100 (1),
+        TP_JSON_TRIPLES_100 (2), TP_JSON_TRIPLES_100 (3),
+        TP_JSON_TRIPLES_100 (4), TP_JSON_TRIPLES_100 (5),
+        TP_JSON_TRIPLES_100 (6), TP_JSON_TRIPLES_100 (7),
+        TP_JSON_TRIPLES_100 (8), TP_JSON_TRIPLES_100 (9) };
+
 /* Number of decimal digits of @v. */
 static inline guint
 tp_json_digits (guint64 v)
@@ -233,6 +268,12 @@ typedef struct {
   TpJsonPiece *values; /* n_values + 1, for TP_ATTR_ENUM; else NULL */
   TpJsonPiece *pairs;  /* the same after the key */
   guint n_values;
+  /* For the one enum of a layer with no other attribute: each value by its
+   * stored byte after the key, ending its row and opening the next one
+   * (',"class":"word"},{"start":'), in slots of tail_slot bytes whose last
+   * byte is the length; NULL when a tail does not fit 63 bytes. */
+  const char *tails;
+  gsize tail_slot;
 } TpAttrJson;
 
 /* What tp_attr_json_init allocates for one layer: the bytes of every
@@ -240,6 +281,7 @@ typedef struct {
 typedef struct {
   GString *arena;
   TpJsonPiece *values;
+  char *tails;
 } TpLayerJson;
 
 /* Points @piece into @arena, which no longer moves; returns its length. */
@@ -269,6 +311,40 @@ tp_attr_json_enum_init (TpAttrJson *aj, TpJsonPiece *pieces, GString *arena,
       tp_json_piece_init (&aj->pairs[k + 1], arena, key, value, "");
     }
   g_free (key);
+}
+
+/* What ends a row and opens the next one, after the last attribute. */
+#define TP_JSON_ROW_NEXT "},{\"start\":"
+
+/* Builds the row tails of @aj (its pieces fixed), the one enum of a layer
+ * with no other attribute, in @lj: each value after the key, then
+ * TP_JSON_ROW_NEXT, in slots of 32 bytes when every tail fits 31 (the
+ * tokenizer's do), else 64; none when one is longer. */
+static void
+tp_attr_json_tails_init (TpAttrJson *aj, TpLayerJson *lj)
+{
+  const gsize next = sizeof TP_JSON_ROW_NEXT - 1;
+  gsize longest = 0;
+  char *tails;
+
+  aj->tails = NULL;
+  aj->tail_slot = 0;
+  if (aj->pairs == NULL)
+    return;
+  for (guint k = 0; k <= aj->n_values; k++)
+    longest = MAX (longest, aj->pairs[k].len + next);
+  if (longest >= 64)
+    return;
+  aj->tail_slot = longest < 32 ? 32 : 64;
+  tails = lj->tails = g_malloc0 ((aj->n_values + 1) * aj->tail_slot);
+  for (guint k = 0; k <= aj->n_values; k++)
+    {
+      char *t = tails + k * aj->tail_slot;
+      memcpy (t, aj->pairs[k].str, aj->pairs[k].len);
+      memcpy (t + aj->pairs[k].len, TP_JSON_ROW_NEXT, next);
+      t[aj->tail_slot - 1] = (char)(aj->pairs[k].len + next);
+    }
+  aj->tails = tails;
 }
 
 /* Builds the JSON pieces of @layer's attributes; returns the most bytes
@@ -321,6 +397,11 @@ tp_attr_json_init (TpAttrJson *aj, TpLayerJson *lj, const TpLayer *layer,
         }
       fixed += MAX (widest, TP_PIECE);
     }
+  lj->tails = NULL;
+  if (layer->n_attrs == 1)
+    tp_attr_json_tails_init (&aj[0], lj);
+  else if (layer->n_attrs > 1)
+    aj[0].tails = NULL;
   return fixed;
 }
 
@@ -330,6 +411,7 @@ tp_attr_json_clear (TpLayerJson *lj)
 {
   g_string_free (lj->arena, TRUE);
   g_free (lj->values);
+  g_free (lj->tails);
 }
 
 /* The piece index of annotation @i's value of enum attribute @a: its
@@ -444,6 +526,105 @@ tp_json_put_rows_enums (char *p, TpOffsetMap *map, gboolean ascii,
   return p;
 }
 
+/* Writes @v in decimal at @p; returns the end.  Most offsets are below
+ * 1000: one four-byte copy from a table, without a branch on the number
+ * of digits (up to four bytes past the end are overwritten, and must be
+ * room the caller writes next). */
+static inline char *
+tp_json_put_small (char *p, guint32 v)
+{
+  if (G_LIKELY (v < 1000))
+    {
+      memcpy (p, tp_json_triples + 4 * v, 4);
+      return p + tp_json_triples[4 * v + 3];
+    }
+  return tp_json_put_u32 (p, v);
+}
+
+/* Most bytes one row of the tails loop writes, with what it overwrites
+ * past its end: two offsets of up to ten digits (and filler), the end's
+ * key and a tail slot. */
+#define TP_JSON_TAIL_ROW (16 + 8 + 16 + 64)
+
+/* Rows [@i, @end) of a layer with one enum attribute, whose stored bytes
+ * are @values, at @p (after the row's '{"start":'); returns the end, after
+ * the last row's tail.  A row is two offsets and a copy of the tail of
+ * its value (which also opens the next row): no branch but the table's,
+ * in slots of @slot bytes, a constant for the commonest case. */
+static inline char *
+tp_json_put_rows_tails (char *p, TpOffsetMap *map, gboolean ascii,
+                        const TpSpan *spans, const guint8 *values, guint i,
+                        guint end, const char *tails, guint n_values,
+                        gsize slot)
+{
+  for (; i < end; i++)
+    {
+      guint v = values[i];
+      const char *t;
+
+      p = tp_json_put_small (
+          p, ascii ? spans[i].start
+                   : (guint32)tp_offset_map_convert (map, spans[i].start));
+      memcpy (p, ",\"end\":", 8);
+      p = tp_json_put_small (
+          p + 7, ascii ? spans[i].end
+                       : (guint32)tp_offset_map_convert (map, spans[i].end));
+      t = tails + (v <= n_values ? v : 0) * slot;
+      memcpy (p, t, slot);
+      p += (guchar)t[slot - 1];
+    }
+  return p;
+}
+
+/* The rows of a layer whose one attribute is an enum with tails (token
+ * layers), by tp_json_put_rows_tails; FALSE, writing nothing, for another
+ * layer, or one with values unset past the end of the column. */
+static gboolean
+tp_json_append_rows_tails (GString *out, const TpLayer *layer,
+                           const TpAttrJson *aj, TpOffsetMap *map)
+{
+  const guint len = layer->len;
+  const TpSpan *spans = layer->spans;
+  const gboolean ascii = map->ascii;
+  const guint8 *values;
+  const char *tails;
+  guint n_values;
+  gsize slot;
+  char *p;
+
+  if (layer->n_attrs != 1 || aj[0].tails == NULL
+      || MIN (layer->columns[0].cap, len) < len)
+    return FALSE;
+  if (len == 0)
+    {
+      tp_json_put_literal (out, "[]");
+      return TRUE;
+    }
+  values = layer->columns[0].values;
+  tails = aj[0].tails;
+  n_values = aj[0].n_values;
+  slot = aj[0].tail_slot;
+  tp_json_put_literal (out, "[{\"start\":");
+  for (guint i = 0; i < len;)
+    {
+      guint end = MIN (i + TP_JSON_CHUNK, len);
+
+      p = tp_json_reserve (out, TP_JSON_TAIL_ROW * (end - i));
+      if (ascii && slot == 32)
+        p = tp_json_put_rows_tails (p, map, TRUE, spans, values, i, end, tails,
+                                    n_values, 32);
+      else
+        p = tp_json_put_rows_tails (p, map, ascii, spans, values, i, end, tails,
+                                    n_values, slot);
+      i = end;
+      out->len = p - out->str;
+    }
+  /* the last tail opened a row that is not there: keep its '}' */
+  out->len -= sizeof TP_JSON_ROW_NEXT - 1 - 1;
+  tp_json_put_literal (out, "]");
+  return TRUE;
+}
+
 /* The rows of a layer whose attributes are all enums with pieces (token
  * layers), each value written with its key as one piece; FALSE, writing
  * nothing, for another layer. */
@@ -488,7 +669,8 @@ static void
 tp_json_append_rows (GString *out, const TpLayer *layer, const TpAttrJson *aj,
                      gsize fixed, TpOffsetMap *map)
 {
-  if (tp_json_append_rows_enums (out, layer, aj, fixed, map))
+  if (tp_json_append_rows_tails (out, layer, aj, map)
+      || tp_json_append_rows_enums (out, layer, aj, fixed, map))
     return;
   g_string_append_c (out, '[');
   for (guint i = 0; i < layer->len; i++)

@@ -568,6 +568,127 @@ START_TEST (test_json_escapes)
 }
 END_TEST
 
+/* One layer shape of test_rows_one_enum: its enum values, whether the
+ * text has a non-ASCII character first (code point offsets differ from
+ * bytes), and which annotations get a value (the others stay null). */
+typedef struct {
+  const char *const *values;
+  gboolean accented;
+  guint set_every; /* every n-th annotation gets a value; 0: only the first */
+} RowsCase;
+
+static const char *const short_values[] = { "word", "punct", "emoticon", NULL };
+static const char *const medium_values[]
+    = { "a value of some forty bytes, more or less", "b", NULL };
+static const char *const long_values[]
+    = { "x", "a value so long that its row tail cannot fit sixty-four bytes",
+        NULL };
+
+static const RowsCase rows_cases[] = {
+  { short_values, FALSE, 1 },  { short_values, TRUE, 1 },
+  { short_values, FALSE, 3 },  { short_values, FALSE, 0 },
+  { medium_values, FALSE, 2 }, { medium_values, TRUE, 1 },
+  { long_values, FALSE, 1 },   { long_values, TRUE, 0 },
+};
+
+/* Byte offset @b of a text of @c in code points: the accent is two bytes,
+ * one code point. */
+static guint
+rows_cp (const RowsCase *c, guint b)
+{
+  return c->accented && b >= 2 ? b - 1 : b;
+}
+
+/* The rows of a layer with one enum attribute (a token layer, which the
+ * writer writes by a loop of its own) are exact: offsets of every digit
+ * count, in bytes and code points, values set, null and unset past the
+ * end of the column, enum values of every length, alone and with the
+ * pieces kept in a cache. */
+START_TEST (test_rows_one_enum)
+{
+  const RowsCase *c = &rows_cases[_i];
+  static const guint starts[]
+      = { 0, 1, 9, 10, 99, 100, 998, 999, 1000, 1001, 9999, 10000, 123456 };
+  const TpAttrSpec specs[]
+      = { { "class", TP_ATTR_ENUM, NULL, c->values }, { NULL } };
+  GString *text = g_string_new (c->accented ? "\xc3\xa9" : "");
+  GString *want = g_string_new (NULL), *out = g_string_new (NULL);
+  TpJsonCache *cache = tp_json_cache_new ();
+  TpDocument *doc;
+  TpLayer *layer;
+  guint n = 0;
+
+  while (text->len < 130000)
+    g_string_append_c (text, 'a');
+  doc = tp_document_new ("r", text->str, text->len, NULL);
+  layer = tp_document_add_layer (doc, "token", specs, NULL);
+  g_string_append (want, "{\"id\":\"r\",\"layers\":{\"token\":[");
+  /* every start, then a run of small ones past the inline room */
+  for (guint k = 0; k < G_N_ELEMENTS (starts) + 100; k++)
+    {
+      guint start = k < G_N_ELEMENTS (starts) ? starts[k] : k % 50 + 2;
+      guint end = start + k % 7 + 1;
+      guint a = tp_layer_append (layer, start, end);
+      gboolean set = c->set_every ? k % c->set_every == 0 : k == 0;
+      if (set)
+        tp_layer_set_enum (layer, a, 0, k % 2);
+      g_string_append_printf (
+          want, "%s{\"start\":%u,\"end\":%u,\"class\":", k ? "," : "",
+          rows_cp (c, start), rows_cp (c, end));
+      if (set)
+        g_string_append_printf (want, "\"%s\"}", c->values[k % 2]);
+      else
+        g_string_append (want, "null}");
+      n++;
+    }
+  g_string_append (want, "]}}\n");
+  ck_assert_uint_eq (tp_layer_get_length (layer), n);
+  tp_document_to_json (doc, NULL, out);
+  ck_assert_str_eq (out->str, want->str);
+  /* twice through the cache: built, then kept */
+  for (guint t = 0; t < 2; t++)
+    {
+      g_string_truncate (out, 0);
+      tp_document_to_json_cached (doc, NULL, cache, out);
+      ck_assert_str_eq (out->str, want->str);
+    }
+  tp_json_cache_free (cache);
+  g_string_free (out, TRUE);
+  g_string_free (want, TRUE);
+  g_string_free (text, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
+/* An empty one-enum layer is an empty list, after a full one too (the
+ * pieces kept from it). */
+START_TEST (test_rows_one_enum_empty)
+{
+  static const TpAttrSpec specs[]
+      = { { "class", TP_ATTR_ENUM, NULL, short_values }, { NULL } };
+  TpJsonCache *cache = tp_json_cache_new ();
+  GString *out = g_string_new (NULL);
+
+  for (guint d = 0; d < 3; d++)
+    {
+      TpDocument *doc = tp_document_new ("e", "ab", -1, NULL);
+      TpLayer *layer = tp_document_add_layer (doc, "token", specs, NULL);
+      if (d == 1)
+        tp_layer_set_enum (layer, tp_layer_append (layer, 0, 2), 0, 2);
+      g_string_truncate (out, 0);
+      tp_document_to_json_cached (doc, NULL, cache, out);
+      ck_assert_str_eq (out->str,
+                        d == 1 ? "{\"id\":\"e\",\"layers\":{\"token\":[{"
+                                 "\"start\":0,\"end\":2,\"class\":"
+                                 "\"emoticon\"}]}}\n"
+                               : "{\"id\":\"e\",\"layers\":{\"token\":[]}}\n");
+      tp_document_free (doc);
+    }
+  tp_json_cache_free (cache);
+  g_string_free (out, TRUE);
+}
+END_TEST
+
 static Suite *
 document_suite (void)
 {
@@ -589,6 +710,8 @@ document_suite (void)
   tcase_add_test (tc, test_meta_json_kept);
   tcase_add_test (tc, test_meta_many_keys);
   tcase_add_test (tc, test_offsets_all_digit_counts);
+  tcase_add_loop_test (tc, test_rows_one_enum, 0, G_N_ELEMENTS (rows_cases));
+  tcase_add_test (tc, test_rows_one_enum_empty);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -329,6 +329,40 @@ START_TEST (test_paragraph_modes)
 }
 END_TEST
 
+/* A dateline is found wherever its weekday falls in the text: the search
+ * for "day" reads sixteen bytes at a time and the text's last bytes apart,
+ * so the headline before it takes every length from 1 to 40 letters, with
+ * and without a sentence after the date. */
+START_TEST (test_dateline_offsets)
+{
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
+
+  ck_assert_msg (h != NULL, "%s", error ? error->message : "?");
+  for (guint k = 1; k <= 40; k++)
+    {
+      char *word = g_strnfill (k, 'a');
+      char *text = g_strdup_printf ("Storm %s Friday, May 4, 2015", word);
+      char *more = g_strdup_printf ("%s It rained.", text);
+      char *want = g_strdup_printf ("Storm %s|Friday, May 4, 2015", word);
+      char *want_more = g_strdup_printf ("%s|It rained.", want);
+      char *got = sent_run (h, text);
+      ck_assert_msg (strcmp (got, want) == 0, "\"%s\": got \"%s\"", text, got);
+      g_free (got);
+      got = sent_run (h, more);
+      ck_assert_msg (strcmp (got, want_more) == 0, "\"%s\": got \"%s\"", more,
+                     got);
+      g_free (got);
+      g_free (want_more);
+      g_free (want);
+      g_free (more);
+      g_free (text);
+      g_free (word);
+    }
+  tp_harness_free (h);
+}
+END_TEST
+
 /* The paragraph attribute counts blank-line separated paragraphs. */
 START_TEST (test_paragraph_index)
 {
@@ -550,6 +584,7 @@ sentences_suite (void)
   tcase_add_loop_test (tc, test_table, 0, G_N_ELEMENTS (sent_cases));
   tcase_add_test (tc, test_paragraph_modes);
   tcase_add_test (tc, test_paragraph_index);
+  tcase_add_test (tc, test_dateline_offsets);
   tcase_add_test (tc, test_requires_tokens);
   suite_add_tcase (s, tc);
   tc = tcase_create ("hostile");

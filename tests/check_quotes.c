@@ -94,6 +94,13 @@ static const QuoteCase quote_cases[] = {
     "long and bitter session", "party sources" },
   { "A deal is of \"great importance\" to the region, Kim Lee has said.",
     "great importance", "Kim Lee" },
+  /* ... with the body's short form in brackets after its name */
+  { "Farm output rose, but \"deep changes\" are still needed, the World "
+    "Grain Council (WGC) has said.",
+    "deep changes", "World Grain Council" },
+  { "Farm output rose, but \"deep changes\" are still needed, the World "
+    "Grain Council (WGC) said.",
+    "deep changes", "World Grain Council" },
   /* a name in apposition wins over a lower-case head */
   { "The group's director, Ruth Okoye, said: \"We will keep going.\"",
     "We will keep going.", "Ruth Okoye" },

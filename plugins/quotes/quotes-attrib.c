@@ -229,6 +229,21 @@ quotes_cap_run_before (const QuotesDoc *doc, const QuotesTok *t, guint from,
   return TRUE;
 }
 
+/* Whether toks[j..j+3) are a short form in brackets, "(WTO)", before @end:
+ * one word of two or more letters, all capitals. */
+static gboolean
+quotes_is_short_form (const QuotesDoc *doc, const QuotesTok *t, guint j,
+                      guint end)
+{
+  if (j + 3 > end || t[j].punct != '(' || t[j + 1].punct
+      || t[j + 2].punct != ')' || t[j + 1].e - t[j + 1].s < 2)
+    return FALSE;
+  for (gsize k = t[j + 1].s; k < t[j + 1].e; k++)
+    if (!g_ascii_isupper (doc->text[k]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Rule "after", late form: a partial quote whose sentence ends with its
  * attribution: `a "long session" where ..., party sources told reporters.` */
 gboolean
@@ -287,8 +302,17 @@ quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
       goto out;
     }
   /* , NP cue (up to four words) . */
-  for (guint j = comma + 1; j < end && j <= comma + 7; j++)
+  guint paren = 0;
+  for (guint j = comma + 1; j < end && j <= comma + (paren ? 10 : 7); j++)
     {
+      /* ", the World Trade Office (WTO) has said.": the short form in
+       * brackets after the name is no part of it */
+      if (paren == 0 && j > comma + 1 && quotes_is_short_form (doc, t, j, end))
+        {
+          paren = j;
+          j += 2;
+          continue;
+        }
       if (t[j].punct)
         break;
       if (!quotes_cue_len (doc, t, j, n))
@@ -304,6 +328,10 @@ quotes_rule_late (QuotesDoc *doc, const QuotesHistory *hist,
                  || quotes_tok_is (doc, &t[ne - 1], "have")
                  || quotes_tok_is (doc, &t[ne - 1], "had")))
         ne--;
+      if (paren && ne != paren + 3)
+        break;
+      if (paren)
+        ne = paren;
       if (quotes_np_can_speak (doc, t, comma, ne)
           && quotes_resolve_np (doc, hist, t, comma, ne, spk))
         {

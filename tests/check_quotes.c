@@ -94,6 +94,25 @@ static const QuoteCase quote_cases[] = {
     "long and bitter session", "party sources" },
   { "A deal is of \"great importance\" to the region, Kim Lee has said.",
     "great importance", "Kim Lee" },
+  /* a run opened by a word that is no name leaves that word out of the
+   * name ("Under Okafor" is Okafor); a sentence opener leaves its single
+   * word as a name ("A Norvia spokesman"); "The" runs stay names, which
+   * are no person ("Moon DVD" is not the "he" after "The DVD") */
+  { "Party vote\n\nAlthough Okafor lost the vote, the group stayed "
+    "together.\n\n\"We are not done yet,\" Okafor said.",
+    "We are not done yet,", "Okafor" },
+  { "Party vote\n\nUnder Okafor the group grew fast.\n\n\"We are not done "
+    "yet,\" Okafor said.",
+    "We are not done yet,", "Okafor" },
+  { "Staff row\n\nThe pilot was let go in May. A Norvia spokesman confirmed "
+    "it on Monday. Norvia has declined to elaborate on what it calls "
+    "\"internal staff matters\".",
+    "internal staff matters", "Norvia" },
+  { "Discs\n\nThe DVD market is busy. For Tom Reyes, head of a small "
+    "studio, the future is bright. He has worked on the Blue Moon DVD set. "
+    "\"It was a great job,\" he said.\n\nThe DVD will sell well, says Mr "
+    "Reyes.",
+    "It was a great job,", "Tom Reyes" },
   /* ... with the body's short form in brackets after its name */
   { "Farm output rose, but \"deep changes\" are still needed, the World "
     "Grain Council (WGC) has said.",

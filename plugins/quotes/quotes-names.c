@@ -259,6 +259,19 @@ quotes_lower_copy (QuotesDoc *doc, const char *s, gsize n)
   return c;
 }
 
+/* Whether the capitalised word @t, first in a run, is a sentence's first
+ * word that is no part of the name after it: "But Parry", "And Edu",
+ * "While UKIP" ("The" is not: "The Who"). */
+static gboolean
+quotes_names_is_opener (const QuotesDoc *doc, const QuotesTok *t)
+{
+  return !quotes_tok_is (doc, t, "the")
+         && (quotes_tok_is_det (doc, t) || quotes_tok_stops_np (doc, t)
+             || quotes_tok_is (doc, t, "however")
+             || quotes_tok_is (doc, t, "yet") || quotes_tok_is (doc, t, "if")
+             || quotes_tok_is (doc, t, "since"));
+}
+
 /* Records the capitalised run toks[a..b) (titles included) as a name. */
 static void
 quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
@@ -271,15 +284,9 @@ quotes_names_add_run (QuotesDoc *doc, const QuotesTok *toks, guint a, guint b,
   const char *key;
   gsize fs, fe;
 
-  /* a sentence's first word is no part of the name: "But Parry", "And
-   * Edu", "While UKIP" ("The" stays: "The Who") */
-  if (b - a >= 2 && toks[a].cap && !quotes_tok_is (doc, &toks[a], "the")
-      && (quotes_tok_is_det (doc, &toks[a])
-          || quotes_tok_stops_np (doc, &toks[a])
-          || quotes_tok_is (doc, &toks[a], "however")
-          || quotes_tok_is (doc, &toks[a], "yet")
-          || quotes_tok_is (doc, &toks[a], "if")
-          || quotes_tok_is (doc, &toks[a], "since")))
+  /* a sentence's first word is no part of the name; the single word
+   * after it is still a name ("But Parry said": see below) */
+  if (b - a >= 2 && toks[a].cap && quotes_names_is_opener (doc, &toks[a]))
     {
       a++;
       before = NULL;
@@ -522,8 +529,15 @@ quotes_names_build (QuotesDoc *doc)
           pos = e;
           continue;
         }
-      if (quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], text, p,
-                         e - p))
+      /* a run opened by a word that is no name ("Although Citicorp",
+       * "Under Roh", "So UKIP") is read from its next word, so the word
+       * never joins the name.  Not a sentence opener that the names pass
+       * drops itself ("But Parry", "A Delta spokesman": the single word
+       * left is still a name), and not "The": a run "The DVD" stays a
+       * name that is no person, so "he" does not go to "Star Wars DVD" */
+      if (quotes_in_set (doc->config->sets[QUOTES_SET_NOT_NAMES], text, p, e)
+          && !quotes_names_is_opener (doc, &(QuotesTok){ p, e, 0, TRUE })
+          && !quotes_word_is (text, p, e, "the"))
         {
           pos = e;
           continue;

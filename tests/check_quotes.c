@@ -184,6 +184,13 @@ static const QuoteCase quote_cases[] = {
   { "Wayne \"Wazza\" Rooney scored twice.", "", "" },
   { "The so-called \u201creset\u201d failed.", "", "" },
   { "Critics doubt the \u201creset\u201d will last.", "", "" },
+  /* one or two capital letters: a grade or a class of shares */
+  { "The firm will sell new \"B\" shares to its staff, chairman Ana Ruiz "
+    "said.",
+    "", "" },
+  { "The limit on Cocoa \"C\" contracts was raised to six cents, the Grain "
+    "Exchange said.",
+    "", "" },
   { "He said \u201cthis never closes and goes on.", "", "" },
   { "\u201cOpen here.\n\nNo reopening in this paragraph.", "", "" },
   /* slogans, repeated terms, "according to" further away */

@@ -389,6 +389,22 @@ quotes_cued_new_name (QuotesDoc *doc, const QuotesHistory *hist, QuotesQuote *q,
   return TRUE;
 }
 
+/* Whether the quote is one or two capital letters: a grade or a class
+ * of goods or shares ("B" shares, Coffee "C" contracts, "AB" grades), never
+ * speech. */
+static gboolean
+quotes_is_letter_label (const QuotesDoc *doc, const QuotesQuote *q)
+{
+  gsize n = q->end - q->start;
+
+  if (n == 0 || n > 2)
+    return FALSE;
+  for (gsize k = q->start; k < q->end; k++)
+    if (!g_ascii_isupper (doc->text[k]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Pass 3: attributes every quote, in text order. */
 static void
 quotes_attribute (QuotesDoc *doc)
@@ -718,6 +734,8 @@ quotes_attribute (QuotesDoc *doc)
                                 QUOTES_SET_TERMS)
           && !predicate)
         q->flags |= QUOTES_F_DROP; /* the slogan "...", the film "..." */
+      else if (quotes_is_letter_label (doc, q))
+        q->flags |= QUOTES_F_DROP; /* "B" shares, Coffee "C" contracts */
       else if (rule != QUOTES_RULE_AFTER && !para_start
                && ((quotes_is_term (doc, q, before, nwords, ncap, nsmall)
                     && !predicate)

@@ -1,6 +1,7 @@
 /* check_runner.c: reading, running and writing, with every document
  * accounted for: written, rejected or dropped. */
 #include <jansson.h>
+#include <unistd.h>
 
 #include "tp-test.h"
 
@@ -453,6 +454,90 @@ START_TEST (test_random_lines_all_accounted)
 }
 END_TEST
 
+/* Writes @n numbered lines of 64 bytes (with the line break) from @first
+ * on to @fp. */
+static void
+write_numbered_lines (FILE *fp, guint first, guint n)
+{
+  for (guint i = first; i < first + n; i++)
+    fprintf (fp, "line %010u of a file that is read while it changes.....\n",
+             i);
+}
+
+/* Reads records from @r until the end; checks that each is numbered line
+ * @first + k of write_numbered_lines, but for a last one that may be cut
+ * short; returns the count. */
+static guint
+read_numbered_lines (TpReader *r, guint first)
+{
+  TpRawRecord raw;
+  GError *error = NULL;
+  guint k = 0;
+
+  while (tp_reader_next_raw (r, &raw, &error))
+    {
+      char want[80];
+      g_snprintf (want, sizeof want,
+                  "line %010u of a file that is read while it changes.....",
+                  first + k);
+      if (raw.len != 63)
+        ck_assert_msg (raw.len < 63 && strncmp (raw.data, want, raw.len) == 0,
+                       "record %u: %.*s", k, (int)raw.len, raw.data);
+      else
+        ck_assert_msg (memcmp (raw.data, want, 63) == 0, "record %u: %.*s", k,
+                       (int)raw.len, raw.data);
+      tp_raw_record_clear (&raw);
+      k++;
+    }
+  ck_assert_ptr_null (error);
+  return k;
+}
+
+/* A regular file is read through a mapped window of it: lines written
+ * after reading began are read too (the file grew past the window, at an
+ * offset within a page), and a file cut short while it is read ends
+ * early, without a bus error and with every line before the cut whole. */
+START_TEST (test_reader_file_changes_size)
+{
+  char *dir = tp_test_tmpdir ();
+  char *path = g_build_filename (dir, "changing.txt", NULL);
+  const char *inputs[] = { path, NULL };
+  FILE *fp = fopen (path, "w");
+  TpRawRecord raw;
+  TpReader *r;
+  guint n;
+
+  /* grows: 10000 lines (more than a block, not whole pages), then
+   * 300000 more (past a window) once the first is read, before the end
+   * was reached */
+  write_numbered_lines (fp, 0, 10000);
+  fflush (fp);
+  r = tp_reader_new (inputs, TP_INPUT_LINES, NULL, NULL);
+  ck_assert (tp_reader_next_raw (r, &raw, NULL));
+  tp_raw_record_clear (&raw);
+  write_numbered_lines (fp, 10000, 300000);
+  fclose (fp);
+  n = read_numbered_lines (r, 1);
+  ck_assert_uint_eq (n, 309999);
+  tp_reader_free (r);
+
+  /* shrinks: cut to 1000 bytes after the first record, when the window
+   * holds pages past the new end */
+  r = tp_reader_new (inputs, TP_INPUT_LINES, NULL, NULL);
+  ck_assert (tp_reader_next_raw (r, &raw, NULL));
+  tp_raw_record_clear (&raw);
+  ck_assert_int_eq (truncate (path, 1000), 0);
+  n = read_numbered_lines (r, 1);
+  /* the lines copied before the cut, whole; not the rest */
+  ck_assert_uint_ge (n, 1000 / 64 - 1);
+  ck_assert_uint_lt (n, 309999);
+  tp_reader_free (r);
+
+  g_free (path);
+  tp_test_rmdir (dir);
+}
+END_TEST
+
 static Suite *
 runner_suite (void)
 {
@@ -467,6 +552,7 @@ runner_suite (void)
   tcase_add_test (tc, test_directory_walk);
   tcase_add_test (tc, test_jsonl_edge_cases);
   tcase_add_test (tc, test_random_lines_all_accounted);
+  tcase_add_test (tc, test_reader_file_changes_size);
   suite_add_tcase (s, tc);
   return s;
 }

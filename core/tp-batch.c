@@ -6,12 +6,16 @@
 
 #include "tp-run-private.h"
 
-__thread gint64 tp_current_pos = -1;
+TP_TLS gint64 tp_current_pos = -1;
 volatile gint64 *tp_shared_pos;
 
 void
 tp_record_clear (TpRecord *r)
 {
+  /* a record that was written holds nothing any more */
+  if (r->doc == NULL && r->in.block == NULL && r->in.data == NULL
+      && r->id == NULL && r->message == NULL)
+    return;
   tp_document_free (r->doc);
   tp_raw_record_clear (&r->in);
   g_free (r->id);

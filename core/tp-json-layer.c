@@ -788,13 +788,17 @@ tp_json_append_columns (GString *out, const TpLayer *layer,
  * stay right for every layer made from it. */
 #define TP_JSON_CACHE_SIZE 8
 
+typedef struct {
+  const TpAttrSpec *attrs;
+  TpAttrJson *aj;
+  TpLayerJson lj;
+  gsize fixed;
+  char *name;   /* the name of the last layer written with it, */
+  GString *key; /* and that name as a key ('"token":') */
+} TpJsonCacheEntry;
+
 struct _TpJsonCache {
-  struct {
-    const TpAttrSpec *attrs;
-    TpAttrJson *aj;
-    TpLayerJson lj;
-    gsize fixed;
-  } entry[TP_JSON_CACHE_SIZE];
+  TpJsonCacheEntry entry[TP_JSON_CACHE_SIZE];
   guint n;
 };
 
@@ -813,8 +817,34 @@ tp_json_cache_free (TpJsonCache *cache)
     {
       tp_attr_json_clear (&cache->entry[i].lj);
       g_free (cache->entry[i].aj);
+      g_free (cache->entry[i].name);
+      g_string_free (cache->entry[i].key, TRUE);
     }
   g_free (cache);
+}
+
+/* Appends @layer's name as a key: from @entry when the last layer written
+ * with it had the same name (a token layer's is the same in every
+ * document), which saves measuring and escaping it per document. */
+static void
+tp_json_append_layer_key (GString *out, const TpLayer *layer,
+                          TpJsonCacheEntry *entry)
+{
+  if (entry == NULL)
+    {
+      tp_json_append_string (out, layer->name, -1);
+      g_string_append_c (out, ':');
+      return;
+    }
+  if (entry->name == NULL || strcmp (entry->name, layer->name) != 0)
+    {
+      g_free (entry->name);
+      entry->name = g_strdup (layer->name);
+      g_string_truncate (entry->key, 0);
+      tp_json_append_string (entry->key, layer->name, -1);
+      g_string_append_c (entry->key, ':');
+    }
+  tp_json_put (out, entry->key->str, entry->key->len);
 }
 
 void
@@ -823,33 +853,37 @@ tp_json_append_layer (GString *out, const TpLayer *layer, TpOffsetMap *map,
 {
   TpAttrJson *aj = NULL;
   TpLayerJson lj;
+  TpJsonCacheEntry *entry = NULL;
   gsize fixed = 0;
   gboolean own = TRUE;
 
+  if (cache && layer->attrs)
+    {
+      for (guint i = 0; i < cache->n && entry == NULL; i++)
+        if (cache->entry[i].attrs == layer->attrs)
+          entry = &cache->entry[i];
+      if (entry == NULL && cache->n < TP_JSON_CACHE_SIZE)
+        {
+          entry = &cache->entry[cache->n++];
+          entry->attrs = layer->attrs;
+          entry->aj = g_new (TpAttrJson, layer->n_attrs + 1);
+          entry->fixed = tp_attr_json_init (entry->aj, &entry->lj, layer, TRUE);
+          entry->name = NULL;
+          entry->key = g_string_new (NULL);
+        }
+    }
+  tp_json_append_layer_key (out, layer, entry);
   if (layer->n_attrs == 0)
     {
       /* no attribute: no key or value pieces to build */
       own = FALSE;
       fixed = 64;
     }
-  else if (cache && layer->attrs)
+  else if (entry)
     {
-      for (guint i = 0; i < cache->n && aj == NULL; i++)
-        if (cache->entry[i].attrs == layer->attrs)
-          {
-            aj = cache->entry[i].aj;
-            fixed = cache->entry[i].fixed;
-            own = FALSE;
-          }
-      if (aj == NULL && cache->n < TP_JSON_CACHE_SIZE)
-        {
-          guint i = cache->n++;
-          cache->entry[i].attrs = layer->attrs;
-          aj = cache->entry[i].aj = g_new (TpAttrJson, layer->n_attrs + 1);
-          fixed = cache->entry[i].fixed
-              = tp_attr_json_init (aj, &cache->entry[i].lj, layer, TRUE);
-          own = FALSE;
-        }
+      aj = entry->aj;
+      fixed = entry->fixed;
+      own = FALSE;
     }
   if (own)
     {

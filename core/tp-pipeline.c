@@ -453,7 +453,7 @@ struct _TpPipelineInstance {
   TpJsonCache *json_cache; /* the writer's pieces, kept for the run */
 };
 
-__thread int tp_current_stage_index = -1;
+TP_TLS int tp_current_stage_index = -1;
 
 /* Static empty layer specs for layers a stage declared but did not add. */
 static const TpAttrSpec tp_no_attrs[] = { { NULL } };

@@ -142,6 +142,37 @@ void tp_offset_map_init (TpOffsetMap *map, const char *text, gsize length,
 gsize tp_offset_map_convert (TpOffsetMap *map, gsize byte_offset);
 void tp_offset_map_clear (TpOffsetMap *map);
 
+/* Thread-local variables of the library read per document: the
+ * initial-exec model reaches them at a fixed offset from the thread
+ * pointer, where the default model for a shared library calls
+ * __tls_get_addr at every use (libtextpipe is linked by the programs that
+ * use it, not loaded later, so the offset is fixed at startup). */
+#if defined(__GNUC__) || defined(__clang__)
+#define TP_TLS __thread __attribute__ ((tls_model ("initial-exec")))
+#else
+#define TP_TLS __thread
+#endif
+
+/* Copies @n bytes from @src to @dst: up to 32 by two fixed-size copies
+ * that overlap (inlined), instead of a call for the short strings (ids,
+ * paths, keys) copied per document. */
+static inline void
+tp_copy_small (char *dst, const char *src, gsize n)
+{
+  if (n >= 16 && n <= 32)
+    {
+      memcpy (dst, src, 16);
+      memcpy (dst + n - 16, src + n - 16, 16);
+    }
+  else if (n >= 8 && n < 16)
+    {
+      memcpy (dst, src, 8);
+      memcpy (dst + n - 8, src + n - 8, 8);
+    }
+  else
+    memcpy (dst, src, n);
+}
+
 /* A monotonic clock in nanoseconds: stage times and the run's own. */
 static inline guint64
 tp_now_ns (void)
@@ -192,7 +223,8 @@ typedef struct _TpJsonCache TpJsonCache;
 TpJsonCache *tp_json_cache_new (void);
 void tp_json_cache_free (TpJsonCache *cache);
 
-/* Appends @layer as JSON in @layout, with pieces from @cache (or NULL). */
+/* Appends @layer's name as a key and the layer as JSON in @layout, with
+ * pieces from @cache (or NULL). */
 void tp_json_append_layer (GString *out, const TpLayer *layer, TpOffsetMap *map,
                            TpLayerLayout layout, TpJsonCache *cache);
 
@@ -248,7 +280,7 @@ void tp_pipeline_instance_add_stage_ns (TpPipelineInstance *inst, guint i,
 
 /* The stage this thread is running (its index), or -1: read by the crash
  * handler to say which stage killed the process. */
-extern __thread int tp_current_stage_index;
+extern TP_TLS int tp_current_stage_index;
 
 /* Finds the line of "[section]" or of "key" inside @section in an INI
  * file, for messages; 0 when not found. */

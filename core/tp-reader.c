@@ -59,6 +59,7 @@ struct _TpReader {
   guint64 bytes;
   gint64 total_bytes; /* -1 when unknown */
   /* a regular file is copied into blocks from a mapped window of it */
+  guint64 serial;    /* unique to the reader in the process, from 1 */
   gboolean mappable; /* FALSE: read (a pipe, stdin, or mapping failed) */
   char *map;         /* the window, or NULL */
   gsize map_len;     /* its bytes */
@@ -144,7 +145,8 @@ tp_block_release (gpointer block)
   tp_block_unref (block);
 }
 
-static void tp_reader_fallback_id (const TpRawRecord *raw, GString *id);
+static void tp_reader_fallback_id (const TpReader *r, const TpRawRecord *raw,
+                                   GString *id);
 static void tp_reader_unmap (TpReader *r);
 
 /* Orders folder entries by name so runs are reproducible. */
@@ -191,7 +193,10 @@ tp_reader_new (const char *const *inputs, TpInputFormat format,
 {
   TpReader *r = g_new0 (TpReader, 1);
 
+  static gsize serials;
+
   r->sources = g_ptr_array_new_with_free_func (g_free);
+  r->serial = (guint64)g_atomic_pointer_add (&serials, 1) + 1;
   r->fd = -1;
   r->pool = tp_block_pool_new ();
   for (guint i = 0; inputs && inputs[i]; i++)
@@ -336,11 +341,11 @@ tp_reader_parse_record (const TpReader *r, const TpRawRecord *raw, GString *id,
          * id read from a record that turned out broken. */
         g_propagate_error (error, g_steal_pointer (&parse_error));
       g_clear_error (&parse_error);
-      tp_reader_fallback_id (raw, id);
+      tp_reader_fallback_id (r, raw, id);
       return NULL;
     }
   if (!tp_reader_id_string (root, r->id_field, id))
-    tp_reader_fallback_id (raw, id);
+    tp_reader_fallback_id (r, raw, id);
   if (tp_reader_has_nul (root))
     {
       g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_NUL_BYTE,
@@ -457,7 +462,7 @@ tp_reader_open_next (TpReader *r, TpRawRecord *raw, GError **error)
  * to, or NULL outside a copy (volatile: the copy does not read it, so the
  * compiler would drop the store before it); and what handled SIGBUS
  * before the copy. */
-static __thread sigjmp_buf *volatile tp_reader_bus_jump;
+static TP_TLS sigjmp_buf *volatile tp_reader_bus_jump;
 static struct sigaction tp_reader_bus_previous;
 
 /* SIGBUS: a mapped page past the end of a file cut short while it was
@@ -694,16 +699,30 @@ tp_reader_next_raw (TpReader *r, TpRawRecord *raw, GError **error)
 }
 
 /* Puts the id of a record that names none in @id: "FILE:LINE" for every
- * line of a --lines or JSONL input (no printf), else the path. */
+ * line of a --lines or JSONL input (no printf), else the path.  The
+ * length of the source read last by the thread from reader @r (or NULL)
+ * is kept: records of a file come one after the other.  A reader's serial
+ * tells its sources from those of a reader freed before, which may have
+ * been at the same address. */
 static void
-tp_reader_fallback_id (const TpRawRecord *raw, GString *id)
+tp_reader_fallback_id (const TpReader *r, const TpRawRecord *raw, GString *id)
 {
-  gsize n = strlen (raw->source);
+  static TP_TLS guint64 last_serial;
+  static TP_TLS const char *last_source;
+  static TP_TLS gsize last_len;
+  gsize n;
   char *p;
 
-  g_string_truncate (id, 0);
+  if (r == NULL || r->serial != last_serial || raw->source != last_source)
+    {
+      last_serial = r ? r->serial : 0;
+      last_source = raw->source;
+      last_len = strlen (raw->source);
+    }
+  n = last_len;
+  id->len = 0;
   p = tp_json_reserve (id, n + 1 + 21);
-  memcpy (p, raw->source, n);
+  tp_copy_small (p, raw->source, n);
   p += n;
   if (raw->line > 0)
     {
@@ -765,7 +784,7 @@ tp_reader_parse_with_id (const TpReader *r, TpRawRecord *raw, GString *id,
       raw->data = NULL;
       return doc;
     }
-  tp_reader_fallback_id (raw, id);
+  tp_reader_fallback_id (r, raw, id);
   return tp_reader_parse_line (raw, id, error);
 }
 
@@ -785,7 +804,7 @@ tp_raw_record_fallback_id (const TpRawRecord *raw)
 {
   GString *id = g_string_new (NULL);
 
-  tp_reader_fallback_id (raw, id);
+  tp_reader_fallback_id (NULL, raw, id);
   return g_string_free (id, FALSE);
 }
 

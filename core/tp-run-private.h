@@ -92,7 +92,7 @@ struct _TpRun {
 
 /* The record being processed by this thread (or process), or -1: read by
  * the crash handler. */
-extern __thread gint64 tp_current_pos;
+extern TP_TLS gint64 tp_current_pos;
 /* When set (in a worker process), also receives that position, in memory
  * the parent can read after the worker dies. */
 extern volatile gint64 *tp_shared_pos;

@@ -180,32 +180,35 @@ tp_run_read_batch (TpRun *run)
   while (b->records->len < TP_BATCH_DOCS && bytes < TP_BATCH_BYTES
          && !tp_stop_signal)
     {
-      TpRecord r = { 0 };
+      TpRecord *r;
       GError *error = NULL;
       guint64 pos = run->position;
 
-      if (!tp_reader_next_raw (run->reader, &r.in, &error))
+      /* read in place, into a zeroed record at the end */
+      g_array_set_size (b->records, b->records->len + 1);
+      r = &g_array_index (b->records, TpRecord, b->records->len - 1);
+      if (!tp_reader_next_raw (run->reader, &r->in, &error))
         {
+          g_array_set_size (b->records, b->records->len - 1);
           run->eof = TRUE;
           if (error)
             g_propagate_error (&run->io_error, error);
           break;
         }
       run->position++;
-      r.pos = pos;
-      bytes += r.in.len;
-      r.crashed_stage = -1;
+      r->pos = pos;
+      bytes += r->in.len;
+      r->crashed_stage = -1;
       if (run->crashes)
         {
           gint64 key = (gint64)pos;
           TpCrash *c = g_hash_table_lookup (run->crashes, &key);
           if (c)
             {
-              r.crashed = c->signal;
-              r.crashed_stage = c->stage;
+              r->crashed = c->signal;
+              r->crashed_stage = c->stage;
             }
         }
-      g_array_append_val (b->records, r);
     }
   b->end_position = run->position;
   b->bytes = bytes;

@@ -163,7 +163,7 @@ tp_json_append_string (GString *out, const char *s, gssize len)
       /* nothing to escape: one copy between the quotes */
       p = tp_json_reserve (out, n + 2);
       p[0] = '"';
-      memcpy (p + 1, s, n);
+      tp_copy_small (p + 1, s, n);
       p[n + 1] = '"';
       p[n + 2] = '\0';
       out->len += n + 2;
@@ -311,8 +311,6 @@ tp_document_to_json_cached (const TpDocument *doc, const TpWriteOptions *opts,
       if (!first)
         g_string_append_c (out, ',');
       first = FALSE;
-      tp_json_append_string (out, layer->name, -1);
-      g_string_append_c (out, ':');
       tp_json_append_layer (out, layer, &map,
                             opts ? opts->layout : TP_LAYOUT_ROWS, cache);
     }

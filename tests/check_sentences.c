@@ -363,6 +363,57 @@ START_TEST (test_dateline_offsets)
 }
 END_TEST
 
+/* Texts whose only layout byte (a colon, a period before a lower-case
+ * letter, ">>", a byte from 0x80) comes after a word of 1 to 41 letters:
+ * the pass that tells texts split by their stops alone from those that
+ * need the general scan reads sixteen bytes at a time and the text's last
+ * bytes apart, and must see the byte wherever it is.  Each row: a format
+ * with %s for the word, and the sentences it gives. */
+static const SentCase sent_rare_cases[] = {
+  { "%s :P you know", "%s :P|you know" },
+  { "visit %s www.example.com Then go", "visit %s www.example.com|Then go" },
+  { "%s >> Next one", "%s >>|Next one" },
+  { "%s two\u2029three four", "%s two|three four" },
+  /* the colon is the text's last byte */
+  { "The bridge %s Image:", "The bridge %s|Image:" },
+};
+
+/* @format with each "%s" replaced by @word, newly allocated. */
+static char *
+sent_fill (const char *format, const char *word)
+{
+  char **parts = g_strsplit (format, "%s", -1);
+  char *filled = g_strjoinv (word, parts);
+
+  g_strfreev (parts);
+  return filled;
+}
+
+START_TEST (test_rare_offsets)
+{
+  GError *error = NULL;
+  TpHarness *h = tp_harness_new ("tokenizer, sentences", &error);
+  const SentCase *c = &sent_rare_cases[_i];
+
+  ck_assert_msg (h != NULL, "%s", error ? error->message : "?");
+  for (guint k = 0; k <= 40; k++)
+    {
+      char *os = g_strnfill (k, 'o');
+      char *word = g_strconcat ("W", os, NULL);
+      char *text = sent_fill (c->text, word);
+      char *want = sent_fill (c->sentences, word);
+      char *got = sent_run (h, text);
+      ck_assert_msg (strcmp (got, want) == 0, "\"%s\": got \"%s\"", text, got);
+      g_free (got);
+      g_free (want);
+      g_free (text);
+      g_free (word);
+      g_free (os);
+    }
+  tp_harness_free (h);
+}
+END_TEST
+
 /* The paragraph attribute counts blank-line separated paragraphs. */
 START_TEST (test_paragraph_index)
 {
@@ -585,6 +636,8 @@ sentences_suite (void)
   tcase_add_test (tc, test_paragraph_modes);
   tcase_add_test (tc, test_paragraph_index);
   tcase_add_test (tc, test_dateline_offsets);
+  tcase_add_loop_test (tc, test_rare_offsets, 0,
+                       G_N_ELEMENTS (sent_rare_cases));
   tcase_add_test (tc, test_requires_tokens);
   suite_add_tcase (s, tc);
   tc = tcase_create ("hostile");

@@ -12,11 +12,23 @@ typedef struct {
   guint8 hi[16];    /* per high nibble: its group bit, or 0 */
   gboolean in[256]; /* the set itself, for the bytes at the end */
   gboolean wide;    /* the sixteen-byte scan can run on this CPU */
+  gboolean avx;     /* and the facts pass (three-operand SSE) */
 } SentencesScanSet;
 
 gboolean sentences_scan_set_init (SentencesScanSet *set, const char *bytes,
                                   gsize n);
 gsize sentences_scan_next (const SentencesScanSet *set, const guchar *t,
                            gsize p, gsize len);
+
+/* What sentences_scan_facts finds in a text. */
+enum {
+  /* a byte of the set, a byte from 0x80, a period before a lower-case
+   * letter (".c"), or ">>" */
+  SENTENCES_FACT_RARE = 1 << 0,
+  SENTENCES_FACT_DAY = 1 << 1 /* "day" */
+};
+
+guint sentences_scan_facts (const SentencesScanSet *rare, const guchar *t,
+                            gsize len);
 
 #endif

@@ -849,6 +849,7 @@ typedef struct {
   gsize end_val;     /* and that end */
   gint64 paragraph;
   gboolean emitted; /* a sentence was appended already */
+  guint facts;      /* SENTENCES_FACT_* of the text */
 } SentencesRun;
 
 #ifdef __SSE2__
@@ -914,7 +915,7 @@ sentences_split_dateline (SentencesRun *r, guint last)
 
   r->emitted = TRUE;
   /* a weekday name ends in "day": most first sentences have none */
-  if (last < r->first + 5
+  if (last < r->first + 5 || !(r->facts & SENTENCES_FACT_DAY)
       || !sentences_has_day (t, r->len, r->first_start,
                              sentences_end (r->tokens, last)))
     return;
@@ -1552,6 +1553,20 @@ sentences_find (SentencesRun *r, gsize q)
 static const char sentences_scan_bytes_set[] = ".!?)]\xC2\xE2\n=*_@:>";
 static SentencesScanSet sentences_scan_set;
 
+/* The bytes of the scan set that only layout rules act on (with those from
+ * 0x80, ".c" and ">>", see sentences_scan_facts): a text without them is
+ * split by its stops alone (sentences_walk_stops).  A > acts only after an
+ * e-mail address (an @) or in ">>".  A new rule that sentences_scan_all
+ * applies at a byte must add that byte here (or to the pairs of
+ * sentences_scan_facts), unless it acts only at a stop . ! ? that ends a
+ * token: else texts without the byte would never reach it. */
+static const char sentences_rare_bytes_set[] = ")]\n=*_@:";
+static SentencesScanSet sentences_rare_set;
+
+/* The bytes that end a token that may end a sentence in a text without
+ * rare bytes (sentences_walk_stops). */
+static guint8 sentences_stop_ends[256];
+
 /* Byte classes of the scan for candidate sentence ends. */
 enum {
   SENTENCES_S_STOPPY = 1 << 0, /* may be the last byte of a deciding token:
@@ -1592,6 +1607,11 @@ sentences_scan_init (void)
   if (!sentences_scan_set_init (&sentences_scan_set, sentences_scan_bytes_set,
                                 sizeof sentences_scan_bytes_set - 1))
     g_error ("sentences: the scan set spans more than eight nibbles");
+  if (!sentences_scan_set_init (&sentences_rare_set, sentences_rare_bytes_set,
+                                sizeof sentences_rare_bytes_set - 1))
+    g_error ("sentences: the rare set spans more than eight nibbles");
+  sentences_stop_ends['.'] = sentences_stop_ends['!'] = sentences_stop_ends['?']
+      = TRUE;
   sentences_set_init (&sentences_titles_set, sentences_titles);
   sentences_set_init (&sentences_finals_set, sentences_finals);
   sentences_set_init (&sentences_starters_set, sentences_starters);
@@ -1757,46 +1777,19 @@ sentences_salutation_colon (SentencesRun *r, gsize p)
                  && (memcmp (w, "It", 2) == 0 || memcmp (w, "As", 2) == 0)));
 }
 
-/* Splits one document into sentences.  Rather than visit every token, it
- * scans the text for the few places where a sentence can end (stops and
- * closers, line breaks, separators, capitals after some tokens, URLs,
- * e-mail addresses, dates) and looks up the token there: tokens elsewhere
- * cannot end a sentence. */
-static gboolean
-sentences_process (gpointer state, TpDocument *doc, GError **error)
+/* The general split: scans the text for the few places where a sentence
+ * can end (stops and closers, line breaks, separators, capitals after some
+ * tokens, URLs, e-mail addresses, dates) and looks up the token there:
+ * tokens elsewhere cannot end a sentence.  From the first token to @end,
+ * the end of the last one. */
+static void
+sentences_scan_all (SentencesRun *r, gsize end)
 {
-  SentencesRun r = { 0 };
-  TpLayer *layer = tp_document_get_layer (doc, "token");
-  const guint32 *tokens;
-  const guchar *t;
-  gsize p, end;
+  const guint32 *tokens = r->tokens;
+  const guchar *t = (const guchar *)r->t;
+  gsize p = r->line_start;
   guint deco_seen = G_MAXUINT; /* the last token tested for separators */
 
-  if (layer == NULL)
-    {
-      g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_INVALID_INPUT,
-                   "no token layer: run the tokenizer stage first");
-      return FALSE;
-    }
-  r.out = tp_document_add_layer (doc, "sentence", sentences_attrs, error);
-  if (r.out == NULL)
-    return FALSE;
-  r.st = state;
-  r.t = tp_document_get_text (doc);
-  t = (const guchar *)r.t;
-  r.len = tp_document_get_length (doc);
-  /* the token spans are read in place: no call per token */
-  r.tokens = tokens = tp_layer_get_spans (layer);
-  r.n = tp_layer_get_length (layer);
-  if (r.n == 0)
-    return TRUE;
-  r.line_start = sentences_start (tokens, 0);
-  r.cur_start = r.line_start;
-  r.end_tok = G_MAXUINT;
-  r.first_start = r.line_start;
-  r.closing = sentences_closing_at (&r, r.first_start);
-  p = r.line_start;
-  end = sentences_end (tokens, r.n - 1);
   while (p < end)
     {
       guint f;
@@ -1805,22 +1798,22 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
       /* skip letters, digits and spaces: they start nothing; nor do bytes
        * a look-ahead decided already (the line breaks after a full stop:
        * not visited one by one) */
-      if (p < r.done_start)
-        p = r.done_start;
+      if (p < r->done_start)
+        p = r->done_start;
       p = sentences_scan_next (&sentences_scan_set, t, p, end);
-      while (r.closing != 0 && r.closing < p)
+      while (r->closing != 0 && r->closing < p)
         {
           /* Thanks, | Name: the split may find another closing at once
            * ("Thanks, | Jane | Here you go") */
-          gsize cl = r.closing;
-          r.closing = 0;
-          sentences_decide (&r, sentences_find (&r, cl), TRUE);
+          gsize cl = r->closing;
+          r->closing = 0;
+          sentences_decide (r, sentences_find (r, cl), TRUE);
         }
       if (p >= end)
         break;
       c = t[p];
       f = sentences_scan_bytes[c];
-      if (p < r.done_start)
+      if (p < r->done_start)
         {
           /* decided already (a look-ahead went past it) */
           p++;
@@ -1834,20 +1827,20 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
             {
               /* a full stop the tokenizer cut out of two sentences typed
                * without a space ("quality.You"): decided like any */
-              guint d = sentences_find (&r, p);
-              if (d < r.n && sentences_start (tokens, d) == p
+              guint d = sentences_find (r, p);
+              if (d < r->n && sentences_start (tokens, d) == p
                   && sentences_end (tokens, d) == p + 1)
-                sentences_decide (&r, d, FALSE);
+                sentences_decide (r, d, FALSE);
             }
           else if (c == '.' && g_ascii_islower (t[p + 1]))
             {
-              gsize d = sentences_file_item (r.t, p);
-              if (d != 0 && d > r.first_start)
-                sentences_decide (&r, sentences_find (&r, d - 2), TRUE);
+              gsize d = sentences_file_item (r->t, p);
+              if (d != 0 && d > r->first_start)
+                sentences_decide (r, sentences_find (r, d - 2), TRUE);
               else if (p >= 3 && t[p - 1] == 'w' && t[p - 2] == 'w'
                        && t[p - 3] == 'w'
                        && (p == 3 || sentences_is_space (t[p - 4])))
-                sentences_decide (&r, sentences_find (&r, p), FALSE); /* www. */
+                sentences_decide (r, sentences_find (r, p), FALSE); /* www. */
             }
           p++;
         }
@@ -1878,33 +1871,33 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
               while (ds > 0 && g_ascii_isdigit (t[ds - 1]) && p - ds < 2)
                 ds--;
               if (ds >= 2 && t[ds - 1] == ' ' && !g_ascii_isdigit (t[ds - 2])
-                  && !(ds > r.first_start
-                       && sentences_in_brackets (r.t, r.first_start, ds)))
-                sentences_decide (&r, sentences_find (&r, ds - 2), TRUE);
+                  && !(ds > r->first_start
+                       && sentences_in_brackets (r->t, r->first_start, ds)))
+                sentences_decide (r, sentences_find (r, ds - 2), TRUE);
             }
           /* the token holding this byte, if it ends here (a multi-byte
            * character: if it ends with it) */
-          i = sentences_find (&r, p);
+          i = sentences_find (r, p);
           if (c >= 0x80)
             {
-              ce = g_utf8_next_char (r.t + p) - r.t;
-              if (g_unichar_isspace (g_utf8_get_char (r.t + p)))
+              ce = g_utf8_next_char (r->t + p) - r->t;
+              if (g_unichar_isspace (g_utf8_get_char (r->t + p)))
                 {
                   /* U+2029 and friends: a gap like a line break */
-                  sentences_decide (&r, i, FALSE);
+                  sentences_decide (r, i, FALSE);
                   p = ce;
                   goto next;
                 }
             }
-          r.end_tok = i;
-          r.end_val = sentences_end (tokens, i);
-          if (r.end_val == ce)
-            sentences_decide (&r, i, FALSE);
+          r->end_tok = i;
+          r->end_val = sentences_end (tokens, i);
+          if (r->end_val == ce)
+            sentences_decide (r, i, FALSE);
           p = ce;
         }
       else if (f & SENTENCES_S_LINE)
         {
-          sentences_decide (&r, sentences_find (&r, p), FALSE);
+          sentences_decide (r, sentences_find (r, p), FALSE);
           while (p < end && sentences_is_space (t[p]))
             p++;
         }
@@ -1912,34 +1905,34 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
         {
           if (p > 0 && t[p - 1] == '>' && t[p + 1] == ' '
               && g_ascii_isupper (t[p + 2]))
-            sentences_decide (&r, sentences_find (&r, p), TRUE); /* << x >> */
-          else if (sentences_address_end (&r, p))
-            sentences_decide (&r, sentences_find (&r, p), FALSE);
+            sentences_decide (r, sentences_find (r, p), TRUE); /* << x >> */
+          else if (sentences_address_end (r, p))
+            sentences_decide (r, sentences_find (r, p), FALSE);
           p++;
         }
       else if (c == '@' || (c == ':' && t[p + 1] == '/' && t[p + 2] == '/'))
         {
           /* a URL or an e-mail address, decided on its own token */
-          sentences_decide (&r, sentences_find (&r, p), FALSE);
+          sentences_decide (r, sentences_find (r, p), FALSE);
           p++;
         }
       else if (c == ':')
         {
           if ((p == 0 || t[p - 1] == ' ') && t[p + 1] != ' '
               && !g_ascii_isdigit (t[p + 1]))
-            sentences_decide (&r, sentences_find (&r, p), FALSE); /* :P :( */
-          else if (sentences_salutation_colon (&r, p))
-            sentences_decide (&r, sentences_find (&r, p), TRUE); /* Jill: As */
+            sentences_decide (r, sentences_find (r, p), FALSE); /* :P :( */
+          else if (sentences_salutation_colon (r, p))
+            sentences_decide (r, sentences_find (r, p), TRUE); /* Jill: As */
           else if (p >= 7 && t[p - 6] == ' '
                    && (t[p - 5] == 'I' || t[p - 5] == 'P'))
             {
               /* "Image:" or "Photo:": the word before it may end a caption */
-              guint w = sentences_find (&r, p - 5);
-              if (w > 0 && sentences_is_credit (r.t, tokens, r.n, w))
-                sentences_decide (&r, w - 1, FALSE);
+              guint w = sentences_find (r, p - 5);
+              if (w > 0 && sentences_is_credit (r->t, tokens, r->n, w))
+                sentences_decide (r, w - 1, FALSE);
             }
           else
-            sentences_time_stamp (&r, p);
+            sentences_time_stamp (r, p);
           p++;
         }
       else if ((f & SENTENCES_S_DECO) && (p == 0 || t[p - 1] != c)
@@ -1949,7 +1942,7 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
                    || (p > 0 && t[p - 1] == '-')))
         {
           /* a separator token, and the token before it */
-          guint i = sentences_find (&r, p);
+          guint i = sentences_find (r, p);
           gsize s = sentences_start (tokens, i);
           gsize e = sentences_end (tokens, i);
           p++;
@@ -1958,12 +1951,12 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
           if (e >= p && i != deco_seen)
             {
               deco_seen = i;
-              if (sentences_is_rule (r.t + s, e - s)
-                  || sentences_is_frame (r.t + s, e - s))
+              if (sentences_is_rule (r->t + s, e - s)
+                  || sentences_is_frame (r->t + s, e - s))
                 {
                   if (i > 0)
-                    sentences_decide (&r, i - 1, FALSE);
-                  sentences_decide (&r, i, FALSE);
+                    sentences_decide (r, i - 1, FALSE);
+                  sentences_decide (r, i, FALSE);
                   p = e;
                 }
             }
@@ -1971,9 +1964,128 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
       else
         p++;
     next:
-      if (r.done + 1 >= r.n)
+      if (r->done + 1 >= r->n)
         break;
     }
+}
+
+/* The split of a text without the bytes that only layout rules look at
+ * (no SENTENCES_FACT_RARE: no line break, colon, @, bracket closing, =, *
+ * or _, no byte from 0x80, no period before a lower-case letter, no >>).
+ * There the general scan would act only at stops . ! ? that end a token
+ * (a stop inside a token, as in 3.5 or U.S, decides nothing), and at the
+ * closings found at sentence starts: so the tokens are walked, and only
+ * those ending in a stop are decided on, in text order with the closings,
+ * exactly as the scan would.  No byte scan and no token search per stop. */
+/* For sentences_walk_stops: the byte before the end @e of a token (its
+ * first byte for an empty token at 0, which sentences_walk_at skips). */
+static inline guchar
+sentences_last_byte (const guchar *t, gsize e)
+{
+  return t[e - (e != 0)];
+}
+
+/* For sentences_walk_stops: decides at token @i when it ends in a stop,
+ * as the general scan does at that byte; FALSE when the split is done. */
+static inline gboolean
+sentences_walk_at (SentencesRun *r, guint i)
+{
+  const guchar *t = (const guchar *)r->t;
+  gsize s = sentences_start (r->tokens, i), e = sentences_end (r->tokens, i);
+  gsize p = e - 1;
+
+  if (!sentences_stop_ends[sentences_last_byte (t, e)] || e <= s)
+    return TRUE;
+  /* Thanks, | Name: a closing before the stop is decided first */
+  while (r->closing != 0 && r->closing < p)
+    {
+      gsize cl = r->closing;
+      r->closing = 0;
+      sentences_decide (r, sentences_find (r, cl), TRUE);
+    }
+  if (p < r->done_start)
+    return TRUE; /* decided already */
+  /* a period before a letter decides only when it is a token of its own
+   * before a capital ("quality.You"); ! and ? always do */
+  if (t[p] == '.' && g_ascii_isalnum (t[e])
+      && !(e - s == 1 && g_ascii_isupper (t[e])))
+    return TRUE;
+  r->cur = i;
+  r->cur_start = s;
+  r->end_tok = i;
+  r->end_val = e;
+  sentences_decide (r, i, FALSE);
+  return r->done + 1 < r->n;
+}
+
+static void
+sentences_walk_stops (SentencesRun *r, gsize end)
+{
+  const guint32 *tokens = r->tokens;
+  const guchar *t = (const guchar *)r->t;
+  const guint n = r->n;
+  guint i;
+
+  /* two tokens per test: few end in a stop */
+  for (i = 0; i + 1 < n; i += 2)
+    {
+      guchar a = sentences_last_byte (t, sentences_end (tokens, i));
+      guchar b = sentences_last_byte (t, sentences_end (tokens, i + 1));
+      if (G_LIKELY (!(sentences_stop_ends[a] | sentences_stop_ends[b])))
+        continue;
+      if (!sentences_walk_at (r, i) || !sentences_walk_at (r, i + 1))
+        return;
+    }
+  if (i < n && !sentences_walk_at (r, i))
+    return;
+  /* closings after the last stop */
+  while (r->closing != 0 && r->closing < end)
+    {
+      gsize cl = r->closing;
+      r->closing = 0;
+      sentences_decide (r, sentences_find (r, cl), TRUE);
+    }
+}
+
+/* Splits one document into sentences: by its stops alone when it has none
+ * of the rare bytes (most news text), else by the general scan. */
+static gboolean
+sentences_process (gpointer state, TpDocument *doc, GError **error)
+{
+  SentencesRun r = { 0 };
+  TpLayer *layer = tp_document_get_layer (doc, "token");
+  const guint32 *tokens;
+  gsize end;
+
+  if (layer == NULL)
+    {
+      g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_INVALID_INPUT,
+                   "no token layer: run the tokenizer stage first");
+      return FALSE;
+    }
+  r.out = tp_document_add_layer (doc, "sentence", sentences_attrs, error);
+  if (r.out == NULL)
+    return FALSE;
+  r.st = state;
+  r.t = tp_document_get_text (doc);
+  r.len = tp_document_get_length (doc);
+  /* the token spans are read in place: no call per token */
+  r.tokens = tokens = tp_layer_get_spans (layer);
+  r.n = tp_layer_get_length (layer);
+  if (r.n == 0)
+    return TRUE;
+  r.facts
+      = sentences_scan_facts (&sentences_rare_set, (const guchar *)r.t, r.len);
+  r.line_start = sentences_start (tokens, 0);
+  r.cur_start = r.line_start;
+  r.end_tok = G_MAXUINT;
+  r.first_start = r.line_start;
+  r.closing = sentences_closing_at (&r, r.first_start);
+  end = sentences_end (tokens, r.n - 1);
+  if (r.facts & SENTENCES_FACT_RARE)
+    sentences_scan_all (&r, end);
+  else
+    sentences_walk_stops (&r, end);
   if (r.first < r.n)
     sentences_emit_open (&r, r.n - 1, end);
   return TRUE;

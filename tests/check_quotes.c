@@ -113,6 +113,15 @@ static const QuoteCase quote_cases[] = {
     "\"It was a great job,\" he said.\n\nThe DVD will sell well, says Mr "
     "Reyes.",
     "It was a great job,", "Tom Reyes" },
+  /* "he" after a name whose run opens with "The" ("The Kestrel prop",
+   * "Kestrel, who signed Tate"): no person, the person named before */
+  { "Tate ready\n\nProp John Tate expects a hard game on Saturday.\n\nThe "
+    "Kestrel prop is in the form of his life. \"The other pack is "
+    "strong,\" he said. He beat the Welsh front row last year. Kestrel, "
+    "who signed Tate from Hull in 2003, are top of the league. \"I am "
+    "pleased with my form,\" he said.",
+    "The other pack is strong,|I am pleased with my form,",
+    "John Tate|John Tate" },
   /* ... with the body's short form in brackets after its name */
   { "Farm output rose, but \"deep changes\" are still needed, the World "
     "Grain Council (WGC) has said.",

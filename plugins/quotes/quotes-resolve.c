@@ -33,6 +33,12 @@ quotes_speaker_fits (const QuotesDoc *doc, const QuotesSpeaker *spk,
     return FALSE;
   if (gender != 3 && quotes_name_is_no_person (doc, spk->name))
     return FALSE;
+  /* "The Leicester prop ... he said": a name whose run opens with "The"
+   * is kept by the names pass as a thing or a body, never a he or she
+   * (as quotes_name_is_person says) */
+  if (gender != 3 && spk->kind == QUOTES_SPK_PERSON
+      && strncmp (spk->name, "The ", 4) == 0)
+    return FALSE;
   if (spk->kind == QUOTES_SPK_PERSON)
     return strchr (spk->name, ' ') != NULL || spk->titled
            || (spk->gender && (spk->gender == gender || gender == 3));

@@ -103,7 +103,7 @@ tp_batch_parse (TpRun *run, TpBatch *b, TpRecord *r, GString *id)
 {
   GError *error = NULL;
 
-  r->doc = tp_reader_parse_with_id (run->reader, &r->in, id, &error);
+  r->doc = tp_reader_parse_with_id (run->reader, &r->in, r->plain, id, &error);
   /* A parsed JSONL record keeps its line in the document. */
   if (run->opts->shard_count > 1
       && tp_shard_of (id->str, run->opts->shard_count)

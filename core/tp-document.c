@@ -191,14 +191,17 @@ tp_document_new_take_valid_utf8 (const char *id, gsize id_len, char *text,
 TpDocument *
 tp_document_new_borrowed (const char *id, gsize id_len, const char *text,
                           gsize len, gpointer owner, GDestroyNotify release,
-                          GError **error)
+                          gboolean plain, GError **error)
 {
   gboolean ascii;
 
   g_return_val_if_fail (id != NULL && text != NULL && text[len] == '\0', NULL);
   g_return_val_if_fail (owner != NULL && release != NULL, NULL);
-  if (!tp_document_check_text (text, len, FALSE, &ascii, error))
+  /* a plain line (all ASCII, no NUL: the reader looked) needs no check of
+   * its encoding */
+  if (!tp_document_check_text (text, len, plain, &ascii, error))
     return NULL;
+  ascii = ascii || plain;
   return tp_document_wrap (id, id_len, (char *)text, len, owner, release,
                            ascii);
 }

@@ -247,11 +247,12 @@ TpDocument *tp_document_new_take_valid_utf8 (const char *id, gsize id_len,
 /* tp_document_new for @text (NUL-terminated after @len bytes) that stays
  * where it is, kept alive by @owner: the document takes @owner and calls
  * @release on it when freed.  On an error the caller keeps @owner.  Saves
- * the copy of every line read from a block of input. */
+ * the copy of every line read from a block of input.  @plain: the text is
+ * known to be ASCII without NUL bytes (its UTF-8 check is skipped). */
 TpDocument *tp_document_new_borrowed (const char *id, gsize id_len,
                                       const char *text, gsize len,
                                       gpointer owner, GDestroyNotify release,
-                                      GError **error);
+                                      gboolean plain, GError **error);
 
 /* Sets the document's input record to @record (NUL-terminated), kept
  * alive by @owner, which the document takes and calls @release on when
@@ -261,9 +262,18 @@ void tp_document_borrow_record (TpDocument *doc, const char *record,
                                 gpointer owner, GDestroyNotify release);
 
 /* tp_reader_parse that puts the record's id in @id (also when it fails)
- * instead of allocating it. */
+ * instead of allocating it; @plain as set by tp_reader_next_raw_plain
+ * (FALSE when unknown). */
 TpDocument *tp_reader_parse_with_id (const TpReader *reader, TpRawRecord *raw,
-                                     GString *id, GError **error);
+                                     gboolean plain, GString *id,
+                                     GError **error);
+
+/* tp_reader_next_raw that also sets *@plain to whether the record is a
+ * line of ASCII bytes without NUL (found in the pass that looked for its
+ * end), which then needs no UTF-8 check: give it to
+ * tp_reader_parse_with_id. */
+gboolean tp_reader_next_raw_plain (TpReader *reader, TpRawRecord *raw,
+                                   gboolean *plain, GError **error);
 
 /* Runs stage @i of @inst on @doc, untimed: the stage's process, its
  * declared layers added when it did not, and the check of its spans.  The

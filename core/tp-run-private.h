@@ -28,6 +28,7 @@ typedef enum {
 typedef struct {
   guint64 pos;     /* index of the record in the input */
   TpRawRecord in;  /* as read; parsed by the worker */
+  gboolean plain;  /* in is a line of ASCII without NUL (no UTF-8 check) */
   TpDocument *doc; /* while being processed */
   char *id;
   int crashed;       /* signal that killed an earlier run on it, or 0 */

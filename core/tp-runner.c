@@ -187,7 +187,7 @@ tp_run_read_batch (TpRun *run)
       /* read in place, into a zeroed record at the end */
       g_array_set_size (b->records, b->records->len + 1);
       r = &g_array_index (b->records, TpRecord, b->records->len - 1);
-      if (!tp_reader_next_raw (run->reader, &r->in, &error))
+      if (!tp_reader_next_raw_plain (run->reader, &r->in, &r->plain, &error))
         {
           g_array_set_size (b->records, b->records->len - 1);
           run->eof = TRUE;

@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <unistd.h>
 
+#include "tp-private.h"
 #include "tp-test.h"
 
 typedef struct {
@@ -538,6 +539,96 @@ START_TEST (test_reader_file_changes_size)
 }
 END_TEST
 
+/* Lines read through tp_reader_next_raw_plain and parsed with what it
+ * found become the documents (or the errors) tp_document_new makes of the
+ * same bytes: a NUL, a byte that is not UTF-8, or a character of two
+ * bytes at every place of a line around the reader's sixteen-byte steps,
+ * lines of every length up to 40, CRLF ends and a last line without a
+ * break. */
+START_TEST (test_reader_plain_lines)
+{
+  static const char *const odd[] = { "", "\x00", "\xff", "\xc3\xa9", "\r" };
+  char *dir = tp_test_tmpdir ();
+  char *path = g_build_filename (dir, "plain.txt", NULL);
+  const char *inputs[] = { path, NULL };
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  GArray *lens = g_array_new (FALSE, FALSE, sizeof (gsize));
+  GString *all = g_string_new (NULL), *id = g_string_new (NULL);
+  TpRawRecord raw;
+  gboolean plain;
+  TpReader *r;
+  guint k = 0;
+
+  for (guint o = 0; o < G_N_ELEMENTS (odd); o++)
+    for (gsize len = 0; len <= 40; len++)
+      for (gsize at = 0; at <= len; at++)
+        {
+          gsize n = o == 1 ? 1 : strlen (odd[o]);
+          GString *line = g_string_new (NULL);
+          if (at + n > len || (o == 0 && at > 0))
+            {
+              g_string_free (line, TRUE);
+              continue;
+            }
+          for (gsize i = 0; i < at; i++)
+            g_string_append_c (line, (char)('a' + i % 26));
+          g_string_append_len (line, odd[o], n);
+          while (line->len < len)
+            g_string_append_c (line, ' ');
+          g_string_append_len (all, line->str, line->len);
+          g_string_append (all, k % 3 == 0 ? "\r\n" : "\n");
+          g_array_append_val (lens, line->len);
+          g_ptr_array_add (lines, g_string_free (line, FALSE));
+          k++;
+        }
+  /* the last line has no break */
+  g_string_truncate (all, all->len - 1);
+  ck_assert (g_file_set_contents (path, all->str, all->len, NULL));
+  r = tp_reader_new (inputs, TP_INPUT_LINES, NULL, NULL);
+  for (k = 0; tp_reader_next_raw_plain (r, &raw, &plain, NULL); k++)
+    {
+      const char *want_text = lines->pdata[k];
+      gsize want_len = g_array_index (lens, gsize, k);
+      GError *want_error = NULL, *error = NULL;
+      TpDocument *want, *doc;
+
+      ck_assert_uint_lt (k, lines->len);
+      /* a CR at the end of a line is not part of it: the one of a CRLF
+       * break, else one the line ends with */
+      if (k % 3 != 0 && want_len > 0 && want_text[want_len - 1] == '\r')
+        want_len--;
+      want = tp_document_new ("w", want_text, (gssize)want_len, &want_error);
+      doc = tp_reader_parse_with_id (r, &raw, plain, id, &error);
+      if (want == NULL)
+        {
+          ck_assert_msg (doc == NULL, "line %u accepted", k);
+          ck_assert_str_eq (error->message, want_error->message);
+          g_error_free (error);
+          g_error_free (want_error);
+        }
+      else
+        {
+          ck_assert_msg (doc != NULL, "line %u: %s", k, error->message);
+          ck_assert_uint_eq (tp_document_get_length (doc), want_len);
+          ck_assert (memcmp (tp_document_get_text (doc), want_text, want_len)
+                     == 0);
+          ck_assert_int_eq (doc->ascii, want->ascii);
+          tp_document_free (doc);
+          tp_document_free (want);
+        }
+      tp_raw_record_clear (&raw);
+    }
+  ck_assert_uint_eq (k, lines->len);
+  tp_reader_free (r);
+  g_string_free (all, TRUE);
+  g_string_free (id, TRUE);
+  g_array_unref (lens);
+  g_ptr_array_unref (lines);
+  g_free (path);
+  tp_test_rmdir (dir);
+}
+END_TEST
+
 static Suite *
 runner_suite (void)
 {
@@ -553,6 +644,7 @@ runner_suite (void)
   tcase_add_test (tc, test_jsonl_edge_cases);
   tcase_add_test (tc, test_random_lines_all_accounted);
   tcase_add_test (tc, test_reader_file_changes_size);
+  tcase_add_test (tc, test_reader_plain_lines);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -9,7 +9,10 @@
 # median of $RUNS runs (default 5).  Prints, for --jobs 1 and --jobs N:
 # docs/s, MB/s, per-stage seconds and peak RSS; then the framework's own
 # overhead (a do-nothing stage over 1 million small documents) and peak RSS
-# on a corpus five times larger.  With the default corpus it also runs the
+# on a corpus five times larger.  The tokenizer over the corpus text as
+# lines is also timed side by side with wc -w over the same file: wall
+# clock of the whole process (the real binary, not the libtool wrapper),
+# one core, interleaved runs, and it says which is faster.  With the default corpus it also runs the
 # quote pipeline on one core over ../shared/corpus/bbc2225.jsonl and over
 # both corpora (BENCH_OTHER names another file).
 set -u
@@ -67,6 +70,55 @@ stage_seconds () {
   echo "$last_stages" | tr ',' '\n' | sed -n "s/^$1:\([0-9.]*\)s$/\1/p"
 }
 
+# The real program behind the libtool wrapper core/textpipe (a shell
+# script that would add its own start-up to every timing), and the library
+# path it needs: what `libtool --mode=execute` runs.
+real_tp=$("$builddir/libtool" --mode=execute sh -c 'printf "%s" "$0"' "$tp" 2>/dev/null)
+real_ld=$("$builddir/libtool" --mode=execute sh -c 'printf "%s" "${LD_LIBRARY_PATH:-}"' "$tp" 2>/dev/null)
+[ -x "$real_tp" ] || { real_tp=$tp; real_ld=${LD_LIBRARY_PATH:-}; }
+
+# One CPU for the side-by-side runs, when taskset is there.
+pin=
+if command -v taskset >/dev/null 2>&1; then
+  pin="taskset -c $(( $(nproc) - 1 ))"
+fi
+
+# wall_ms CMD...: wall-clock milliseconds of one whole run of CMD, output
+# discarded
+wall_ms () {
+  start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f\n", (e - s) / 1e6 }'
+}
+
+# side_by_side TEXT: the tokenizer over the lines of TEXT (token layer
+# written, one core: -j 1, the real binary) and wc -w over TEXT, timed the
+# same way (wall clock of the whole process, started through env, pinned
+# to one CPU), runs interleaved, medians of $runs; wc -w under C.UTF-8 and
+# under C, the faster of the two compared.
+side_by_side () {
+  text=$1
+  bytes=$(wc -c <"$text")
+  : >"$tmp/t_tp"; : >"$tmp/t_wcu"; : >"$tmp/t_wcc"
+  for i in $(seq "$runs"); do
+    wall_ms env LD_LIBRARY_PATH="$real_ld" $pin "$real_tp" run -q -j 1 \
+      -o /dev/null --lines "$tmp/tok.ini" "$text" >>"$tmp/t_tp"
+    wall_ms env LC_ALL=C.UTF-8 $pin wc -w "$text" >>"$tmp/t_wcu"
+    wall_ms env LC_ALL=C $pin wc -w "$text" >>"$tmp/t_wcc"
+  done
+  t_tp=$(median <"$tmp/t_tp"); t_wcu=$(median <"$tmp/t_wcu"); t_wcc=$(median <"$tmp/t_wcc")
+  echo "side by side, one core${pin:+ (${pin#taskset -c } pinned)}, wall clock of the whole process, median of $runs interleaved runs:"
+  awk -v b="$bytes" -v tp="$t_tp" -v u="$t_wcu" -v c="$t_wcc" 'BEGIN {
+    printf "  tokenizer, text lines, -j 1, token layer written: %7.1f ms %7.1f MB/s\n", tp, b / 1e3 / tp
+    printf "  wc -w, LC_ALL=C.UTF-8:                            %7.1f ms %7.1f MB/s\n", u, b / 1e3 / u
+    printf "  wc -w, LC_ALL=C:                                  %7.1f ms %7.1f MB/s\n", c, b / 1e3 / c
+    w = u < c ? u : c
+    if (tp < w)
+      printf "  the tokenizer is faster than wc -w (its faster locale), by %.0f%%\n", 100 * (w / tp - 1)
+    else
+      printf "  the tokenizer is slower than wc -w (its faster locale), by %.0f%%\n", 100 * (tp / w - 1)
+  }'
+}
+
 # wc_rate FILE: MB/s of wc -w over FILE, median of $runs runs
 wc_rate () {
   for i in $(seq "$runs"); do
@@ -110,7 +162,7 @@ if "$builddir/libtool" --mode=execute "$builddir/tools/textpipe-bench-tokenizer"
      --write-lines "$tmp/text.txt" "$corpus" 2>/dev/null; then
   measure "tokenizer, text lines (rows)" 1 "$tmp/tok.ini" "$tmp/text.txt" --lines
   measure "tokenizer, text lines (columns)" 1 "$tmp/tok.ini" "$tmp/text.txt" --lines --layout columns
-  echo "for scale: wc -w over the same text: $(wc_rate "$tmp/text.txt") MB/s"
+  side_by_side "$tmp/text.txt"
 fi
 
 for j in 1 "$jobs"; do

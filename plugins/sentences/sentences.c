@@ -923,7 +923,8 @@ sentences_split_dateline (SentencesRun *r, guint last)
     {
       gsize ds = sentences_start (r->tokens, d);
       gsize de = sentences_end (r->tokens, d);
-      if (de - ds < 6 || t[de - 1] != 'y' || t[de - 2] != 'a'
+      /* the last byte first: few tokens end in 'y', many are short */
+      if (de < 6 || t[de - 1] != 'y' || de - ds < 6 || t[de - 2] != 'a'
           || !sentences_is_dateline (t, r->tokens, r->n, d))
         continue;
       /* a date inside a sentence goes on in lower case or ends with a

@@ -3,19 +3,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <setjmp.h>
-#include <signal.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
-#include <sys/mman.h>
+#include <sys/stat.h>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#include <sys/stat.h>
 
 #include "tp-json-record.h"
 #include "tp-private.h"
@@ -62,21 +59,8 @@ struct _TpReader {
   guint64 line_no;
   guint64 bytes;
   gint64 total_bytes; /* -1 when unknown */
-  /* a regular file is copied into blocks from a mapped window of it */
-  guint64 serial;    /* unique to the reader in the process, from 1 */
-  gboolean mappable; /* FALSE: read (a pipe, stdin, or mapping failed) */
-  char *map;         /* the window, or NULL */
-  gsize map_len;     /* its bytes */
-  gsize map_pos;     /* the next one to copy */
-  guint64 map_off;   /* its offset in the file */
+  guint64 serial;     /* unique to the reader in the process, from 1 */
 };
-
-/* A regular file is not read but mapped, a window at a time (its pages
- * mapped at once), and copied into the blocks from there: read copies a
- * page at a time, with a page cache lookup each, which cost more than
- * the copy (the tokenizer over the corpus text as lines: 89.7 -> 87.0
- * ms).  Lines still go into blocks, where they get their NUL. */
-#define TP_MAP_WINDOW (8 * 1024 * 1024)
 
 static TpBlockPool *
 tp_block_pool_new (void)
@@ -151,7 +135,6 @@ tp_block_release (gpointer block)
 
 static void tp_reader_fallback_id (const TpReader *r, const TpRawRecord *raw,
                                    GString *id);
-static void tp_reader_unmap (TpReader *r);
 
 /* Orders folder entries by name so runs are reproducible. */
 static gint
@@ -234,7 +217,6 @@ tp_reader_free (TpReader *r)
     return;
   if (r->fd > 0)
     close (r->fd);
-  tp_reader_unmap (r);
   tp_block_unref (r->block);
   tp_block_pool_unref (r->pool);
   g_ptr_array_unref (r->sources);
@@ -402,7 +384,6 @@ tp_reader_open_next (TpReader *r, TpRawRecord *raw, GError **error)
 {
   const char *path;
   TpInputFormat fmt;
-  struct stat st;
 
   if (r->next_source >= r->sources->len)
     return FALSE;
@@ -455,121 +436,7 @@ tp_reader_open_next (TpReader *r, TpRawRecord *raw, GError **error)
     }
   r->file_format = fmt;
   r->line_no = 0;
-  /* stdin is read, even from a file: it may not be at its start */
-  r->mappable = r->fd != STDIN_FILENO && fstat (r->fd, &st) == 0
-                && S_ISREG (st.st_mode);
-  r->map_off = 0;
   return TRUE;
-}
-
-/* Where a bus error in this thread's copy from a mapped window returns
- * to, or NULL outside a copy (volatile: the copy does not read it, so the
- * compiler would drop the store before it); and what handled SIGBUS
- * before the copy. */
-static TP_TLS sigjmp_buf *volatile tp_reader_bus_jump;
-static struct sigaction tp_reader_bus_previous;
-
-/* SIGBUS: a mapped page past the end of a file cut short while it was
- * read.  Inside a copy, ends the copy; else gives the signal to the
- * handler there was before (the runner's crash handler, say). */
-static void
-tp_reader_bus_handler (int sig)
-{
-  if (tp_reader_bus_jump != NULL)
-    siglongjmp (*tp_reader_bus_jump, 1);
-  if (tp_reader_bus_previous.sa_handler == tp_reader_bus_handler)
-    signal (sig, SIG_DFL);
-  else
-    sigaction (sig, &tp_reader_bus_previous, NULL);
-  raise (sig);
-}
-
-/* Copies @n bytes from a mapped window to @dst; FALSE when a page of the
- * window went away (the file was cut short), with part of @dst
- * written.  SIGBUS is caught only for the copy. */
-static gboolean
-tp_reader_copy_guarded (char *dst, const char *src, gsize n)
-{
-  struct sigaction sa, previous;
-  sigjmp_buf jump;
-
-  memset (&sa, 0, sizeof sa);
-  sa.sa_handler = tp_reader_bus_handler;
-  sa.sa_flags = SA_NODEFER; /* the jump leaves the handler: keep it open */
-  sigemptyset (&sa.sa_mask);
-  if (sigaction (SIGBUS, &sa, &previous) != 0)
-    return FALSE;
-  tp_reader_bus_previous = previous;
-  if (sigsetjmp (jump, 0) != 0)
-    {
-      tp_reader_bus_jump = NULL;
-      sigaction (SIGBUS, &previous, NULL);
-      return FALSE;
-    }
-  tp_reader_bus_jump = &jump;
-  memcpy (dst, src, n);
-  tp_reader_bus_jump = NULL;
-  sigaction (SIGBUS, &previous, NULL);
-  return TRUE;
-}
-
-/* Unmaps the reader's window, if any. */
-static void
-tp_reader_unmap (TpReader *r)
-{
-  if (r->map)
-    munmap (r->map, r->map_len);
-  r->map_off += r->map_len;
-  r->map = NULL;
-  r->map_len = r->map_pos = 0;
-}
-
-/* Copies up to @want bytes of the open file to @dst from its mapped
- * window, mapping the next window when one is used up; returns the count.
- * Returns 0 and leaves the rest of the file to read (from the first byte
- * not copied) when the file has no bytes past the windows mapped (it may
- * still grow), or a window cannot be mapped or went away. */
-static gsize
-tp_reader_copy_mapped (TpReader *r, char *dst, gsize want)
-{
-  struct stat st;
-  gsize n;
-
-  if (r->map_pos == r->map_len)
-    {
-      guint64 at;
-
-      tp_reader_unmap (r);
-      if (fstat (r->fd, &st) != 0 || (guint64)st.st_size <= r->map_off)
-        goto out_read;
-      /* a window starts at a page; after a file grew, that may be before
-       * the first byte not copied */
-      at = r->map_off;
-      r->map_off -= r->map_off % (guint64)sysconf (_SC_PAGESIZE);
-      r->map_len
-          = MIN ((guint64)TP_MAP_WINDOW, (guint64)st.st_size - r->map_off);
-      r->map = mmap (NULL, r->map_len, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
-                     r->fd, (off_t)r->map_off);
-      if (r->map == MAP_FAILED)
-        {
-          r->map = NULL;
-          r->map_len = 0;
-          r->map_off = at;
-          goto out_read;
-        }
-      r->map_pos = at - r->map_off;
-    }
-  n = MIN (want, r->map_len - r->map_pos);
-  if (!tp_reader_copy_guarded (dst, r->map + r->map_pos, n))
-    goto out_read;
-  r->map_pos += n;
-  return n;
-
-out_read:
-  r->mappable = FALSE;
-  lseek (r->fd, (off_t)(r->map_off + r->map_pos), SEEK_SET);
-  tp_reader_unmap (r);
-  return 0;
 }
 
 /* Moves the unread rest of the block into a fresh one (bigger when a line
@@ -589,17 +456,7 @@ tp_reader_refill (TpReader *r, GError **error)
   r->pos = 0;
   while (b->len < b->size && !r->eof)
     {
-      ssize_t n;
-
-      if (r->mappable)
-        {
-          gsize m
-              = tp_reader_copy_mapped (r, b->data + b->len, b->size - b->len);
-          b->len += m;
-          r->bytes += m;
-          continue;
-        }
-      n = read (r->fd, b->data + b->len, b->size - b->len);
+      ssize_t n = read (r->fd, b->data + b->len, b->size - b->len);
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
@@ -725,7 +582,6 @@ tp_reader_next_raw_plain (TpReader *r, TpRawRecord *raw, gboolean *plain,
           if (r->fd > 0)
             close (r->fd);
           r->fd = -1;
-          tp_reader_unmap (r);
           tp_block_unref (g_steal_pointer (&r->block));
           if (local)
             {

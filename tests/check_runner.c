@@ -494,10 +494,9 @@ read_numbered_lines (TpReader *r, guint first)
   return k;
 }
 
-/* A regular file is read through a mapped window of it: lines written
- * after reading began are read too (the file grew past the window, at an
- * offset within a page), and a file cut short while it is read ends
- * early, without a bus error and with every line before the cut whole. */
+/* A file that changes size while it is read: lines written after
+ * reading began (before its end was reached) are read too, and a file cut
+ * short ends early, with every line read before the cut whole. */
 START_TEST (test_reader_file_changes_size)
 {
   char *dir = tp_test_tmpdir ();
@@ -508,9 +507,8 @@ START_TEST (test_reader_file_changes_size)
   TpReader *r;
   guint n;
 
-  /* grows: 10000 lines (more than a block, not whole pages), then
-   * 300000 more (past a window) once the first is read, before the end
-   * was reached */
+  /* grows: 10000 lines (more than a block), then 300000 more once the
+   * first is read, before the end was reached */
   write_numbered_lines (fp, 0, 10000);
   fflush (fp);
   r = tp_reader_new (inputs, TP_INPUT_LINES, NULL, NULL);
@@ -522,8 +520,7 @@ START_TEST (test_reader_file_changes_size)
   ck_assert_uint_eq (n, 309999);
   tp_reader_free (r);
 
-  /* shrinks: cut to 1000 bytes after the first record, when the window
-   * holds pages past the new end */
+  /* shrinks: cut to 1000 bytes after the first record */
   r = tp_reader_new (inputs, TP_INPUT_LINES, NULL, NULL);
   ck_assert (tp_reader_next_raw (r, &raw, NULL));
   tp_raw_record_clear (&raw);

@@ -257,6 +257,23 @@ static const SentCase sent_cases[] = {
     "The vote was held Monday, March 3, 2014 and it passed." },
   { "The vote was held Monday, March 3, 2014. It passed.",
     "The vote was held Monday, March 3, 2014.|It passed." },
+  /* closings, greetings, headings and addresses with sixteen bytes or
+   * more after their start (found sixteen bytes at a time) and fewer */
+  { "It passed. Thanks, Jane Doe will call you back tomorrow.",
+    "It passed.|Thanks,|Jane Doe will call you back tomorrow." },
+  { "It passed. Best regards, Jane Doe and the whole team here",
+    "It passed.|Best regards,|Jane Doe and the whole team here" },
+  { "Lovely Cottage This cottage is close to the sea and the town.",
+    "Lovely Cottage|This cottage is close to the sea and the town." },
+  { "Vince - Thanks for the note and the files you sent over.",
+    "Vince -|Thanks for the note and the files you sent over." },
+  { "Steve, Rod and Elyse - Just wanted to say the deal is done.",
+    "Steve, Rod and Elyse -|Just wanted to say the deal is done." },
+  { "Hi Jane, Here are the files you asked for last week.",
+    "Hi Jane,|Here are the files you asked for last week." },
+  { "It passed. Thanks, Jo", "It passed.|Thanks,|Jo" },
+  { "Tokyo Stock Exchange shares rose in heavy trading today.",
+    "Tokyo Stock Exchange shares rose in heavy trading today." },
   /* a picture credit after a caption */
   { "The new bridge at dusk Image: City of Avon.\n\nIt opened in May.",
     "The new bridge at dusk|Image: City of Avon.|It opened in May." },

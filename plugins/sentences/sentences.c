@@ -1192,46 +1192,31 @@ sentences_first_word (const char *w, guint *lower)
   return n;
 }
 
-/* At the start of a sentence (byte @p): a letter closing ("Thanks,", "Best
- * regards,") or a greeting ("Hi,", "Dear Dr. Jane Doe,") followed by a
- * capital is a sentence of its own, and so is an address before a dash;
- * returns the byte of the comma or dash that ends it, or 0.  The first
- * word is scanned once and filtered on its letters and length. */
+/* For sentences_closing_at: "-- Posted by ...", a signature separator at
+ * @p, stands alone (returns the byte of its second dash); but "-- The
+ * return ..." is a list item's bullet (returns 0). */
 static gsize
-sentences_closing_at (const SentencesRun *r, gsize p)
+sentences_closing_dashes (const char *t, gsize p)
+{
+  gsize w = p + 4;
+
+  if (t[p + 1] != '-' || t[p + 2] != ' ' || !g_ascii_isupper (t[p + 3]))
+    return 0;
+  while (g_ascii_isalpha (t[w]))
+    w++;
+  return sentences_set_has (&sentences_starters_set, t + p + 3, w - p - 3)
+             ? 0
+             : p + 1;
+}
+
+/* For sentences_closing_at, once the first word is [@p, @q) (@lower: its
+ * letters after the first are lower case): a closing or a greeting, a
+ * heading, an address, tested in that order. */
+G_GNUC_NO_INLINE static gsize
+sentences_closing_after (const SentencesRun *r, gsize p, gsize q, guint lower)
 {
   const char *t = r->t;
-  gsize q;
-  guint lower = 1; /* the letters after the first are lower case */
 
-  /* "-- Posted by ...": a signature separator stands alone; but "-- The
-   * return ..." is a list item's bullet */
-  if (t[p] == '-' && t[p + 1] == '-' && t[p + 2] == ' '
-      && g_ascii_isupper (t[p + 3]))
-    {
-      gsize w = p + 4;
-      while (g_ascii_isalpha (t[w]))
-        w++;
-      return sentences_set_has (&sentences_starters_set, t + p + 3, w - p - 3)
-                 ? 0
-                 : p + 1;
-    }
-  if (sentences_letters[(guchar)t[p]] == 0)
-    return 0;
-  if (p + 16 <= r->len)
-    q = sentences_first_word (t + p, &lower);
-  else
-    {
-      /* the text's last bytes: one at a time */
-      for (q = 1; q < 13; q++)
-        {
-          guint8 f = sentences_letters[(guchar)t[p + q]];
-          if (f == 0)
-            break;
-          lower &= f;
-        }
-    }
-  q += p;
   /* a cheap filter on first letter, last letter and length first */
   if (q - p <= 12
       && (sentences_opener_filter[(t[p] | 0x20) - 'a'][(t[q - 1] | 0x20) - 'a']
@@ -1257,6 +1242,57 @@ sentences_closing_at (const SentencesRun *r, gsize p)
                   || (t[q + 1] == 'a' && t[q + 2] == 'n')))))
     return sentences_dash_address (t, p);
   return 0;
+}
+
+/* At the start of a sentence (byte @p): a letter closing ("Thanks,", "Best
+ * regards,") or a greeting ("Hi,", "Dear Dr. Jane Doe,") followed by a
+ * capital is a sentence of its own, and so is an address before a dash;
+ * returns the byte of the comma or dash that ends it, or 0.  The first
+ * word is scanned once; then the tests that sentences_closing_after makes
+ * one by one are made here at once, without a branch each, to turn away
+ * the common start ("The company said": no closing by the filter on the
+ * word's letters and length, and no capital, comma or dash after it). */
+static gsize
+sentences_closing_at (const SentencesRun *r, gsize p)
+{
+  const guchar *t = (const guchar *)r->t;
+  gsize q, n;
+  guint lower = 1; /* the letters after the first are lower case */
+  guint filter, caps, after;
+
+  if (t[p] == '-')
+    return sentences_closing_dashes (r->t, p);
+  if (sentences_letters[t[p]] == 0)
+    return 0;
+  if (G_UNLIKELY (p + 16 > r->len))
+    {
+      /* the text's last bytes: one at a time, and the tests one by one
+       * (they stop at its end) */
+      for (n = 1; n < 13; n++)
+        {
+          guint8 f = sentences_letters[t[p + n]];
+          if (f == 0)
+            break;
+          lower &= f;
+        }
+      return sentences_closing_after (r, p, p + n, lower);
+    }
+  n = sentences_first_word (r->t + p, &lower);
+  q = p + n;
+  /* 1 <= n <= 13: t[q - 1] is a letter, and t[q + 2] is at most t[p + 15],
+   * inside the text */
+  filter
+      = (n <= 12)
+        & (sentences_opener_filter[(t[p] | 0x20) - 'a'][(t[q - 1] | 0x20) - 'a']
+           >> n);
+  caps = lower & (n > 1) & (sentences_letters[t[p]] == 2);
+  after = (t[q] == ',')
+          | ((t[q] == ' ')
+             & ((sentences_letters[t[q + 1]] == 2) | (t[q + 1] == '-')
+                | ((t[q + 1] == 'a') & (t[q + 2] == 'n'))));
+  if (G_LIKELY (!((filter & 1) | (caps & after))))
+    return 0;
+  return sentences_closing_after (r, p, q, lower);
 }
 
 /* Decides whether a sentence ends after token @i (with the stops and

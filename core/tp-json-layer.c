@@ -836,7 +836,7 @@ tp_json_append_layer_key (GString *out, const TpLayer *layer,
       g_string_append_c (out, ':');
       return;
     }
-  if (entry->name == NULL || strcmp (entry->name, layer->name) != 0)
+  if (entry->name == NULL || !tp_str_equal (entry->name, layer->name))
     {
       g_free (entry->name);
       entry->name = g_strdup (layer->name);

@@ -46,6 +46,7 @@ typedef struct {
  * or a few per document). */
 #define TP_DOCUMENT_LAYER_SLOTS 4
 
+/* tp_document_wrap sets every field (no memset): add a new one there. */
 struct _TpDocument {
   char *id; /* in the document's own allocation, after the struct */
   gsize id_len;
@@ -171,6 +172,20 @@ tp_copy_small (char *dst, const char *src, gsize n)
     }
   else
     memcpy (dst, src, n);
+}
+
+/* TRUE when the strings @a and @b are equal: a loop inlined for the short
+ * names compared per document (layer names), where a strcmp call costs
+ * more than the compare. */
+static inline gboolean
+tp_str_equal (const char *a, const char *b)
+{
+  while (*a != '\0' && *a == *b)
+    {
+      a++;
+      b++;
+    }
+  return *a == *b;
 }
 
 /* A monotonic clock in nanoseconds: stage times and the run's own. */

@@ -473,34 +473,61 @@ tp_reader_refill (TpReader *r, GError **error)
   return TRUE;
 }
 
+#ifdef __SSE2__
+/* The sixty-four bits of four sixteen-byte masks, @a first. */
+static inline guint64
+tp_reader_mask64 (__m128i a, __m128i b, __m128i c, __m128i d)
+{
+  return (guint64)(guint)_mm_movemask_epi8 (a)
+         | (guint64)(guint)_mm_movemask_epi8 (b) << 16
+         | (guint64)(guint)_mm_movemask_epi8 (c) << 32
+         | (guint64)(guint)_mm_movemask_epi8 (d) << 48;
+}
+#endif
+
 /* Length of the line at @s (up to the first '\n' in @avail bytes, or
  * @avail when there is none), and in *@plain whether its bytes are all
  * ASCII and none is NUL: then the document needs no UTF-8 check.  One
  * pass over the line does what a search for the line break and the
- * document's UTF-8 check did in two (sixteen bytes at a time with SSE2). */
+ * document's UTF-8 check did in two: sixty-four bytes at a time with SSE2,
+ * where any high bit, or a zero as the least byte, is an odd byte, and
+ * the exact places are worked out for the block with the break only. */
 static gsize
 tp_reader_scan_line (const char *s, gsize avail, gboolean *plain)
 {
   gsize i = 0;
-  guint odd = 0; /* a byte of 0x80 and up, or NUL, seen */
+  guint64 odd = 0; /* a byte of 0x80 and up, or NUL, seen */
 
 #ifdef __SSE2__
   const __m128i nl = _mm_set1_epi8 ('\n');
   const __m128i zero = _mm_setzero_si128 ();
 
-  for (; i + 16 <= avail; i += 16)
+  for (; i + 64 <= avail; i += 64)
     {
-      __m128i v = _mm_loadu_si128 ((const __m128i *)(s + i));
-      guint breaks = (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, nl));
-      guint bad = (guint)_mm_movemask_epi8 (v)
-                  | (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, zero));
-      if (breaks != 0)
+      __m128i a = _mm_loadu_si128 ((const __m128i *)(s + i));
+      __m128i b = _mm_loadu_si128 ((const __m128i *)(s + i + 16));
+      __m128i c = _mm_loadu_si128 ((const __m128i *)(s + i + 32));
+      __m128i d = _mm_loadu_si128 ((const __m128i *)(s + i + 48));
+      __m128i na = _mm_cmpeq_epi8 (a, nl), nb = _mm_cmpeq_epi8 (b, nl);
+      __m128i nc = _mm_cmpeq_epi8 (c, nl), nd = _mm_cmpeq_epi8 (d, nl);
+
+      if (_mm_movemask_epi8 (
+              _mm_or_si128 (_mm_or_si128 (na, nb), _mm_or_si128 (nc, nd)))
+          != 0)
         {
-          guint at = (guint)__builtin_ctz (breaks);
-          *plain = (odd | (bad & ((1u << at) - 1))) == 0;
+          guint64 breaks = tp_reader_mask64 (na, nb, nc, nd);
+          guint64 bad = tp_reader_mask64 (a, b, c, d)
+                        | tp_reader_mask64 (
+                            _mm_cmpeq_epi8 (a, zero), _mm_cmpeq_epi8 (b, zero),
+                            _mm_cmpeq_epi8 (c, zero), _mm_cmpeq_epi8 (d, zero));
+          guint at = (guint)__builtin_ctzll (breaks);
+          *plain = (odd | (bad & ((G_GUINT64_CONSTANT (1) << at) - 1))) == 0;
           return i + at;
         }
-      odd |= bad;
+      odd |= (guint)_mm_movemask_epi8 (_mm_or_si128 (
+          _mm_or_si128 (_mm_or_si128 (a, b), _mm_or_si128 (c, d)),
+          _mm_cmpeq_epi8 (
+              _mm_min_epu8 (_mm_min_epu8 (a, b), _mm_min_epu8 (c, d)), zero)));
     }
 #endif
   for (; i < avail && s[i] != '\n'; i++)

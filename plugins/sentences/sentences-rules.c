@@ -1,0 +1,1130 @@
+/* sentences-rules.c: the decision whether a sentence ends after a token
+ * (sentences_decide) and the rules it applies: stops and the quotes and
+ * brackets that close on them, abbreviations and titles, headlines and
+ * line breaks, layout breaks of e-mail and web text, datelines, and the
+ * closings, greetings and headings that stand alone at a sentence's start
+ * (sentences_closing_at).  Each rule is a small function saying what it
+ * finds and why. */
+#include "config.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "sentences-private.h"
+
+/* What a token is, as far as sentence ends are concerned. */
+typedef enum {
+  SENTENCES_TOK_OTHER,
+  SENTENCES_TOK_STOP,     /* . ! ? and runs with them (?! !!! .?) */
+  SENTENCES_TOK_ELLIPSIS, /* ... .... … */
+  SENTENCES_TOK_ABBREV,   /* a word ending in a period: U.S. Inc. */
+  SENTENCES_TOK_TITLE,    /* an abbreviation that precedes names: Dr. J. */
+  SENTENCES_TOK_CLOSE     /* closing quotes and brackets */
+} SentencesTokKind;
+
+/* Classifies the token [s, s+n). */
+static SentencesTokKind
+sentences_kind (const char *s, gsize n)
+{
+  gboolean dots = TRUE, stops = TRUE;
+  gunichar c;
+
+  if (n == 1)
+    switch (s[0])
+      {
+      case '.':
+      case '!':
+      case '?':
+        return SENTENCES_TOK_STOP;
+      case '"':
+      case '\'':
+      case ')':
+      case ']':
+      case '}':
+        return SENTENCES_TOK_CLOSE;
+      default:
+        return SENTENCES_TOK_OTHER; /* one byte: ASCII */
+      }
+  if (n == 0)
+    return SENTENCES_TOK_OTHER;
+  if (s[n - 1] != '.' && s[n - 1] != '!' && s[n - 1] != '?')
+    dots = stops = FALSE; /* words: no need to look at every byte */
+  for (gsize i = 0; i < n && stops; i++)
+    {
+      if (s[i] != '.')
+        dots = FALSE;
+      if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+        stops = FALSE;
+    }
+  if (dots)
+    return n == 1 ? SENTENCES_TOK_STOP : SENTENCES_TOK_ELLIPSIS;
+  if (stops)
+    return SENTENCES_TOK_STOP;
+  if (s[n - 1] == '.')
+    {
+      gsize m = n - 1;
+      if (m == 1 && g_ascii_isupper (s[0]))
+        return SENTENCES_TOK_TITLE; /* an initial */
+      if (sentences_set_has (&sentences_titles_set, s, m))
+        return SENTENCES_TOK_TITLE;
+      /* A.B. style initials (J.P.) are titles; U.S. is not */
+      return SENTENCES_TOK_ABBREV;
+    }
+  c = sentences_char (s);
+  switch (c)
+    {
+    case 0x2026: /* … */
+      return SENTENCES_TOK_ELLIPSIS;
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}':
+    case 0x201D: /* ” */
+    case 0x2019: /* ’ */
+    case 0x00BB: /* » */
+      return SENTENCES_TOK_CLOSE;
+    default:
+      return SENTENCES_TOK_OTHER;
+    }
+}
+
+/* Counts line breaks in the whitespace [s, e); a paragraph separator
+ * counts as two. */
+static guint
+sentences_newlines (const char *t, gsize s, gsize e)
+{
+  guint n = 0;
+  for (gsize i = s; i < e; i++)
+    {
+      if (t[i] == '\n')
+        n++;
+      else if (t[i] == '\r' && !(i + 1 < e && t[i + 1] == '\n'))
+        n++;
+      else if ((guchar)t[i] == 0xE2 && i + 2 < e && (guchar)t[i + 1] == 0x80
+               && (guchar)t[i + 2] == 0xA9)
+        n += 2;
+    }
+  return n;
+}
+
+/* TRUE when the token [s, s+n) can start a sentence after a full stop:
+ * a capital letter, a digit, an opening quote or bracket. */
+static gboolean
+sentences_can_start (const char *s, gsize n)
+{
+  gunichar c = sentences_char (s);
+  if (c < 0x80 ? g_ascii_isalnum (c) && !g_ascii_islower (c)
+               : g_unichar_isupper (c) || g_unichar_istitle (c)
+                     || g_unichar_isdigit (c))
+    return TRUE;
+  switch (c)
+    {
+    case '"':
+    case '\'':
+    case '(':
+    case '[':
+    case 0x201C: /* “ */
+    case 0x2018: /* ‘ */
+    case 0x00AB: /* « */
+    case '-':
+    case '*':
+    case '#':
+    case '@':
+    case 0x2022: /* • */
+    case 0x2013:
+    case 0x2014:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* TRUE when the token at @s starts with an opening quote. */
+static gboolean
+sentences_is_open_quote (const char *s)
+{
+  gunichar c = sentences_char (s);
+  return c == '"' || c == 0x201C || c == 0x2018 || c == 0x00AB;
+}
+
+/* TRUE when the line [s, e) looks like a headline: no lower-case
+ * letters, or short, in title case, with no final comma or colon. */
+static gboolean
+sentences_is_headline (const char *t, gsize s, gsize e, guint ntokens)
+{
+  gboolean lower = FALSE, letter = FALSE, in_word = FALSE;
+  guint words = 0, capitals = 0;
+  const char *p;
+  gunichar last;
+
+  for (p = t + s; p < t + e; p = g_utf8_next_char (p))
+    {
+      gunichar c = sentences_char (p);
+      if (g_unichar_isalpha (c))
+        {
+          letter = TRUE;
+          if (g_unichar_islower (c))
+            lower = TRUE;
+          if (!in_word)
+            {
+              words++;
+              if (g_unichar_isupper (c) || g_unichar_istitle (c))
+                capitals++;
+            }
+          in_word = TRUE;
+        }
+      else if (c != '\'' && c != 0x2019 && c != '-')
+        in_word = FALSE;
+    }
+  if (letter && !lower)
+    return TRUE;
+  if (ntokens > 15 || e - s > 100 || words == 0)
+    return FALSE;
+  last = sentences_char (g_utf8_prev_char (t + e));
+  if (last == ',' || last == ';' || last == ':' || last == '-' || last == '(')
+    return FALSE;
+  return capitals * 3 >= words * 2;
+}
+
+/* TRUE for a separator line token: ***, ====, ____, ----. */
+gboolean
+sentences_is_rule (const char *s, gsize n)
+{
+  if (n < 3 || !sentences_is_deco (s[0]))
+    return FALSE;
+  for (gsize i = 1; i < n; i++)
+    if (s[i] != s[0])
+      return FALSE;
+  return s[0] != '-' || n >= 4;
+}
+
+/* TRUE for a decoration of mixed separator bytes that frames a title in
+ * signatures: "----== Posted via ... News==----", "---= ... =---". */
+gboolean
+sentences_is_frame (const char *s, gsize n)
+{
+  gboolean mixed = FALSE;
+
+  if (n < 3)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!sentences_is_deco (s[i]))
+        return FALSE;
+      if (s[i] != s[0])
+        mixed = TRUE;
+    }
+  return mixed;
+}
+
+/* TRUE when [s, s+n) is digits with the separator @sep between groups of
+ * the given maximum sizes (e.g. 12/31/2001, 10:53:02). */
+static gboolean
+sentences_is_digits (const char *s, gsize n, char sep, guint min_groups)
+{
+  guint groups = 1, len = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (g_ascii_isdigit (s[i]))
+        {
+          if (++len > 4)
+            return FALSE;
+        }
+      else if (s[i] == sep && len > 0)
+        {
+          groups++;
+          len = 0;
+        }
+      else
+        return FALSE;
+    }
+  return len > 0 && groups >= min_groups && groups <= 3;
+}
+
+/* TRUE for AM / PM after a time. */
+gboolean
+sentences_is_ampm (const char *s, gsize n)
+{
+  char c0 = g_ascii_tolower (s[0]);
+  if (c0 != 'a' && c0 != 'p')
+    return FALSE;
+  if (n == 2)
+    return s[1] == 'M' || s[1] == 'm';
+  return n == 4 && s[1] == '.' && (s[2] == 'm' || s[2] == 'M') && s[3] == '.';
+}
+
+/* TRUE for a time zone after a time: EDT, ET, GMT, UTC (two to four
+ * capitals ending in T, or UTC; a period may follow). */
+static gboolean
+sentences_is_zone (const char *s, gsize n)
+{
+  if (n > 2 && s[n - 1] == '.')
+    n--; /* "EST." */
+  if (n < 2 || n > 4)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isupper (s[i]))
+      return FALSE;
+  return s[n - 1] == 'T' || (n == 3 && memcmp (s, "UTC", 3) == 0);
+}
+
+/* TRUE for emoticons: :-) :) ;) :( :D :/ :O =) */
+static gboolean
+sentences_is_emoticon (const char *s, gsize n)
+{
+  return n >= 2 && n <= 3 && (s[0] == ':' || s[0] == ';' || s[0] == '=')
+         && strchr (")(DPp]|/\\oO", s[n - 1]) != NULL;
+}
+
+/* TRUE when token @i is PS or P.S (a postscript mark whose period the
+ * tokenizer split off: it does not end a sentence). */
+static gboolean
+sentences_is_postscript (const char *t, const guint32 *tokens, guint i)
+{
+  const char *a;
+  gsize an;
+
+  sentences_tok (t, tokens, i, &a, &an);
+  return (an == 2 && memcmp (a, "PS", 2) == 0)
+         || (an == 3 && memcmp (a, "P.S", 3) == 0);
+}
+
+/* TRUE when token @i, which ends at @end where a period follows, is a
+ * title written in capitals ("ST", "MT", "GEN": the tokenizer splits their
+ * periods off in capitalized datelines such as "ST. LOUIS, Mo."); titles
+ * that can end a sentence ("NO.", "DEC.") do not count. */
+static gboolean
+sentences_is_caps_title (const char *t, const guint32 *tokens, guint i,
+                         gsize end)
+{
+  const char *a;
+  gsize an;
+  char word[8];
+
+  sentences_tok (t, tokens, i, &a, &an);
+  if (a + an != t + end || an < 2 || an > 4)
+    return FALSE;
+  word[0] = a[0];
+  for (gsize k = 1; k < an; k++)
+    {
+      if (!g_ascii_isupper (a[k]))
+        return FALSE;
+      word[k] = g_ascii_tolower (a[k]);
+    }
+  return sentences_set_has (&sentences_titles_set, word, an)
+         && !sentences_set_has (&sentences_title_ends_set, word, an);
+}
+
+/* TRUE when the token before token @i is a determiner: "the
+ * http://x.com site" names a thing, the word after goes on. */
+static gboolean
+sentences_after_determiner (const char *t, const guint32 *tokens, guint i)
+{
+  const char *a;
+  gsize an;
+
+  if (i == 0)
+    return FALSE;
+  sentences_tok (t, tokens, i - 1, &a, &an);
+  return sentences_set_has (&sentences_determiners_set, a, an);
+}
+
+/* TRUE when @s (@n bytes) is all digits, @min to @max of them. */
+static gboolean
+sentences_is_number (const char *s, gsize n, gsize min, gsize max)
+{
+  if (n < min || n > max)
+    return FALSE;
+  for (gsize k = 0; k < n; k++)
+    if (!g_ascii_isdigit (s[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when @s (@n bytes, at least two) is all capital letters. */
+static gboolean
+sentences_is_caps (const char *s, gsize n)
+{
+  if (n < 2)
+    return FALSE;
+  for (gsize k = 0; k < n; k++)
+    if (!g_ascii_isupper (s[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when token @i ends at @end and is a number of one or two digits:
+ * with a full stop after it at the start of a sentence it numbers a list
+ * item ("1. The pricing ...") rather than ending a sentence. */
+static gboolean
+sentences_is_list_number (const char *t, const guint32 *tokens, guint i,
+                          gsize end)
+{
+  const char *a;
+  gsize an;
+
+  sentences_tok (t, tokens, i, &a, &an);
+  return a + an == t + end && sentences_is_number (a, an, 1, 2);
+}
+
+/* TRUE when token @i ends at @end and is a capitalized word ("Wham",
+ * "Mia", "Dance"): a capital, then letters, one lower-case at least. */
+static gboolean
+sentences_is_title_word (const char *t, const guint32 *tokens, guint i,
+                         gsize end)
+{
+  const char *a;
+  gsize an;
+  gboolean lower = FALSE;
+
+  sentences_tok (t, tokens, i, &a, &an);
+  if (a + an != t + end || an < 2 || !g_ascii_isupper (a[0]))
+    return FALSE;
+  for (gsize k = 1; k < an; k++)
+    {
+      if (!g_ascii_isalpha (a[k]))
+        return FALSE;
+      lower |= g_ascii_islower (a[k]);
+    }
+  return lower;
+}
+
+/* TRUE for a mail system's internal address, a name then '@' and an
+ * organisation in capitals without a dot ("Rice@ENRON"). */
+static gboolean
+sentences_is_notes_address (const char *a, gsize an)
+{
+  const char *at = memchr (a, '@', an);
+
+  return at != NULL && at > a && sentences_is_caps (at + 1, a + an - at - 1);
+}
+
+/* TRUE when the six tokens from @k are a dateline, "Monday, May 18, 2015":
+ * a news story's date line, a sentence of its own even when the text runs
+ * it together with the headline before it or the story after it. */
+static gboolean
+sentences_is_dateline (const char *t, const guint32 *tokens, guint n, guint k)
+{
+  const char *w[6];
+  gsize wn[6];
+
+  if (k + 6 > n)
+    return FALSE;
+  for (guint j = 0; j < 6; j++)
+    sentences_tok (t, tokens, k + j, &w[j], &wn[j]);
+  return sentences_set_has (&sentences_weekdays_set, w[0], wn[0]) && wn[1] == 1
+         && w[1][0] == ','
+         && sentences_set_has (&sentences_months_set, w[2], wn[2])
+         && sentences_is_number (w[3], wn[3], 1, 2) && wn[4] == 1
+         && w[4][0] == ',' && sentences_is_number (w[5], wn[5], 4, 4);
+}
+
+/* TRUE when token @k, "Image" or "Photo", and a colon right after it open
+ * a picture credit ("... in Washington Image: United States Navy."). */
+gboolean
+sentences_is_credit (const char *t, const guint32 *tokens, guint n, guint k)
+{
+  const char *w, *c;
+  gsize wn, cn;
+
+  if (k + 1 >= n)
+    return FALSE;
+  sentences_tok (t, tokens, k, &w, &wn);
+  sentences_tok (t, tokens, k + 1, &c, &cn);
+  return wn == 5 && (memcmp (w, "Image", 5) == 0 || memcmp (w, "Photo", 5) == 0)
+         && cn == 1 && c[0] == ':' && c == w + wn;
+}
+
+/* Breaks that come from e-mail and web layout rather than punctuation:
+ * separator lines, "12/31/2001 10:53 AM" stamps, "Thanks," closings, URLs
+ * and e-mail addresses before a capital, "(Source) Sentence", emoticons
+ * and run-ons.  TRUE when a sentence ends after token @i, whose text is
+ * @a (@an bytes); the next token, @k, is @b (@bn bytes).  Each rule first
+ * tests one or two bytes, so that ordinary words cost little. */
+static gboolean
+sentences_layout_break (const char *t, const guint32 *tokens, guint n,
+                        guint first, guint i, const char *a, gsize an, guint k,
+                        const char *b, gsize bn)
+{
+  gboolean gap = b > a + an;
+  guchar a0 = (guchar)a[0], b0 = (guchar)b[0];
+
+  /* separator lines */
+  if (gap
+      && ((sentences_is_deco ((char)a0) && sentences_is_rule (a, an))
+          || (sentences_is_deco ((char)b0) && sentences_is_rule (b, bn))))
+    return TRUE;
+  /* frames: "... News==---- | The ...", "... Newsgroups | ---= 19 ..." */
+  if (gap && sentences_is_deco ((char)a0) && i > 0
+      && sentences_end (tokens, i - 1) == (gsize)(a - t)
+      && sentences_is_frame (a, an))
+    return TRUE;
+  if (gap && sentences_is_deco ((char)b0) && k + 1 < n
+      && sentences_is_frame (b, bn))
+    {
+      gsize s2 = sentences_start (tokens, k + 1);
+      gsize e1 = (gsize)(b - t) + bn;
+      if (s2 > e1 && sentences_newlines (t, e1, s2) == 0)
+        return TRUE;
+    }
+  /* Name | 12/31/2001 10:53 AM */
+  if (g_ascii_isdigit (b0) && k + 2 < n
+      && (g_ascii_isupper (a0) || g_ascii_isdigit (a0) || a0 == '>'
+          || a0 == '"')
+      && sentences_is_digits (b, bn, '/', 3))
+    {
+      const char *c, *d;
+      gsize cn, dn;
+      sentences_tok (t, tokens, k + 1, &c, &cn);
+      sentences_tok (t, tokens, k + 2, &d, &dn);
+      if (sentences_is_digits (c, cn, ':', 2) && sentences_is_ampm (d, dn))
+        return TRUE;
+    }
+  /* ... 12/31/2001 10:53 AM | Next */
+  if ((an == 2 || an == 4) && i >= 2 && sentences_is_ampm (a, an)
+      && (g_ascii_isalnum (b0) || b0 == '"' || b0 == '<' || b0 >= 0x80))
+    {
+      const char *c, *d;
+      gsize cn, dn;
+      sentences_tok (t, tokens, i - 1, &c, &cn);
+      sentences_tok (t, tokens, i - 2, &d, &dn);
+      if (sentences_is_digits (c, cn, ':', 2)
+          && sentences_is_digits (d, dn, '/', 3))
+        return TRUE;
+    }
+  if (!gap)
+    return FALSE;
+  /* a picture credit after a caption: "... in Washington Image: Navy." */
+  if ((b0 == 'I' || b0 == 'P') && g_ascii_isalnum (a0)
+      && sentences_is_credit (t, tokens, n, k))
+    return TRUE;
+  if (an == 1)
+    switch (a0)
+      {
+      case '>':
+        /* <name@example.com> | Next */
+        if (g_ascii_isupper (b0) && i > 0)
+          {
+            const char *c;
+            gsize cn;
+            sentences_tok (t, tokens, i - 1, &c, &cn);
+            return memchr (c, '@', cn) != NULL;
+          }
+        return FALSE;
+      case ')':
+      case ']':
+        /* (Source) Sentence, [link] Sentence: a bracket that opened the
+         * sentence closes before a capital, a bracket or a quote */
+        if (g_ascii_isupper (b0) || b0 == '(' || b0 == '[' || b0 == '"'
+            || (b0 == 0xE2 && (guchar)b[1] == 0x80 && (guchar)b[2] == 0x9C))
+          {
+            const char *c;
+            gsize cn;
+            sentences_tok (t, tokens, first, &c, &cn);
+            return cn == 1 && c[0] == (a0 == ')' ? '(' : '[');
+          }
+        return FALSE;
+      default:
+        return FALSE;
+      }
+  /* a URL or e-mail address, then a capital ("... is http://x.com Thanks")
+   * or a lower-case word that does not go on with the sentence ("see
+   * http://x.com try it", but "at http://x.com or by phone"); a bare
+   * www. address is often a noun's modifier in news ("the official
+   * www.x.org address"), so only a capital ends it; a list of e-mail
+   * addresses is one sentence */
+  if (an > 4 && g_ascii_isalpha (b0))
+    {
+      gboolean www = a0 == 'w' && memcmp (a, "www.", 4) == 0;
+      if (sentences_is_notes_address (a, an) && sentences_is_caps (b, bn)
+          && !sentences_set_has (&sentences_message_set, b, bn))
+        return FALSE; /* "Ken Rice@ENRON COMMUNICATIONS": one address */
+      if ((www || (a0 == 'h' && memcmp (a, "http", 4) == 0)
+           || memchr (a, '@', an) != NULL)
+          && (g_ascii_isupper (b0) || (bn > 4 && memcmp (b, "http", 4) == 0)
+              || (!www && memchr (b, '@', bn) == NULL
+                  && !sentences_set_has (&sentences_continuers_set, b, bn)
+                  && !sentences_after_determiner (t, tokens, i))))
+        return TRUE;
+    }
+  /* an emoticon ends its sentence before a word: "great :P you get", but
+   * not before and, or, but: "great :) but dear" */
+  return g_ascii_isalpha (b0) && sentences_is_emoticon (a, an)
+         && !(bn == 3
+              && (memcmp (b, "and", 3) == 0 || memcmp (b, "but", 3) == 0))
+         && !(bn == 2 && memcmp (b, "or", 2) == 0);
+}
+
+/* Appends the sentence [start, end) (from its first token's start to its
+ * last token's end). */
+static void
+sentences_emit (TpLayer *out, gsize start, gsize end, gint64 paragraph)
+{
+  guint i = tp_layer_append (out, start, end);
+  tp_layer_set_int (out, i, 0, paragraph);
+}
+
+#ifdef __SSE2__
+/* The positions k (bits 0 to 15) where "day" is at @p + k. */
+static inline guint
+sentences_day_bits (const char *p)
+{
+  __m128i d = _mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *)p),
+                              _mm_set1_epi8 ('d'));
+  __m128i a = _mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *)(p + 1)),
+                              _mm_set1_epi8 ('a'));
+  __m128i y = _mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *)(p + 2)),
+                              _mm_set1_epi8 ('y'));
+  return (guint)_mm_movemask_epi8 (_mm_and_si128 (_mm_and_si128 (d, a), y));
+}
+#endif
+
+/* TRUE when "day" occurs in the bytes [@a, @b) of the text @t (@len bytes):
+ * every weekday name ends so, and most first sentences have none, so that
+ * the dateline search can skip its walk over their tokens.  Sixteen
+ * positions at a time where SSE2 is there, reading only inside the text:
+ * the last block is the text's last eighteen bytes, its positions before
+ * @a masked off. */
+static gboolean
+sentences_has_day (const char *t, gsize len, gsize a, gsize b)
+{
+  gsize p = a;
+
+  if (b > len)
+    b = len;
+#ifdef __SSE2__
+  for (; p + 3 <= b && p + 18 <= len; p += 16)
+    {
+      guint hits = sentences_day_bits (t + p);
+      /* only a "day" that ends before @b counts */
+      if (b - p < 18)
+        hits &= (1u << (b - p - 2)) - 1;
+      if (hits != 0)
+        return TRUE;
+    }
+  if (p + 3 <= b && len >= 18)
+    {
+      gsize q = len - 18; /* q <= p: the loop stopped at p + 18 > len */
+      guint hits = sentences_day_bits (t + q) >> (p - q);
+      return (hits & ((1u << (b - p - 2)) - 1)) != 0;
+    }
+#endif
+  for (; p + 3 <= b; p++)
+    if (t[p] == 'd' && t[p + 1] == 'a' && t[p + 2] == 'y')
+      return TRUE;
+  return FALSE;
+}
+
+/* In a story's first sentence, a dateline inside it ("... off the coast
+ * Monday, May 18, 2015 On Friday ...") is a sentence of its own: the
+ * headline before it and the story after it are others.  Appends those
+ * before it and moves the open sentence's start past them; the open
+ * sentence ends with token @last. */
+static void
+sentences_split_dateline (SentencesRun *r, guint last)
+{
+  const char *t = r->t;
+
+  r->emitted = TRUE;
+  /* a weekday name ends in "day": most first sentences have none */
+  if (last < r->first + 5 || !(r->facts & SENTENCES_FACT_DAY)
+      || !sentences_has_day (t, r->len, r->first_start,
+                             sentences_end (r->tokens, last)))
+    return;
+  for (guint d = r->first; d + 5 <= last; d++)
+    {
+      gsize ds = sentences_start (r->tokens, d);
+      gsize de = sentences_end (r->tokens, d);
+      /* the last byte first: few tokens end in 'y', many are short */
+      if (de < 6 || t[de - 1] != 'y' || de - ds < 6 || t[de - 2] != 'a'
+          || !sentences_is_dateline (t, r->tokens, r->n, d))
+        continue;
+      /* a date inside a sentence goes on in lower case or ends with a
+       * stop: "held Monday, May 4, 2015 and ...", "... 2015." */
+      if (d + 6 <= last
+          && !g_ascii_isupper (t[sentences_start (r->tokens, d + 6)]))
+        return;
+      if (d > r->first)
+        {
+          const char *a;
+          gsize an;
+          sentences_tok (t, r->tokens, d - 1, &a, &an);
+          if (!g_ascii_isalnum (a[an - 1])
+              || sentences_set_has (&sentences_continuers_set, a, an))
+            return;
+          sentences_emit (r->out, r->first_start,
+                          sentences_end (r->tokens, d - 1), r->paragraph);
+          r->first_start = ds;
+        }
+      if (d + 6 <= last)
+        {
+          sentences_emit (r->out, ds, sentences_end (r->tokens, d + 5),
+                          r->paragraph);
+          r->first_start = sentences_start (r->tokens, d + 6);
+        }
+      return;
+    }
+}
+
+/* Appends the open sentence, from its first token to token @last (which
+ * ends at @end); the document's first one may hold a dateline. */
+inline void
+sentences_emit_open (SentencesRun *r, guint last, gsize end)
+{
+  if (G_UNLIKELY (!r->emitted))
+    sentences_split_dateline (r, last);
+  sentences_emit (r->out, r->first_start, end, r->paragraph);
+}
+
+/* At the start of a sentence (byte @p): one to four capitalized words,
+ * with commas and "and", then a dash and a typical sentence opener address
+ * the reader ("Steve, Rod and Elyse - Just wanted ...", "Vince - Thanks
+ * for ...") and stand alone; returns the byte of the dash, or 0.  All-caps
+ * words (news datelines) and digits do not count, and three words or more
+ * without a greeting, a comma or "and" are a title, not names ("Cheap Hotel
+ * Rome - Thanks for ..."). */
+static gsize
+sentences_dash_address (const char *t, gsize p)
+{
+  gsize q = p;
+  gboolean list = FALSE;
+
+  for (guint words = 0; words < 4; words++)
+    {
+      gsize w = q;
+      if (g_ascii_isupper (t[q]) && g_ascii_islower (t[q + 1]))
+        q++;
+      else if (words > 0 && t[q] == 'a' && t[q + 1] == 'n' && t[q + 2] == 'd'
+               && t[q + 3] == ' ')
+        {
+          q += 4;
+          list = TRUE;
+          continue;
+        }
+      else
+        return 0;
+      while (g_ascii_islower (t[q]))
+        q++;
+      /* "Good Morning Debra - I ...", "Hi Jane Doe - Just ...": a greeting
+       * leads names too */
+      if (words == 0
+          && ((q - w == 4 && memcmp (t + w, "Good", 4) == 0)
+              || sentences_set_has (&sentences_greetings_set, t + w, q - w)))
+        list = TRUE;
+      if (t[q] == ',')
+        {
+          q++;
+          list = TRUE;
+        }
+      if (t[q] != ' ')
+        return 0;
+      q++;
+      if (t[q] == '-' && t[q + 1] == ' ' && t[q - 2] != ','
+          && (words < 2 || list))
+        {
+          /* a message opener must follow, not a name or an article (an
+           * apposition: "Iran - Opec's second-biggest producer - has") */
+          gsize ow = q + 2, we = ow;
+          while (g_ascii_isalpha (t[we]))
+            we++;
+          return sentences_set_has (&sentences_message_set, t + ow, we - ow)
+                     ? q
+                     : 0;
+        }
+    }
+  return 0;
+}
+
+/* At the start of a sentence (byte @p): one to five capitalized words (a
+ * title, a name, a signature: "Lovely Cottage", "Jane Doe John Roe"), then
+ * one of the openers above and a lower-case word: the capitalized words
+ * stand alone ("Lovely Cottage | This cottage is ...").  Words that often
+ * start a sentence ("When", "But") do not count as title words.  Returns
+ * the byte of the last letter of the title, or 0.  Words are only looked
+ * up once a capitalized word before a lower-case one is found (in news,
+ * "John Smith said" costs one look-up). */
+static gsize
+sentences_heading_at (const char *t, gsize p)
+{
+  gsize q = p, w = p;
+  guint words;
+
+  for (words = 0;; words++)
+    {
+      if (words == 6 || !g_ascii_isupper (t[q]))
+        return 0;
+      w = q++;
+      while (g_ascii_islower (t[q]))
+        q++;
+      if (t[q] != ' ' || q - w < 2)
+        return 0;
+      q++;
+      if (g_ascii_islower (t[q]))
+        break;
+    }
+  /* first letters filter first: "Smith said" costs no look-up */
+  if (words == 0 || !(sentences_heading_firsts & (1u << (t[w] - 'A')))
+      || !sentences_set_has (&sentences_heading_set, t + w, q - 1 - w))
+    return 0;
+  /* the title words before the opener */
+  for (q = p; q < w;)
+    {
+      gsize e = q;
+      while (t[e] != ' ')
+        e++;
+      if (sentences_set_has (&sentences_starters_set, t + q, e - q)
+          || sentences_set_has (&sentences_heading_preps_set, t + q, e - q))
+        return 0;
+      q = e + 1;
+    }
+  return w - 2;
+}
+
+/* The greeting and closing part of sentences_closing_at: the first word
+ * is [p, q). */
+static gsize
+sentences_closing_words (const SentencesRun *r, gsize p, gsize q)
+{
+  const char *t = r->t;
+  gsize w;
+  guint words = 0, max;
+
+  if (sentences_set_has (&sentences_closing_firsts_set, t + p, q - p))
+    max = 2;
+  else if (sentences_set_has (&sentences_closings_set, t + p, q - p))
+    max = 1;
+  else if (sentences_set_has (&sentences_greetings_set, t + p, q - p))
+    max = 5;
+  else
+    return 0;
+  for (words = 1;; words++)
+    {
+      if (t[q] == ',' && t[q + 1] == ' ' && g_ascii_isupper (t[q + 2]))
+        return q;
+      if (t[q] != ' ' || words >= max)
+        return 0;
+      w = ++q;
+      while ((g_ascii_isalpha (t[q]) || (t[q] == '.' && q > w)) && q - w < 24)
+        q++;
+      if (q == w)
+        return 0;
+      if (max == 2
+          && !(q - w == 7 && g_ascii_strncasecmp (t + w, "regards", 7) == 0)
+          && !(q - w == 6 && g_ascii_strncasecmp (t + w, "thanks", 6) == 0)
+          && !(q - w == 6 && g_ascii_strncasecmp (t + w, "wishes", 6) == 0)
+          && !(q - w == 3 && g_ascii_strncasecmp (t + w, "you", 3) == 0))
+        return 0;
+    }
+}
+
+/* For sentences_closing_at: the length of the word of ASCII letters at
+ * @w (a letter), at most 13 (longer words are cut there), with 16 bytes
+ * readable; clears *@lower when a letter after the first is not lower
+ * case.  Sixteen bytes at once where SSE2 is there (it is part of x86-64),
+ * without a branch per letter: the loop exit mispredicted on word
+ * length. */
+static inline gsize
+sentences_first_word (const char *w, guint *lower)
+{
+  gsize n;
+#ifdef __SSE2__
+  const __m128i v = _mm_loadu_si128 ((const __m128i *)w);
+  /* a..z moved to -128..-103 for one signed test, after lower-casing for
+   * letters of either case */
+  const __m128i to_a = _mm_set1_epi8 ((char)(0x80 - 'a'));
+  const __m128i az = _mm_set1_epi8 ((char)(-128 + 26));
+  guint letters = (guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (
+      _mm_add_epi8 (_mm_or_si128 (v, _mm_set1_epi8 (0x20)), to_a), az));
+  guint lowers
+      = (guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (_mm_add_epi8 (v, to_a), az));
+
+  n = (gsize)__builtin_ctz (~letters | (1u << 13));
+  /* letters 1 .. n - 1 */
+  if (letters & ~lowers & ((1u << n) - 1) & ~1u)
+    *lower = 0;
+#else
+  for (n = 1; n < 13; n++)
+    {
+      guint8 f = sentences_letters[(guchar)w[n]];
+      if (f == 0)
+        break;
+      *lower &= f;
+    }
+#endif
+  return n;
+}
+
+/* For sentences_closing_at: "-- Posted by ...", a signature separator at
+ * @p, stands alone (returns the byte of its second dash); but "-- The
+ * return ..." is a list item's bullet (returns 0). */
+static gsize
+sentences_closing_dashes (const char *t, gsize p)
+{
+  gsize w = p + 4;
+
+  if (t[p + 1] != '-' || t[p + 2] != ' ' || !g_ascii_isupper (t[p + 3]))
+    return 0;
+  while (g_ascii_isalpha (t[w]))
+    w++;
+  return sentences_set_has (&sentences_starters_set, t + p + 3, w - p - 3)
+             ? 0
+             : p + 1;
+}
+
+/* For sentences_closing_at, once the first word is [@p, @q) (@lower: its
+ * letters after the first are lower case): a closing or a greeting, a
+ * heading, an address, tested in that order. */
+G_GNUC_NO_INLINE static gsize
+sentences_closing_after (const SentencesRun *r, gsize p, gsize q, guint lower)
+{
+  const char *t = r->t;
+
+  /* a cheap filter on first letter, last letter and length first */
+  if (q - p <= 12
+      && (sentences_opener_filter[(t[p] | 0x20) - 'a'][(t[q - 1] | 0x20) - 'a']
+          & (1u << (q - p))))
+    {
+      gsize c = sentences_closing_words (r, p, q);
+      if (c != 0)
+        return c;
+    }
+  /* "Lovely Cottage This cottage ...", "Jane Doe These look fine" */
+  if (lower && q > p + 1 && g_ascii_isupper (t[p]) && t[q] == ' '
+      && g_ascii_isupper (t[q + 1]))
+    {
+      gsize h = sentences_heading_at (t, p);
+      if (h != 0)
+        return h;
+    }
+  /* "Vince - Thanks", "Steve, Rod and Elyse - Just" */
+  if (lower && q > p + 1 && g_ascii_isupper (t[p])
+      && (t[q] == ','
+          || (t[q] == ' '
+              && (g_ascii_isupper (t[q + 1]) || t[q + 1] == '-'
+                  || (t[q + 1] == 'a' && t[q + 2] == 'n')))))
+    return sentences_dash_address (t, p);
+  return 0;
+}
+
+/* At the start of a sentence (byte @p): a letter closing ("Thanks,", "Best
+ * regards,") or a greeting ("Hi,", "Dear Dr. Jane Doe,") followed by a
+ * capital is a sentence of its own, and so is an address before a dash;
+ * returns the byte of the comma or dash that ends it, or 0.  The first
+ * word is scanned once; then the tests that sentences_closing_after makes
+ * one by one are made here at once, without a branch each, to turn away
+ * the common start ("The company said": no closing by the filter on the
+ * word's letters and length, and no capital, comma or dash after it). */
+gsize
+sentences_closing_at (const SentencesRun *r, gsize p)
+{
+  const guchar *t = (const guchar *)r->t;
+  gsize q, n;
+  guint lower = 1; /* the letters after the first are lower case */
+  guint filter, caps, after;
+
+  if (t[p] == '-')
+    return sentences_closing_dashes (r->t, p);
+  if (sentences_letters[t[p]] == 0)
+    return 0;
+  if (G_UNLIKELY (p + 16 > r->len))
+    {
+      /* the text's last bytes: one at a time, and the tests one by one
+       * (they stop at its end) */
+      for (n = 1; n < 13; n++)
+        {
+          guint8 f = sentences_letters[t[p + n]];
+          if (f == 0)
+            break;
+          lower &= f;
+        }
+      return sentences_closing_after (r, p, p + n, lower);
+    }
+  n = sentences_first_word (r->t + p, &lower);
+  q = p + n;
+  /* 1 <= n <= 13: t[q - 1] is a letter, and t[q + 2] is at most t[p + 15],
+   * inside the text */
+  filter
+      = (n <= 12)
+        & (sentences_opener_filter[(t[p] | 0x20) - 'a'][(t[q - 1] | 0x20) - 'a']
+           >> n);
+  caps = lower & (n > 1) & (sentences_letters[t[p]] == 2);
+  after = (t[q] == ',')
+          | ((t[q] == ' ')
+             & ((sentences_letters[t[q + 1]] == 2) | (t[q + 1] == '-')
+                | ((t[q + 1] == 'a') & (t[q + 2] == 'n'))));
+  if (G_LIKELY (!((filter & 1) | (caps & after))))
+    return 0;
+  return sentences_closing_after (r, p, q, lower);
+}
+
+/* Decides whether a sentence ends after token @i (with the stops and
+ * closers attached to it); emits it if so.  Tokens before @i that were
+ * not looked at cannot end a sentence. */
+void
+sentences_decide (SentencesRun *r, guint i, gboolean force)
+{
+  const char *t = r->t;
+  const guint32 *tokens = r->tokens;
+  guint n = r->n, last = i, k, nl;
+  gsize s, e, ns, ne, gap_start;
+  SentencesTokKind kind;
+  gboolean end = FALSE, closed = FALSE;
+
+  if (i < r->done || i + 1 >= n)
+    return;
+  /* the scan usually just looked this token up */
+  s = i == r->cur ? r->cur_start : sentences_start (tokens, i);
+  e = i == r->end_tok ? r->end_val : sentences_end (tokens, i);
+  ns = sentences_start (tokens, i + 1);
+  ne = sentences_end (tokens, i + 1);
+  kind = sentences_kind (t + s, e - s);
+  gap_start = e;
+  /* closing quotes and brackets attached to a stop belong to it */
+  if (kind == SENTENCES_TOK_STOP || kind == SENTENCES_TOK_ELLIPSIS
+      || kind == SENTENCES_TOK_ABBREV)
+    {
+      while (ns == gap_start)
+        {
+          SentencesTokKind ck = sentences_kind (t + ns, ne - ns);
+          if (ck == SENTENCES_TOK_CLOSE)
+            closed = TRUE;
+          else if (ck != SENTENCES_TOK_STOP)
+            break;
+          else if (kind == SENTENCES_TOK_ABBREV)
+            kind = SENTENCES_TOK_STOP; /* Inc.. */
+          else if (kind == SENTENCES_TOK_ELLIPSIS && t[ne - 1] != '.')
+            kind = SENTENCES_TOK_STOP; /* "downtown...? like" */
+          last++;
+          gap_start = ne;
+          if (last + 1 >= n)
+            {
+              r->done = n;
+              r->done_start = r->len;
+              return;
+            }
+          ns = sentences_start (tokens, last + 1);
+          ne = sentences_end (tokens, last + 1);
+        }
+    }
+  k = last + 1;
+  r->done = k;
+  r->done_start = ns;
+  if (ns == gap_start + 1 && t[gap_start] == ' ')
+    nl = 0;
+  else
+    nl = sentences_newlines (t, gap_start, ns);
+
+  switch (kind)
+    {
+    case SENTENCES_TOK_STOP:
+      if (last == i && e - s == 1 && t[s] == '.' && ns == gap_start + 1
+          && ne == ns + 1 && t[ns] == '.' && i > 0
+          && sentences_end (tokens, i - 1) < s)
+        end = FALSE; /* ". . .": the last dot decides */
+      else if (last == i && e - s == 1 && t[s] == '.' && s >= 2 && i > 0
+               && t[s - 1] == 'S' && (t[s - 2] == 'P' || t[s - 2] == '.')
+               && sentences_end (tokens, i - 1) == s
+               && sentences_is_postscript (t, tokens, i - 1))
+        end = FALSE; /* "PS. Call me" */
+      else if (last == i && e - s == 1 && t[s] == '.' && s >= 2 && i > 0
+               && g_ascii_isupper (t[s - 1]) && g_ascii_isupper (t[s - 2])
+               && g_ascii_isupper (t[ns])
+               && sentences_is_caps_title (t, tokens, i - 1, s))
+        end = FALSE; /* "ST. LOUIS": a title in capitals */
+      else if (last == i && e - s == 1 && t[s] == '!' && s >= 5 && i > 0
+               && memcmp (t + s - 5, "Yahoo", 5) == 0
+               && sentences_end (tokens, i - 1) == s)
+        /* a name: "Yahoo! Answers", "Yahoo! and AOL" */
+        end = sentences_set_has (&sentences_starters_set, t + ns, ne - ns);
+      else if (last == i && e - s == 1 && t[s] == '.' && i > 0
+               && i - 1 == r->first
+               && sentences_is_list_number (t, tokens, i - 1, s))
+        end = FALSE; /* "1. The pricing ...": a list item's number */
+      else if (sentences_can_start (t + ns, ne - ns))
+        end = TRUE;
+      else if (ns > gap_start
+               && sentences_kind (t + ns, ne - ns) == SENTENCES_TOK_STOP)
+        end = TRUE; /* "Done. ? Next": a stray stop is its own */
+      else if (ns > gap_start && sentences_is_deco (t[ns])
+               && sentences_is_rule (t + ns, ne - ns))
+        end = TRUE; /* "... computers.\" =====" */
+      else if (ns > gap_start && t[ns] == '>')
+        end = TRUE; /* a quoted line, "the World! >100,000 groups" */
+      else if (!closed && ns > gap_start)
+        {
+          /* a lower-case word after a bare stop: web text often starts
+           * sentences in lower case; but a capitalized word with ! or ?
+           * is a title ("Mamma Mia! has run", "in Wham! with him"),
+           * unless a pronoun or question word follows */
+          end = g_unichar_isalpha (sentences_char (t + ns));
+          if (end && last == i && e - s == 1 && t[s] == '.' && s >= 3
+              && g_ascii_isupper (t[s - 1]) && t[s - 2] == '.' && i > 0
+              && sentences_end (tokens, i - 1) == s)
+            end = FALSE; /* an initialism the tokenizer cut: "non-U.S. citizens"
+                          */
+          else if (end && last == i && e - s == 1
+                   && (t[s] == '!' || t[s] == '?') && i > 0
+                   && sentences_is_title_word (t, tokens, i - 1, s)
+                   && !sentences_set_has (&sentences_lower_openers_set, t + ns,
+                                          ne - ns))
+            end = FALSE;
+        }
+      break;
+    case SENTENCES_TOK_ELLIPSIS:
+      end = sentences_can_start (t + ns, ne - ns) && ns > gap_start;
+      break;
+    case SENTENCES_TOK_ABBREV:
+      if (!closed && e - s == 4 && sentences_is_ampm (t + s, 4)
+          && sentences_is_zone (t + ns, ne - ns))
+        end = FALSE; /* "at 9 a.m. EDT on Monday" */
+      else
+        end = sentences_set_has (&sentences_starters_set, t + ns, ne - ns)
+              || sentences_is_credit (t, tokens, n, k)
+              || ((closed
+                   || sentences_set_has (&sentences_finals_set, t + s,
+                                         e - s - 1))
+                  && (g_unichar_isupper (sentences_char (t + ns))
+                      || sentences_is_open_quote (t + ns)));
+      break;
+    case SENTENCES_TOK_TITLE:
+      /* a one-letter "initial" before a typical opener is a word and a
+       * full stop: "because of X. So ..." */
+      end = (e - s == 2
+             || sentences_set_has (&sentences_title_ends_set, t + s, e - s - 1))
+            && last == i && ns > gap_start
+            && sentences_set_has (&sentences_starters_set, t + ns, ne - ns);
+      break;
+    default:
+      end = sentences_layout_break (t, tokens, n, r->first, last, t + s, e - s,
+                                    k, t + ns, ne - ns);
+      break;
+    }
+  if (nl >= 2 || force)
+    end = TRUE;
+  else if (nl == 1 && !end)
+    {
+      if (r->st->mode == SENTENCES_PARA_LINE)
+        end = TRUE;
+      else if (r->st->mode == SENTENCES_PARA_BLANK
+               && sentences_is_headline (t, r->line_start, gap_start,
+                                         last + 1 - r->line_first)
+               && sentences_can_start (t + ns, ne - ns))
+        end = TRUE;
+    }
+  if (end)
+    {
+      sentences_emit_open (r, last, gap_start);
+      r->first = k;
+      r->first_start = ns;
+      r->closing = sentences_closing_at (r, ns);
+      if (nl >= 2 || (nl == 1 && r->st->mode == SENTENCES_PARA_LINE))
+        r->paragraph++;
+    }
+  if (nl >= 1)
+    {
+      r->line_start = ns;
+      r->line_first = k;
+    }
+}

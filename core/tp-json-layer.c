@@ -319,7 +319,10 @@ tp_attr_json_enum_init (TpAttrJson *aj, TpJsonPiece *pieces, GString *arena,
 /* Builds the row tails of @aj (its pieces fixed), the one enum of a layer
  * with no other attribute, in @lj: each value after the key, then
  * TP_JSON_ROW_NEXT, in slots of 32 bytes when every tail fits 31 (the
- * tokenizer's do), else 64; none when one is longer. */
+ * tokenizer's do), else 64; none when one is longer.  There is a slot for
+ * each of the 256 bytes a value can be stored as, those past the last
+ * value holding null as the slot of 0 does, so the loop need not test
+ * the byte. */
 static void
 tp_attr_json_tails_init (TpAttrJson *aj, TpLayerJson *lj)
 {
@@ -336,13 +339,14 @@ tp_attr_json_tails_init (TpAttrJson *aj, TpLayerJson *lj)
   if (longest >= 64)
     return;
   aj->tail_slot = longest < 32 ? 32 : 64;
-  tails = lj->tails = g_malloc0 ((aj->n_values + 1) * aj->tail_slot);
-  for (guint k = 0; k <= aj->n_values; k++)
+  tails = lj->tails = g_malloc0 (256 * aj->tail_slot);
+  for (guint k = 0; k < 256; k++)
     {
+      const TpJsonPiece *pair = &aj->pairs[k <= aj->n_values ? k : 0];
       char *t = tails + k * aj->tail_slot;
-      memcpy (t, aj->pairs[k].str, aj->pairs[k].len);
-      memcpy (t + aj->pairs[k].len, TP_JSON_ROW_NEXT, next);
-      t[aj->tail_slot - 1] = (char)(aj->pairs[k].len + next);
+      memcpy (t, pair->str, pair->len);
+      memcpy (t + pair->len, TP_JSON_ROW_NEXT, next);
+      t[aj->tail_slot - 1] = (char)(pair->len + next);
     }
   aj->tails = tails;
 }
@@ -541,6 +545,45 @@ tp_json_put_small (char *p, guint32 v)
   return tp_json_put_u32 (p, v);
 }
 
+/* Entry of "0" to "999" followed by the end's key ('12,"end":'), in
+ * sixteen bytes whose last is the length: one copy writes a row's start
+ * and the key after it.  Built once per process. */
+static char tp_json_start_keys[1000 * 16];
+
+/* Fills tp_json_start_keys, once. */
+static void
+tp_json_start_keys_init (void)
+{
+  static gsize done;
+
+  if (!g_once_init_enter (&done))
+    return;
+  for (guint v = 0; v < 1000; v++)
+    {
+      char *e = tp_json_start_keys + 16 * v;
+      char *p = tp_json_put_u32 (e, v);
+      memcpy (p, ",\"end\":", 7);
+      e[15] = (char)(p + 7 - e);
+    }
+  g_once_init_leave (&done, 1);
+}
+
+/* Writes @v in decimal and the end's key at @p; returns the end.  Up to
+ * sixteen bytes are written. */
+static inline char *
+tp_json_put_start_key (char *p, guint32 v)
+{
+  if (G_LIKELY (v < 1000))
+    {
+      const char *e = tp_json_start_keys + 16 * v;
+      memcpy (p, e, 16);
+      return p + e[15];
+    }
+  p = tp_json_put_u32 (p, v);
+  memcpy (p, ",\"end\":", 8);
+  return p + 7;
+}
+
 /* Most bytes one row of the tails loop writes, with what it overwrites
  * past its end: two offsets of up to ten digits (and filler), the end's
  * key and a tail slot. */
@@ -548,28 +591,25 @@ tp_json_put_small (char *p, guint32 v)
 
 /* Rows [@i, @end) of a layer with one enum attribute, whose stored bytes
  * are @values, at @p (after the row's '{"start":'); returns the end, after
- * the last row's tail.  A row is two offsets and a copy of the tail of
- * its value (which also opens the next row): no branch but the table's,
- * in slots of @slot bytes, a constant for the commonest case. */
+ * the last row's tail.  A row is three copies: the start with the end's
+ * key, the end, and the tail of its value (which also opens the next
+ * row), in slots of @slot bytes, a constant for the commonest case; no
+ * branch but the tables'. */
 static inline char *
 tp_json_put_rows_tails (char *p, TpOffsetMap *map, gboolean ascii,
                         const TpSpan *spans, const guint8 *values, guint i,
-                        guint end, const char *tails, guint n_values,
-                        gsize slot)
+                        guint end, const char *tails, gsize slot)
 {
   for (; i < end; i++)
     {
-      guint v = values[i];
-      const char *t;
+      const char *t = tails + values[i] * slot;
 
-      p = tp_json_put_small (
+      p = tp_json_put_start_key (
           p, ascii ? spans[i].start
                    : (guint32)tp_offset_map_convert (map, spans[i].start));
-      memcpy (p, ",\"end\":", 8);
       p = tp_json_put_small (
-          p + 7, ascii ? spans[i].end
-                       : (guint32)tp_offset_map_convert (map, spans[i].end));
-      t = tails + (v <= n_values ? v : 0) * slot;
+          p, ascii ? spans[i].end
+                   : (guint32)tp_offset_map_convert (map, spans[i].end));
       memcpy (p, t, slot);
       p += (guchar)t[slot - 1];
     }
@@ -588,7 +628,6 @@ tp_json_append_rows_tails (GString *out, const TpLayer *layer,
   const gboolean ascii = map->ascii;
   const guint8 *values;
   const char *tails;
-  guint n_values;
   gsize slot;
   char *p;
 
@@ -602,8 +641,8 @@ tp_json_append_rows_tails (GString *out, const TpLayer *layer,
     }
   values = layer->columns[0].values;
   tails = aj[0].tails;
-  n_values = aj[0].n_values;
   slot = aj[0].tail_slot;
+  tp_json_start_keys_init ();
   tp_json_put_literal (out, "[{\"start\":");
   for (guint i = 0; i < len;)
     {
@@ -612,10 +651,10 @@ tp_json_append_rows_tails (GString *out, const TpLayer *layer,
       p = tp_json_reserve (out, TP_JSON_TAIL_ROW * (end - i));
       if (ascii && slot == 32)
         p = tp_json_put_rows_tails (p, map, TRUE, spans, values, i, end, tails,
-                                    n_values, 32);
+                                    32);
       else
         p = tp_json_put_rows_tails (p, map, ascii, spans, values, i, end, tails,
-                                    n_values, slot);
+                                    slot);
       i = end;
       out->len = p - out->str;
     }

@@ -632,29 +632,74 @@ tp_reader_next_raw_plain (TpReader *r, TpRawRecord *raw, gboolean *plain,
     }
 }
 
+/* The id a thread made last for a line of a source: a record's is most
+ * often the next line's, made by counting on in decimal. */
+#define TP_LAST_ID_ROOM 128
+
+typedef struct {
+  guint64 serial;     /* of the reader, 0 for none */
+  const char *source; /* the source's path, owned by the reader */
+  gsize source_len;
+  guint64 line; /* the line of id, 0 when id holds none */
+  gsize len;    /* of id */
+  char id[TP_LAST_ID_ROOM];
+} TpLastId;
+
+/* Counts the decimal number that ends @id (@len bytes, after a ':' at
+ * @colon) on by one, in place; returns the new length (one more when it
+ * grows a digit). */
+static gsize
+tp_last_id_increment (char *id, gsize len, gsize colon)
+{
+  gsize k = len;
+
+  while (k > colon + 1 && id[k - 1] == '9')
+    id[--k] = '0';
+  if (k > colon + 1)
+    {
+      id[k - 1]++;
+      return len;
+    }
+  /* all nines: one digit more, a 1 followed by zeros */
+  id[colon + 1] = '1';
+  id[len] = '0';
+  return len + 1;
+}
+
 /* Puts the id of a record that names none in @id: "FILE:LINE" for every
- * line of a --lines or JSONL input (no printf), else the path.  The
- * length of the source read last by the thread from reader @r (or NULL)
- * is kept: records of a file come one after the other.  A reader's serial
- * tells its sources from those of a reader freed before, which may have
- * been at the same address. */
+ * line of a --lines or JSONL input (no printf), else the path.  What the
+ * thread made last for reader @r (or NULL) is kept: records of a file
+ * come one after the other, so the source's length is known and the line
+ * is mostly the last one's plus one, counted on in place instead of
+ * formatted.  A reader's serial tells its sources from those of a reader
+ * freed before, which may have been at the same address. */
 static void
 tp_reader_fallback_id (const TpReader *r, const TpRawRecord *raw, GString *id)
 {
-  static TP_TLS guint64 last_serial;
-  static TP_TLS const char *last_source;
-  static TP_TLS gsize last_len;
+  static TP_TLS TpLastId last;
   gsize n;
   char *p;
 
-  if (r == NULL || r->serial != last_serial || raw->source != last_source)
+  if (r == NULL || r->serial != last.serial || raw->source != last.source)
     {
-      last_serial = r ? r->serial : 0;
-      last_source = raw->source;
-      last_len = strlen (raw->source);
+      last.serial = r ? r->serial : 0;
+      last.source = raw->source;
+      last.source_len = strlen (raw->source);
+      last.line = 0;
     }
-  n = last_len;
+  n = last.source_len;
   id->len = 0;
+  if (raw->line > 0 && raw->line == last.line + 1 && last.line > 0
+      && last.len + 1 < TP_LAST_ID_ROOM)
+    {
+      last.len = tp_last_id_increment (last.id, last.len, n);
+      last.line = raw->line;
+      p = tp_json_reserve (id, last.len);
+      tp_copy_small (p, last.id, last.len);
+      p[last.len] = '\0';
+      id->len = last.len;
+      return;
+    }
   p = tp_json_reserve (id, n + 1 + 21);
   tp_copy_small (p, raw->source, n);
   p += n;
@@ -665,6 +710,14 @@ tp_reader_fallback_id (const TpReader *r, const TpRawRecord *raw, GString *id)
     }
   *p = '\0';
   id->len = p - id->str;
+  /* kept for the next line when it fits */
+  last.line = 0;
+  if (raw->line > 0 && id->len < TP_LAST_ID_ROOM - 1)
+    {
+      memcpy (last.id, id->str, id->len);
+      last.len = id->len;
+      last.line = raw->line;
+    }
 }
 
 /* What keeps @raw's data alive, and how to let it go (as

@@ -626,6 +626,61 @@ START_TEST (test_reader_plain_lines)
 }
 END_TEST
 
+/* The ids of records that name none are "path:line" (the reader counts
+ * them on from the last one): over the carries of 1100 lines, then of a
+ * JSONL file with a blank line (not a record) and a record with an id of
+ * its own, and again for second readers of the same files. */
+START_TEST (test_reader_fallback_ids)
+{
+  static const guint jsonl_lines[] = { 1, 3, 0, 5 };
+  char *dir = tp_test_tmpdir ();
+  GString *text = g_string_new (NULL);
+  char *paths[2];
+
+  for (guint i = 1; i <= 1100; i++)
+    g_string_append_printf (text, "line %u\n", i);
+  paths[0] = tp_test_write (dir, "a.txt", text->str);
+  paths[1] = tp_test_write (dir, "b.jsonl",
+                            "{\"text\":\"x\"}\n\n{\"text\":\"y\"}\n{\"id\":"
+                            "\"own\",\"text\":\"z\"}\n{\"text\":\"w\"}\n");
+  for (guint round = 0; round < 4; round++)
+    {
+      const char *inputs[] = { paths[round % 2], NULL };
+      TpReader *r = tp_reader_new (
+          inputs, round % 2 ? TP_INPUT_JSONL : TP_INPUT_LINES, NULL, NULL);
+      guint n = round % 2 ? G_N_ELEMENTS (jsonl_lines) : 1100;
+      TpDocument *doc;
+      char *id, *raw;
+      GError *error = NULL;
+
+      for (guint i = 1; i <= n; i++)
+        {
+          char *want;
+          ck_assert (tp_reader_next (r, &doc, &id, &raw, &error));
+          ck_assert_ptr_nonnull (doc);
+          if (round % 2 == 0)
+            want = g_strdup_printf ("%s:%u", paths[0], i);
+          else if (jsonl_lines[i - 1] == 0)
+            want = g_strdup ("own");
+          else
+            want = g_strdup_printf ("%s:%u", paths[1], jsonl_lines[i - 1]);
+          ck_assert_str_eq (id, want);
+          ck_assert_str_eq (tp_document_get_id (doc), want);
+          g_free (want);
+          g_free (id);
+          g_free (raw);
+          tp_document_free (doc);
+        }
+      ck_assert (!tp_reader_next (r, &doc, &id, &raw, &error));
+      tp_reader_free (r);
+    }
+  g_free (paths[0]);
+  g_free (paths[1]);
+  g_string_free (text, TRUE);
+  tp_test_rmdir (dir);
+}
+END_TEST
+
 static Suite *
 runner_suite (void)
 {
@@ -642,6 +697,7 @@ runner_suite (void)
   tcase_add_test (tc, test_random_lines_all_accounted);
   tcase_add_test (tc, test_reader_file_changes_size);
   tcase_add_test (tc, test_reader_plain_lines);
+  tcase_add_test (tc, test_reader_fallback_ids);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -58,6 +58,87 @@ tp_layer_is_inline (const TpLayer *layer, const void *p)
          && (const char *)p < (const char *)layer->name;
 }
 
+/* The size of the blocks the layers of at most that size are made in:
+ * each thread keeps up to TP_LAYER_POOL_SIZE freed blocks for the next
+ * layers it makes.  A batch makes a layer per stage and document and frees
+ * them together: beyond the few chunks malloc caches per size, each layer
+ * cost a malloc and a free through the heap's bins. */
+#define TP_LAYER_BLOCK 1024
+#define TP_LAYER_POOL_SIZE 256
+
+typedef struct {
+  guint n;
+  gpointer blocks[TP_LAYER_POOL_SIZE];
+} TpLayerPool;
+
+/* The pool of this thread, or NULL: read without a call, while a GPrivate
+ * frees the pool when the thread ends. */
+static TP_TLS TpLayerPool *tp_layer_pool_here;
+
+/* Frees a thread's pool of layer blocks, when the thread ends (on that
+ * thread). */
+static void
+tp_layer_pool_free (gpointer data)
+{
+  TpLayerPool *pool = data;
+
+  for (guint i = 0; i < pool->n; i++)
+    g_free (pool->blocks[i]);
+  g_free (pool);
+  tp_layer_pool_here = NULL;
+}
+
+static GPrivate tp_layer_pool = G_PRIVATE_INIT (tp_layer_pool_free);
+
+/* This thread's pool of layer blocks, made on first use. */
+static inline TpLayerPool *
+tp_layer_get_pool (void)
+{
+  TpLayerPool *pool = tp_layer_pool_here;
+
+  if (G_UNLIKELY (pool == NULL))
+    {
+      pool = g_new0 (TpLayerPool, 1);
+      g_private_set (&tp_layer_pool, pool);
+      tp_layer_pool_here = pool;
+    }
+  return pool;
+}
+
+/* Memory for a layer of @size bytes: a block of the pool when it fits
+ * one. */
+static inline gpointer
+tp_layer_alloc (gsize size)
+{
+  TpLayerPool *pool;
+
+  if (size > TP_LAYER_BLOCK)
+    return g_malloc (size);
+  pool = tp_layer_get_pool ();
+  if (pool->n > 0)
+    return pool->blocks[--pool->n];
+  return g_malloc (TP_LAYER_BLOCK);
+}
+
+/* Gives back the memory @p of a layer of @size bytes: to the pool when it
+ * is a block and the pool has room. */
+static inline void
+tp_layer_release (gpointer p, gsize size)
+{
+  TpLayerPool *pool;
+
+  if (size <= TP_LAYER_BLOCK)
+    {
+      pool = tp_layer_get_pool ();
+      if (pool->n < TP_LAYER_POOL_SIZE)
+        {
+          pool->blocks[pool->n++] = p;
+          return;
+        }
+    }
+  g_free (p);
+}
+
 /* TRUE for the attribute types whose columns keep null flags apart from
  * their values. */
 static inline gboolean
@@ -73,30 +154,45 @@ tp_attr_has_flags (TpAttrType type)
  * columns, the spans, the wide values (all sizes times 16 are multiples of
  * 8: every part stays aligned), the null flags, the one-byte values and
  * the name; everything after the spans is zeroed (zero is null). */
+/* The bytes of the allocation of a layer named @name with @attrs (see
+ * tp_layer_new); its parts' sizes in the out arguments. */
+static gsize
+tp_layer_size (const char *name, const TpAttrSpec *attrs, guint *n_attrs,
+               guint *n_small, guint *n_flags, gsize *wide, gsize *name_len)
+{
+  *n_attrs = *n_small = *n_flags = 0;
+  *wide = 0;
+  *name_len = strlen (name) + 1;
+  while (attrs && attrs[*n_attrs].name != NULL)
+    {
+      gsize size = tp_attr_value_size (attrs[*n_attrs].type);
+      if (size == 1)
+        (*n_small)++;
+      else
+        *wide += size * TP_LAYER_INLINE_WIDE;
+      *n_flags += tp_attr_has_flags (attrs[*n_attrs].type);
+      (*n_attrs)++;
+    }
+  return sizeof (TpLayer) + *n_attrs * sizeof (TpColumn)
+         + TP_LAYER_INLINE * sizeof (TpSpan) + *wide
+         + *n_flags * TP_LAYER_INLINE_WIDE + *n_small * TP_LAYER_INLINE
+         + *name_len;
+}
+
 TpLayer *
 tp_layer_new (const char *name, const TpAttrSpec *attrs)
 {
-  guint n_attrs = 0, n_small = 0, n_flags = 0;
-  gsize name_len = strlen (name) + 1;
-  gsize head, wide = 0, zeroed;
+  guint n_attrs, n_small, n_flags;
+  gsize name_len, head, wide, zeroed;
+  gsize total = tp_layer_size (name, attrs, &n_attrs, &n_small, &n_flags, &wide,
+                               &name_len);
   guint8 *p, *flags, *small;
   TpLayer *layer;
 
-  while (attrs && attrs[n_attrs].name != NULL)
-    {
-      gsize size = tp_attr_value_size (attrs[n_attrs].type);
-      if (size == 1)
-        n_small++;
-      else
-        wide += size * TP_LAYER_INLINE_WIDE;
-      n_flags += tp_attr_has_flags (attrs[n_attrs].type);
-      n_attrs++;
-    }
   head = sizeof (TpLayer) + n_attrs * sizeof (TpColumn);
   G_STATIC_ASSERT (sizeof (TpLayer) % 8 == 0 && sizeof (TpColumn) % 8 == 0);
   zeroed = wide + n_flags * TP_LAYER_INLINE_WIDE + n_small * TP_LAYER_INLINE;
-  layer
-      = g_malloc (head + TP_LAYER_INLINE * sizeof (TpSpan) + zeroed + name_len);
+  layer = tp_layer_alloc (total);
   /* the spans need no zeroing: only the first len are read */
   memset (layer, 0, head);
   layer->attrs = attrs;
@@ -152,7 +248,14 @@ tp_layer_free (TpLayer *layer)
     g_string_free (layer->strings, TRUE);
   if (layer->lists)
     g_ptr_array_unref (layer->lists);
-  g_free (layer); /* with its columns, first values and name */
+  {
+    guint n_attrs, n_small, n_flags;
+    gsize wide, name_len;
+    /* with its columns, first values and name */
+    tp_layer_release (layer,
+                      tp_layer_size (layer->name, layer->attrs, &n_attrs,
+                                     &n_small, &n_flags, &wide, &name_len));
+  }
 }
 
 /* @p (of which @used bytes are filled) resized to @size bytes: moved to

@@ -186,7 +186,7 @@ tp_batch_finish (TpRun *run, TpBatch *b, TpRecord *r, TpJsonCache *cache)
       r->id = g_strdup (tp_document_get_id (r->doc));
       tp_batch_reject (b, r);
     }
-  else if (tp_document_is_dropped (r->doc))
+  else if (r->doc->dropped)
     r->status = TP_DOC_DROPPED;
   else
     {

@@ -515,8 +515,12 @@ tp_pipeline_instance_run_stage (TpPipelineInstance *inst, guint i,
                      "the stage failed without saying why");
       return FALSE;
     }
+  /* the layers it declares, made in that order (as a stage does), need
+   * no search */
   for (guint k = 0; d->produces && d->produces[k]; k++)
-    if (tp_document_get_layer (doc, d->produces[k]) == NULL)
+    if (!(before + k < doc->n_layers
+          && tp_str_equal (doc->layers[before + k]->name, d->produces[k]))
+        && tp_document_get_layer (doc, d->produces[k]) == NULL)
       tp_document_add_layer (doc, d->produces[k], tp_no_attrs, NULL);
   return tp_document_check_layers (doc, before, error);
 }

@@ -689,6 +689,45 @@ START_TEST (test_rows_one_enum_empty)
 }
 END_TEST
 
+/* A document's id is written as tp_json_append_string writes it, for ids
+ * of 1 to 40 bytes with a quote, a backslash, a control character or a
+ * non-ASCII character at every place (short plain ids take a path of
+ * their own). */
+START_TEST (test_ids_written)
+{
+  static const char *const odd[] = { "", "\"", "\\", "\t", "\xc3\xa9" };
+
+  for (guint o = 0; o < G_N_ELEMENTS (odd); o++)
+    for (gsize len = 1; len <= 40; len++)
+      for (gsize at = 0; at < len; at++)
+        {
+          GString *id = g_string_new (NULL), *want = g_string_new (NULL);
+          GString *out = g_string_new (NULL);
+          TpDocument *doc;
+
+          for (gsize i = 0; id->len < len; i++)
+            {
+              if (i == at)
+                g_string_append (id, odd[o]);
+              else
+                g_string_append_c (id, (char)('a' + i % 26));
+            }
+          doc = tp_document_new (id->str, "x", -1, NULL);
+          tp_document_to_json (doc, NULL, out);
+          g_string_append (want, "{\"id\":");
+          tp_json_append_string (want, id->str, -1);
+          g_string_append (want, ",\"layers\":{}}\n");
+          ck_assert_str_eq (out->str, want->str);
+          tp_document_free (doc);
+          g_string_free (id, TRUE);
+          g_string_free (want, TRUE);
+          g_string_free (out, TRUE);
+          if (o == 0)
+            break; /* no odd byte: one id per length */
+        }
+}
+END_TEST
+
 static Suite *
 document_suite (void)
 {
@@ -712,6 +751,7 @@ document_suite (void)
   tcase_add_test (tc, test_offsets_all_digit_counts);
   tcase_add_loop_test (tc, test_rows_one_enum, 0, G_N_ELEMENTS (rows_cases));
   tcase_add_test (tc, test_rows_one_enum_empty);
+  tcase_add_test (tc, test_ids_written);
   suite_add_tcase (s, tc);
   return s;
 }

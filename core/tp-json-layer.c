@@ -539,8 +539,9 @@ tp_json_put_small (char *p, guint32 v)
 {
   if (G_LIKELY (v < 1000))
     {
-      memcpy (p, tp_json_triples + 4 * v, 4);
-      return p + tp_json_triples[4 * v + 3];
+      const char *e = tp_json_triples + 4 * (gsize)v;
+      memcpy (p, e, 4);
+      return p + e[3];
     }
   return tp_json_put_u32 (p, v);
 }
@@ -575,7 +576,7 @@ tp_json_put_start_key (char *p, guint32 v)
 {
   if (G_LIKELY (v < 1000))
     {
-      const char *e = tp_json_start_keys + 16 * v;
+      const char *e = tp_json_start_keys + 16 * (gsize)v;
       memcpy (p, e, 16);
       return p + e[15];
     }
@@ -602,7 +603,7 @@ tp_json_put_rows_tails (char *p, TpOffsetMap *map, gboolean ascii,
 {
   for (; i < end; i++)
     {
-      const char *t = tails + values[i] * slot;
+      const char *t = tails + (gsize)values[i] * slot;
 
       p = tp_json_put_start_key (
           p, ascii ? spans[i].start
@@ -618,8 +619,9 @@ tp_json_put_rows_tails (char *p, TpOffsetMap *map, gboolean ascii,
 
 /* The rows of a layer whose one attribute is an enum with tails (token
  * layers), by tp_json_put_rows_tails; FALSE, writing nothing, for another
- * layer, or one with values unset past the end of the column. */
-static gboolean
+ * layer, or one with values unset past the end of the column.  Not
+ * inlined: alone, its loop keeps all it reads in registers. */
+G_GNUC_NO_INLINE static gboolean
 tp_json_append_rows_tails (GString *out, const TpLayer *layer,
                            const TpAttrJson *aj, TpOffsetMap *map)
 {

@@ -725,7 +725,7 @@ tp_run (TpPipeline *pipeline, TpReader *reader, const TpRunOptions *opts,
   run.max_errors_is_rate = opts->has_max_errors ? opts->max_errors_is_rate
                                                 : pipeline->max_errors_is_rate;
   max_in_flight
-      = opts->max_in_flight ? opts->max_in_flight : 16 * TP_BATCH_DOCS;
+      = opts->max_in_flight ? opts->max_in_flight : TP_MAX_IN_FLIGHT_DOCS;
   /* Batches in flight: enough to keep every worker busy, no more. */
   run.ring_size = MAX (run.jobs * 2, max_in_flight / TP_BATCH_DOCS) + 1;
   run.ring = g_new0 (TpBatch *, run.ring_size);

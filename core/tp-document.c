@@ -235,7 +235,7 @@ tp_document_clear_record (TpDocument *doc)
 {
   if (doc->record_release)
     doc->record_release (doc->record_owner);
-  else
+  else if (doc->record)
     g_free (doc->record);
   doc->record = NULL;
   doc->record_owner = NULL;
@@ -259,8 +259,10 @@ tp_document_free (TpDocument *doc)
     tp_layer_free (doc->layers[i]);
   if (doc->layers != doc->layer_slots)
     g_free (doc->layers);
-  g_free (doc->drop_reason);
-  tp_document_clear_record (doc);
+  if (doc->drop_reason)
+    g_free (doc->drop_reason);
+  if (doc->record)
+    tp_document_clear_record (doc);
   tp_document_release (doc); /* with its id */
 }
 

@@ -801,7 +801,7 @@ tp_raw_record_clear (TpRawRecord *raw)
 {
   if (raw->block)
     tp_block_unref (raw->block);
-  else
+  else if (raw->data)
     g_free (raw->data);
   memset (raw, 0, sizeof *raw);
 }

@@ -346,7 +346,8 @@ tp_document_to_json_cached (const TpDocument *doc, const TpWriteOptions *opts,
                             opts ? opts->layout : TP_LAYOUT_ROWS, cache);
     }
   tp_json_put_literal (out, "}}\n");
-  tp_offset_map_clear (&map);
+  if (map.cp_at_block)
+    tp_offset_map_clear (&map);
 }
 
 void

@@ -243,6 +243,32 @@ static const SentCase sent_cases[] = {
   { "It passed. -- The rest is funded. -- The station waits.",
     "It passed.|-- The rest is funded.|-- The station waits." },
   { "See you there. -- Posted by Jo", "See you there.|--|Posted by Jo" },
+  /* header fields start sentences; a signature's contact labels do not */
+  { "Question Subject: Lost keys Category: Home > Garden Asked by: Pat Lee "
+    "List Price: $3.00 Posted: 2 May 2006 Question ID: 8812",
+    "Question|Subject: Lost keys|Category: Home > Garden|Asked by: Pat Lee|"
+    "List Price: $3.00|Posted: 2 May 2006|Question ID: 8812" },
+  { "Come along! WHAT: Picnic WHEN: Noon WHERE: The park",
+    "Come along!|WHAT: Picnic|WHEN: Noon|WHERE: The park" },
+  { "Ann Wu Sent by: Bo Li", "Ann Wu|Sent by: Bo Li" },
+  /* a dateline's agency and dash; a ticker before a dash is not one */
+  { "OSLO, May 2 (AFP) - Rain fell. Acme Inc (ACM) - Offer of shares.",
+    "OSLO, May 2 (AFP) -|Rain fell.|Acme Inc (ACM) - Offer of shares." },
+  { "Boulder, Feb. 3 (UPI) -- Ever since then, it rained.",
+    "Boulder, Feb. 3 (UPI) --|Ever since then, it rained." },
+  { "Try the blue one =( EDIT: it worked",
+    "Try the blue one =(|EDIT: it worked" },
+  { "Ann Wu Acme Ltd Phone: 555-0101 Fax: 555-0102 Email: ann@example.com",
+    "Ann Wu Acme Ltd Phone: 555-0101 Fax: 555-0102 Email: ann@example.com" },
+  { "Subject: Re: Lunch", "Subject: Re: Lunch" },
+  /* a signature's name before a question */
+  { "See you then. Best, Jeff Does she like it?",
+    "See you then.|Best,|Jeff|Does she like it?" },
+  { "American Can said it would sell.", "American Can said it would sell." },
+  /* a file name's upper-case extension is not a new sentence */
+  { "Here are <<memo-2.DOC>> and 1.XLS now. It is the best quality.You know.",
+    "Here are <<memo-2.DOC>> and 1.XLS now.|It is the best quality.|You "
+    "know." },
   /* a salutation with a colon, but not a label */
   { "Jill: As discussed, the file is attached.\n\nQuestions: If you call, ask.",
     "Jill:|As discussed, the file is attached.|Questions: If you call, ask." },

@@ -959,6 +959,24 @@ sentences_closing_at (const SentencesRun *r, gsize p)
   return sentences_closing_after (r, p, q, lower);
 }
 
+/* TRUE when the word at @w is a file name extension in any case and ends
+ * there ("1.DOC>>", "REPORT.XLS"): the period before it is a file name's,
+ * not a full stop before a word typed without a space. */
+static gboolean
+sentences_is_file_ext (const char *w)
+{
+  char lower[5];
+  gsize n = 0;
+
+  while (n < 5 && g_ascii_isalpha (w[n]))
+    {
+      lower[n] = g_ascii_tolower (w[n]);
+      n++;
+    }
+  return n >= 2 && n <= 4 && !g_ascii_isalnum (w[n])
+         && sentences_set_has (&sentences_file_exts_set, lower, n);
+}
+
 /* Decides whether a sentence ends after token @i (with the stops and
  * closers attached to it); emits it if so.  Tokens before @i that were
  * not looked at cannot end a sentence. */
@@ -1019,9 +1037,12 @@ sentences_decide (SentencesRun *r, guint i, gboolean force)
   switch (kind)
     {
     case SENTENCES_TOK_STOP:
-      if (last == i && e - s == 1 && t[s] == '.' && ns == gap_start + 1
-          && ne == ns + 1 && t[ns] == '.' && i > 0
-          && sentences_end (tokens, i - 1) < s)
+      if (last == i && e - s == 1 && t[s] == '.' && ns == e
+          && sentences_is_file_ext (t + ns))
+        end = FALSE; /* "memo-2.DOC>>": a file name's extension */
+      else if (last == i && e - s == 1 && t[s] == '.' && ns == gap_start + 1
+               && ne == ns + 1 && t[ns] == '.' && i > 0
+               && sentences_end (tokens, i - 1) < s)
         end = FALSE; /* ". . .": the last dot decides */
       else if (last == i && e - s == 1 && t[s] == '.' && s >= 2 && i > 0
                && t[s - 1] == 'S' && (t[s - 2] == 'P' || t[s - 2] == '.')

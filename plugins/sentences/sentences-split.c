@@ -305,6 +305,71 @@ sentences_in_brackets (const char *t, gsize from, gsize to)
   return FALSE;
 }
 
+/* Two-word header field names, as pairs of words: the field-name set
+ * holds their last words. */
+static const char *const sentences_header_pairs[][2] = {
+  { "Asked", "by" }, { "Sent", "by" }, { "List", "Price" }, { "Question", "ID" }
+};
+
+/* The first token of a header field's name ending at the colon at @p
+ * ("... yheggy-ga List Price: $2.00"), when the name is not where the open
+ * sentence starts; else G_MAXUINT. */
+static guint
+sentences_header_field (SentencesRun *r, gsize p)
+{
+  const char *t = r->t, *w, *v;
+  gsize wn, vn, e = p;
+  guint i, first;
+
+  if (e > 0 && t[e - 1] == ' ')
+    e--; /* "Email :" */
+  if (e == 0 || !g_ascii_isalpha (t[e - 1]))
+    return G_MAXUINT;
+  i = sentences_find (r, e - 1);
+  sentences_tok (t, r->tokens, i, &w, &wn);
+  if (w + wn != t + e || !sentences_set_has (&sentences_header_set, w, wn))
+    return G_MAXUINT;
+  first = i;
+  for (guint k = 0; k < G_N_ELEMENTS (sentences_header_pairs); k++)
+    {
+      const char *const *pair = sentences_header_pairs[k];
+      if (strlen (pair[1]) != wn || memcmp (pair[1], w, wn) != 0)
+        continue;
+      /* the last word of a pair: the first must be there */
+      first = G_MAXUINT;
+      if (i == 0)
+        break;
+      sentences_tok (t, r->tokens, i - 1, &v, &vn);
+      if (strlen (pair[0]) == vn && memcmp (pair[0], v, vn) == 0)
+        {
+          first = i - 1;
+          break;
+        }
+    }
+  return first != G_MAXUINT && first > r->first ? first : G_MAXUINT;
+}
+
+/* At the ")" @p of a news agency's name in a dateline ("TEHRAN (AFP) -
+ * An", "(UPI) -- Ever"): the last byte of the dash after it, when a capital
+ * follows the dash; else 0.  Only the agencies' names: a company's ticker
+ * or an acronym before a dash goes on ("Gould Inc (GLD) - Offering"). */
+static gsize
+sentences_agency_dash (const char *t, gsize p)
+{
+  gsize s = p, d = p + 2;
+
+  if (t[p + 1] != ' ' || t[d] != '-')
+    return 0;
+  while (s > 0 && g_ascii_isalpha (t[s - 1]) && p - s < 10)
+    s--;
+  if (s == 0 || t[s - 1] != '('
+      || !sentences_set_has (&sentences_agencies_set, t + s, p - s))
+    return 0;
+  if (t[d + 1] == '-')
+    d++;
+  return t[d + 1] == ' ' && g_ascii_isupper (t[d + 2]) ? d : 0;
+}
+
 /* TRUE when the colon at @p ends a salutation that opens a line, one
  * capitalized word before a message's first words ("Jill: As discussed",
  * "All: It is"), unlike a label ("Questions: If", "Email: BBC"). */
@@ -344,6 +409,7 @@ sentences_scan_all (SentencesRun *r, gsize end)
   const guchar *t = (const guchar *)r->t;
   gsize p = r->line_start;
   guint deco_seen = G_MAXUINT; /* the last token tested for separators */
+  gsize dash;
 
   while (p < end)
     {
@@ -398,6 +464,13 @@ sentences_scan_all (SentencesRun *r, gsize end)
                 sentences_decide (r, sentences_find (r, p), FALSE); /* www. */
             }
           p++;
+        }
+      else if (c == ')' && (dash = sentences_agency_dash (r->t, p)) != 0)
+        {
+          /* "Boulder, Feb. 23 (UPI) -- Ever since": the dateline ends at
+           * its dash */
+          sentences_decide (r, sentences_find (r, dash), TRUE);
+          p = dash + 1;
         }
       else if ((c == ')' || c == ']')
                && !(t[p + 1] == ' '
@@ -473,11 +546,15 @@ sentences_scan_all (SentencesRun *r, gsize end)
         }
       else if (c == ':')
         {
+          guint h;
+
           if ((p == 0 || t[p - 1] == ' ') && t[p + 1] != ' '
               && !g_ascii_isdigit (t[p + 1]))
             sentences_decide (r, sentences_find (r, p), FALSE); /* :P :( */
           else if (sentences_salutation_colon (r, p))
             sentences_decide (r, sentences_find (r, p), TRUE); /* Jill: As */
+          else if ((h = sentences_header_field (r, p)) != G_MAXUINT)
+            sentences_decide (r, h - 1, TRUE); /* ... Posted: 25 Oct */
           else if (p >= 7 && t[p - 6] == ' '
                    && (t[p - 5] == 'I' || t[p - 5] == 'P'))
             {

@@ -129,12 +129,15 @@ static const char *const sentences_greetings[]
 static const char *const sentences_closing_firsts[]
     = { "Best", "Kind", "Kindest", "Warm", "Warmest", "Many", "Thank", NULL };
 
-/* Pronouns and determiners that open a sentence and are not part of a
- * name or a title when a lower-case word follows them. */
+/* Pronouns, determiners, auxiliaries of questions and "Please": they open
+ * a sentence and are not part of a name or a title when a lower-case word
+ * follows them ("Best, Jeff | Does she ...").  Not "Can" nor "Will": they
+ * are names too ("American Can said"). */
 static const char *const sentences_heading_openers[]
-    = { "This", "These", "Those", "He",  "She", "We", "They",
-        "Here", "There", "It",    "You", "The", "My", "Our",
-        "Your", "Their", "His",   "Its", NULL };
+    = { "This",  "These", "Those",  "He",  "She",  "We", "They",
+        "Here",  "There", "It",     "You", "The",  "My", "Our",
+        "Your",  "Their", "His",    "Its", "Does", "Do", "Did",
+        "Could", "Would", "Please", "Is",  "Are",  NULL };
 
 /* Prepositions that end titles of works before an object pronoun ("Songs
  * Like This", "Get Me Out Of Here"): a title word must not be one (the
@@ -145,13 +148,33 @@ static const char *const sentences_heading_preps[]
         "Down",    "Near",    "Behind", "Beyond", "Around",  "Inside",
         "Outside", "Across",  "Beside", NULL };
 
+/* Field names of mail, forum and event headers ("Subject:", "Posted:",
+ * "WHEN:") and a post's later edits ("EDIT:"): each field is a sentence of
+ * its own.  The last word of a two-word name ("Asked by") stands for it
+ * here (sentences_header_field knows the pairs).  Contact labels of a
+ * signature ("Phone:", "Fax:", "Email:") are not here: a signature block
+ * is one sentence. */
+static const char *const sentences_header_fields[]
+    = { "Subject", "From",     "To",       "Date",      "Time",    "Sent",
+        "Cc",      "Category", "Posted",   "Expires",   "by",      "Price",
+        "ID",      "WHO",      "WHAT",     "WHEN",      "WHERE",   "WHY",
+        "DATE",    "TIME",     "LOCATION", "ADMISSION", "SUBJECT", "FROM",
+        "EDIT",    "Edit",     "UPDATE",   NULL };
+
+/* News agencies, as datelines name them: "TEHRAN (AFP) - ...". */
+static const char *const sentences_agencies[]
+    = { "AFP",  "AP",     "UPI",      "Reuters",   "REUTERS", "PTI",
+        "IANS", "Xinhua", "DPA",      "dpa",       "ANSA",    "Kyodo",
+        "AAP",  "IRNA",   "Interfax", "Bloomberg", "CNN",     NULL };
+
 SentencesSet sentences_titles_set, sentences_finals_set, sentences_starters_set,
     sentences_closings_set, sentences_greetings_set,
     sentences_closing_firsts_set, sentences_message_set, sentences_heading_set,
     sentences_heading_preps_set, sentences_title_ends_set,
     sentences_file_exts_set, sentences_continuers_set,
     sentences_determiners_set, sentences_lower_openers_set,
-    sentences_weekdays_set, sentences_months_set;
+    sentences_weekdays_set, sentences_months_set, sentences_header_set,
+    sentences_agencies_set;
 guint8 sentences_letters[256];
 guint16 sentences_opener_filter[26][26];
 guint32 sentences_heading_firsts;
@@ -212,6 +235,8 @@ sentences_words_init (void)
   sentences_set_init (&sentences_heading_preps_set, sentences_heading_preps);
   sentences_set_init (&sentences_weekdays_set, sentences_weekdays);
   sentences_set_init (&sentences_months_set, sentences_months);
+  sentences_set_init (&sentences_header_set, sentences_header_fields);
+  sentences_set_init (&sentences_agencies_set, sentences_agencies);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);
   sentences_opener_filter_add (sentences_closing_firsts);

@@ -198,9 +198,13 @@ tp_batch_finish (TpRun *run, TpBatch *b, TpRecord *r, TpJsonCache *cache)
   tp_document_free (g_steal_pointer (&r->doc));
 }
 
-/* Records of a batch that go through the stages together. */
+/* Records of a batch that go through the stages together: a stage's time
+ * is read once per group, and the documents of a group (their layers from
+ * the layer pool, themselves from the document pool, which holds as many)
+ * stay in the cache between stages.  32 rather than 8: the tokenizer over
+ * the corpus text as lines, one core, 69.1 -> 67.1 ms. */
 #ifndef TP_BATCH_GROUP
-#define TP_BATCH_GROUP 8
+#define TP_BATCH_GROUP 32
 #endif
 
 /* Runs every record of @b through @inst: the worker's whole job.  Records

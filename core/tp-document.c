@@ -51,9 +51,10 @@ tp_document_check_text (const char *text, gsize len, gboolean known_utf8,
 
 /* Room for the id in a document's allocation: documents whose id fits
  * all have the same size, and the last few freed by a thread are kept for
- * the next ones it makes (a batch makes and frees one per record). */
+ * the next ones it makes (a batch makes and frees one per record): as
+ * many as a batch's group of records (TP_BATCH_GROUP) holds at once. */
 #define TP_DOCUMENT_ID_ROOM 64
-#define TP_DOCUMENT_POOL_SIZE 16
+#define TP_DOCUMENT_POOL_SIZE 32
 
 typedef struct {
   guint n;

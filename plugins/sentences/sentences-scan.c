@@ -172,7 +172,10 @@ sentences_facts_wide (const SentencesScanSet *rare, const guchar *t, gsize len)
     facts |= SENTENCES_FACT_RARE;
   if (_mm_movemask_epi8 (day) != 0)
     facts |= SENTENCES_FACT_DAY;
-  return facts | sentences_facts_bytes (rare, t, len - 1, len);
+  /* the last byte: only as a rare byte (a pair would end on the NUL) */
+  if (rare->in[t[len - 1]] || t[len - 1] >= 0x80)
+    facts |= SENTENCES_FACT_RARE;
+  return facts;
 }
 
 #endif

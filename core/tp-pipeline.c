@@ -451,6 +451,9 @@ struct _TpPipelineInstance {
   gboolean finished;
   guint64 *ns;
   TpJsonCache *json_cache; /* the writer's pieces, kept for the run */
+  /* each stage's plugin descriptor, one load away for every document
+   * (through the pipeline, its stages and plugins it took five) */
+  const TpPluginDescriptor **descs;
 };
 
 TP_TLS int tp_current_stage_index = -1;
@@ -471,11 +474,13 @@ tp_pipeline_instance_new (TpPipeline *pipeline, TpPipelineInstance *shared,
   inst->states = g_new0 (gpointer, inst->n);
   inst->owned = g_new0 (gboolean, inst->n);
   inst->ns = g_new0 (guint64, inst->n);
+  inst->descs = g_new0 (const TpPluginDescriptor *, inst->n);
   for (guint i = 0; i < inst->n; i++)
     {
       TpStage *s = g_ptr_array_index (pipeline->stages, i);
       const TpPluginDescriptor *d = s->plugin->desc;
 
+      inst->descs[i] = d;
       if (shared && (d->flags & TP_PLUGIN_FLAG_THREAD_SAFE))
         {
           inst->states[i] = shared->states[i];
@@ -502,8 +507,7 @@ gboolean
 tp_pipeline_instance_run_stage (TpPipelineInstance *inst, guint i,
                                 TpDocument *doc, GError **error)
 {
-  TpStage *s = g_ptr_array_index (inst->pipeline->stages, i);
-  const TpPluginDescriptor *d = s->plugin->desc;
+  const TpPluginDescriptor *d = inst->descs[i];
   guint before = doc->n_layers;
   gboolean ok;
 
@@ -603,6 +607,7 @@ tp_pipeline_instance_free (TpPipelineInstance *inst)
   g_free (inst->states);
   g_free (inst->owned);
   g_free (inst->ns);
+  g_free (inst->descs);
   tp_json_cache_free (inst->json_cache);
   g_free (inst);
 }

@@ -692,12 +692,17 @@ tp_reader_fallback_id (const TpReader *r, const TpRawRecord *raw, GString *id)
   if (raw->line > 0 && raw->line == last.line + 1 && last.line > 0
       && last.len + 1 < TP_LAST_ID_ROOM)
     {
+      /* copied before it is counted on, in both places: a load of bytes
+       * just stored one at a time would wait for them */
+      gsize k = last.len;
+
+      p = tp_json_reserve (id, k + 1);
+      tp_copy_small (p, last.id, k);
+      k = tp_last_id_increment (p, k, n);
+      p[k] = '\0';
+      id->len = k;
       last.len = tp_last_id_increment (last.id, last.len, n);
       last.line = raw->line;
-      p = tp_json_reserve (id, last.len);
-      tp_copy_small (p, last.id, last.len);
-      p[last.len] = '\0';
-      id->len = last.len;
       return;
     }
   p = tp_json_reserve (id, n + 1 + 21);

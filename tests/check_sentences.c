@@ -251,6 +251,10 @@ static const SentCase sent_cases[] = {
   { "Come along! WHAT: Picnic WHEN: Noon WHERE: The park",
     "Come along!|WHAT: Picnic|WHEN: Noon|WHERE: The park" },
   { "Ann Wu Sent by: Bo Li", "Ann Wu|Sent by: Bo Li" },
+  /* a rule line of hyphens stands alone, with or without line breaks */
+  { "Try this technique ---------- The next step is harder.",
+    "Try this technique|----------|The next step is harder." },
+  { "It is well-known -- and cheap.", "It is well-known -- and cheap." },
   /* a dateline's agency and dash; a ticker before a dash is not one */
   { "OSLO, May 2 (AFP) - Rain fell. Acme Inc (ACM) - Offer of shares.",
     "OSLO, May 2 (AFP) -|Rain fell.|Acme Inc (ACM) - Offer of shares." },

@@ -110,9 +110,11 @@ sentences_facts_bytes (const SentencesScanSet *rare, const guchar *t, gsize p,
       if (rare->in[c] || c >= 0x80 || (c == '.' && g_ascii_islower (t[p + 1]))
           || (c == '>' && t[p + 1] == '>'))
         facts |= SENTENCES_FACT_RARE;
-      /* t[p + 2] is at most the NUL when t[p + 1] is a letter */
+      /* t[p + 2] is at most the NUL when t[p + 1] is a letter or '-' */
       if (c == 'd' && t[p + 1] == 'a' && t[p + 2] == 'y')
         facts |= SENTENCES_FACT_DAY;
+      if (c == '-' && t[p + 1] == '-' && t[p + 2] == '-')
+        facts |= SENTENCES_FACT_DASHES | SENTENCES_FACT_RARE;
     }
   return facts;
 }
@@ -133,7 +135,7 @@ sentences_facts_wide (const SentencesScanSet *rare, const guchar *t, gsize len)
   const __m128i to_a = _mm_set1_epi8 ((char)(0x80 - 'a'));
   const __m128i az = _mm_set1_epi8 ((char)(-128 + 26));
   __m128i in_set = _mm_setzero_si128 (), high = in_set, pairs = in_set,
-          day = in_set;
+          day = in_set, dashes = in_set;
   gsize p = 0;
   guint facts = 0;
 
@@ -163,6 +165,11 @@ sentences_facts_wide (const SentencesScanSet *rare, const guchar *t, gsize len)
                    _mm_and_si128 (_mm_cmpeq_epi8 (v0, _mm_set1_epi8 ('d')),
                                   _mm_cmpeq_epi8 (v1, _mm_set1_epi8 ('a'))),
                    _mm_cmpeq_epi8 (v2, _mm_set1_epi8 ('y'))));
+      dashes = _mm_or_si128 (
+          dashes, _mm_and_si128 (
+                      _mm_and_si128 (_mm_cmpeq_epi8 (v0, _mm_set1_epi8 ('-')),
+                                     _mm_cmpeq_epi8 (v1, _mm_set1_epi8 ('-'))),
+                      _mm_cmpeq_epi8 (v2, _mm_set1_epi8 ('-'))));
       if (p + 17 >= len)
         break;
     }
@@ -172,6 +179,8 @@ sentences_facts_wide (const SentencesScanSet *rare, const guchar *t, gsize len)
     facts |= SENTENCES_FACT_RARE;
   if (_mm_movemask_epi8 (day) != 0)
     facts |= SENTENCES_FACT_DAY;
+  if (_mm_movemask_epi8 (dashes) != 0)
+    facts |= SENTENCES_FACT_DASHES | SENTENCES_FACT_RARE;
   /* the last byte: only as a rare byte (a pair would end on the NUL) */
   if (rare->in[t[len - 1]] || t[len - 1] >= 0x80)
     facts |= SENTENCES_FACT_RARE;
@@ -181,9 +190,9 @@ sentences_facts_wide (const SentencesScanSet *rare, const guchar *t, gsize len)
 #endif
 
 /* Facts about the whole text @t (@len bytes, NUL-terminated) in one pass:
- * whether it holds a byte of @rare (or one from 0x80, ".c", ">>"), and
- * whether it holds "day".  A text without them can be split by its stops
- * alone, and has no dateline. */
+ * whether it holds a byte of @rare (or one from 0x80, ".c", ">>", "---"),
+ * whether it holds "day" and whether "---".  A text without them can be
+ * split by its stops alone, and has no dateline. */
 guint
 sentences_scan_facts (const SentencesScanSet *rare, const guchar *t, gsize len)
 {

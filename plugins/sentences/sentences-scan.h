@@ -25,7 +25,8 @@ enum {
   /* a byte of the set, a byte from 0x80, a period before a lower-case
    * letter (".c"), or ">>" */
   SENTENCES_FACT_RARE = 1 << 0,
-  SENTENCES_FACT_DAY = 1 << 1 /* "day" */
+  SENTENCES_FACT_DAY = 1 << 1,   /* "day" */
+  SENTENCES_FACT_DASHES = 1 << 2 /* "---", a rule line of hyphens (with RARE) */
 };
 
 guint sentences_scan_facts (const SentencesScanSet *rare, const guchar *t,

@@ -135,6 +135,12 @@ sentences_find (SentencesRun *r, gsize q)
 static const char sentences_scan_bytes_set[] = ".!?)]\xC2\xE2\n=*_@:>";
 static SentencesScanSet sentences_scan_set;
 
+/* The scan set with the hyphen, for texts that hold "---": a rule line of
+ * hyphens is a sentence of its own also where no line break is around it
+ * (web text joined into one line, "... technique ------- The ..."). */
+static const char sentences_scan_dash_bytes_set[] = ".!?)]\xC2\xE2\n=*_@:>-";
+static SentencesScanSet sentences_scan_dash_set;
+
 /* The bytes of the scan set that only layout rules act on (with those from
  * 0x80, ".c" and ">>", see sentences_scan_facts): a text without them is
  * split by its stops alone (sentences_walk_stops).  A > acts only after an
@@ -191,6 +197,10 @@ sentences_split_init (void)
     }
   if (!sentences_scan_set_init (&sentences_scan_set, sentences_scan_bytes_set,
                                 sizeof sentences_scan_bytes_set - 1))
+    g_error ("sentences: the scan set spans more than eight nibbles");
+  if (!sentences_scan_set_init (&sentences_scan_dash_set,
+                                sentences_scan_dash_bytes_set,
+                                sizeof sentences_scan_dash_bytes_set - 1))
     g_error ("sentences: the scan set spans more than eight nibbles");
   if (!sentences_scan_set_init (&sentences_rare_set, sentences_rare_bytes_set,
                                 sizeof sentences_rare_bytes_set - 1))
@@ -410,6 +420,9 @@ sentences_scan_all (SentencesRun *r, gsize end)
   gsize p = r->line_start;
   guint deco_seen = G_MAXUINT; /* the last token tested for separators */
   gsize dash;
+  const SentencesScanSet *set = (r->facts & SENTENCES_FACT_DASHES)
+                                    ? &sentences_scan_dash_set
+                                    : &sentences_scan_set;
 
   while (p < end)
     {
@@ -421,7 +434,7 @@ sentences_scan_all (SentencesRun *r, gsize end)
        * not visited one by one) */
       if (p < r->done_start)
         p = r->done_start;
-      p = sentences_scan_next (&sentences_scan_set, t, p, end);
+      p = sentences_scan_next (set, t, p, end);
       while (r->closing != 0 && r->closing < p)
         {
           /* Thanks, | Name: the split may find another closing at once

@@ -251,6 +251,11 @@ static const SentCase sent_cases[] = {
   { "Come along! WHAT: Picnic WHEN: Noon WHERE: The park",
     "Come along!|WHAT: Picnic|WHEN: Noon|WHERE: The park" },
   { "Ann Wu Sent by: Bo Li", "Ann Wu|Sent by: Bo Li" },
+  /* a closing without a comma, then a signature's name */
+  { "It is fixed. Thanks Ben Sorry about the delay.",
+    "It is fixed.|Thanks|Ben|Sorry about the delay." },
+  { "Thanks Dave Smith for the help.", "Thanks Dave Smith for the help." },
+  { "Thanks For A Great Job", "Thanks For A Great Job" },
   /* a rule line of hyphens stands alone, with or without line breaks */
   { "Try this technique ---------- The next step is harder.",
     "Try this technique|----------|The next step is harder." },

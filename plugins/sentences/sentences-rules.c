@@ -782,6 +782,33 @@ sentences_heading_at (const char *t, gsize p)
   return w - 2;
 }
 
+/* TRUE when a closing without a comma is followed at @n by a signature:
+ * one capitalized word that is not a sentence starter, then the end of
+ * the text, a line break or a message's first word ("Thanks Ben Please
+ * send ...", "Regards Molly"); not "Thanks Dave Smith for ...", "Thanks
+ * For A Great Job". */
+static gboolean
+sentences_closing_name (const SentencesRun *r, gsize n)
+{
+  const char *t = r->t;
+  gsize e = n + 1, f;
+
+  if (!g_ascii_isupper (t[n]) || !g_ascii_islower (t[e]))
+    return FALSE;
+  while (g_ascii_islower (t[e]) && e - n < 16)
+    e++;
+  if (sentences_set_has (&sentences_starters_set, t + n, e - n))
+    return FALSE;
+  if (t[e] == '\0' || t[e] == '\n' || (t[e] == '\r' && t[e + 1] == '\n'))
+    return TRUE;
+  if (t[e] != ' ' || !g_ascii_isupper (t[e + 1]))
+    return FALSE;
+  for (f = e + 1; g_ascii_isalpha (t[f]) && f - e < 16; f++)
+    ;
+  return sentences_set_has (&sentences_message_set, t + e + 1, f - e - 1)
+         && (t[f] == ' ' || t[f] == '\'');
+}
+
 /* The greeting and closing part of sentences_closing_at: the first word
  * is [p, q). */
 static gsize
@@ -799,6 +826,8 @@ sentences_closing_words (const SentencesRun *r, gsize p, gsize q)
     max = 5;
   else
     return 0;
+  if (max == 1 && t[q] == ' ' && sentences_closing_name (r, q + 1))
+    return q - 1; /* "Thanks Ben | Sorry about that" */
   for (words = 1;; words++)
     {
       if (t[q] == ',' && t[q + 1] == ' ' && g_ascii_isupper (t[q + 2]))

@@ -134,10 +134,11 @@ static const char *const sentences_closing_firsts[]
  * follows them ("Best, Jeff | Does she ...").  Not "Can" nor "Will": they
  * are names too ("American Can said"). */
 static const char *const sentences_heading_openers[]
-    = { "This",  "These", "Those",  "He",  "She",  "We", "They",
-        "Here",  "There", "It",     "You", "The",  "My", "Our",
-        "Your",  "Their", "His",    "Its", "Does", "Do", "Did",
-        "Could", "Would", "Please", "Is",  "Are",  NULL };
+    = { "This", "These", "Those", "He",    "She",      "We",
+        "They", "Here",  "There", "It",    "You",      "The",
+        "My",   "Our",   "Your",  "Their", "His",      "Its",
+        "Does", "Do",    "Did",   "Could", "Would",    "Please",
+        "Is",   "Are",   "Sorry", "Let",   "Attached", NULL };
 
 /* Prepositions that end titles of works before an object pronoun ("Songs
  * Like This", "Get Me Out Of Here"): a title word must not be one (the

@@ -251,6 +251,13 @@ static const SentCase sent_cases[] = {
   { "Come along! WHAT: Picnic WHEN: Noon WHERE: The park",
     "Come along!|WHAT: Picnic|WHEN: Noon|WHERE: The park" },
   { "Ann Wu Sent by: Bo Li", "Ann Wu|Sent by: Bo Li" },
+  /* a salutation with a colon at a sentence's start, not a label */
+  { "Will fax. Rhonda: Thanks so much.", "Will fax.|Rhonda:|Thanks so much." },
+  { "Dr. Harris: I would like to thank you.",
+    "Dr. Harris:|I would like to thank you." },
+  { "Note: Per share data adjusted.", "Note: Per share data adjusted." },
+  { "Conclusion: Is Any of This Possible?",
+    "Conclusion: Is Any of This Possible?" },
   /* a closing without a comma, then a signature's name */
   { "It is fixed. Thanks Ben Sorry about the delay.",
     "It is fixed.|Thanks|Ben|Sorry about the delay." },

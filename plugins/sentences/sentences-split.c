@@ -380,31 +380,51 @@ sentences_agency_dash (const char *t, gsize p)
   return t[d + 1] == ' ' && g_ascii_isupper (t[d + 2]) ? d : 0;
 }
 
-/* TRUE when the colon at @p ends a salutation that opens a line, one
- * capitalized word before a message's first words ("Jill: As discussed",
- * "All: It is"), unlike a label ("Questions: If", "Email: BBC"). */
+/* TRUE when the colon at @p ends a salutation that opens a line or a
+ * sentence, one capitalized word before a message's first words ("Jill: As
+ * discussed", "... 06:07 PM Sara: We need", "All: It is"), unlike a label
+ * ("Questions: If", "Email: BBC"). */
 static gboolean
 sentences_salutation_colon (SentencesRun *r, gsize p)
 {
   const char *t = r->t, *w;
   gsize wn, ns;
   guint i;
+  gboolean titled; /* "Dr. Harris:": a name, never a label */
 
   if (p == 0 || !g_ascii_isalpha (t[p - 1]) || t[p + 1] != ' ')
     return FALSE;
   i = sentences_find (r, p - 1);
-  if (i != r->line_first || i + 2 >= r->n)
+  if (i + 2 >= r->n)
     return FALSE;
+  titled = i != r->line_first && i != r->first;
+  if (titled)
+    {
+      /* "Dr. Harris: I would", "Professor Ronn: I would" */
+      gsize vn;
+      const char *v;
+      if (i == 0 || (i - 1 != r->line_first && i - 1 != r->first))
+        return FALSE;
+      sentences_tok (t, r->tokens, i - 1, &v, &vn);
+      if (!(vn == 9 && memcmp (v, "Professor", 9) == 0)
+          && !(vn >= 3 && v[vn - 1] == '.'
+               && sentences_set_has (&sentences_titles_set, v, vn - 1)))
+        return FALSE;
+    }
   sentences_tok (t, r->tokens, i, &w, &wn);
+  /* a plural or a noun in -ion is a label ("Questions:", "Conclusion:"),
+   * unless a title makes it a name */
   if (w + wn != t + p || wn < 3 || !g_ascii_isupper (w[0])
-      || !g_ascii_islower (w[1]) || w[wn - 1] == 's')
+      || !g_ascii_islower (w[1])
+      || (!titled
+          && (w[wn - 1] == 's'
+              || (wn > 4 && memcmp (w + wn - 3, "ion", 3) == 0))))
     return FALSE;
   ns = sentences_start (r->tokens, i + 2);
   sentences_tok (t, r->tokens, i + 2, &w, &wn);
   return ns == p + 2
          && (sentences_set_has (&sentences_message_set, w, wn)
-             || (wn == 2
-                 && (memcmp (w, "It", 2) == 0 || memcmp (w, "As", 2) == 0)));
+             || sentences_set_has (&sentences_salutation_set, w, wn));
 }
 
 /* The general split: scans the text for the few places where a sentence

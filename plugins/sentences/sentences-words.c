@@ -168,6 +168,11 @@ static const char *const sentences_agencies[]
         "IANS", "Xinhua", "DPA",      "dpa",       "ANSA",    "Kyodo",
         "AAP",  "IRNA",   "Interfax", "Bloomberg", "CNN",     NULL };
 
+/* Words that open a message after a salutation's colon, besides the
+ * message openers ("Rhonda: Does ...", "Phyllis: Our letter ..."). */
+static const char *const sentences_salutation_openers[]
+    = { "It", "As", "Our", "Your", "Does", "Appreciate", NULL };
+
 SentencesSet sentences_titles_set, sentences_finals_set, sentences_starters_set,
     sentences_closings_set, sentences_greetings_set,
     sentences_closing_firsts_set, sentences_message_set, sentences_heading_set,
@@ -175,7 +180,7 @@ SentencesSet sentences_titles_set, sentences_finals_set, sentences_starters_set,
     sentences_file_exts_set, sentences_continuers_set,
     sentences_determiners_set, sentences_lower_openers_set,
     sentences_weekdays_set, sentences_months_set, sentences_header_set,
-    sentences_agencies_set;
+    sentences_agencies_set, sentences_salutation_set;
 guint8 sentences_letters[256];
 guint16 sentences_opener_filter[26][26];
 guint32 sentences_heading_firsts;
@@ -238,6 +243,7 @@ sentences_words_init (void)
   sentences_set_init (&sentences_months_set, sentences_months);
   sentences_set_init (&sentences_header_set, sentences_header_fields);
   sentences_set_init (&sentences_agencies_set, sentences_agencies);
+  sentences_set_init (&sentences_salutation_set, sentences_salutation_openers);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);
   sentences_opener_filter_add (sentences_closing_firsts);

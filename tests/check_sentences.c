@@ -258,6 +258,11 @@ static const SentCase sent_cases[] = {
   { "Note: Per share data adjusted.", "Note: Per share data adjusted." },
   { "Conclusion: Is Any of This Possible?",
     "Conclusion: Is Any of This Possible?" },
+  /* an address with a dash at the name, or before a request */
+  { "Kay-- I finally got it. Tana - can you call?",
+    "Kay--|I finally got it.|Tana -|can you call?" },
+  { "So - is the Mac Mini new? Smith - a former minister - spoke.",
+    "So - is the Mac Mini new?|Smith - a former minister - spoke." },
   /* a closing without a comma, then a signature's name */
   { "It is fixed. Thanks Ben Sorry about the delay.",
     "It is fixed.|Thanks|Ben|Sorry about the delay." },

@@ -678,6 +678,26 @@ sentences_emit_open (SentencesRun *r, guint last, gsize end)
   sentences_emit (r->out, r->first_start, end, r->paragraph);
 }
 
+/* For sentences_dash_address: TRUE when a message opens at @ow after an
+ * address's dash: a message opener ("Vince - Thanks"), or, after one name
+ * (@one, the word [@p, @p + @n) that is not a sentence starter: "So - is
+ * the Mac"), a lower-case word that starts a request or a report ("Tana -
+ * can you", "Jeff - instead of"), not an apposition's ("Smith - a former
+ * minister", "Iran - who"). */
+static gboolean
+sentences_dash_message (const char *t, gsize ow, gboolean one, gsize p, gsize n)
+{
+  gsize we = ow;
+
+  while (g_ascii_isalpha (t[we]))
+    we++;
+  if (sentences_set_has (&sentences_message_set, t + ow, we - ow))
+    return TRUE;
+  return one && g_ascii_islower (t[ow])
+         && !sentences_set_has (&sentences_starters_set, t + p, n)
+         && sentences_set_has (&sentences_dash_openers_set, t + ow, we - ow);
+}
+
 /* At the start of a sentence (byte @p): one to four capitalized words,
  * with commas and "and", then a dash and a typical sentence opener address
  * the reader ("Steve, Rod and Elyse - Just wanted ...", "Vince - Thanks
@@ -718,6 +738,13 @@ sentences_dash_address (const char *t, gsize p)
           q++;
           list = TRUE;
         }
+      if (t[q] == '-' && (words < 2 || list)
+          && (t[q + 1] == ' ' || (t[q + 1] == '-' && t[q + 2] == ' ')))
+        {
+          /* the dash at the name: "Steve- Erin and I", "Kay-- I got" */
+          gsize ow = q + (t[q + 1] == ' ' ? 2 : 3);
+          return sentences_dash_message (t, ow, words == 0, p, q - p) ? q : 0;
+        }
       if (t[q] != ' ')
         return 0;
       q++;
@@ -726,10 +753,7 @@ sentences_dash_address (const char *t, gsize p)
         {
           /* a message opener must follow, not a name or an article (an
            * apposition: "Iran - Opec's second-biggest producer - has") */
-          gsize ow = q + 2, we = ow;
-          while (g_ascii_isalpha (t[we]))
-            we++;
-          return sentences_set_has (&sentences_message_set, t + ow, we - ow)
+          return sentences_dash_message (t, q + 2, words == 0, p, q - 1 - p)
                      ? q
                      : 0;
         }
@@ -927,9 +951,9 @@ sentences_closing_after (const SentencesRun *r, gsize p, gsize q, guint lower)
       if (h != 0)
         return h;
     }
-  /* "Vince - Thanks", "Steve, Rod and Elyse - Just" */
+  /* "Vince - Thanks", "Steve, Rod and Elyse - Just", "Kay-- I" */
   if (lower && q > p + 1 && g_ascii_isupper (t[p])
-      && (t[q] == ','
+      && (t[q] == ',' || (t[q] == '-' && (t[q + 1] == ' ' || t[q + 1] == '-'))
           || (t[q] == ' '
               && (g_ascii_isupper (t[q + 1]) || t[q + 1] == '-'
                   || (t[q + 1] == 'a' && t[q + 2] == 'n')))))
@@ -980,6 +1004,7 @@ sentences_closing_at (const SentencesRun *r, gsize p)
            >> n);
   caps = lower & (n > 1) & (sentences_letters[t[p]] == 2);
   after = (t[q] == ',')
+          | ((t[q] == '-') & ((t[q + 1] == ' ') | (t[q + 1] == '-')))
           | ((t[q] == ' ')
              & ((sentences_letters[t[q + 1]] == 2) | (t[q + 1] == '-')
                 | ((t[q + 1] == 'a') & (t[q + 2] == 'n'))));

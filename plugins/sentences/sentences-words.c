@@ -173,6 +173,15 @@ static const char *const sentences_agencies[]
 static const char *const sentences_salutation_openers[]
     = { "It", "As", "Our", "Your", "Does", "Appreciate", NULL };
 
+/* Lower-case words that open a message after one name and a dash ("Tana -
+ * can you", "Jeff - instead of"): requests and reports, not the words of
+ * an apposition ("a", "the", "who"). */
+static const char *const sentences_dash_openers[]
+    = { "can",    "could", "would",    "will",    "are", "is",
+        "do",     "did",   "per",      "i",       "we",  "thanks",
+        "thank",  "hope",  "just",     "instead", "let", "see",
+        "talked", "sorry", "attached", "here",    "any", NULL };
+
 SentencesSet sentences_titles_set, sentences_finals_set, sentences_starters_set,
     sentences_closings_set, sentences_greetings_set,
     sentences_closing_firsts_set, sentences_message_set, sentences_heading_set,
@@ -180,7 +189,8 @@ SentencesSet sentences_titles_set, sentences_finals_set, sentences_starters_set,
     sentences_file_exts_set, sentences_continuers_set,
     sentences_determiners_set, sentences_lower_openers_set,
     sentences_weekdays_set, sentences_months_set, sentences_header_set,
-    sentences_agencies_set, sentences_salutation_set;
+    sentences_agencies_set, sentences_salutation_set,
+    sentences_dash_openers_set;
 guint8 sentences_letters[256];
 guint16 sentences_opener_filter[26][26];
 guint32 sentences_heading_firsts;
@@ -244,6 +254,7 @@ sentences_words_init (void)
   sentences_set_init (&sentences_header_set, sentences_header_fields);
   sentences_set_init (&sentences_agencies_set, sentences_agencies);
   sentences_set_init (&sentences_salutation_set, sentences_salutation_openers);
+  sentences_set_init (&sentences_dash_openers_set, sentences_dash_openers);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);
   sentences_opener_filter_add (sentences_closing_firsts);

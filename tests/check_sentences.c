@@ -258,6 +258,11 @@ static const SentCase sent_cases[] = {
   { "Note: Per share data adjusted.", "Note: Per share data adjusted." },
   { "Conclusion: Is Any of This Possible?",
     "Conclusion: Is Any of This Possible?" },
+  /* a numbered list after a colon */
+  { "Note the following: 1. The forms are short. 2. The dates are wrong.",
+    "Note the following:|1. The forms are short.|2. The dates are wrong." },
+  { "It is the Internet: 1, Scientology: 0. But it is long.",
+    "It is the Internet: 1, Scientology: 0.|But it is long." },
   /* an address with a dash at the name, or before a request */
   { "Kay-- I finally got it. Tana - can you call?",
     "Kay--|I finally got it.|Tana -|can you call?" },

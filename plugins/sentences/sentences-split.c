@@ -427,6 +427,29 @@ sentences_salutation_colon (SentencesRun *r, gsize p)
              || sentences_set_has (&sentences_salutation_set, w, wn));
 }
 
+/* TRUE when the full stop token @i ends a list item's number that follows
+ * a colon ("my comments: 1. In Section ..."): the colon ends the sentence
+ * that introduces the list, and the item starts one (its number stays
+ * with it, as at any sentence start).  Not a score ("Scientology: 0."). */
+static gboolean
+sentences_colon_list_item (SentencesRun *r, guint i)
+{
+  const char *t = r->t;
+  const guint32 *tokens = r->tokens;
+  gsize s, e;
+
+  if (i < 2 || i + 1 >= r->n)
+    return FALSE;
+  s = sentences_start (tokens, i - 1);
+  e = sentences_end (tokens, i - 1);
+  if (e != sentences_start (tokens, i) || e - s > 2 || t[s] < '1' || t[s] > '9'
+      || !g_ascii_isdigit (t[e - 1]))
+    return FALSE;
+  return sentences_end (tokens, i - 2) + 1 == s && t[s - 2] == ':'
+         && t[s - 1] == ' '
+         && g_ascii_isupper (t[sentences_start (tokens, i + 1)]);
+}
+
 /* The general split: scans the text for the few places where a sentence
  * can end (stops and closers, line breaks, separators, capitals after some
  * tokens, URLs, e-mail addresses, dates) and looks up the token there:
@@ -550,6 +573,8 @@ sentences_scan_all (SentencesRun *r, gsize end)
                   goto next;
                 }
             }
+          if (c == '.' && sentences_colon_list_item (r, i))
+            sentences_decide (r, i - 2, TRUE); /* "as follows: | 1. The" */
           r->end_tok = i;
           r->end_val = sentences_end (tokens, i);
           if (r->end_val == ce)

@@ -258,6 +258,14 @@ static const SentCase sent_cases[] = {
   { "Note: Per share data adjusted.", "Note: Per share data adjusted." },
   { "Conclusion: Is Any of This Possible?",
     "Conclusion: Is Any of This Possible?" },
+  /* a signature's telephone number before the next message */
+  { "Thanks, Cindy (713) 853-6197 Mailing them is fine. Marie x33907 Turn "
+    "it up.",
+    "Thanks,|Cindy (713) 853-6197|Mailing them is fine.|Marie x33907|Turn it "
+    "up." },
+  { "Latex 110 126 189 REUTER", "Latex 110 126 189 REUTER" },
+  { "Phone (713) 853-3242 Cell (713) 705-7201",
+    "Phone (713) 853-3242 Cell (713) 705-7201" },
   /* a numbered list after a colon */
   { "Note the following: 1. The forms are short. 2. The dates are wrong.",
     "Note the following:|1. The forms are short.|2. The dates are wrong." },

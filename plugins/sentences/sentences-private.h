@@ -78,7 +78,7 @@ extern SentencesSet sentences_titles_set, sentences_finals_set,
     sentences_determiners_set, sentences_lower_openers_set,
     sentences_weekdays_set, sentences_months_set, sentences_header_set,
     sentences_agencies_set, sentences_salutation_set,
-    sentences_dash_openers_set;
+    sentences_dash_openers_set, sentences_contact_labels_set;
 
 /* ASCII letters: 1 for lower case, 2 for upper case, 0 for other bytes. */
 extern guint8 sentences_letters[256];

@@ -926,6 +926,79 @@ sentences_closing_dashes (const char *t, gsize p)
              : p + 1;
 }
 
+/* For sentences_signature_phone: the end of a telephone number or an
+ * extension at @q ("974-6721", "(713) 853-3098", "713/853-6197",
+ * "x33907", "X-37097"), or 0. */
+static gsize
+sentences_phone_end (const char *t, gsize q)
+{
+  gsize d = q, groups = 0, digits = 0;
+
+  if (t[q] == 'x' || t[q] == 'X')
+    {
+      d = q + 1 + (t[q + 1] == '-');
+      while (g_ascii_isdigit (t[d]))
+        d++;
+      return d - q >= 5 && d - q <= 8 ? d : 0;
+    }
+  if (t[d] == '(')
+    d++;
+  for (;;)
+    {
+      gsize g = d;
+      while (g_ascii_isdigit (t[d]))
+        d++;
+      if (d == g)
+        return 0;
+      digits += d - g;
+      groups++;
+      if (t[d] == ')' && groups == 1 && t[q] == '(' && t[d + 1] == ' '
+          && g_ascii_isdigit (t[d + 2]))
+        {
+          d += 2; /* "(713) 853-3098" */
+          continue;
+        }
+      if ((t[d] == '-' || t[d] == '.' || t[d] == '/')
+          && g_ascii_isdigit (t[d + 1]) && groups < 3)
+        {
+          d++;
+          continue;
+        }
+      break;
+    }
+  return groups >= 2 && digits >= 7 && digits <= 11 ? d : 0;
+}
+
+/* At the start of a sentence (byte @p): one to three capitalized names,
+ * then a telephone number or an extension, then a capital: a signature
+ * before the next message ("Earl Chanley 505-625-8031 All,"); returns the
+ * byte before the capital's space, or 0. */
+static gsize
+sentences_signature_phone (const char *t, gsize p)
+{
+  gsize q = p, e;
+  guint words;
+
+  for (words = 0;
+       words < 3 && g_ascii_isupper (t[q]) && g_ascii_islower (t[q + 1]);
+       words++)
+    {
+      gsize w = q++;
+      while (g_ascii_islower (t[q]))
+        q++;
+      if (t[q] != ' '
+          || sentences_set_has (&sentences_contact_labels_set, t + w, q - w))
+        return 0; /* "Phone (713) 853-3242 Cell": a label, not a name */
+      q++;
+    }
+  if (words == 0)
+    return 0;
+  if (memcmp (t + q, "ext. ", 5) == 0)
+    q += 5;
+  e = sentences_phone_end (t, q);
+  return e != 0 && t[e] == ' ' && g_ascii_isupper (t[e + 1]) ? e - 1 : 0;
+}
+
 /* For sentences_closing_at, once the first word is [@p, @q) (@lower: its
  * letters after the first are lower case): a closing or a greeting, a
  * heading, an address, tested in that order. */
@@ -950,6 +1023,13 @@ sentences_closing_after (const SentencesRun *r, gsize p, gsize q, guint lower)
       gsize h = sentences_heading_at (t, p);
       if (h != 0)
         return h;
+    }
+  /* "Jai Hawker 974-6721 I won't", "Marie x33907 Turn up" */
+  if (lower && g_ascii_isupper (t[p]))
+    {
+      gsize e = sentences_signature_phone (t, p);
+      if (e != 0)
+        return e;
     }
   /* "Vince - Thanks", "Steve, Rod and Elyse - Just", "Kay-- I" */
   if (lower && q > p + 1 && g_ascii_isupper (t[p])
@@ -1007,7 +1087,9 @@ sentences_closing_at (const SentencesRun *r, gsize p)
           | ((t[q] == '-') & ((t[q + 1] == ' ') | (t[q + 1] == '-')))
           | ((t[q] == ' ')
              & ((sentences_letters[t[q + 1]] == 2) | (t[q + 1] == '-')
-                | ((t[q + 1] == 'a') & (t[q + 2] == 'n'))));
+                | ((t[q + 1] == 'a') & (t[q + 2] == 'n'))
+                | ((guchar)(t[q + 1] - '0') < 10) | (t[q + 1] == 'x')
+                | (t[q + 1] == '(')));
   if (G_LIKELY (!((filter & 1) | (caps & after))))
     return 0;
   return sentences_closing_after (r, p, q, lower);

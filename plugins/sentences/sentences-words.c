@@ -182,6 +182,12 @@ static const char *const sentences_dash_openers[]
         "thank",  "hope",  "just",     "instead", "let", "see",
         "talked", "sorry", "attached", "here",    "any", NULL };
 
+/* Labels of a signature's telephone numbers ("Phone", "Cell"): not
+ * names. */
+static const char *const sentences_contact_labels[]
+    = { "Phone", "Cell",  "Fax",    "Tel", "Mobile", "Home", "Office",
+        "Work",  "Pager", "Direct", "Mob", "Ph",     NULL };
+
 SentencesSet sentences_titles_set, sentences_finals_set, sentences_starters_set,
     sentences_closings_set, sentences_greetings_set,
     sentences_closing_firsts_set, sentences_message_set, sentences_heading_set,
@@ -190,7 +196,7 @@ SentencesSet sentences_titles_set, sentences_finals_set, sentences_starters_set,
     sentences_determiners_set, sentences_lower_openers_set,
     sentences_weekdays_set, sentences_months_set, sentences_header_set,
     sentences_agencies_set, sentences_salutation_set,
-    sentences_dash_openers_set;
+    sentences_dash_openers_set, sentences_contact_labels_set;
 guint8 sentences_letters[256];
 guint16 sentences_opener_filter[26][26];
 guint32 sentences_heading_firsts;
@@ -255,6 +261,7 @@ sentences_words_init (void)
   sentences_set_init (&sentences_agencies_set, sentences_agencies);
   sentences_set_init (&sentences_salutation_set, sentences_salutation_openers);
   sentences_set_init (&sentences_dash_openers_set, sentences_dash_openers);
+  sentences_set_init (&sentences_contact_labels_set, sentences_contact_labels);
   sentences_opener_filter_add (sentences_closings);
   sentences_opener_filter_add (sentences_greetings);
   sentences_opener_filter_add (sentences_closing_firsts);

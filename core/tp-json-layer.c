@@ -530,6 +530,18 @@ tp_json_put_rows_enums (char *p, TpOffsetMap *map, gboolean ascii,
   return p;
 }
 
+/* Copies entry @v of @table (entries of @size bytes, the last one the
+ * length of the text before it) to @p; returns the end of that text.  All
+ * @size bytes are written. */
+static inline char *
+tp_json_put_entry (char *p, const char *table, gsize size, guint32 v)
+{
+  const char *e = table + size * (gsize)v;
+
+  memcpy (p, e, size);
+  return p + e[size - 1];
+}
+
 /* Writes @v in decimal at @p; returns the end.  Most offsets are below
  * 1000: one four-byte copy from a table, without a branch on the number
  * of digits (up to four bytes past the end are overwritten, and must be
@@ -538,11 +550,7 @@ static inline char *
 tp_json_put_small (char *p, guint32 v)
 {
   if (G_LIKELY (v < 1000))
-    {
-      const char *e = tp_json_triples + 4 * (gsize)v;
-      memcpy (p, e, 4);
-      return p + e[3];
-    }
+    return tp_json_put_entry (p, tp_json_triples, 4, v);
   return tp_json_put_u32 (p, v);
 }
 
@@ -575,11 +583,7 @@ static inline char *
 tp_json_put_start_key (char *p, guint32 v)
 {
   if (G_LIKELY (v < 1000))
-    {
-      const char *e = tp_json_start_keys + 16 * (gsize)v;
-      memcpy (p, e, 16);
-      return p + e[15];
-    }
+    return tp_json_put_entry (p, tp_json_start_keys, 16, v);
   p = tp_json_put_u32 (p, v);
   memcpy (p, ",\"end\":", 8);
   return p + 7;

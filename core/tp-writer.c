@@ -148,6 +148,20 @@ tp_json_plain_run (const char *s, gsize n)
   return i;
 }
 
+/* Appends @s (@n bytes, nothing in it to escape) between quotes, with
+ * one reserve and one copy. */
+static inline void
+tp_json_put_quoted (GString *out, const char *s, gsize n)
+{
+  char *p = tp_json_reserve (out, n + 2);
+
+  p[0] = '"';
+  tp_copy_small (p + 1, s, n);
+  p[n + 1] = '"';
+  p[n + 2] = '\0';
+  out->len += n + 2;
+}
+
 void
 tp_json_append_string (GString *out, const char *s, gssize len)
 {
@@ -156,17 +170,11 @@ tp_json_append_string (GString *out, const char *s, gssize len)
   gsize plain = tp_json_plain_run (s, n);
   const char *end = s + n;
   const char *run = s;
-  char *p;
 
   if (plain == n)
     {
       /* nothing to escape: one copy between the quotes */
-      p = tp_json_reserve (out, n + 2);
-      p[0] = '"';
-      tp_copy_small (p + 1, s, n);
-      p[n + 1] = '"';
-      p[n + 2] = '\0';
-      out->len += n + 2;
+      tp_json_put_quoted (out, s, n);
       return;
     }
   s += plain;
@@ -247,17 +255,10 @@ static inline gboolean
 tp_json_put_short_plain (GString *out, const char *s, gsize n)
 {
 #ifdef __SSE2__
-  char *p;
-
   if (n < 16 || n > 32
       || (tp_json_chunk_special (s) | tp_json_chunk_special (s + n - 16)))
     return FALSE;
-  p = tp_json_reserve (out, n + 2);
-  p[0] = '"';
-  tp_copy_small (p + 1, s, n);
-  p[n + 1] = '"';
-  p[n + 2] = '\0';
-  out->len += n + 2;
+  tp_json_put_quoted (out, s, n);
   return TRUE;
 #else
   (void)out;

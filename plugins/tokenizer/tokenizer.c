@@ -1869,7 +1869,7 @@ tokenizer_process (gpointer state, TpDocument *doc, GError **error)
   return TRUE;
 }
 
-TP_PLUGIN_DEFINE (.name = "tokenizer", .version = "1.1.0",
+TP_PLUGIN_DEFINE (.name = "tokenizer", .version = "1.2.0",
                   .description = "English tokens, UD-style (words, numbers, "
                                  "punctuation, URLs, e-mails)",
                   .license = "MIT", .flags = TP_PLUGIN_FLAG_THREAD_SAFE,

@@ -96,29 +96,23 @@ wall_ms () {
 # to one CPU), runs interleaved, medians of $runs; wc -w under C.UTF-8 and
 # under C, the faster of the two compared.  Also the tokenizer and the
 # sentence splitter (both layers written), the same way: what sentence
-# splitting adds to the tokenizer's whole-process time, as two stages
-# (tokenizer, sentences) and as one (the tokenizer's sentences option,
-# fused.ini: the same sentence layer).  Issue 7's figure ("sentence
-# splitting adds no more than 30% to the tokenizer's time") is the one
-# stage's, the fastest way to both layers; the two stages' is printed too.
+# splitting adds to the tokenizer's whole-process time.
 side_by_side () {
   text=$1
   bytes=$(wc -c <"$text")
-  : >"$tmp/t_tp"; : >"$tmp/t_wcu"; : >"$tmp/t_wcc"; : >"$tmp/t_ts"; : >"$tmp/t_tf"
+  : >"$tmp/t_tp"; : >"$tmp/t_wcu"; : >"$tmp/t_wcc"; : >"$tmp/t_ts"
   for i in $(seq "$runs"); do
     wall_ms env LD_LIBRARY_PATH="$real_ld" $pin "$real_tp" run -q -j 1 \
       -o /dev/null --lines "$tmp/tok.ini" "$text" >>"$tmp/t_tp"
     wall_ms env LD_LIBRARY_PATH="$real_ld" $pin "$real_tp" run -q -j 1 \
       -o /dev/null --lines "$tmp/sent.ini" "$text" >>"$tmp/t_ts"
-    wall_ms env LD_LIBRARY_PATH="$real_ld" $pin "$real_tp" run -q -j 1 \
-      -o /dev/null --lines "$tmp/fused.ini" "$text" >>"$tmp/t_tf"
     wall_ms env LC_ALL=C.UTF-8 $pin wc -w "$text" >>"$tmp/t_wcu"
     wall_ms env LC_ALL=C $pin wc -w "$text" >>"$tmp/t_wcc"
   done
   t_tp=$(median <"$tmp/t_tp"); t_wcu=$(median <"$tmp/t_wcu"); t_wcc=$(median <"$tmp/t_wcc")
-  t_ts=$(median <"$tmp/t_ts"); t_tf=$(median <"$tmp/t_tf")
+  t_ts=$(median <"$tmp/t_ts")
   echo "side by side, one core${pin:+ (${pin#taskset -c } pinned)}, wall clock of the whole process, median of $runs interleaved runs:"
-  awk -v b="$bytes" -v tp="$t_tp" -v u="$t_wcu" -v c="$t_wcc" -v ts="$t_ts" -v tf="$t_tf" 'BEGIN {
+  awk -v b="$bytes" -v tp="$t_tp" -v u="$t_wcu" -v c="$t_wcc" -v ts="$t_ts" 'BEGIN {
     printf "  tokenizer, text lines, -j 1, token layer written: %7.1f ms %7.1f MB/s\n", tp, b / 1e3 / tp
     printf "  wc -w, LC_ALL=C.UTF-8:                            %7.1f ms %7.1f MB/s\n", u, b / 1e3 / u
     printf "  wc -w, LC_ALL=C:                                  %7.1f ms %7.1f MB/s\n", c, b / 1e3 / c
@@ -128,8 +122,7 @@ side_by_side () {
     else
       printf "  the tokenizer is slower than wc -w (its faster locale), by %.0f%%\n", 100 * (tp / w - 1)
     printf "  tokenizer and sentences, both layers written:     %7.1f ms %7.1f MB/s\n", ts, b / 1e3 / ts
-    printf "  tokenizer, sentences = true (one stage, the same): %6.1f ms %7.1f MB/s\n", tf, b / 1e3 / tf
-    printf "  sentence splitting adds %.0f%% to the tokenizer'"'"'s whole-process time (one stage; as two stages %.0f%%)\n", 100 * (tf / tp - 1), 100 * (ts / tp - 1)
+    printf "  sentence splitting adds %.0f%% to the tokenizer'"'"'s whole-process time\n", 100 * (ts / tp - 1)
   }'
 }
 
@@ -152,13 +145,6 @@ stages = tokenize, sentences
 [tokenize]
 plugin = tokenizer
 [sentences]
-INI
-cat >"$tmp/fused.ini" <<'INI'
-[pipeline]
-stages = tokenize
-[tokenize]
-plugin = tokenizer
-sentences = true
 INI
 cat >"$tmp/quotes.ini" <<'INI'
 [pipeline]

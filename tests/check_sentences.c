@@ -703,106 +703,6 @@ START_TEST (test_random_invariants)
 }
 END_TEST
 
-/* The sentence layers of @a and @b are the same: spans and paragraphs. */
-static void
-sent_assert_same (const TpDocument *a, const TpDocument *b, const char *text)
-{
-  const TpLayer *la = tp_document_get_layer (a, "sentence");
-  const TpLayer *lb = tp_document_get_layer (b, "sentence");
-  guint n;
-
-  ck_assert_ptr_nonnull (la);
-  ck_assert_msg (lb != NULL, "no sentence layer for \"%s\"", text);
-  n = tp_layer_get_length (la);
-  ck_assert_msg (tp_layer_get_length (lb) == n,
-                 "text \"%s\": %u sentences, the two stages give %u", text,
-                 tp_layer_get_length (lb), n);
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 pa = -1, pb = -2;
-      ck_assert_uint_eq (tp_layer_get_start (la, i),
-                         tp_layer_get_start (lb, i));
-      ck_assert_uint_eq (tp_layer_get_end (la, i), tp_layer_get_end (lb, i));
-      ck_assert (tp_layer_get_int (la, i, 0, &pa));
-      ck_assert (tp_layer_get_int (lb, i, 0, &pb));
-      ck_assert_int_eq (pa, pb);
-    }
-}
-
-/* The tokenizer's sentences option gives the sentence layer the two
- * stages give, in each paragraphs mode: over the table's texts, the rare
- * rows and random texts of the pieces above. */
-START_TEST (test_tokenizer_option)
-{
-  static const char *const modes[] = { "blank", "line", "blank-only" };
-  static const char *const pieces[]
-      = { "a",   "Xy",   "09",      " ",      ".",       ",",
-          "!",   "?",    "\"",      ")",      "\n",      "\n\n",
-          ":",   ">>",   "\u201d",  "\u2026", "\u00e9",  "U.S.",
-          "Dr.", "Inc.", "Thanks,", "---",    "THE END", "Monday",
-          "Hi",  "Dear", "10:53",   "AM",     "j@x.com", "Best regards" };
-  GError *error = NULL;
-  const char *mode = modes[_i];
-  TpHarness *two = tp_harness_new ("tokenizer, sentences", &error);
-  TpHarness *one = tp_harness_new ("tokenizer", &error);
-  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
-  GRand *rand = g_rand_new_with_seed (7);
-
-  ck_assert_ptr_nonnull (two);
-  ck_assert_ptr_nonnull (one);
-  tp_harness_set_option (two, "sentences", "paragraphs", mode);
-  tp_harness_set_option (one, "tokenizer", "sentences", "true");
-  tp_harness_set_option (one, "tokenizer", "sentence_paragraphs", mode);
-  for (guint i = 0; i < G_N_ELEMENTS (sent_cases); i++)
-    g_ptr_array_add (texts, g_strdup (sent_cases[i].text));
-  for (guint i = 0; i < G_N_ELEMENTS (sent_rare_cases); i++)
-    g_ptr_array_add (texts, sent_fill (sent_rare_cases[i].text, "word"));
-  g_ptr_array_add (texts, g_strdup (""));
-  for (guint d = 0; d < 500; d++)
-    {
-      GString *s = g_string_new (NULL);
-      guint len = g_rand_int_range (rand, 0, 60);
-      for (guint i = 0; i < len; i++)
-        g_string_append (
-            s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
-      g_ptr_array_add (texts, g_string_free (s, FALSE));
-    }
-  for (guint i = 0; i < texts->len; i++)
-    {
-      const char *text = texts->pdata[i];
-      TpDocument *a = tp_harness_push_text (two, text, &error);
-      TpDocument *b;
-      ck_assert_msg (a != NULL, "%s", error ? error->message : "?");
-      b = tp_harness_push_text (one, text, &error);
-      ck_assert_msg (b != NULL, "%s", error ? error->message : "?");
-      sent_assert_same (a, b, text);
-      tp_document_free (a);
-      tp_document_free (b);
-    }
-  g_rand_free (rand);
-  g_ptr_array_unref (texts);
-  tp_harness_free (one);
-  tp_harness_free (two);
-}
-END_TEST
-
-/* A bad sentence_paragraphs value is refused when the option is on. */
-START_TEST (test_tokenizer_option_bad_mode)
-{
-  GError *error = NULL;
-  TpHarness *h = tp_harness_new ("tokenizer", &error);
-
-  ck_assert_ptr_nonnull (h);
-  tp_harness_set_option (h, "tokenizer", "sentences", "true");
-  tp_harness_set_option (h, "tokenizer", "sentence_paragraphs", "often");
-  ck_assert (!tp_harness_start (h, &error));
-  ck_assert_ptr_nonnull (error);
-  ck_assert_ptr_nonnull (strstr (error->message, "blank-only"));
-  g_clear_error (&error);
-  tp_harness_free (h);
-}
-END_TEST
-
 static Suite *
 sentences_suite (void)
 {
@@ -816,8 +716,6 @@ sentences_suite (void)
   tcase_add_loop_test (tc, test_rare_offsets, 0,
                        G_N_ELEMENTS (sent_rare_cases));
   tcase_add_test (tc, test_requires_tokens);
-  tcase_add_loop_test (tc, test_tokenizer_option, 0, 3);
-  tcase_add_test (tc, test_tokenizer_option_bad_mode);
   suite_add_tcase (s, tc);
   tc = tcase_create ("hostile");
   tcase_set_timeout (tc, 120);

@@ -8,7 +8,6 @@
 
 #include <glib/gstdio.h>
 
-#include "textpipe.h"
 #include "tp-harness.h"
 
 /* One case: a text and its tokens joined with '|'. */
@@ -193,47 +192,6 @@ START_TEST (test_no_split)
 END_TEST
 
 /* With split_hyphens off, hyphenated words stay whole. */
-/* The sentences option: off (the default), the token layer only; on,
- * the sentence layer too, after the token layer and with the tokens'
- * layer unchanged. */
-START_TEST (test_sentences_option)
-{
-  static const char *const text
-      = "Dr. Smith arrived. He sat down.\n\nThe end came \"soon.\" Yes";
-  GError *error = NULL;
-  TpHarness *off = tp_harness_new ("tokenizer", &error);
-  TpHarness *on = tp_harness_new ("tokenizer", &error);
-  TpDocument *a, *b;
-  char *ta, *tb, *sb;
-
-  ck_assert_ptr_nonnull (off);
-  ck_assert_ptr_nonnull (on);
-  tp_harness_set_option (on, "tokenizer", "sentences", "true");
-  a = tp_harness_push_text (off, text, &error);
-  ck_assert_msg (a != NULL, "%s", error ? error->message : "?");
-  b = tp_harness_push_text (on, text, &error);
-  ck_assert_msg (b != NULL, "%s", error ? error->message : "?");
-  ck_assert_ptr_null (tp_document_get_layer (a, "sentence"));
-  ck_assert_uint_eq (tp_document_get_n_layers (a), 1);
-  ck_assert_uint_eq (tp_document_get_n_layers (b), 2);
-  ck_assert_str_eq (tp_layer_get_name (tp_document_get_nth_layer (b, 0)),
-                    "token");
-  ta = tp_harness_join_layer (a, "token", "|");
-  tb = tp_harness_join_layer (b, "token", "|");
-  ck_assert_str_eq (ta, tb);
-  sb = tp_harness_join_layer (b, "sentence", "|");
-  ck_assert_str_eq (sb, "Dr. Smith arrived.|He sat down.|"
-                        "The end came \"soon.\"|Yes");
-  g_free (ta);
-  g_free (tb);
-  g_free (sb);
-  tp_document_free (a);
-  tp_document_free (b);
-  tp_harness_free (off);
-  tp_harness_free (on);
-}
-END_TEST
-
 START_TEST (test_no_hyphens)
 {
   GError *error = NULL;
@@ -479,7 +437,6 @@ tokenizer_suite (void)
   tcase_add_loop_test (tc, test_table, 0, G_N_ELEMENTS (tok_cases));
   tcase_add_test (tc, test_no_split);
   tcase_add_test (tc, test_no_hyphens);
-  tcase_add_test (tc, test_sentences_option);
   tcase_add_test (tc, test_classes);
   tcase_add_test (tc, test_block_classes);
   tcase_add_test (tc, test_abbrev_file);

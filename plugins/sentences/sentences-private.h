@@ -12,7 +12,6 @@
  *                      layout breaks, closings and greetings, datelines
  *   sentences-words.c  the word lists and their hash sets
  *   sentences-scan.c   byte scans: the next byte of a set, a text's facts
- *   sentences-lib.c    the entry points (sentences-lib.h) the plugins call
  */
 #ifndef SENTENCES_PRIVATE_H
 #define SENTENCES_PRIVATE_H
@@ -21,7 +20,6 @@
 
 #include "textpipe-plugin.h"
 
-#include "sentences-lib.h"
 #include "sentences-scan.h"
 
 /* Start and end of token @i in the token layer's span array
@@ -37,6 +35,18 @@ sentences_end (const guint32 *tokens, guint i)
 {
   return tokens[2 * i + 1];
 }
+
+/* How line breaks count (the paragraphs option). */
+typedef enum {
+  SENTENCES_PARA_BLANK,
+  SENTENCES_PARA_LINE,
+  SENTENCES_PARA_BLANK_ONLY
+} SentencesParaMode;
+
+/* A stage's options. */
+typedef struct {
+  SentencesParaMode mode;
+} SentencesState;
 
 /* The state of one document's split. */
 typedef struct {

@@ -30,21 +30,29 @@
  */
 #include "config.h"
 
-#include "sentences-lib.h"
+#include "sentences-private.h"
+
+static const TpAttrSpec sentences_attrs[]
+    = { { "paragraph", TP_ATTR_INT, NULL, NULL }, { NULL } };
 
 static const char *const sentences_requires[] = { "token", NULL };
 static const char *const sentences_produces[] = { "sentence", NULL };
 
 static const TpOptionSpec sentences_options[]
     = { { "paragraphs", TP_OPTION_STRING, "blank", FALSE,
-          SENTENCES_PARAGRAPHS_HELP },
+          "line breaks: blank (blank lines and headline lines end sentences), "
+          "line (every line break ends a sentence), blank-only" },
         { NULL } };
 
-/* Splits the document's token layer into sentences (sentences-lib.c). */
+/* Splits one document into sentences: by its stops alone when it has none
+ * of the rare bytes (most news text), else by the general scan. */
 static gboolean
 sentences_process (gpointer state, TpDocument *doc, GError **error)
 {
+  SentencesRun r = { 0 };
   TpLayer *layer = tp_document_get_layer (doc, "token");
+  const guint32 *tokens;
+  gsize end;
 
   if (layer == NULL)
     {
@@ -52,23 +60,69 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
                    "no token layer: run the tokenizer stage first");
       return FALSE;
     }
+  r.out = tp_document_add_layer (doc, "sentence", sentences_attrs, error);
+  if (r.out == NULL)
+    return FALSE;
+  r.st = state;
+  r.t = tp_document_get_text (doc);
+  r.len = tp_document_get_length (doc);
   /* the token spans are read in place: no call per token */
-  return sentences_split_doc (state, doc, tp_layer_get_spans (layer),
-                              tp_layer_get_length (layer), error);
+  r.tokens = tokens = tp_layer_get_spans (layer);
+  r.n = tp_layer_get_length (layer);
+  if (r.n == 0)
+    return TRUE;
+  r.facts = sentences_text_facts (&r);
+  r.line_start = sentences_start (tokens, 0);
+  r.cur_start = r.line_start;
+  r.end_tok = G_MAXUINT;
+  r.first_start = r.line_start;
+  r.closing = sentences_closing_at (&r, r.first_start);
+  end = sentences_end (tokens, r.n - 1);
+  if (r.facts & SENTENCES_FACT_RARE)
+    sentences_scan_all (&r, end);
+  else
+    sentences_walk_stops (&r, end);
+  if (r.first < r.n)
+    sentences_emit_open (&r, r.n - 1, end);
+  return TRUE;
+}
+
+/* Fills the word sets and the scan tables once. */
+static void
+sentences_tables_init (void)
+{
+  static gsize done = 0;
+
+  if (!g_once_init_enter (&done))
+    return;
+  sentences_words_init ();
+  sentences_split_init ();
+  g_once_init_leave (&done, 1);
 }
 
 /* Reads the options. */
 static gboolean
 sentences_init (const TpOptions *options, gpointer *state, GError **error)
 {
-  SentencesState *st = g_new0 (SentencesState, 1);
+  SentencesState *st;
+  const char *mode = tp_options_get_string (options, "paragraphs");
+  SentencesParaMode m;
 
-  if (!sentences_state_init (st, tp_options_get_string (options, "paragraphs"),
-                             error))
+  if (mode == NULL || strcmp (mode, "blank") == 0)
+    m = SENTENCES_PARA_BLANK;
+  else if (strcmp (mode, "line") == 0)
+    m = SENTENCES_PARA_LINE;
+  else if (strcmp (mode, "blank-only") == 0)
+    m = SENTENCES_PARA_BLANK_ONLY;
+  else
     {
-      g_free (st);
+      g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_CONFIG,
+                   "paragraphs = \"%s\": use blank, line or blank-only", mode);
       return FALSE;
     }
+  sentences_tables_init ();
+  st = g_new0 (SentencesState, 1);
+  st->mode = m;
   *state = st;
   return TRUE;
 }

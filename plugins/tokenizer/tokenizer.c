@@ -29,14 +29,6 @@
  *                             matches any case, others match exactly
  *   split_contractions  BOOL  split n't, 's, 're ... (default true)
  *   split_hyphens       BOOL  split hyphenated words (default true)
- *   sentences           BOOL  also produce layer `sentence` in this stage,
- *                             exactly as the sentences plugin would from
- *                             these tokens (default false); the splitter is
- *                             that plugin's code (libtpsentences), so the
- *                             layer is the same, without a second stage's
- *                             fixed costs per document
- *   sentence_paragraphs STRING  the sentences plugin's paragraphs option,
- *                             for that layer (default "blank")
  *
  * Speed: one pass over the bytes; whitespace-separated chunks made only of
  * ASCII letters or only of digits take a fast path.  No heap allocation per
@@ -52,8 +44,6 @@
 #endif
 
 #include "textpipe-plugin.h"
-
-#include "../sentences/sentences-lib.h"
 
 /* Token classes: the order is the enum's stored value. */
 enum {
@@ -85,12 +75,6 @@ static const TpOptionSpec tokenizer_options[]
           "split contractions and possessives UD-style (do n't, Canada 's)" },
         { "split_hyphens", TP_OPTION_BOOL, "true", FALSE,
           "split hyphenated words UD-style (search - engine) except prefixes" },
-        { "sentences", TP_OPTION_BOOL, "false", FALSE,
-          "also add layer sentence in this stage, as the sentences plugin "
-          "would (same splitter, no separate stage)" },
-        { "sentence_paragraphs", TP_OPTION_STRING, "blank", FALSE,
-          "with sentences = true: the sentences plugin's paragraphs "
-          "option: " SENTENCES_PARAGRAPHS_HELP },
         { NULL } };
 
 /* Built-in abbreviations that keep their period.  A lower-case entry matches
@@ -144,8 +128,6 @@ typedef struct {
   guint32 abbrev_filter[27][27];
   gboolean split_contractions;
   gboolean split_hyphens;
-  gboolean sentences;      /* also add the sentence layer */
-  SentencesState sentence; /* its options */
 } TokenizerState;
 
 /* Tokens are gathered here and appended to the layer in one call per
@@ -1815,12 +1797,6 @@ tokenizer_init (const TpOptions *options, gpointer *state, GError **error)
     }
   st->split_contractions = tp_options_get_bool (options, "split_contractions");
   st->split_hyphens = tp_options_get_bool (options, "split_hyphens");
-  st->sentences = tp_options_get_bool (options, "sentences");
-  if (st->sentences
-      && !sentences_state_init (
-          &st->sentence, tp_options_get_string (options, "sentence_paragraphs"),
-          error))
-    goto out_free_state;
   path = tp_options_get_path (options, "abbreviations");
   if (path != NULL && path[0] != '\0')
     {
@@ -1842,9 +1818,7 @@ tokenizer_finish (gpointer state, GError **error)
   return TRUE;
 }
 
-/* Adds the token layer to one document, and with the sentences option the
- * sentence layer too, split from the tokens just made (no layer lookup, no
- * second stage). */
+/* Adds the token layer to one document. */
 static gboolean
 tokenizer_process (gpointer state, TpDocument *doc, GError **error)
 {
@@ -1862,14 +1836,10 @@ tokenizer_process (gpointer state, TpDocument *doc, GError **error)
   run.n_pending = 0;
   tokenizer_run (&run);
   tokenizer_flush (&run);
-  if (run.st->sentences)
-    return sentences_split_doc (&run.st->sentence, doc,
-                                tp_layer_get_spans (layer),
-                                tp_layer_get_length (layer), error);
   return TRUE;
 }
 
-TP_PLUGIN_DEFINE (.name = "tokenizer", .version = "1.2.0",
+TP_PLUGIN_DEFINE (.name = "tokenizer", .version = "1.1.0",
                   .description = "English tokens, UD-style (words, numbers, "
                                  "punctuation, URLs, e-mails)",
                   .license = "MIT", .flags = TP_PLUGIN_FLAG_THREAD_SAFE,

@@ -49,85 +49,24 @@ tp_document_check_text (const char *text, gsize len, gboolean known_utf8,
   return FALSE;
 }
 
-/* Room for the id in a document's allocation: documents whose id fits
- * all have the same size, and the last few freed by a thread are kept for
- * the next ones it makes (a batch makes and frees one per record): as
- * many as a batch's group of records (TP_BATCH_GROUP) holds at once. */
-#define TP_DOCUMENT_ID_ROOM 64
-#define TP_DOCUMENT_POOL_SIZE 32
-
-typedef struct {
-  guint n;
-  TpDocument *docs[TP_DOCUMENT_POOL_SIZE];
-} TpDocumentPool;
-
-/* The pool of this thread, or NULL: read without a call (two
- * g_private_get calls per document cost more than the pool saves), while
- * a GPrivate frees the pool when the thread ends. */
-static TP_TLS TpDocumentPool *tp_document_pool_here;
-
-/* Frees a thread's pool of documents, when the thread ends (on that
- * thread). */
-static void
-tp_document_pool_free (gpointer data)
-{
-  TpDocumentPool *pool = data;
-
-  for (guint i = 0; i < pool->n; i++)
-    g_free (pool->docs[i]);
-  g_free (pool);
-  tp_document_pool_here = NULL;
-}
-
-static GPrivate tp_document_pool = G_PRIVATE_INIT (tp_document_pool_free);
-
-/* This thread's pool of documents, made on first use. */
-static inline TpDocumentPool *
-tp_document_get_pool (void)
-{
-  TpDocumentPool *pool = tp_document_pool_here;
-
-  if (G_UNLIKELY (pool == NULL))
-    {
-      pool = g_new0 (TpDocumentPool, 1);
-      g_private_set (&tp_document_pool, pool);
-      tp_document_pool_here = pool;
-    }
-  return pool;
-}
-
-/* Memory for a document whose id has @id_len bytes: from the pool when the
- * id fits the usual room. */
+/* Memory for a document whose id has @id_len bytes: a block of the
+ * thread's pool when the id fits the usual room. */
 static TpDocument *
 tp_document_alloc (gsize id_len)
 {
-  TpDocumentPool *pool;
-
   if (id_len >= TP_DOCUMENT_ID_ROOM)
     return g_malloc (sizeof (TpDocument) + id_len + 1);
-  pool = tp_document_get_pool ();
-  if (pool->n > 0)
-    return pool->docs[--pool->n];
-  return g_malloc (sizeof (TpDocument) + TP_DOCUMENT_ID_ROOM);
+  return tp_pool_alloc (TP_POOL_DOCUMENT);
 }
 
-/* Gives back the memory of @doc: to the pool when it has the usual size
- * and the pool has room. */
+/* Gives back the memory of @doc: to the pool when it has the usual size. */
 static void
 tp_document_release (TpDocument *doc)
 {
-  TpDocumentPool *pool;
-
   if (doc->id_len >= TP_DOCUMENT_ID_ROOM)
-    {
-      g_free (doc);
-      return;
-    }
-  pool = tp_document_get_pool ();
-  if (pool->n < TP_DOCUMENT_POOL_SIZE)
-    pool->docs[pool->n++] = doc;
-  else
     g_free (doc);
+  else
+    tp_pool_release (TP_POOL_DOCUMENT, doc);
 }
 
 /* A document around @text, a NUL-terminated string of @n bytes that it

@@ -58,85 +58,25 @@ tp_layer_is_inline (const TpLayer *layer, const void *p)
          && (const char *)p < (const char *)layer->name;
 }
 
-/* The size of the blocks the layers of at most that size are made in:
- * each thread keeps up to TP_LAYER_POOL_SIZE freed blocks for the next
- * layers it makes.  A batch makes a layer per stage and document and frees
- * them together: beyond the few chunks malloc caches per size, each layer
- * cost a malloc and a free through the heap's bins. */
-#define TP_LAYER_BLOCK 1024
-#define TP_LAYER_POOL_SIZE 256
-
-typedef struct {
-  guint n;
-  gpointer blocks[TP_LAYER_POOL_SIZE];
-} TpLayerPool;
-
-/* The pool of this thread, or NULL: read without a call, while a GPrivate
- * frees the pool when the thread ends. */
-static TP_TLS TpLayerPool *tp_layer_pool_here;
-
-/* Frees a thread's pool of layer blocks, when the thread ends (on that
- * thread). */
-static void
-tp_layer_pool_free (gpointer data)
-{
-  TpLayerPool *pool = data;
-
-  for (guint i = 0; i < pool->n; i++)
-    g_free (pool->blocks[i]);
-  g_free (pool);
-  tp_layer_pool_here = NULL;
-}
-
-static GPrivate tp_layer_pool = G_PRIVATE_INIT (tp_layer_pool_free);
-
-/* This thread's pool of layer blocks, made on first use. */
-static inline TpLayerPool *
-tp_layer_get_pool (void)
-{
-  TpLayerPool *pool = tp_layer_pool_here;
-
-  if (G_UNLIKELY (pool == NULL))
-    {
-      pool = g_new0 (TpLayerPool, 1);
-      g_private_set (&tp_layer_pool, pool);
-      tp_layer_pool_here = pool;
-    }
-  return pool;
-}
-
-/* Memory for a layer of @size bytes: a block of the pool when it fits
- * one. */
+/* Memory for a layer of @size bytes: a block of the thread's pool when it
+ * fits one. */
 static inline gpointer
 tp_layer_alloc (gsize size)
 {
-  TpLayerPool *pool;
-
   if (size > TP_LAYER_BLOCK)
     return g_malloc (size);
-  pool = tp_layer_get_pool ();
-  if (pool->n > 0)
-    return pool->blocks[--pool->n];
-  return g_malloc (TP_LAYER_BLOCK);
+  return tp_pool_alloc (TP_POOL_LAYER);
 }
 
 /* Gives back the memory @p of a layer of @size bytes: to the pool when it
- * is a block and the pool has room. */
+ * is a block. */
 static inline void
 tp_layer_release (gpointer p, gsize size)
 {
-  TpLayerPool *pool;
-
   if (size <= TP_LAYER_BLOCK)
-    {
-      pool = tp_layer_get_pool ();
-      if (pool->n < TP_LAYER_POOL_SIZE)
-        {
-          pool->blocks[pool->n++] = p;
-          return;
-        }
-    }
-  g_free (p);
+    tp_pool_release (TP_POOL_LAYER, p);
+  else
+    g_free (p);
 }
 
 /* TRUE for the attribute types whose columns keep null flags apart from

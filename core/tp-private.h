@@ -154,6 +154,66 @@ void tp_offset_map_clear (TpOffsetMap *map);
 #define TP_TLS __thread
 #endif
 
+/* The sizes of blocks a thread keeps for reuse once freed, and how many:
+ * documents whose id fits TP_DOCUMENT_ID_ROOM (a batch makes and frees
+ * one per record, as many at once as a group of records, TP_BATCH_GROUP,
+ * holds), and layers of at most TP_LAYER_BLOCK bytes (a layer per stage
+ * and document; beyond the few chunks malloc caches per size, each cost a
+ * malloc and a free through the heap's bins). */
+#define TP_DOCUMENT_ID_ROOM 64
+#define TP_DOCUMENT_POOL_SIZE 32
+#define TP_LAYER_BLOCK 1024
+#define TP_LAYER_POOL_SIZE 256
+
+typedef enum {
+  TP_POOL_DOCUMENT, /* sizeof (TpDocument) + TP_DOCUMENT_ID_ROOM bytes */
+  TP_POOL_LAYER,    /* TP_LAYER_BLOCK bytes */
+  TP_N_POOLS
+} TpPoolKind;
+
+/* A thread's freed blocks of one size. */
+typedef struct {
+  gsize size;
+  guint n;
+  guint cap;
+  gpointer *blocks;
+} TpPool;
+
+/* This thread's pools, or NULL before its first block: read without a
+ * call (g_private_get per document cost more than the pools save), while
+ * a GPrivate frees them when the thread ends (tp-pool.c). */
+extern TP_TLS TpPool *tp_pools_here;
+TpPool *tp_pools_make (void);
+
+/* A block of the pool @kind: a freed one of this thread, or a new one. */
+static inline gpointer
+tp_pool_alloc (TpPoolKind kind)
+{
+  TpPool *pools = tp_pools_here;
+  TpPool *pool;
+
+  if (G_UNLIKELY (pools == NULL))
+    pools = tp_pools_make ();
+  pool = &pools[kind];
+  return pool->n > 0 ? pool->blocks[--pool->n] : g_malloc (pool->size);
+}
+
+/* Gives back a block of the pool @kind: kept while the pool has room. */
+static inline void
+tp_pool_release (TpPoolKind kind, gpointer block)
+{
+  TpPool *pools = tp_pools_here;
+  TpPool *pool;
+
+  if (G_UNLIKELY (pools == NULL))
+    pools = tp_pools_make ();
+  pool = &pools[kind];
+  if (pool->n < pool->cap)
+    pool->blocks[pool->n++] = block;
+  else
+    g_free (block);
+}
+
 /* Copies @n bytes from @src to @dst: up to 32 by two fixed-size copies
  * that overlap (inlined), instead of a call for the short strings (ids,
  * paths, keys) copied per document. */

@@ -40,7 +40,6 @@ sentences_scan_set_init (SentencesScanSet *set, const char *bytes, gsize n)
 #ifdef SENTENCES_SCAN_X86
   set->wide = __builtin_cpu_supports ("ssse3");
   set->avx = __builtin_cpu_supports ("avx");
-  set->avx2 = __builtin_cpu_supports ("avx2");
 #endif
   return TRUE;
 }
@@ -188,79 +187,6 @@ sentences_facts_wide (const SentencesScanSet *rare, const guchar *t, gsize len)
   return facts;
 }
 
-/* sentences_facts_wide for texts of thirty-three bytes or more, thirty-two
- * positions at a time (AVX2): the same tests, half the blocks (a news
- * line of 134 bytes takes five instead of nine). */
-__attribute__ ((target ("avx2"))) static guint
-sentences_facts_wide32 (const SentencesScanSet *rare, const guchar *t,
-                        gsize len)
-{
-  const __m256i lo = _mm256_broadcastsi128_si256 (
-      _mm_loadu_si128 ((const __m128i *)rare->lo));
-  const __m256i hi = _mm256_broadcastsi128_si256 (
-      _mm_loadu_si128 ((const __m128i *)rare->hi));
-  const __m256i nibble = _mm256_set1_epi8 (0x0F);
-  const __m256i to_a = _mm256_set1_epi8 ((char)(0x80 - 'a'));
-  const __m256i az = _mm256_set1_epi8 ((char)(-128 + 26));
-  __m256i in_set = _mm256_setzero_si256 (), high = in_set, pairs = in_set,
-          day = in_set, dashes = in_set;
-  gsize p = 0;
-  guint facts = 0;
-
-  for (;; p += 32)
-    {
-      __m256i v0, v1, v2, lower;
-      if (p + 33 > len)
-        p = len - 33; /* the last block, overlapping */
-      v0 = _mm256_loadu_si256 ((const __m256i *)(t + p));
-      v1 = _mm256_loadu_si256 ((const __m256i *)(t + p + 1));
-      v2 = _mm256_loadu_si256 ((const __m256i *)(t + p + 2));
-      in_set = _mm256_or_si256 (
-          in_set,
-          _mm256_and_si256 (
-              _mm256_shuffle_epi8 (lo, _mm256_and_si256 (v0, nibble)),
-              _mm256_shuffle_epi8 (
-                  hi, _mm256_and_si256 (_mm256_srli_epi16 (v0, 4), nibble))));
-      high = _mm256_or_si256 (high, v0);
-      /* signed compare: a..z moved to -128..-103 */
-      lower = _mm256_cmpgt_epi8 (az, _mm256_add_epi8 (v1, to_a));
-      pairs = _mm256_or_si256 (
-          pairs, _mm256_or_si256 (
-                     _mm256_and_si256 (
-                         _mm256_cmpeq_epi8 (v0, _mm256_set1_epi8 ('.')), lower),
-                     _mm256_and_si256 (
-                         _mm256_cmpeq_epi8 (v0, _mm256_set1_epi8 ('>')),
-                         _mm256_cmpeq_epi8 (v1, _mm256_set1_epi8 ('>')))));
-      day = _mm256_or_si256 (
-          day,
-          _mm256_and_si256 (
-              _mm256_and_si256 (_mm256_cmpeq_epi8 (v0, _mm256_set1_epi8 ('d')),
-                                _mm256_cmpeq_epi8 (v1, _mm256_set1_epi8 ('a'))),
-              _mm256_cmpeq_epi8 (v2, _mm256_set1_epi8 ('y'))));
-      dashes = _mm256_or_si256 (
-          dashes,
-          _mm256_and_si256 (
-              _mm256_and_si256 (_mm256_cmpeq_epi8 (v0, _mm256_set1_epi8 ('-')),
-                                _mm256_cmpeq_epi8 (v1, _mm256_set1_epi8 ('-'))),
-              _mm256_cmpeq_epi8 (v2, _mm256_set1_epi8 ('-'))));
-      if (p + 33 >= len)
-        break;
-    }
-  if ((guint)_mm256_movemask_epi8 (
-          _mm256_cmpeq_epi8 (in_set, _mm256_setzero_si256 ()))
-          != 0xFFFFFFFFu
-      || _mm256_movemask_epi8 (_mm256_or_si256 (high, pairs)) != 0)
-    facts |= SENTENCES_FACT_RARE;
-  if (_mm256_movemask_epi8 (day) != 0)
-    facts |= SENTENCES_FACT_DAY;
-  if (_mm256_movemask_epi8 (dashes) != 0)
-    facts |= SENTENCES_FACT_DASHES | SENTENCES_FACT_RARE;
-  /* the last byte: only as a rare byte (a pair would end on the NUL) */
-  if (rare->in[t[len - 1]] || t[len - 1] >= 0x80)
-    facts |= SENTENCES_FACT_RARE;
-  return facts;
-}
-
 #endif
 
 /* Facts about the whole text @t (@len bytes, NUL-terminated) in one pass:
@@ -271,8 +197,6 @@ guint
 sentences_scan_facts (const SentencesScanSet *rare, const guchar *t, gsize len)
 {
 #ifdef SENTENCES_SCAN_X86
-  if (G_LIKELY (rare->avx2) && len >= 33)
-    return sentences_facts_wide32 (rare, t, len);
   if (G_LIKELY (rare->avx) && len >= 17)
     return sentences_facts_wide (rare, t, len);
 #endif

@@ -13,7 +13,6 @@ typedef struct {
   gboolean in[256]; /* the set itself, for the bytes at the end */
   gboolean wide;    /* the sixteen-byte scan can run on this CPU */
   gboolean avx;     /* and the facts pass (three-operand SSE) */
-  gboolean avx2;    /* and its thirty-two-byte version */
 } SentencesScanSet;
 
 gboolean sentences_scan_set_init (SentencesScanSet *set, const char *bytes,

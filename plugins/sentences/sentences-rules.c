@@ -993,7 +993,9 @@ sentences_signature_phone (const char *t, gsize p)
     }
   if (words == 0)
     return 0;
-  if (memcmp (t + q, "ext. ", 5) == 0)
+  /* byte by byte: the text may end (at its NUL) before five bytes */
+  if (t[q] == 'e' && t[q + 1] == 'x' && t[q + 2] == 't' && t[q + 3] == '.'
+      && t[q + 4] == ' ')
     q += 5;
   e = sentences_phone_end (t, q);
   return e != 0 && t[e] == ' ' && g_ascii_isupper (t[e + 1]) ? e - 1 : 0;

@@ -73,6 +73,12 @@ static const SentCase sent_cases[] = {
   { "It ended. ? Next one.", "It ended.|?|Next one." },
   { "Is it?! Yes.", "Is it?!|Yes." },
   { "web text. lower case start", "web text.|lower case start" },
+  /* an amount after a full stop starts a sentence */
+  { "The ads ran in May. $15m - The cost of them.",
+    "The ads ran in May.|$15m - The cost of them." },
+  { "We sold it. \u00a3200 came back to us.",
+    "We sold it.|\u00a3200 came back to us." },
+  { "It cost U.S. $5 to mail.", "It cost U.S. $5 to mail." },
   /* e-mail and web layout */
   { "Sent by Jane Doe 03/27/2001 01:58 PM Please see the file.",
     "Sent by Jane Doe|03/27/2001 01:58 PM|Please see the file." },

@@ -110,7 +110,8 @@ sentences_newlines (const char *t, gsize s, gsize e)
 }
 
 /* TRUE when the token [s, s+n) can start a sentence after a full stop:
- * a capital letter, a digit, an opening quote or bracket. */
+ * a capital letter, a digit, an opening quote or bracket, a currency sign
+ * (an amount: "... in 2004. $15m - Amount ..."). */
 static gboolean
 sentences_can_start (const char *s, gsize n)
 {
@@ -132,6 +133,9 @@ sentences_can_start (const char *s, gsize n)
     case '*':
     case '#':
     case '@':
+    case '$':
+    case 0x00A3: /* £ */
+    case 0x20AC: /* € */
     case 0x2022: /* • */
     case 0x2013:
     case 0x2014:

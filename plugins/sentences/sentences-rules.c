@@ -1005,6 +1005,64 @@ sentences_signature_phone (const char *t, gsize p)
   return e != 0 && t[e] == ' ' && g_ascii_isupper (t[e + 1]) ? e - 1 : 0;
 }
 
+/* TRUE when a letter closing ends right before the whitespace before @p
+ * ("Thanks,", "Regards.", "Best regards,", "Thank you!", also a line
+ * before): what starts at @p is its signature. */
+static gboolean
+sentences_after_closing (const char *t, gsize p)
+{
+  gsize e = p, w;
+
+  while (e > 0 && sentences_is_space (t[e - 1]))
+    e--;
+  if (e == p)
+    return FALSE;
+  while (e > 0 && (t[e - 1] == ',' || t[e - 1] == '.' || t[e - 1] == '!'))
+    e--;
+  for (w = e; w > 0 && g_ascii_isalpha (t[w - 1]) && e - w < 10; w--)
+    ;
+  if (w == e || (w > 0 && !sentences_is_space (t[w - 1])))
+    return FALSE;
+  if (sentences_set_has (&sentences_closings_set, t + w, e - w)
+      || (e - w == 4 && memcmp (t + w, "Best", 4) == 0))
+    return TRUE;
+  /* the second word of "Best regards", "Many thanks", "Thank you" */
+  return (e - w == 7 && g_ascii_strncasecmp (t + w, "regards", 7) == 0)
+         || (e - w == 6 && g_ascii_strncasecmp (t + w, "thanks", 6) == 0)
+         || (e - w == 6 && g_ascii_strncasecmp (t + w, "wishes", 6) == 0)
+         || (e - w == 3 && g_ascii_strncasecmp (t + w, "you", 3) == 0 && w >= 6
+             && g_ascii_strncasecmp (t + w - 6, "thank", 5) == 0);
+}
+
+/* At @p, the capitalized word [@p, @q) after a letter closing: the
+ * signature's name stands alone before a message's next words ("Thanks, |
+ * Sharon | I think ...", "Regards, | Molly | Here's the list"), a starter,
+ * a pronoun or opener, a greeting, or the name again at the start of the
+ * next message ("Thanks! | Marie | Marie Heard ...").  Returns the byte
+ * of the name's last letter, or 0. */
+static gsize
+sentences_closing_signature (const char *t, gsize p, gsize q)
+{
+  gsize x = q + 1, y = x;
+
+  if (t[q] != ' ' || !g_ascii_isupper (t[x])
+      || sentences_set_has (&sentences_starters_set, t + p, q - p)
+      || !sentences_after_closing (t, p))
+    return 0;
+  while (g_ascii_isalpha (t[y]) && y - x < 16)
+    y++;
+  if (t[y] == '.')
+    return 0; /* "Regards, Kevin A. Boone": an initial */
+  if ((y - x == q - p && memcmp (t + x, t + p, q - p) == 0)
+      || (y - x == 1 && t[x] == 'I' && (t[y] == ' ' || t[y] == '\''))
+      || sentences_set_has (&sentences_starters_set, t + x, y - x)
+      || sentences_set_has (&sentences_message_set, t + x, y - x)
+      || sentences_set_has (&sentences_heading_set, t + x, y - x)
+      || sentences_set_has (&sentences_greetings_set, t + x, y - x))
+    return q - 1;
+  return 0;
+}
+
 /* For sentences_closing_at, once the first word is [@p, @q) (@lower: its
  * letters after the first are lower case): a closing or a greeting, a
  * heading, an address, tested in that order. */
@@ -1022,11 +1080,15 @@ sentences_closing_after (const SentencesRun *r, gsize p, gsize q, guint lower)
       if (c != 0)
         return c;
     }
-  /* "Lovely Cottage This cottage ...", "Jane Doe These look fine" */
+  /* "Lovely Cottage This cottage ...", "Jane Doe These look fine"; after
+   * a closing, "Sharon I think ..." */
   if (lower && q > p + 1 && g_ascii_isupper (t[p]) && t[q] == ' '
       && g_ascii_isupper (t[q + 1]))
     {
       gsize h = sentences_heading_at (t, p);
+      if (h != 0)
+        return h;
+      h = sentences_closing_signature (t, p, q);
       if (h != 0)
         return h;
     }

@@ -109,6 +109,11 @@ static const SentCase sent_cases[] = {
   { "Dear Dr. Jane Doe, Please see below.",
     "Dear Dr. Jane Doe,|Please see below." },
   { "We need 1) a room 2) a car", "We need|1) a room|2) a car" },
+  /* but not after a word that goes on with the sentence */
+  { "He said that 1) prices rose and 2) costs fell.",
+    "He said that 1) prices rose and 2) costs fell." },
+  { "Cut it from 15 days to 5) and more",
+    "Cut it from 15 days to 5) and more" },
   { "Thanks, but no.", "Thanks, but no." },
   { "The results (1) rose and (2) fell.",
     "The results (1) rose and (2) fell." },

@@ -173,6 +173,7 @@ void sentences_emit_open (SentencesRun *r, guint last, gsize end);
 gboolean sentences_is_rule (const char *s, gsize n);
 gboolean sentences_is_frame (const char *s, gsize n);
 gboolean sentences_is_ampm (const char *s, gsize n);
+gboolean sentences_continues_at (const char *t, gsize from, gsize sp);
 gboolean sentences_is_credit (const char *t, const guint32 *tokens, guint n,
                               guint k);
 

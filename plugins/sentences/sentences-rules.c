@@ -561,6 +561,21 @@ sentences_layout_break (const char *t, const guint32 *tokens, guint n,
          && !(bn == 2 && memcmp (b, "or", 2) == 0);
 }
 
+/* TRUE when the word that ends before the space at @sp (at or after
+ * @from) goes on with a sentence ("and", "that", "to"): a list item's
+ * number after it is inside the sentence ("... that 1) prices rose and 2)
+ * costs fell"), not the start of one ("four nights 1) what ..."). */
+gboolean
+sentences_continues_at (const char *t, gsize from, gsize sp)
+{
+  gsize w = sp;
+
+  while (w > from && g_ascii_islower (t[w - 1]) && sp - w < 10)
+    w--;
+  return w < sp && (w == from || !g_ascii_isalpha (t[w - 1]))
+         && sentences_set_has (&sentences_continuers_set, t + w, sp - w);
+}
+
 /* Appends the sentence [start, end) (from its first token's start to its
  * last token's end). */
 static void

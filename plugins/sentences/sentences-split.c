@@ -556,7 +556,8 @@ sentences_scan_all (SentencesRun *r, gsize end)
                 ds--;
               if (ds >= 2 && t[ds - 1] == ' ' && !g_ascii_isdigit (t[ds - 2])
                   && !(ds > r->first_start
-                       && sentences_in_brackets (r->t, r->first_start, ds)))
+                       && sentences_in_brackets (r->t, r->first_start, ds))
+                  && !sentences_continues_at (r->t, r->first_start, ds - 1))
                 sentences_decide (r, sentences_find (r, ds - 2), TRUE);
             }
           /* the token holding this byte, if it ends here (a multi-byte

@@ -82,6 +82,11 @@ static const SentCase sent_cases[] = {
   /* e-mail and web layout */
   { "Sent by Jane Doe 03/27/2001 01:58 PM Please see the file.",
     "Sent by Jane Doe|03/27/2001 01:58 PM|Please see the file." },
+  { "Regards Omar Haddad 21/03/2001 18:20 Several things went wrong.",
+    "Regards Omar Haddad|21/03/2001 18:20|Several things went wrong." },
+  { "It opens at 18:20 Monday in Rome.", "It opens at 18:20 Monday in Rome." },
+  { "It opened on 21/03/2001 at 18:20 Monday.",
+    "It opened on 21/03/2001 at 18:20 Monday." },
   { "Great news *** The rest follows.", "Great news|***|The rest follows." },
   { "Thanks, Jane", "Thanks,|Jane" },
   { "Thanks, Jane Here you go.", "Thanks,|Jane|Here you go." },

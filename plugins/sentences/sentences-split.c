@@ -225,15 +225,33 @@ sentences_address_end (const SentencesRun *r, gsize p)
   return memchr (t + cs, '@', p - cs) != NULL;
 }
 
-/* At the first colon @p of a time: "Name 12/31/2001 10:53 AM Next" and
- * "on 04/25/01 12:42:55 Next" end a sentence after the name and after the
- * time (decided in text order). */
+/* TRUE when a date with two slashes ("21/03/2001") and a space come
+ * right before the time at @ts. */
+static gboolean
+sentences_after_date (const char *t, gsize ts)
+{
+  gsize ds = ts - 1;
+  guint slashes = 0;
+
+  if (ts < 2 || t[ts - 1] != ' ')
+    return FALSE;
+  while (ds > 0 && (g_ascii_isdigit (t[ds - 1]) || t[ds - 1] == '/')
+         && ts - ds < 12)
+    slashes += t[--ds] == '/';
+  return slashes == 2 && g_ascii_isdigit (t[ds]) && g_ascii_isdigit (t[ts - 2])
+         && (ds == 0 || sentences_is_space (t[ds - 1]));
+}
+
+/* At the first colon @p of a time: "Name 12/31/2001 10:53 AM Next",
+ * "Name 21/03/2001 18:20 Next" and "on 04/25/01 12:42:55 Next" end a
+ * sentence after the name and after the time (decided in text order). */
 static void
 sentences_time_stamp (SentencesRun *r, gsize p)
 {
   const char *t = r->t;
   gsize ts = p, te = p + 1, ds, after;
   guint colons = 0;
+  gboolean dated = FALSE; /* hh:mm after a date */
 
   if (p == 0 || !g_ascii_isdigit (t[p - 1]) || !g_ascii_isdigit (t[p + 1]))
     return;
@@ -248,19 +266,28 @@ sentences_time_stamp (SentencesRun *r, gsize p)
   if (sentences_is_ampm (t + te + 1, 2)
       && (t[te + 3] == '\0' || sentences_is_space (t[te + 3])))
     after = te + 1; /* the AM token */
-  else if (colons == 1 && g_ascii_isupper (t[te + 1])
-           && g_ascii_islower (t[te + 2]))
-    after = te - 1; /* hh:mm:ss, then a capitalized word (not GMT) */
+  else if (g_ascii_isupper (t[te + 1]) && g_ascii_islower (t[te + 2])
+           && (colons == 1
+               || (colons == 0 && (dated = sentences_after_date (t, ts)))))
+    after = te - 1; /* hh:mm:ss, or a date and hh:mm, then a capitalized
+                     * word (not GMT) */
   else
     return;
-  /* the date before the time, and the token before the date */
+  /* the date before the time, and the token before the date (a name's
+   * last word ends a sentence before "21/03/2001 18:20 Next") */
   if (ts >= 2 && t[ts - 1] == ' ')
     {
       ds = ts - 1;
       while (ds > 0 && (g_ascii_isdigit (t[ds - 1]) || t[ds - 1] == '/'))
         ds--;
       if (ds < ts - 1 && ds >= 2 && t[ds - 1] == ' ' && g_ascii_isdigit (t[ds]))
-        sentences_decide (r, sentences_find (r, ds - 2), FALSE);
+        {
+          gsize ws = ds - 1;
+          while (ws > 0 && !sentences_is_space (t[ws - 1]))
+            ws--;
+          sentences_decide (r, sentences_find (r, ds - 2),
+                            dated && g_ascii_isupper (t[ws]));
+        }
     }
   sentences_decide (r, sentences_find (r, after), after == te - 1);
 }

@@ -331,6 +331,8 @@ static const SentCase sent_cases[] = {
   /* a salutation with a colon, but not a label */
   { "Jill: As discussed, the file is attached.\n\nQuestions: If you call, ask.",
     "Jill:|As discussed, the file is attached.|Questions: If you call, ask." },
+  { "I will fax it. Doris: We can sign it.\n\nAnalysis: We found it.",
+    "I will fax it.|Doris:|We can sign it.|Analysis: We found it." },
   /* a story's dateline run into its headline and first sentence */
   { "Floods cut off hill towns Monday, March 3, 2014 On Sunday, rain fell.",
     "Floods cut off hill towns|Monday, March 3, 2014|On Sunday, rain fell." },

@@ -440,11 +440,12 @@ sentences_salutation_colon (SentencesRun *r, gsize p)
     }
   sentences_tok (t, r->tokens, i, &w, &wn);
   /* a plural or a noun in -ion is a label ("Questions:", "Conclusion:"),
-   * unless a title makes it a name */
+   * unless a title makes it a name; a name may end in -is ("Chris:",
+   * "Phyllis:"; not "Analysis:") */
   if (w + wn != t + p || wn < 3 || !g_ascii_isupper (w[0])
       || !g_ascii_islower (w[1])
       || (!titled
-          && (w[wn - 1] == 's'
+          && ((w[wn - 1] == 's' && !(w[wn - 2] == 'i' && w[wn - 3] != 's'))
               || (wn > 4 && memcmp (w + wn - 3, "ion", 3) == 0))))
     return FALSE;
   ns = sentences_start (r->tokens, i + 2);

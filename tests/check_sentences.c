@@ -333,6 +333,16 @@ static const SentCase sent_cases[] = {
     "Jill:|As discussed, the file is attached.|Questions: If you call, ask." },
   { "I will fax it. Doris: We can sign it.\n\nAnalysis: We found it.",
     "I will fax it.|Doris:|We can sign it.|Analysis: We found it." },
+  /* a salutation that ends a paragraph after a signature */
+  { "Thanks a lot.\n\nJane Roe Kathleen,\n\nYou are right.",
+    "Thanks a lot.|Jane Roe|Kathleen,|You are right." },
+  { "See you.\n\nPaula Paula,\n\nWill you call?",
+    "See you.|Paula|Paula,|Will you call?" },
+  { "Cell 713-555-0100 Omar,\n\nCall me.", "Cell 713-555-0100|Omar,|Call me." },
+  { "Without number one Carl Myerscough,\n\nthey lost. On Tuesday,\n\nit "
+    "rained. Dear Dr. Jane Roe,\n\nHello.",
+    "Without number one Carl Myerscough,|they lost.|On Tuesday,|it "
+    "rained.|Dear Dr. Jane Roe,|Hello." },
   /* a story's dateline run into its headline and first sentence */
   { "Floods cut off hill towns Monday, March 3, 2014 On Sunday, rain fell.",
     "Floods cut off hill towns|Monday, March 3, 2014|On Sunday, rain fell." },

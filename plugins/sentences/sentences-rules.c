@@ -576,6 +576,68 @@ sentences_continues_at (const char *t, gsize from, gsize sp)
          && sentences_set_has (&sentences_continuers_set, t + w, sp - w);
 }
 
+/* TRUE when [@s, @s + @n) is a capitalized word: a capital, then lower
+ * case letters. */
+static gboolean
+sentences_is_capitalized (const char *s, gsize n)
+{
+  if (n < 2 || !g_ascii_isupper (s[0]))
+    return FALSE;
+  for (gsize k = 1; k < n; k++)
+    if (!g_ascii_islower (s[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* At the line break @p: when a paragraph (a blank line follows) ends in a
+ * capitalized name and a comma after a signature, a message's salutation
+ * starts at the name: after the same name ("Paula | Paula,"), a full
+ * name ("Debra Roe | Kathleen,") or a telephone number ("Fax: 713-790-2605
+ * | Mansoor,").  Returns the byte of the last one's last character (where
+ * a sentence ends), or 0.  Not after a greeting, a closing or a starter
+ * ("On | Tuesday,"), nor within one name ("number one Carl Myerscough,"). */
+gsize
+sentences_salutation_line (const SentencesRun *r, gsize p)
+{
+  const char *t = r->t;
+  gsize c = p - (p > 0 && t[p - 1] == '\r'), w, v, u;
+
+  if (c < 6 || t[c - 1] != ','
+      || sentences_newlines (t, c, MIN (c + 4, r->len)) < 2)
+    return 0;
+  c--;
+  for (w = c; w > 0 && g_ascii_isalpha (t[w - 1]) && c - w < 16; w--)
+    ;
+  if (w < 3 || t[w - 1] != ' ' || !g_ascii_isalnum (t[w - 2])
+      || w - 1 <= r->first_start || !sentences_is_capitalized (t + w, c - w)
+      || sentences_set_has (&sentences_closings_set, t + w, c - w)
+      || sentences_set_has (&sentences_starters_set, t + w, c - w))
+    return 0;
+  for (v = w - 1; v > r->first_start && !sentences_is_space (t[v - 1]); v--)
+    ;
+  if (g_ascii_isdigit (t[w - 2]))
+    return v + 1 < w - 1 && t[v] != '$' ? w - 2 : 0; /* a number */
+  if (w - 1 - v == c - w && memcmp (t + v, t + w, c - w) == 0)
+    return w - 2; /* the same name */
+  if (v < 2 || t[v - 1] != ' ' || v - 1 <= r->first_start
+      || !sentences_is_capitalized (t + v, w - 1 - v)
+      || sentences_set_has (&sentences_starters_set, t + v, w - 1 - v)
+      || sentences_set_has (&sentences_greetings_set, t + v, w - 1 - v)
+      || sentences_set_has (&sentences_closing_firsts_set, t + v, w - 1 - v))
+    return 0;
+  for (u = v - 1; u > r->first_start && g_ascii_isalpha (t[u - 1]); u--)
+    ;
+  return sentences_is_capitalized (t + u, v - 1 - u)
+                 && !sentences_set_has (&sentences_starters_set, t + u,
+                                        v - 1 - u)
+                 && !sentences_set_has (&sentences_greetings_set, t + u,
+                                        v - 1 - u)
+                 && !(v - 1 - u == 4 && memcmp (t + u, "Good", 4) == 0)
+                 && (u == 0 || !g_ascii_isalnum (t[u - 1]))
+             ? w - 2
+             : 0;
+}
+
 /* Appends the sentence [start, end) (from its first token's start to its
  * last token's end). */
 static void

@@ -612,6 +612,9 @@ sentences_scan_all (SentencesRun *r, gsize end)
         }
       else if (f & SENTENCES_S_LINE)
         {
+          gsize sal = sentences_salutation_line (r, p);
+          if (sal != 0)
+            sentences_decide (r, sentences_find (r, sal), TRUE); /* | Jim, */
           sentences_decide (r, sentences_find (r, p), FALSE);
           while (p < end && sentences_is_space (t[p]))
             p++;

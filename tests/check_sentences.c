@@ -82,6 +82,8 @@ static const SentCase sent_cases[] = {
   /* e-mail and web layout */
   { "Sent by Jane Doe 03/27/2001 01:58 PM Please see the file.",
     "Sent by Jane Doe|03/27/2001 01:58 PM|Please see the file." },
+  { "To: jo.roe@example.com 10/20/2000 11:32 AM Here it is.",
+    "To: jo.roe@example.com|10/20/2000 11:32 AM|Here it is." },
   { "Regards Omar Haddad 21/03/2001 18:20 Several things went wrong.",
     "Regards Omar Haddad|21/03/2001 18:20|Several things went wrong." },
   { "It opens at 18:20 Monday in Rome.", "It opens at 18:20 Monday in Rome." },

@@ -473,10 +473,10 @@ sentences_layout_break (const char *t, const guint32 *tokens, guint n,
       if (s2 > e1 && sentences_newlines (t, e1, s2) == 0)
         return TRUE;
     }
-  /* Name | 12/31/2001 10:53 AM */
+  /* Name | 12/31/2001 10:53 AM, also an address (jo@x.com | 12/31/2001) */
   if (g_ascii_isdigit (b0) && k + 2 < n
-      && (g_ascii_isupper (a0) || g_ascii_isdigit (a0) || a0 == '>'
-          || a0 == '"')
+      && (g_ascii_isupper (a0) || g_ascii_isdigit (a0) || a0 == '>' || a0 == '"'
+          || memchr (a, '@', an) != NULL)
       && sentences_is_digits (b, bn, '/', 3))
     {
       const char *c, *d;

@@ -290,6 +290,10 @@ static const SentCase sent_cases[] = {
     "it up.",
     "Thanks,|Cindy (713) 853-6197|Mailing them is fine.|Marie x33907|Turn it "
     "up." },
+  { "Thanks.\n\nLeo Roe ext. 39938 If you need more, ask. Leo Roe ext. 39938 "
+    "is mine.",
+    "Thanks.|Leo Roe ext. 39938|If you need more, ask.|Leo Roe ext. 39938 is "
+    "mine." },
   { "Latex 110 126 189 REUTER", "Latex 110 126 189 REUTER" },
   { "Phone (713) 853-3242 Cell (713) 705-7201",
     "Phone (713) 853-3242 Cell (713) 705-7201" },

@@ -1077,7 +1077,14 @@ sentences_signature_phone (const char *t, gsize p)
   /* byte by byte: the text may end (at its NUL) before five bytes */
   if (t[q] == 'e' && t[q + 1] == 'x' && t[q + 2] == 't' && t[q + 3] == '.'
       && t[q + 4] == ' ')
-    q += 5;
+    {
+      /* "ext. 39938": an extension's four to six digits alone too */
+      q += 5;
+      for (e = q; g_ascii_isdigit (t[e]) && e - q < 7; e++)
+        ;
+      if (e - q >= 4 && e - q <= 6 && t[e] == ' ' && g_ascii_isupper (t[e + 1]))
+        return e - 1;
+    }
   e = sentences_phone_end (t, q);
   return e != 0 && t[e] == ' ' && g_ascii_isupper (t[e + 1]) ? e - 1 : 0;
 }

@@ -142,6 +142,13 @@ static const SentCase sent_cases[] = {
   { "Write to <jane@example.com> The office opens.",
     "Write to <jane@example.com>|The office opens." },
   { "(Reuters) Shares rose.", "(Reuters)|Shares rose." },
+  /* an aside in brackets that ends a sentence before an opener */
+  { "We sent two forms (both signed) Please check them.",
+    "We sent two forms (both signed)|Please check them." },
+  { "Our answers: (a) Do you agree?", "Our answers: (a) Do you agree?" },
+  { "After the vote (as we hoped) I called him.",
+    "After the vote (as we hoped) I called him." },
+  { "It rose (see the table) The Rest", "It rose (see the table) The Rest" },
   { "<< File: a.htm >> I was thinking.", "<< File: a.htm >>|I was thinking." },
   { "[http://example.com/a] Normally it works.",
     "[http://example.com/a]|Normally it works." },

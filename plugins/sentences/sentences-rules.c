@@ -441,6 +441,37 @@ sentences_is_credit (const char *t, const guint32 *tokens, guint n, guint k)
          && cn == 1 && c[0] == ':' && c == w + wn;
 }
 
+/* TRUE when the ")" token @i closes an aside of a few words that ends a
+ * sentence, before a typical opener and a lower-case word ("... (3 in
+ * total) Please advise.", "(like it was before) Is there ..."); not a
+ * list item's label ("(a) Do you ..."): two tokens at least inside, with a
+ * space.  Not before "I": an aside often leads a clause ("( with Jo's
+ * help ) I have pulled ..."). */
+static gboolean
+sentences_aside_end (const char *t, const guint32 *tokens, guint n, guint first,
+                     guint i, guint k)
+{
+  const char *b, *c;
+  gsize bn, cn;
+  guint j;
+
+  if (k + 1 >= n || i < first + 3)
+    return FALSE;
+  sentences_tok (t, tokens, k, &b, &bn);
+  sentences_tok (t, tokens, k + 1, &c, &cn);
+  if (!g_ascii_islower (c[0]) || c != b + bn + 1 || (bn == 1 && b[0] == 'I')
+      || !sentences_set_has (&sentences_starters_set, b, bn))
+    return FALSE;
+  for (j = i - 1; j > first && i - j < 40; j--)
+    {
+      gsize s = sentences_start (tokens, j);
+      if (t[s] == '(' && sentences_end (tokens, j) == s + 1)
+        return j + 2 < i
+               && memchr (t + s, ' ', sentences_start (tokens, i) - s) != NULL;
+    }
+  return FALSE;
+}
+
 /* Breaks that come from e-mail and web layout rather than punctuation:
  * separator lines, "12/31/2001 10:53 AM" stamps, "Thanks," closings, URLs
  * and e-mail addresses before a capital, "(Source) Sentence", emoticons
@@ -527,7 +558,10 @@ sentences_layout_break (const char *t, const guint32 *tokens, guint n,
             const char *c;
             gsize cn;
             sentences_tok (t, tokens, first, &c, &cn);
-            return cn == 1 && c[0] == (a0 == ')' ? '(' : '[');
+            if (cn == 1 && c[0] == (a0 == ')' ? '(' : '['))
+              return TRUE;
+            return a0 == ')' && g_ascii_isupper (b0)
+                   && sentences_aside_end (t, tokens, n, first, i, k);
           }
         return FALSE;
       default:

@@ -142,6 +142,15 @@ static const SentCase sent_cases[] = {
   { "Write to <jane@example.com> The office opens.",
     "Write to <jane@example.com>|The office opens." },
   { "(Reuters) Shares rose.", "(Reuters)|Shares rose." },
+  /* words that announce a list or a statement end at their colon */
+  { "The dates are as follows: Monday and Friday.",
+    "The dates are as follows:|Monday and Friday." },
+  { "Please note the following: $5 for each copy.",
+    "Please note the following:|$5 for each copy." },
+  { "He follows: Jane Roe and her team.",
+    "He follows: Jane Roe and her team." },
+  { "It went as follows: the first one failed.",
+    "It went as follows: the first one failed." },
   /* an aside in brackets that ends a sentence before an opener */
   { "We sent two forms (both signed) Please check them.",
     "We sent two forms (both signed)|Please check them." },

@@ -672,6 +672,38 @@ sentences_salutation_line (const SentencesRun *r, gsize p)
              : 0;
 }
 
+/* TRUE when the colon at @p closes the words that announce a list or a
+ * statement ("... are as follows: Everyone will dial", "the following:
+ * Current Salary", "the process below: With divisions") and one space and
+ * a capital or an amount follow: the colon ends that sentence (not a verb:
+ * "He follows: Jane ...").  The word before it starts after @from (the
+ * open sentence's start). */
+gboolean
+sentences_list_intro (const char *t, gsize from, gsize p)
+{
+  gsize w = p;
+
+  if (p < from + 5
+      || (t[p - 1] != 's' && t[p - 1] != 'g' && t[p - 1] != 'd'
+          && t[p - 1] != 'w')
+      || t[p + 1] != ' ' || !(g_ascii_isupper (t[p + 2]) || t[p + 2] == '$'))
+    return FALSE;
+  while (w > from && g_ascii_islower (t[w - 1]) && p - w < 10)
+    w--;
+  if (w == from || t[w - 1] != ' ')
+    return FALSE;
+  if (p - w == 5)
+    return memcmp (t + w, "below", 5) == 0;
+  if (p - w == 9)
+    return memcmp (t + w, "following", 9) == 0 && w >= from + 4
+           && memcmp (t + w - 4, "the ", 4) == 0;
+  /* "as follow:", "as follows:", "as followed:" */
+  return p - w >= 6 && p - w <= 8 && memcmp (t + w, "follow", 6) == 0
+         && (p - w == 6 || t[w + 6] == 's'
+             || (p - w == 8 && t[w + 6] == 'e' && t[w + 7] == 'd'))
+         && w >= from + 3 && memcmp (t + w - 3, "as ", 3) == 0;
+}
+
 /* Appends the sentence [start, end) (from its first token's start to its
  * last token's end). */
 static void

@@ -142,6 +142,12 @@ static const SentCase sent_cases[] = {
   { "Write to <jane@example.com> The office opens.",
     "Write to <jane@example.com>|The office opens." },
   { "(Reuters) Shares rose.", "(Reuters)|Shares rose." },
+  /* a thanks without a comma before a subject pronoun stands alone */
+  { "Can you help? thanks I've asked twice.",
+    "Can you help?|thanks|I've asked twice." },
+  { "Thanks We will be there.", "Thanks|We will be there." },
+  { "Thanks you guys.", "Thanks you guys." },
+  { "Thanks Imran for the file.", "Thanks Imran for the file." },
   /* words that announce a list or a statement end at their colon */
   { "The dates are as follows: Monday and Friday.",
     "The dates are as follows:|Monday and Friday." },

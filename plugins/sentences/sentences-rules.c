@@ -980,6 +980,44 @@ sentences_closing_name (const SentencesRun *r, gsize n)
          && (t[f] == ' ' || t[f] == '\'');
 }
 
+/* TRUE when the words at @w start a clause with a subject pronoun ("I
+ * tried", "I've", "We took", "You've"): after a thanks without a comma,
+ * the thanks stands alone ("thanks | I've tried calling ..."). */
+static gboolean
+sentences_subject_at (const char *t, gsize w)
+{
+  gsize e = w;
+
+  while (g_ascii_isalpha (t[e]) && e - w < 5)
+    e++;
+  if (t[e] != ' ' && t[e] != '\'')
+    return FALSE;
+  switch (e - w)
+    {
+    case 1:
+      return t[w] == 'I';
+    case 2:
+      return memcmp (t + w, "We", 2) == 0 || memcmp (t + w, "It", 2) == 0
+             || memcmp (t + w, "He", 2) == 0;
+    case 3:
+      return memcmp (t + w, "You", 3) == 0 || memcmp (t + w, "She", 3) == 0;
+    case 4:
+      return memcmp (t + w, "They", 4) == 0;
+    default:
+      return FALSE;
+    }
+}
+
+/* TRUE for "Thanks", "thanks", "Thx", "thx" ([s, s + n)). */
+static gboolean
+sentences_is_thanks (const char *s, gsize n)
+{
+  return (n == 6 && (s[0] == 'T' || s[0] == 't')
+          && memcmp (s + 1, "hanks", 5) == 0)
+         || (n == 3 && (s[0] == 'T' || s[0] == 't') && s[1] == 'h'
+             && s[2] == 'x');
+}
+
 /* The greeting and closing part of sentences_closing_at: the first word
  * is [p, q). */
 static gsize
@@ -989,6 +1027,9 @@ sentences_closing_words (const SentencesRun *r, gsize p, gsize q)
   gsize w;
   guint words = 0, max;
 
+  if (t[q] == ' ' && sentences_is_thanks (t + p, q - p)
+      && sentences_subject_at (t, q + 1))
+    return q - 1; /* "thanks | I've tried" */
   if (sentences_set_has (&sentences_closing_firsts_set, t + p, q - p))
     max = 2;
   else if (sentences_set_has (&sentences_closings_set, t + p, q - p))

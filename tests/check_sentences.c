@@ -142,6 +142,17 @@ static const SentCase sent_cases[] = {
   { "Write to <jane@example.com> The office opens.",
     "Write to <jane@example.com>|The office opens." },
   { "(Reuters) Shares rose.", "(Reuters)|Shares rose." },
+  /* a forwarded message's header starts at the sender's first name */
+  { "Looks fine. Jane Roe Carl B Doe@ACME 03/01/2001 10:12 AM",
+    "Looks fine.|Jane Roe|Carl B Doe@ACME|03/01/2001 10:12 AM" },
+  { "please print Mia Lund@ACME_EUROPE on 06/01/2000",
+    "please print|Mia Lund@ACME_EUROPE on 06/01/2000" },
+  { "Jane Roe Mia Lund@ACME NEWS on Monday",
+    "Jane Roe|Mia Lund@ACME NEWS on Monday" },
+  { "Sent by: Mia Lund@ACME on Monday", "Sent by: Mia Lund@ACME on Monday" },
+  { "Please write to Mia Lund@ACME now.",
+    "Please write to Mia Lund@ACME now." },
+  { "Please ask Mia Lund@ACME now.", "Please ask Mia Lund@ACME now." },
   /* a thanks without a comma before a subject pronoun stands alone */
   { "Can you help? thanks I've asked twice.",
     "Can you help?|thanks|I've asked twice." },

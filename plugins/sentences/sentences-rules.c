@@ -704,6 +704,85 @@ sentences_list_intro (const char *t, gsize from, gsize p)
          && w >= from + 3 && memcmp (t + w - 3, "as ", 3) == 0;
 }
 
+/* TRUE when [s, s + n) is a capitalized name: a capital, then one lower
+ * case letter at least, and letters, hyphens or apostrophes. */
+static gboolean
+sentences_is_name_word (const char *s, gsize n)
+{
+  if (n < 2 || !g_ascii_isupper (s[0]) || !g_ascii_islower (s[1]))
+    return FALSE;
+  for (gsize k = 2; k < n; k++)
+    if (!g_ascii_isalpha (s[k]) && s[k] != '-' && s[k] != '\'')
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when a word of two capitals or more and a space start at @s
+ * ("COMMUNICATIONS "). */
+static gboolean
+sentences_is_caps_word (const char *s)
+{
+  gsize k = 0;
+
+  while (g_ascii_isupper (s[k]))
+    k++;
+  return k >= 2 && s[k] == ' ';
+}
+
+/* At the '@' at @p of a mail system's address ("Jorge A Garcia@ENRON",
+ * "Wayne Perry@ENRON_DEVELOPMENT"): a forwarded message's header starts at
+ * the person's first name, so a sentence ends before it ("Sara Shackleton
+ * | Carlos Alatorre@ENRON 02/27/2001 ...", "please print | Amanda
+ * Huble@ENRON").  Returns the token before the first name, or G_MAXUINT:
+ * also when a label or a word that goes on comes before it ("Sent by: Ben
+ * Roe@ECT", "to Ken Rice@ENRON").  @k is the address's token. */
+guint
+sentences_notes_header (const SentencesRun *r, guint k, gsize p)
+{
+  const char *t = r->t, *a;
+  gsize an, e = p + 1;
+  guint f;
+
+  if (k < 2 || k <= r->first)
+    return G_MAXUINT;
+  sentences_tok (t, r->tokens, k, &a, &an);
+  while (g_ascii_isupper (t[e]))
+    e++;
+  if (e < p + 3 || e != (gsize)(a - t) + an
+      || !sentences_is_name_word (a, (gsize)(t + p - a)))
+    return G_MAXUINT;
+  /* a header's address goes on with a date, "on", "Sent by" or a line
+   * break ("@ENRON_DEVELOPMENT 03/01/2001", "@ENRON COMMUNICATIONS on"),
+   * not with the words of a sentence ("ask Ken Rice@ENRON now") */
+  if (t[e] == '_')
+    while (t[e] == '_' || g_ascii_isupper (t[e]))
+      e++;
+  if (t[e] == ' ' && sentences_is_caps_word (t + e + 1))
+    while (t[++e] != ' ' && t[e] != '\0')
+      ;
+  if (!(t[e] == '\0' || t[e] == '\n' || t[e] == '\r'
+        || (t[e] == ' '
+            && (g_ascii_isdigit (t[e + 1]) || g_ascii_isupper (t[e + 1])
+                || (t[e + 1] == 'o' && t[e + 2] == 'n' && t[e + 3] == ' ')))))
+    return G_MAXUINT;
+  f = k - 1;
+  sentences_tok (t, r->tokens, f, &a, &an);
+  if ((an == 1 && g_ascii_isupper (a[0]))
+      || (an == 2 && g_ascii_isupper (a[0]) && a[1] == '.'))
+    {
+      /* a middle initial: "Jorge A Garcia@ENRON" */
+      if (f < 2)
+        return G_MAXUINT;
+      sentences_tok (t, r->tokens, --f, &a, &an);
+    }
+  if (f <= r->first || !sentences_is_name_word (a, an))
+    return G_MAXUINT;
+  sentences_tok (t, r->tokens, f - 1, &a, &an);
+  if (a[an - 1] == ':' || sentences_set_has (&sentences_continuers_set, a, an))
+    return G_MAXUINT;
+  return f - 1;
+}
+
 /* Appends the sentence [start, end) (from its first token's start to its
  * last token's end). */
 static void

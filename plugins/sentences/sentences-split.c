@@ -631,7 +631,10 @@ sentences_scan_all (SentencesRun *r, gsize end)
       else if (c == '@' || (c == ':' && t[p + 1] == '/' && t[p + 2] == '/'))
         {
           /* a URL or an e-mail address, decided on its own token */
-          sentences_decide (r, sentences_find (r, p), FALSE);
+          guint k = sentences_find (r, p), h;
+          if (c == '@' && (h = sentences_notes_header (r, k, p)) != G_MAXUINT)
+            sentences_decide (r, h, TRUE); /* | Jo Roe@ENRON */
+          sentences_decide (r, k, FALSE);
           p++;
         }
       else if (c == ':')

@@ -442,11 +442,13 @@ sentences_is_credit (const char *t, const guint32 *tokens, guint n, guint k)
 }
 
 /* TRUE when the ")" token @i closes an aside of a few words that ends a
- * sentence, before a typical opener and a lower-case word ("... (3 in
- * total) Please advise.", "(like it was before) Is there ..."); not a
- * list item's label ("(a) Do you ..."): two tokens at least inside, with a
- * space.  Not before "I": an aside often leads a clause ("( with Jo's
- * help ) I have pulled ..."). */
+ * sentence, before a typical opener or a message opener and then a
+ * lower-case word ("... (3 in total) Please advise.", "(like it was
+ * before) Is there ...", "( the newsletter ) Have you ..."); not any
+ * capitalized word: news brackets complete names ("(Prime Minister
+ * Yasuhiro) Nakasone was").  Not a list item's label ("(a) Do you ..."): two
+ * tokens at least inside, with a space.  Not before "I": an aside often leads a
+ * clause ("( with Jo's help ) I have pulled ..."). */
 static gboolean
 sentences_aside_end (const char *t, const guint32 *tokens, guint n, guint first,
                      guint i, guint k)
@@ -460,7 +462,8 @@ sentences_aside_end (const char *t, const guint32 *tokens, guint n, guint first,
   sentences_tok (t, tokens, k, &b, &bn);
   sentences_tok (t, tokens, k + 1, &c, &cn);
   if (!g_ascii_islower (c[0]) || c != b + bn + 1 || (bn == 1 && b[0] == 'I')
-      || !sentences_set_has (&sentences_starters_set, b, bn))
+      || !(sentences_set_has (&sentences_starters_set, b, bn)
+           || sentences_set_has (&sentences_message_set, b, bn)))
     return FALSE;
   for (j = i - 1; j > first && i - j < 40; j--)
     {

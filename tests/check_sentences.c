@@ -175,6 +175,13 @@ static const SentCase sent_cases[] = {
   { "After the vote (as we hoped) I called him.",
     "After the vote (as we hoped) I called him." },
   { "It rose (see the table) The Rest", "It rose (see the table) The Rest" },
+  /* bylines */
+  { "By Ann Lee DAILY NEWS SERVICE Rain fell all day.",
+    "By Ann Lee|DAILY NEWS SERVICE Rain fell all day." },
+  { "By JO ROE Copyright 2004 The Star", "By JO ROE|Copyright 2004 The Star" },
+  { "By Friday December 1st, please send it.",
+    "By Friday December 1st, please send it." },
+  { "By Ann Lee Smith and her team.", "By Ann Lee Smith and her team." },
   { "I mailed the letter (the June one) Have you got it?",
     "I mailed the letter (the June one)|Have you got it?" },
   { "He talked to (Prime Minister Ann) Smith was there.",

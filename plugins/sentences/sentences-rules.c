@@ -1336,6 +1336,63 @@ sentences_closing_signature (const char *t, gsize p, gsize q)
   return 0;
 }
 
+/* For sentences_byline: the end of the word of letters at @w when it is
+ * a capitalized name ("Whipple") or, with @caps, a word in capitals
+ * ("CARREAU"), at most 20 letters; else @w. */
+static gsize
+sentences_name_end (const char *t, gsize w, gboolean caps)
+{
+  gsize e = w + 1;
+
+  if (!g_ascii_isupper (t[w]))
+    return w;
+  while (e - w <= 20
+         && (caps ? g_ascii_isupper (t[e])
+                  : g_ascii_islower (t[e]) || t[e] == '-' || t[e] == '\''))
+    e++;
+  return e - w >= 2 && !g_ascii_isalpha (t[e]) && e - w <= 20 ? e : w;
+}
+
+/* At a sentence's "By " (its first word, [@p, @q)): a byline, "By" and a
+ * name of two or three words, stands alone when what follows changes case
+ * or is a starter ("By Dan Whipple UNITED PRESS INTERNATIONAL", "By MARK
+ * CARREAU Copyright 2005 ...", "By Jo Roe The Daily ..."); not "By Friday
+ * December 1st".  Returns the byte of the name's last letter, or 0. */
+static gsize
+sentences_byline (const char *t, gsize p, gsize q)
+{
+  gsize w = q + 1, e = w, f;
+  gboolean caps;
+  guint words;
+
+  if (q - p != 2 || t[p] != 'B' || t[p + 1] != 'y' || t[q] != ' '
+      || !g_ascii_isupper (t[w]))
+    return 0;
+  caps = g_ascii_isupper (t[w + 1]);
+  for (words = 0; words < 4; words++)
+    {
+      e = sentences_name_end (t, w, caps);
+      if (e == w || t[e] != ' ')
+        return 0;
+      w = e + 1;
+      if (words >= 1 && sentences_name_end (t, w, caps) == w)
+        break;
+    }
+  if (words < 1 || words > 2 || !g_ascii_isupper (t[w]))
+    return 0;
+  /* the next word: the other case, a starter or "Copyright" */
+  for (f = w; g_ascii_isalpha (t[f]) && f - w < 16; f++)
+    ;
+  if (caps ? sentences_name_end (t, w, FALSE) == f
+           : sentences_name_end (t, w, TRUE) == f
+                 || (f - w == 1 && t[w] == 'A' && t[f] == ' '))
+    return e - 1;
+  return sentences_set_has (&sentences_starters_set, t + w, f - w)
+                 || (f - w == 9 && memcmp (t + w, "Copyright", 9) == 0)
+             ? e - 1
+             : 0;
+}
+
 /* For sentences_closing_at, once the first word is [@p, @q) (@lower: its
  * letters after the first are lower case): a closing or a greeting, a
  * heading, an address, tested in that order. */
@@ -1354,11 +1411,14 @@ sentences_closing_after (const SentencesRun *r, gsize p, gsize q, guint lower)
         return c;
     }
   /* "Lovely Cottage This cottage ...", "Jane Doe These look fine"; after
-   * a closing, "Sharon I think ..." */
+   * a closing, "Sharon I think ..."; a byline, "By Jo Roe REUTERS" */
   if (lower && q > p + 1 && g_ascii_isupper (t[p]) && t[q] == ' '
       && g_ascii_isupper (t[q + 1]))
     {
-      gsize h = sentences_heading_at (t, p);
+      gsize h = sentences_byline (t, p, q);
+      if (h != 0)
+        return h;
+      h = sentences_heading_at (t, p);
       if (h != 0)
         return h;
       h = sentences_closing_signature (t, p, q);

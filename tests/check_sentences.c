@@ -175,6 +175,17 @@ static const SentCase sent_cases[] = {
   { "After the vote (as we hoped) I called him.",
     "After the vote (as we hoped) I called him." },
   { "It rose (see the table) The Rest", "It rose (see the table) The Rest" },
+  /* a clause that ends in a colon before a URL */
+  { "I put all the photos on my channel: http://example.com/photos",
+    "I put all the photos on my channel:|http://example.com/photos" },
+  { "You can buy one at a shop like Acme: www.example.com today",
+    "You can buy one at a shop like Acme:|www.example.com today" },
+  { "Fax: 555-0100 Website: http://example.com/",
+    "Fax: 555-0100 Website: http://example.com/" },
+  { "For more details: http://example.com/",
+    "For more details: http://example.com/" },
+  { "If you want the form please go to: http://example.com/",
+    "If you want the form please go to: http://example.com/" },
   /* bylines */
   { "By Ann Lee DAILY NEWS SERVICE Rain fell all day.",
     "By Ann Lee|DAILY NEWS SERVICE Rain fell all day." },

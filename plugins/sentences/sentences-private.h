@@ -176,6 +176,7 @@ gboolean sentences_is_ampm (const char *s, gsize n);
 gboolean sentences_continues_at (const char *t, gsize from, gsize sp);
 gsize sentences_salutation_line (const SentencesRun *r, gsize p);
 gboolean sentences_list_intro (const char *t, gsize from, gsize p);
+gboolean sentences_url_intro (const char *t, gsize from, gsize p);
 guint sentences_notes_header (const SentencesRun *r, guint k, gsize p);
 gboolean sentences_is_credit (const char *t, const guint32 *tokens, guint n,
                               guint k);

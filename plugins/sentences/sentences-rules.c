@@ -707,6 +707,40 @@ sentences_list_intro (const char *t, gsize from, gsize p)
          && w >= from + 3 && memcmp (t + w - 3, "as ", 3) == 0;
 }
 
+/* TRUE when the colon at @p ends a clause before a URL ("... on my
+ * channel: http://x.com/y", "... like Adorama: www.x.com"): one space
+ * and the URL follow, and four words at least come before it in the open
+ * sentence (which starts at @from), the last in lower case or a name
+ * after a lower-case word; not a label
+ * ("Website: http://...", "For more details: http://...") nor "to", whose
+ * object the URL is ("go to: http://..."). */
+gboolean
+sentences_url_intro (const char *t, gsize from, gsize p)
+{
+  gsize w = p;
+  guint spaces = 0;
+
+  if (p < from + 8 || t[p + 1] != ' '
+      || !((t[p + 2] == 'h' && strncmp (t + p + 3, "ttp", 3) == 0
+            && (t[p + 6] == ':' || (t[p + 6] == 's' && t[p + 7] == ':')))
+           || (t[p + 2] == 'w' && strncmp (t + p + 3, "ww.", 3) == 0))
+      || !g_ascii_islower (t[p - 1]))
+    return FALSE;
+  while (w > from && g_ascii_isalpha (t[w - 1]))
+    w--;
+  if (w == from || t[w - 1] != ' '
+      || (p - w == 2 && t[w] == 't' && t[w + 1] == 'o'))
+    return FALSE;
+  /* a capitalized word ends a clause after a lower-case word ("like
+   * Adorama:"), not after a number or a label ("Fax: 202.637.4781
+   * Website:") */
+  if (!g_ascii_islower (t[w]) && !(w >= 2 && g_ascii_islower (t[w - 2])))
+    return FALSE;
+  for (gsize q = w - 1; q > from && spaces < 3 && w - q < 200; q--)
+    spaces += t[q] == ' ' && t[q - 1] != ' ';
+  return spaces >= 3;
+}
+
 /* TRUE when [s, s + n) is a capitalized name: a capital, then one lower
  * case letter at least, and letters, hyphens or apostrophes. */
 static gboolean

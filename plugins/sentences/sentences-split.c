@@ -656,7 +656,8 @@ sentences_scan_all (SentencesRun *r, gsize end)
               if (w > 0 && sentences_is_credit (r->t, tokens, r->n, w))
                 sentences_decide (r, w - 1, FALSE);
             }
-          else if (sentences_list_intro (r->t, r->first_start, p))
+          else if (sentences_list_intro (r->t, r->first_start, p)
+                   || sentences_url_intro (r->t, r->first_start, p))
             sentences_decide (r, sentences_find (r, p), TRUE); /* follows: */
           else
             sentences_time_stamp (r, p);

@@ -175,6 +175,10 @@ static const SentCase sent_cases[] = {
   { "After the vote (as we hoped) I called him.",
     "After the vote (as we hoped) I called him." },
   { "It rose (see the table) The Rest", "It rose (see the table) The Rest" },
+  /* "Take care," and "Cordially," close a letter */
+  { "See you soon. Take care, Jo", "See you soon.|Take care,|Jo" },
+  { "That is all. Cordially, Ann Lee", "That is all.|Cordially,|Ann Lee" },
+  { "Take care of it, Bob.", "Take care of it, Bob." },
   /* a clause that ends in a colon before a URL */
   { "I put all the photos on my channel: http://example.com/photos",
     "I put all the photos on my channel:|http://example.com/photos" },

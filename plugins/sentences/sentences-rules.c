@@ -1171,6 +1171,7 @@ sentences_closing_words (const SentencesRun *r, gsize p, gsize q)
           && !(q - w == 7 && g_ascii_strncasecmp (t + w, "regards", 7) == 0)
           && !(q - w == 6 && g_ascii_strncasecmp (t + w, "thanks", 6) == 0)
           && !(q - w == 6 && g_ascii_strncasecmp (t + w, "wishes", 6) == 0)
+          && !(q - w == 4 && g_ascii_strncasecmp (t + w, "care", 4) == 0)
           && !(q - w == 3 && g_ascii_strncasecmp (t + w, "you", 3) == 0))
         return 0;
     }
@@ -1333,10 +1334,13 @@ sentences_after_closing (const char *t, gsize p)
   if (sentences_set_has (&sentences_closings_set, t + w, e - w)
       || (e - w == 4 && memcmp (t + w, "Best", 4) == 0))
     return TRUE;
-  /* the second word of "Best regards", "Many thanks", "Thank you" */
+  /* the second word of "Best regards", "Many thanks", "Thank you", "Take
+   * care" */
   return (e - w == 7 && g_ascii_strncasecmp (t + w, "regards", 7) == 0)
          || (e - w == 6 && g_ascii_strncasecmp (t + w, "thanks", 6) == 0)
          || (e - w == 6 && g_ascii_strncasecmp (t + w, "wishes", 6) == 0)
+         || (e - w == 4 && g_ascii_strncasecmp (t + w, "care", 4) == 0 && w >= 5
+             && g_ascii_strncasecmp (t + w - 5, "take", 4) == 0)
          || (e - w == 3 && g_ascii_strncasecmp (t + w, "you", 3) == 0 && w >= 6
              && g_ascii_strncasecmp (t + w - 6, "thank", 5) == 0);
 }

@@ -103,8 +103,8 @@ static const char *const sentences_starters[]
 
 /* Letter-closings of e-mails: "Thanks," ends its own sentence. */
 static const char *const sentences_closings[]
-    = { "Thanks",       "Regards", "Sincerely", "Cheers", "Love",
-        "Respectfully", "Yours",   "Thx",       "Ciao",   NULL };
+    = { "Thanks", "Regards", "Sincerely", "Cheers",    "Love", "Respectfully",
+        "Yours",  "Thx",     "Ciao",      "Cordially", NULL };
 
 /* Day and month names for datelines. */
 static const char *const sentences_weekdays[]
@@ -127,7 +127,8 @@ static const char *const sentences_greetings[]
 
 /* First words of two-word closings: "Best regards,", "Many thanks,". */
 static const char *const sentences_closing_firsts[]
-    = { "Best", "Kind", "Kindest", "Warm", "Warmest", "Many", "Thank", NULL };
+    = { "Best", "Kind",  "Kindest", "Warm", "Warmest",
+        "Many", "Thank", "Take",    NULL };
 
 /* Pronouns, determiners, auxiliaries of questions and "Please": they open
  * a sentence and are not part of a name or a title when a lower-case word

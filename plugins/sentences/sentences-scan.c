@@ -39,7 +39,6 @@ sentences_scan_set_init (SentencesScanSet *set, const char *bytes, gsize n)
     }
 #ifdef SENTENCES_SCAN_X86
   set->wide = __builtin_cpu_supports ("ssse3");
-  set->avx = __builtin_cpu_supports ("avx");
 #endif
   return TRUE;
 }
@@ -96,93 +95,187 @@ sentences_scan_next (const SentencesScanSet *set, const guchar *t, gsize p,
   return sentences_scan_bytes (set, t, p, len);
 }
 
-/* The facts of the bytes from @p to the end of the text @t (@len bytes,
- * NUL-terminated: a pair may end on the NUL), one byte at a time. */
+/* The bits of the facts pass's classes (SentencesFactsSet): a pair's
+ * first byte has its bit in class 0, its second byte in class 1; the rare
+ * bytes have the low four bits. */
+enum {
+  SENTENCES_PAIR_STOP_LOWER = 0x10, /* ".c" (class 1: 0x60 to 0x7F) */
+  SENTENCES_PAIR_DAY = 0x20,        /* "da" */
+  SENTENCES_PAIR_DASHES = 0x40,     /* "--" */
+  SENTENCES_PAIR_QUOTED = 0x80,     /* ">>" */
+  SENTENCES_RARE_BITS = 0x0F
+};
+
+/* Adds byte @c to @bit of class @k of @set. */
+static void
+sentences_facts_add (SentencesFactsSet *set, guint k, guint8 bit, guchar c)
+{
+  set->lo[k][c & 0x0F] |= bit;
+  set->hi[k][c >> 4] |= bit;
+}
+
+/* TRUE when @bit of class @k of @set, with byte @c added, still holds
+ * only rare bytes (a class bit holds every byte whose high nibble and low
+ * nibble both have it). */
+static gboolean
+sentences_facts_fits (const SentencesFactsSet *set, guint k, guint8 bit,
+                      guchar c)
+{
+  for (guint h = 0; h < 16; h++)
+    for (guint l = 0; l < 16; l++)
+      if (((set->hi[k][h] & bit) || h == (guint)(c >> 4))
+          && ((set->lo[k][l] & bit) || l == (guint)(c & 0x0F))
+          && !set->in[(h << 4) | l])
+        return FALSE;
+  return TRUE;
+}
+
+/* Prepares @set for the rare bytes @bytes (@n of them, below 0x80): each
+ * goes to the first of the eight rare bits (four per class) that it can
+ * share without letting in another byte; FALSE when they do not fit.  A
+ * rare byte found only by class 1 (as the second byte of a pair) is not
+ * seen at the text's first byte, which the pass tests alone. */
+gboolean
+sentences_facts_set_init (SentencesFactsSet *set, const char *bytes, gsize n)
+{
+  memset (set, 0, sizeof *set);
+  for (gsize i = 0; i < n; i++)
+    set->in[(guchar)bytes[i]] = TRUE;
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = (guchar)bytes[i];
+      guint k, b;
+      for (k = 0; k < 2; k++)
+        {
+          for (b = 0; b < 4; b++)
+            if (sentences_facts_fits (set, k, (guint8)(1u << b), c))
+              break;
+          if (b < 4)
+            break;
+        }
+      if (k == 2 || c >= 0x80)
+        return FALSE;
+      sentences_facts_add (set, k, (guint8)(1u << b), c);
+    }
+  sentences_facts_add (set, 0, SENTENCES_PAIR_STOP_LOWER, '.');
+  for (guchar c = 'a'; c <= 'z'; c++)
+    sentences_facts_add (set, 1, SENTENCES_PAIR_STOP_LOWER, c);
+  sentences_facts_add (set, 0, SENTENCES_PAIR_DAY, 'd');
+  sentences_facts_add (set, 1, SENTENCES_PAIR_DAY, 'a');
+  sentences_facts_add (set, 0, SENTENCES_PAIR_DASHES, '-');
+  sentences_facts_add (set, 1, SENTENCES_PAIR_DASHES, '-');
+  sentences_facts_add (set, 0, SENTENCES_PAIR_QUOTED, '>');
+  sentences_facts_add (set, 1, SENTENCES_PAIR_QUOTED, '>');
+#ifdef SENTENCES_SCAN_X86
+  set->avx = __builtin_cpu_supports ("avx");
+#endif
+  return TRUE;
+}
+
+/* TRUE when "---" occurs in the text @t (@len bytes, NUL-terminated): the
+ * exact test behind the pass's "--", which few texts hold. */
+static gboolean
+sentences_has_dashes (const guchar *t, gsize len)
+{
+  const guchar *d = memchr (t, '-', len);
+
+  while (d != NULL)
+    {
+      /* d[1] is at most the NUL; d[2] is read only after a '-' */
+      if (d[1] == '-' && d[2] == '-')
+        return TRUE;
+      d = memchr (d + 1, '-', len - (gsize)(d + 1 - t));
+    }
+  return FALSE;
+}
+
+/* The facts of the text @t (@len bytes, NUL-terminated: a pair may end on
+ * the NUL), one byte at a time. */
 static guint
-sentences_facts_bytes (const SentencesScanSet *rare, const guchar *t, gsize p,
+sentences_facts_bytes (const SentencesFactsSet *rare, const guchar *t,
                        gsize len)
 {
   guint facts = 0;
 
-  for (; p < len; p++)
+  for (gsize p = 0; p < len; p++)
     {
       guchar c = t[p];
       if (rare->in[c] || c >= 0x80 || (c == '.' && g_ascii_islower (t[p + 1]))
           || (c == '>' && t[p + 1] == '>'))
         facts |= SENTENCES_FACT_RARE;
-      /* t[p + 2] is at most the NUL when t[p + 1] is a letter or '-' */
-      if (c == 'd' && t[p + 1] == 'a' && t[p + 2] == 'y')
+      if (c == 'd' && t[p + 1] == 'a')
         facts |= SENTENCES_FACT_DAY;
-      if (c == '-' && t[p + 1] == '-' && t[p + 2] == '-')
-        facts |= SENTENCES_FACT_DASHES | SENTENCES_FACT_RARE;
     }
+  if (sentences_has_dashes (t, len))
+    facts |= SENTENCES_FACT_DASHES | SENTENCES_FACT_RARE;
   return facts;
 }
 
 #ifdef SENTENCES_SCAN_X86
-/* The facts of a text of seventeen bytes or more, sixteen positions at a
- * time: each block reads the bytes at p, p + 1 and p + 2, so blocks run
- * while p + 17 <= len (the NUL at len is the last byte read); the last
- * block is the one that ends there, and the text's last byte, which it
- * does not start a position at, is tested alone.  No branch per block:
- * the blocks' findings are ORed together and tested at the end. */
-__attribute__ ((target ("avx"))) static guint
-sentences_facts_wide (const SentencesScanSet *rare, const guchar *t, gsize len)
+/* Classes of the sixteen bytes @v by the tables @lo and @hi. */
+__attribute__ ((target ("avx"))) static inline __m128i
+sentences_facts_classes (__m128i lo, __m128i hi, __m128i v)
 {
-  const __m128i lo = _mm_loadu_si128 ((const __m128i *)rare->lo);
-  const __m128i hi = _mm_loadu_si128 ((const __m128i *)rare->hi);
   const __m128i nibble = _mm_set1_epi8 (0x0F);
-  const __m128i to_a = _mm_set1_epi8 ((char)(0x80 - 'a'));
-  const __m128i az = _mm_set1_epi8 ((char)(-128 + 26));
-  __m128i in_set = _mm_setzero_si128 (), high = in_set, pairs = in_set,
-          day = in_set, dashes = in_set;
+
+  return _mm_and_si128 (
+      _mm_shuffle_epi8 (lo, _mm_and_si128 (v, nibble)),
+      _mm_shuffle_epi8 (hi, _mm_and_si128 (_mm_srli_epi16 (v, 4), nibble)));
+}
+
+/* TRUE when some byte of @v has a bit of @mask. */
+__attribute__ ((target ("avx"))) static inline gboolean
+sentences_facts_any (__m128i v, guint8 mask)
+{
+  __m128i m = _mm_and_si128 (v, _mm_set1_epi8 ((char)mask));
+  return _mm_movemask_epi8 (_mm_cmpeq_epi8 (m, _mm_setzero_si128 ())) != 0xFFFF;
+}
+
+/* The facts of a text of seventeen bytes or more, sixteen positions at a
+ * time: each block classifies the bytes at p (class 0) and at p + 1
+ * (class 1), so blocks run while p + 17 <= len (the NUL at len is the last
+ * byte read); the last block is the one that ends there.  The text's last
+ * byte (which no position starts at) and its first (which class 1 does not
+ * see) are tested alone.  No branch per block: the blocks' findings are
+ * ORed together and tested at the end.  Two classifications, an OR and an
+ * AND per block: the pass reads every byte of every text. */
+__attribute__ ((target ("avx"))) static guint
+sentences_facts_wide (const SentencesFactsSet *rare, const guchar *t, gsize len)
+{
+  const __m128i lo0 = _mm_loadu_si128 ((const __m128i *)rare->lo[0]);
+  const __m128i hi0 = _mm_loadu_si128 ((const __m128i *)rare->hi[0]);
+  const __m128i lo1 = _mm_loadu_si128 ((const __m128i *)rare->lo[1]);
+  const __m128i hi1 = _mm_loadu_si128 ((const __m128i *)rare->hi[1]);
+  __m128i singles = _mm_setzero_si128 (), pairs = singles, high = singles;
   gsize p = 0;
   guint facts = 0;
 
   for (;; p += 16)
     {
-      __m128i v0, v1, v2, lower;
+      __m128i v0, c0, c1;
       if (p + 17 > len)
         p = len - 17; /* the last block, overlapping */
       v0 = _mm_loadu_si128 ((const __m128i *)(t + p));
-      v1 = _mm_loadu_si128 ((const __m128i *)(t + p + 1));
-      v2 = _mm_loadu_si128 ((const __m128i *)(t + p + 2));
-      in_set = _mm_or_si128 (
-          in_set, _mm_and_si128 (
-                      _mm_shuffle_epi8 (lo, _mm_and_si128 (v0, nibble)),
-                      _mm_shuffle_epi8 (
-                          hi, _mm_and_si128 (_mm_srli_epi16 (v0, 4), nibble))));
-      high = _mm_or_si128 (high, v0);
-      lower = _mm_cmplt_epi8 (_mm_add_epi8 (v1, to_a), az);
-      pairs = _mm_or_si128 (
-          pairs,
-          _mm_or_si128 (
-              _mm_and_si128 (_mm_cmpeq_epi8 (v0, _mm_set1_epi8 ('.')), lower),
-              _mm_and_si128 (_mm_cmpeq_epi8 (v0, _mm_set1_epi8 ('>')),
-                             _mm_cmpeq_epi8 (v1, _mm_set1_epi8 ('>')))));
-      day = _mm_or_si128 (
-          day, _mm_and_si128 (
-                   _mm_and_si128 (_mm_cmpeq_epi8 (v0, _mm_set1_epi8 ('d')),
-                                  _mm_cmpeq_epi8 (v1, _mm_set1_epi8 ('a'))),
-                   _mm_cmpeq_epi8 (v2, _mm_set1_epi8 ('y'))));
-      dashes = _mm_or_si128 (
-          dashes, _mm_and_si128 (
-                      _mm_and_si128 (_mm_cmpeq_epi8 (v0, _mm_set1_epi8 ('-')),
-                                     _mm_cmpeq_epi8 (v1, _mm_set1_epi8 ('-'))),
-                      _mm_cmpeq_epi8 (v2, _mm_set1_epi8 ('-'))));
+      c0 = sentences_facts_classes (lo0, hi0, v0);
+      c1 = sentences_facts_classes (
+          lo1, hi1, _mm_loadu_si128 ((const __m128i *)(t + p + 1)));
+      singles = _mm_or_si128 (singles, _mm_or_si128 (c0, c1));
+      pairs = _mm_or_si128 (pairs, _mm_and_si128 (c0, c1));
+      high = _mm_or_si128 (high, v0); /* bytes from 0x80: their top bit */
       if (p + 17 >= len)
         break;
     }
-  if (_mm_movemask_epi8 (_mm_cmpeq_epi8 (in_set, _mm_setzero_si128 ()))
-          != 0xFFFF
-      || _mm_movemask_epi8 (_mm_or_si128 (high, pairs)) != 0)
+  if (sentences_facts_any (singles, SENTENCES_RARE_BITS)
+      || _mm_movemask_epi8 (high) != 0
+      || sentences_facts_any (pairs, SENTENCES_PAIR_STOP_LOWER
+                                         | SENTENCES_PAIR_QUOTED))
     facts |= SENTENCES_FACT_RARE;
-  if (_mm_movemask_epi8 (day) != 0)
+  if (sentences_facts_any (pairs, SENTENCES_PAIR_DAY))
     facts |= SENTENCES_FACT_DAY;
-  if (_mm_movemask_epi8 (dashes) != 0)
+  if (sentences_facts_any (pairs, SENTENCES_PAIR_DASHES)
+      && sentences_has_dashes (t, len))
     facts |= SENTENCES_FACT_DASHES | SENTENCES_FACT_RARE;
-  /* the last byte: only as a rare byte (a pair would end on the NUL) */
-  if (rare->in[t[len - 1]] || t[len - 1] >= 0x80)
+  if (rare->in[t[0]] || rare->in[t[len - 1]] || t[len - 1] >= 0x80)
     facts |= SENTENCES_FACT_RARE;
   return facts;
 }
@@ -191,14 +284,14 @@ sentences_facts_wide (const SentencesScanSet *rare, const guchar *t, gsize len)
 
 /* Facts about the whole text @t (@len bytes, NUL-terminated) in one pass:
  * whether it holds a byte of @rare (or one from 0x80, ".c", ">>", "---"),
- * whether it holds "day" and whether "---".  A text without them can be
- * split by its stops alone, and has no dateline. */
+ * whether it holds "da" (as "day" does) and whether "---".  A text without
+ * them can be split by its stops alone, and has no dateline. */
 guint
-sentences_scan_facts (const SentencesScanSet *rare, const guchar *t, gsize len)
+sentences_scan_facts (const SentencesFactsSet *rare, const guchar *t, gsize len)
 {
 #ifdef SENTENCES_SCAN_X86
   if (G_LIKELY (rare->avx) && len >= 17)
     return sentences_facts_wide (rare, t, len);
 #endif
-  return sentences_facts_bytes (rare, t, 0, len);
+  return sentences_facts_bytes (rare, t, len);
 }

@@ -12,7 +12,6 @@ typedef struct {
   guint8 hi[16];    /* per high nibble: its group bit, or 0 */
   gboolean in[256]; /* the set itself, for the bytes at the end */
   gboolean wide;    /* the sixteen-byte scan can run on this CPU */
-  gboolean avx;     /* and the facts pass (three-operand SSE) */
 } SentencesScanSet;
 
 gboolean sentences_scan_set_init (SentencesScanSet *set, const char *bytes,
@@ -23,13 +22,28 @@ gsize sentences_scan_next (const SentencesScanSet *set, const guchar *t,
 /* What sentences_scan_facts finds in a text. */
 enum {
   /* a byte of the set, a byte from 0x80, a period before a lower-case
-   * letter (".c"), or ">>" */
+   * letter (".c"), or ">>"; may also be set for a few texts without them
+   * (".{"): it only sends a text the general way */
   SENTENCES_FACT_RARE = 1 << 0,
-  SENTENCES_FACT_DAY = 1 << 1,   /* "day" */
+  SENTENCES_FACT_DAY = 1 << 1,   /* "da": the text may hold "day" */
   SENTENCES_FACT_DASHES = 1 << 2 /* "---", a rule line of hyphens (with RARE) */
 };
 
-guint sentences_scan_facts (const SentencesScanSet *rare, const guchar *t,
+/* The rare bytes, for the facts pass: each byte of a text is classified
+ * twice by nibbles (SentencesScanSet's method), as the first byte of a
+ * pair (tables 0) and as the second (tables 1), so that one AND finds the
+ * pairs (".c", ">>", "da", "--", a bit each) and one OR the rare bytes
+ * (in the four other bits, grouped by sentences_facts_set_init). */
+typedef struct {
+  guint8 lo[2][16];
+  guint8 hi[2][16];
+  gboolean in[256]; /* the rare bytes themselves */
+  gboolean avx;     /* the sixteen-byte pass can run on this CPU */
+} SentencesFactsSet;
+
+gboolean sentences_facts_set_init (SentencesFactsSet *set, const char *bytes,
+                                   gsize n);
+guint sentences_scan_facts (const SentencesFactsSet *rare, const guchar *t,
                             gsize len);
 
 #endif

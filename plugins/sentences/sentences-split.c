@@ -149,7 +149,7 @@ static SentencesScanSet sentences_scan_dash_set;
  * sentences_scan_facts), unless it acts only at a stop . ! ? that ends a
  * token: else texts without the byte would never reach it. */
 static const char sentences_rare_bytes_set[] = ")]\n=*_@:";
-static SentencesScanSet sentences_rare_set;
+static SentencesFactsSet sentences_rare_set;
 
 /* The bytes that end a token that may end a sentence in a text without
  * rare bytes (sentences_walk_stops). */
@@ -202,9 +202,9 @@ sentences_split_init (void)
                                 sentences_scan_dash_bytes_set,
                                 sizeof sentences_scan_dash_bytes_set - 1))
     g_error ("sentences: the scan set spans more than eight nibbles");
-  if (!sentences_scan_set_init (&sentences_rare_set, sentences_rare_bytes_set,
-                                sizeof sentences_rare_bytes_set - 1))
-    g_error ("sentences: the rare set spans more than eight nibbles");
+  if (!sentences_facts_set_init (&sentences_rare_set, sentences_rare_bytes_set,
+                                 sizeof sentences_rare_bytes_set - 1))
+    g_error ("sentences: the rare bytes do not fit the facts pass's classes");
   sentences_stop_ends['.'] = sentences_stop_ends['!'] = sentences_stop_ends['?']
       = TRUE;
 }

@@ -10,7 +10,8 @@
 #include "tp-private.h"
 
 void tp_layer_free (TpLayer *layer);
-TpLayer *tp_layer_new (const char *name, const TpAttrSpec *attrs);
+TpLayer *tp_layer_new_len (const char *name, gsize name_len,
+                           const TpAttrSpec *attrs);
 
 /* Checks the size and (unless @known_utf8) the encoding of @text, for an
  * error message that says where the first bad byte is (a NUL byte is named
@@ -347,14 +348,23 @@ tp_document_get_meta_keys (const TpDocument *doc)
   return g_list_sort (keys, (GCompareFunc)strcmp);
 }
 
+/* The layer named @name, of @n bytes, or NULL: lengths first, then the
+ * bytes of a layer's name as long as @name. */
+static inline TpLayer *
+tp_document_find_layer (const TpDocument *doc, const char *name, gsize n)
+{
+  for (guint i = 0; i < doc->n_layers; i++)
+    if (doc->layers[i]->name_len == n
+        && tp_name_equal (doc->layers[i]->name, name, n))
+      return doc->layers[i];
+  return NULL;
+}
+
 TpLayer *
 tp_document_get_layer (const TpDocument *doc, const char *name)
 {
   g_return_val_if_fail (doc != NULL && name != NULL, NULL);
-  for (guint i = 0; i < doc->n_layers; i++)
-    if (tp_str_equal (doc->layers[i]->name, name))
-      return doc->layers[i];
-  return NULL;
+  return tp_document_find_layer (doc, name, strlen (name));
 }
 
 /* Appends @layer to the document's layers, moving them to the heap when
@@ -383,15 +393,17 @@ tp_document_add_layer (TpDocument *doc, const char *name,
                        const TpAttrSpec *attrs, GError **error)
 {
   TpLayer *layer;
+  gsize n;
 
   g_return_val_if_fail (doc != NULL && name != NULL, NULL);
-  if (tp_document_get_layer (doc, name) != NULL)
+  n = strlen (name);
+  if (tp_document_find_layer (doc, name, n) != NULL)
     {
       g_set_error (error, TP_PLUGIN_ERROR, TP_PLUGIN_ERROR_FAILED,
                    "layer '%s' exists already in document '%s'", name, doc->id);
       return NULL;
     }
-  layer = tp_layer_new (name, attrs);
+  layer = tp_layer_new_len (name, n, attrs);
   tp_document_push_layer (doc, layer);
   return layer;
 }

@@ -862,8 +862,9 @@ typedef struct {
   TpAttrJson *aj;
   TpLayerJson lj;
   gsize fixed;
-  char *name;   /* the name of the last layer written with it, */
-  GString *key; /* and that name as a key ('"token":') */
+  char *name;     /* the name of the last layer written with it, */
+  gsize name_len; /* its length, */
+  GString *key;   /* and that name as a key ('"token":') */
 } TpJsonCacheEntry;
 
 struct _TpJsonCache {
@@ -905,10 +906,12 @@ tp_json_append_layer_key (GString *out, const TpLayer *layer,
       g_string_append_c (out, ':');
       return;
     }
-  if (entry->name == NULL || !tp_str_equal (entry->name, layer->name))
+  if (entry->name == NULL || entry->name_len != layer->name_len
+      || !tp_name_equal (entry->name, layer->name, layer->name_len))
     {
       g_free (entry->name);
       entry->name = g_strdup (layer->name);
+      entry->name_len = layer->name_len;
       g_string_truncate (entry->key, 0);
       tp_json_append_string (entry->key, layer->name, -1);
       g_string_append_c (entry->key, ':');

@@ -33,7 +33,8 @@ tp_attr_value_size (TpAttrType type)
     }
 }
 
-TpLayer *tp_layer_new (const char *name, const TpAttrSpec *attrs);
+TpLayer *tp_layer_new_len (const char *name, gsize name_len,
+                           const TpAttrSpec *attrs);
 void tp_layer_free (TpLayer *layer);
 
 /* Annotations a layer holds in its own allocation before its spans and its
@@ -94,16 +95,16 @@ tp_attr_has_flags (TpAttrType type)
  * columns, the spans, the wide values (all sizes times 16 are multiples of
  * 8: every part stays aligned), the null flags, the one-byte values and
  * the name; everything after the spans is zeroed (zero is null). */
-/* The bytes of the allocation of a layer named @name with @attrs (see
- * tp_layer_new); its parts' sizes in the out arguments (counted in locals
- * and stored once: stores through the pointers in the loop made each
- * count a load and a store). */
+/* The bytes of the allocation of a layer whose name has @nl bytes with
+ * its NUL, with @attrs (see tp_layer_new_len); its parts' sizes in the out
+ * arguments (counted in locals and stored once: stores through the
+ * pointers in the loop made each count a load and a store). */
 static gsize
-tp_layer_size (const char *name, const TpAttrSpec *attrs, guint *n_attrs,
-               guint *n_small, guint *n_flags, gsize *wide, gsize *name_len)
+tp_layer_size (gsize nl, const TpAttrSpec *attrs, guint *n_attrs,
+               guint *n_small, guint *n_flags, gsize *wide)
 {
   guint na = 0, ns = 0, nf = 0;
-  gsize w = 0, nl = strlen (name) + 1;
+  gsize w = 0;
 
   while (attrs && attrs[na].name != NULL)
     {
@@ -119,19 +120,21 @@ tp_layer_size (const char *name, const TpAttrSpec *attrs, guint *n_attrs,
   *n_small = ns;
   *n_flags = nf;
   *wide = w;
-  *name_len = nl;
   return sizeof (TpLayer) + na * sizeof (TpColumn)
          + TP_LAYER_INLINE * sizeof (TpSpan) + w + nf * TP_LAYER_INLINE_WIDE
          + ns * TP_LAYER_INLINE + nl;
 }
 
+/* A new, empty layer named @name (of @name_len bytes, the document knows
+ * them: it has looked for a layer of that name) with the attributes
+ * @attrs. */
 TpLayer *
-tp_layer_new (const char *name, const TpAttrSpec *attrs)
+tp_layer_new_len (const char *name, gsize name_len, const TpAttrSpec *attrs)
 {
   guint n_attrs, n_small, n_flags;
-  gsize name_len, head, wide, zeroed;
-  gsize total = tp_layer_size (name, attrs, &n_attrs, &n_small, &n_flags, &wide,
-                               &name_len);
+  gsize head, wide, zeroed;
+  gsize total = tp_layer_size (name_len + 1, attrs, &n_attrs, &n_small,
+                               &n_flags, &wide);
   guint8 *p, *flags, *small;
   TpLayer *layer;
 
@@ -172,7 +175,8 @@ tp_layer_new (const char *name, const TpAttrSpec *attrs)
         }
     }
   layer->name = (char *)small;
-  memcpy (layer->name, name, name_len);
+  layer->name_len = (guint)name_len;
+  memcpy (layer->name, name, name_len + 1);
   return layer;
 }
 
@@ -195,8 +199,8 @@ tp_layer_free (TpLayer *layer)
   if (layer->lists)
     g_ptr_array_unref (layer->lists);
   /* with its columns, first values and name, which comes last */
-  tp_layer_release (layer, (gsize)(layer->name - (char *)layer)
-                               + strlen (layer->name) + 1);
+  tp_layer_release (layer,
+                    (gsize)(layer->name - (char *)layer) + layer->name_len + 1);
 }
 
 /* @p (of which @used bytes are filled) resized to @size bytes: moved to

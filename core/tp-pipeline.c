@@ -454,6 +454,9 @@ struct _TpPipelineInstance {
   /* each stage's plugin descriptor, one load away for every document
    * (through the pipeline, its stages and plugins it took five) */
   const TpPluginDescriptor **descs;
+  /* the lengths of each stage's produced layers' names, for the check
+   * after each document */
+  guint **produces_len;
 };
 
 TP_TLS int tp_current_stage_index = -1;
@@ -475,12 +478,17 @@ tp_pipeline_instance_new (TpPipeline *pipeline, TpPipelineInstance *shared,
   inst->owned = g_new0 (gboolean, inst->n);
   inst->ns = g_new0 (guint64, inst->n);
   inst->descs = g_new0 (const TpPluginDescriptor *, inst->n);
+  inst->produces_len = g_new0 (guint *, inst->n);
   for (guint i = 0; i < inst->n; i++)
     {
       TpStage *s = g_ptr_array_index (pipeline->stages, i);
       const TpPluginDescriptor *d = s->plugin->desc;
+      guint np = d->produces ? g_strv_length ((char **)d->produces) : 0;
 
       inst->descs[i] = d;
+      inst->produces_len[i] = g_new (guint, np + 1);
+      for (guint k = 0; k < np; k++)
+        inst->produces_len[i][k] = (guint)strlen (d->produces[k]);
       if (shared && (d->flags & TP_PLUGIN_FLAG_THREAD_SAFE))
         {
           inst->states[i] = shared->states[i];
@@ -508,6 +516,7 @@ tp_pipeline_instance_run_stage (TpPipelineInstance *inst, guint i,
                                 TpDocument *doc, GError **error)
 {
   const TpPluginDescriptor *d = inst->descs[i];
+  const guint *plen = inst->produces_len[i];
   guint before = doc->n_layers;
   gboolean ok;
 
@@ -523,7 +532,9 @@ tp_pipeline_instance_run_stage (TpPipelineInstance *inst, guint i,
    * no search */
   for (guint k = 0; d->produces && d->produces[k]; k++)
     if (!(before + k < doc->n_layers
-          && tp_str_equal (doc->layers[before + k]->name, d->produces[k]))
+          && doc->layers[before + k]->name_len == plen[k]
+          && tp_name_equal (doc->layers[before + k]->name, d->produces[k],
+                            plen[k]))
         && tp_document_get_layer (doc, d->produces[k]) == NULL)
       tp_document_add_layer (doc, d->produces[k], tp_no_attrs, NULL);
   return tp_document_check_layers (doc, before, error);
@@ -607,6 +618,9 @@ tp_pipeline_instance_free (TpPipelineInstance *inst)
   g_free (inst->states);
   g_free (inst->owned);
   g_free (inst->ns);
+  for (guint i = 0; i < inst->n; i++)
+    g_free (inst->produces_len[i]);
+  g_free (inst->produces_len);
   g_free (inst->descs);
   tp_json_cache_free (inst->json_cache);
   g_free (inst);

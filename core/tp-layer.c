@@ -125,19 +125,189 @@ tp_layer_size (gsize nl, const TpAttrSpec *attrs, guint *n_attrs,
          + ns * TP_LAYER_INLINE + nl;
 }
 
+/* ---- freed layers kept whole for the next document ------------------ */
+
+/* A stage makes one layer per document, of the same name and attributes
+ * each time: a freed layer of a pool block, with no column moved to the
+ * heap, is kept as it is (its used values zeroed again) for the next layer
+ * of its kind, instead of laying out and zeroing a block anew (its size,
+ * two memsets of the whole inline room, the columns, the name).  A kind is
+ * a name and an attribute table, whose types are checked too (a table at
+ * the same address after a plugin was unloaded may differ). */
+#define TP_LAYER_KINDS 4
+#define TP_LAYER_KIND_ATTRS 8
+#define TP_LAYER_KIND_SPARES 64
+
+typedef struct {
+  const TpAttrSpec *attrs; /* NULL: a free kind */
+  guint n_attrs;
+  TpAttrType types[TP_LAYER_KIND_ATTRS];
+  char *name;
+  guint name_len;
+  guint n;
+  TpLayer *spares[TP_LAYER_KIND_SPARES];
+} TpLayerKind;
+
+static TP_TLS TpLayerKind *tp_layer_kinds_here;
+
+/* Frees a thread's kinds and their layers when the thread ends. */
+static void
+tp_layer_kinds_free (gpointer data)
+{
+  TpLayerKind *kinds = data;
+
+  for (guint k = 0; k < TP_LAYER_KINDS; k++)
+    {
+      for (guint i = 0; i < kinds[k].n; i++)
+        g_free (kinds[k].spares[i]);
+      g_free (kinds[k].name);
+    }
+  g_free (kinds);
+  tp_layer_kinds_here = NULL;
+}
+
+static GPrivate tp_layer_kinds_key = G_PRIVATE_INIT (tp_layer_kinds_free);
+
+/* TRUE when the table @attrs (of a kind's address) has the kind's types. */
+static inline gboolean
+tp_layer_kind_types_match (const TpLayerKind *kind, const TpAttrSpec *attrs)
+{
+  for (guint i = 0; i < kind->n_attrs; i++)
+    if (attrs[i].name == NULL || attrs[i].type != kind->types[i])
+      return FALSE;
+  return attrs[kind->n_attrs].name == NULL;
+}
+
+/* This thread's kind of layers named @name (@name_len bytes) with @attrs,
+ * or NULL. */
+static inline TpLayerKind *
+tp_layer_kind_find (const char *name, gsize name_len, const TpAttrSpec *attrs)
+{
+  TpLayerKind *kinds = tp_layer_kinds_here;
+
+  if (kinds == NULL || attrs == NULL)
+    return NULL;
+  for (guint k = 0; k < TP_LAYER_KINDS && kinds[k].attrs != NULL; k++)
+    if (kinds[k].attrs == attrs && kinds[k].name_len == name_len
+        && tp_name_equal (kinds[k].name, name, name_len))
+      return tp_layer_kind_types_match (&kinds[k], attrs) ? &kinds[k] : NULL;
+  return NULL;
+}
+
+/* A new kind of this thread for layers named @name (@name_len bytes) with
+ * @attrs, or NULL when the thread has as many as it keeps (or @attrs too
+ * many attributes to check). */
+G_GNUC_NO_INLINE static TpLayerKind *
+tp_layer_kind_make (const char *name, gsize name_len, const TpAttrSpec *attrs)
+{
+  TpLayerKind *kinds = tp_layer_kinds_here, *kind = NULL;
+  guint n = 0;
+
+  if (attrs == NULL)
+    return NULL;
+  if (kinds == NULL)
+    {
+      kinds = g_new0 (TpLayerKind, TP_LAYER_KINDS);
+      g_private_set (&tp_layer_kinds_key, kinds);
+      tp_layer_kinds_here = kinds;
+    }
+  for (guint k = 0; k < TP_LAYER_KINDS && kind == NULL; k++)
+    if (kinds[k].attrs == NULL)
+      kind = &kinds[k];
+  if (kind == NULL)
+    return NULL;
+  while (attrs[n].name != NULL && n < TP_LAYER_KIND_ATTRS)
+    {
+      kind->types[n] = attrs[n].type;
+      n++;
+    }
+  if (attrs[n].name != NULL)
+    return NULL;
+  kind->attrs = attrs;
+  kind->n_attrs = n;
+  kind->name = g_strndup (name, name_len);
+  kind->name_len = (guint)name_len;
+  return kind;
+}
+
+/* Zeroes the @n bytes at @p: a few eight-byte stores for the few values
+ * a layer of a document uses, memset beyond. */
+static inline void
+tp_layer_zero (guint8 *p, gsize n)
+{
+  const guint64 zero = 0;
+
+  if (n > 64)
+    {
+      memset (p, 0, n);
+      return;
+    }
+  if (n < 8)
+    {
+      for (gsize i = 0; i < n; i++)
+        p[i] = 0;
+      return;
+    }
+  for (gsize i = 0; i + 8 < n; i += 8)
+    memcpy (p + i, &zero, 8);
+  memcpy (p + n - 8, &zero, 8);
+}
+
+/* Keeps @layer (of @size bytes) for the next layer of its kind when it is
+ * a pool block with every column in it and its kind is this thread's
+ * (else FALSE, and the caller frees it): its used values are zeroed (zero
+ * is null), its string pool and lists freed. */
+static gboolean
+tp_layer_keep (TpLayer *layer, gsize size)
+{
+  TpLayerKind *kind = layer->kind, *kinds = tp_layer_kinds_here;
+
+  if (kind == NULL || kinds == NULL || kind < kinds
+      || kind >= kinds + TP_LAYER_KINDS || size > TP_LAYER_BLOCK
+      || kind->n == TP_LAYER_KIND_SPARES
+      || !tp_layer_is_inline (layer, layer->spans))
+    return FALSE;
+  for (guint i = 0; i < layer->n_attrs; i++)
+    if (!tp_layer_is_inline (layer, layer->columns[i].values)
+        || (layer->columns[i].present != NULL
+            && !tp_layer_is_inline (layer, layer->columns[i].present)))
+      return FALSE;
+  for (guint i = 0; i < layer->n_attrs; i++)
+    {
+      TpColumn *col = &layer->columns[i];
+      guint used = MIN (layer->len, col->cap);
+      tp_layer_zero (col->values,
+                     used * tp_attr_value_size (layer->attrs[i].type));
+      if (col->present != NULL)
+        tp_layer_zero (col->present, used);
+    }
+  if (layer->strings)
+    g_string_free (layer->strings, TRUE);
+  if (layer->lists)
+    g_ptr_array_unref (layer->lists);
+  layer->strings = NULL;
+  layer->lists = NULL;
+  layer->len = 0;
+  kind->spares[kind->n++] = layer;
+  return TRUE;
+}
+
 /* A new, empty layer named @name (of @name_len bytes, the document knows
  * them: it has looked for a layer of that name) with the attributes
- * @attrs. */
+ * @attrs: a kept one of its kind, else a block laid out here. */
 TpLayer *
 tp_layer_new_len (const char *name, gsize name_len, const TpAttrSpec *attrs)
 {
   guint n_attrs, n_small, n_flags;
-  gsize head, wide, zeroed;
-  gsize total = tp_layer_size (name_len + 1, attrs, &n_attrs, &n_small,
-                               &n_flags, &wide);
+  gsize head, wide, zeroed, total;
   guint8 *p, *flags, *small;
+  TpLayerKind *kind = tp_layer_kind_find (name, name_len, attrs);
   TpLayer *layer;
 
+  if (kind != NULL && kind->n > 0)
+    return kind->spares[--kind->n];
+  total = tp_layer_size (name_len + 1, attrs, &n_attrs, &n_small, &n_flags,
+                         &wide);
   head = sizeof (TpLayer) + n_attrs * sizeof (TpColumn);
   G_STATIC_ASSERT (sizeof (TpLayer) % 8 == 0 && sizeof (TpColumn) % 8 == 0);
   zeroed = wide + n_flags * TP_LAYER_INLINE_WIDE + n_small * TP_LAYER_INLINE;
@@ -177,13 +347,20 @@ tp_layer_new_len (const char *name, gsize name_len, const TpAttrSpec *attrs)
   layer->name = (char *)small;
   layer->name_len = (guint)name_len;
   memcpy (layer->name, name, name_len + 1);
+  layer->kind = kind ? kind : tp_layer_kind_make (name, name_len, attrs);
   return layer;
 }
 
 void
 tp_layer_free (TpLayer *layer)
 {
+  gsize size;
+
   if (layer == NULL)
+    return;
+  /* with its columns, first values and name, which comes last */
+  size = (gsize)(layer->name - (char *)layer) + layer->name_len + 1;
+  if (tp_layer_keep (layer, size))
     return;
   for (guint i = 0; i < layer->n_attrs; i++)
     {
@@ -198,9 +375,7 @@ tp_layer_free (TpLayer *layer)
     g_string_free (layer->strings, TRUE);
   if (layer->lists)
     g_ptr_array_unref (layer->lists);
-  /* with its columns, first values and name, which comes last */
-  tp_layer_release (layer,
-                    (gsize)(layer->name - (char *)layer) + layer->name_len + 1);
+  tp_layer_release (layer, size);
 }
 
 /* @p (of which @used bytes are filled) resized to @size bytes: moved to

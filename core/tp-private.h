@@ -25,6 +25,7 @@ typedef struct {
 struct _TpLayer {
   char *name;
   guint name_len; /* strlen (name): names are compared per document */
+  gpointer kind;  /* the kind of the thread that made it (tp-layer.c) */
   const TpAttrSpec *attrs;
   guint n_attrs;
   TpSpan *spans;

@@ -968,10 +968,20 @@ sentences_dash_message (const char *t, gsize ow, gboolean one, gsize p, gsize n)
  * words (news datelines) and digits do not count, and three words or more
  * without a greeting, a comma or "and" are a title, not names ("Cheap Hotel
  * Rome - Thanks for ..."). */
+/* For sentences_dash_address: TRUE when the first word [@w, @w + @n)
+ * is a greeting ("Good Morning Debra - I ...", "Hi Jane Doe - Just ..."):
+ * a greeting leads names too.  Looked up only where a dash asks. */
+static gboolean
+sentences_dash_greeting (const char *t, gsize w, gsize n)
+{
+  return (n == 4 && memcmp (t + w, "Good", 4) == 0)
+         || sentences_set_has (&sentences_greetings_set, t + w, n);
+}
+
 static gsize
 sentences_dash_address (const char *t, gsize p)
 {
-  gsize q = p;
+  gsize q = p, first_len = 0;
   gboolean list = FALSE;
 
   for (guint words = 0; words < 4; words++)
@@ -990,19 +1000,16 @@ sentences_dash_address (const char *t, gsize p)
         return 0;
       while (g_ascii_islower (t[q]))
         q++;
-      /* "Good Morning Debra - I ...", "Hi Jane Doe - Just ...": a greeting
-       * leads names too */
-      if (words == 0
-          && ((q - w == 4 && memcmp (t + w, "Good", 4) == 0)
-              || sentences_set_has (&sentences_greetings_set, t + w, q - w)))
-        list = TRUE;
+      if (words == 0)
+        first_len = q - w;
       if (t[q] == ',')
         {
           q++;
           list = TRUE;
         }
-      if (t[q] == '-' && (words < 2 || list)
-          && (t[q + 1] == ' ' || (t[q + 1] == '-' && t[q + 2] == ' ')))
+      if (t[q] == '-'
+          && (t[q + 1] == ' ' || (t[q + 1] == '-' && t[q + 2] == ' '))
+          && (words < 2 || list || sentences_dash_greeting (t, p, first_len)))
         {
           /* the dash at the name: "Steve- Erin and I", "Kay-- I got" */
           gsize ow = q + (t[q + 1] == ' ' ? 2 : 3);
@@ -1012,7 +1019,7 @@ sentences_dash_address (const char *t, gsize p)
         return 0;
       q++;
       if (t[q] == '-' && t[q + 1] == ' ' && t[q - 2] != ','
-          && (words < 2 || list))
+          && (words < 2 || list || sentences_dash_greeting (t, p, first_len)))
         {
           /* a message opener must follow, not a name or an article (an
            * apposition: "Iran - Opec's second-biggest producer - has") */
@@ -1288,12 +1295,11 @@ sentences_signature_phone (const char *t, gsize p)
        words < 3 && g_ascii_isupper (t[q]) && g_ascii_islower (t[q + 1]);
        words++)
     {
-      gsize w = q++;
+      q++;
       while (g_ascii_islower (t[q]))
         q++;
-      if (t[q] != ' '
-          || sentences_set_has (&sentences_contact_labels_set, t + w, q - w))
-        return 0; /* "Phone (713) 853-3242 Cell": a label, not a name */
+      if (t[q] != ' ')
+        return 0;
       q++;
     }
   if (words == 0)
@@ -1310,7 +1316,22 @@ sentences_signature_phone (const char *t, gsize p)
         return e - 1;
     }
   e = sentences_phone_end (t, q);
-  return e != 0 && t[e] == ' ' && g_ascii_isupper (t[e + 1]) ? e - 1 : 0;
+  if (e == 0 || t[e] != ' ' || !g_ascii_isupper (t[e + 1]))
+    return 0;
+  /* "Phone (713) 853-3242 Cell": a label, not a name; looked up once a
+   * number follows the words (most capitalized words are not before
+   * one) */
+  q = p;
+  for (guint k = 0; k < words; k++)
+    {
+      gsize w = q++;
+      while (g_ascii_islower (t[q]))
+        q++;
+      if (sentences_set_has (&sentences_contact_labels_set, t + w, q - w))
+        return 0;
+      q++;
+    }
+  return e - 1;
 }
 
 /* TRUE when a letter closing ends right before the whitespace before @p

@@ -730,8 +730,12 @@ static void
 tp_json_append_rows (GString *out, const TpLayer *layer, const TpAttrJson *aj,
                      gsize fixed, TpOffsetMap *map)
 {
-  if (tp_json_append_rows_tails (out, layer, aj, map)
-      || tp_json_append_rows_enums (out, layer, aj, fixed, map))
+  /* both fast paths need enums (with pieces) from the first attribute on:
+   * a layer of other attributes (a sentence's paragraph) goes straight to
+   * the general loop */
+  if ((layer->n_attrs == 0 || aj[0].pairs != NULL)
+      && (tp_json_append_rows_tails (out, layer, aj, map)
+          || tp_json_append_rows_enums (out, layer, aj, fixed, map)))
     return;
   g_string_append_c (out, '[');
   for (guint i = 0; i < layer->len; i++)

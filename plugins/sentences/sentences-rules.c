@@ -884,17 +884,17 @@ sentences_has_day (const char *t, gsize len, gsize a, gsize b)
  * Monday, May 18, 2015 On Friday ...") is a sentence of its own: the
  * headline before it and the story after it are others.  Appends those
  * before it and moves the open sentence's start past them; the open
- * sentence ends with token @last. */
+ * sentence ends with token @last, five tokens or more after its first
+ * (sentences_emit_open tests that, and the text's "da", before the
+ * call). */
 static void
 sentences_split_dateline (SentencesRun *r, guint last)
 {
   const char *t = r->t;
 
-  r->emitted = TRUE;
   /* a weekday name ends in "day": most first sentences have none */
-  if (last < r->first + 5 || !(r->facts & SENTENCES_FACT_DAY)
-      || !sentences_has_day (t, r->len, r->first_start,
-                             sentences_end (r->tokens, last)))
+  if (!sentences_has_day (t, r->len, r->first_start,
+                          sentences_end (r->tokens, last)))
     return;
   for (guint d = r->first; d + 5 <= last; d++)
     {
@@ -937,7 +937,11 @@ inline void
 sentences_emit_open (SentencesRun *r, guint last, gsize end)
 {
   if (G_UNLIKELY (!r->emitted))
-    sentences_split_dateline (r, last);
+    {
+      r->emitted = TRUE;
+      if (last >= r->first + 5 && (r->facts & SENTENCES_FACT_DAY))
+        sentences_split_dateline (r, last);
+    }
   sentences_emit (r->out, r->first_start, end, r->paragraph);
 }
 

@@ -187,5 +187,6 @@ guint sentences_text_facts (const SentencesRun *r);
 guint sentences_find (SentencesRun *r, gsize q);
 void sentences_scan_all (SentencesRun *r, gsize end);
 void sentences_walk_stops (SentencesRun *r, gsize end);
+void sentences_closings_before (SentencesRun *r, gsize end);
 
 #endif

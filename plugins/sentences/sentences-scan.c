@@ -97,13 +97,17 @@ sentences_scan_next (const SentencesScanSet *set, const guchar *t, gsize p,
 
 /* The bits of the facts pass's classes (SentencesFactsSet): a pair's
  * first byte has its bit in class 0, its second byte in class 1; the rare
- * bytes have the low four bits. */
+ * bytes have the two low bits of class 0 and the four low bits of class
+ * 1; the stops have bits 2 and 3 of class 0 and, the period, the bit of
+ * ".c". */
 enum {
   SENTENCES_PAIR_STOP_LOWER = 0x10, /* ".c" (class 1: 0x60 to 0x7F) */
   SENTENCES_PAIR_DAY = 0x20,        /* "da" */
   SENTENCES_PAIR_DASHES = 0x40,     /* "--" */
   SENTENCES_PAIR_QUOTED = 0x80,     /* ">>" */
-  SENTENCES_RARE_BITS = 0x0F
+  SENTENCES_RARE_BITS_0 = 0x03,
+  SENTENCES_RARE_BITS_1 = 0x0F,
+  SENTENCES_STOP_BITS = 0x1C /* class 0: ! ? and . */
 };
 
 /* Adds byte @c to @bit of class @k of @set. */
@@ -131,10 +135,11 @@ sentences_facts_fits (const SentencesFactsSet *set, guint k, guint8 bit,
 }
 
 /* Prepares @set for the rare bytes @bytes (@n of them, below 0x80): each
- * goes to the first of the eight rare bits (four per class) that it can
- * share without letting in another byte; FALSE when they do not fit.  A
- * rare byte found only by class 1 (as the second byte of a pair) is not
- * seen at the text's first byte, which the pass tests alone. */
+ * goes to the first of the six rare bits (two in class 0, four in class 1)
+ * that it can share without letting in another byte; FALSE when they do
+ * not fit.  A rare byte found only by class 1 (as the second byte of a
+ * pair) is not seen at the text's first byte, which the pass tests
+ * alone. */
 gboolean
 sentences_facts_set_init (SentencesFactsSet *set, const char *bytes, gsize n)
 {
@@ -147,10 +152,11 @@ sentences_facts_set_init (SentencesFactsSet *set, const char *bytes, gsize n)
       guint k, b;
       for (k = 0; k < 2; k++)
         {
-          for (b = 0; b < 4; b++)
+          guint bits = k == 0 ? 2 : 4;
+          for (b = 0; b < bits; b++)
             if (sentences_facts_fits (set, k, (guint8)(1u << b), c))
               break;
-          if (b < 4)
+          if (b < bits)
             break;
         }
       if (k == 2 || c >= 0x80)
@@ -158,6 +164,8 @@ sentences_facts_set_init (SentencesFactsSet *set, const char *bytes, gsize n)
       sentences_facts_add (set, k, (guint8)(1u << b), c);
     }
   sentences_facts_add (set, 0, SENTENCES_PAIR_STOP_LOWER, '.');
+  sentences_facts_add (set, 0, 0x04, '!');
+  sentences_facts_add (set, 0, 0x08, '?');
   for (guchar c = 'a'; c <= 'z'; c++)
     sentences_facts_add (set, 1, SENTENCES_PAIR_STOP_LOWER, c);
   sentences_facts_add (set, 0, SENTENCES_PAIR_DAY, 'd');
@@ -189,17 +197,26 @@ sentences_has_dashes (const guchar *t, gsize len)
   return FALSE;
 }
 
+/* TRUE for the stops . ! ? */
+static inline gboolean
+sentences_is_stop (guchar c)
+{
+  return c == '.' || c == '!' || c == '?';
+}
+
 /* The facts of the text @t (@len bytes, NUL-terminated: a pair may end on
- * the NUL), one byte at a time. */
+ * the NUL), one byte at a time; stops count before @limit. */
 static guint
 sentences_facts_bytes (const SentencesFactsSet *rare, const guchar *t,
-                       gsize len)
+                       gsize len, gsize limit)
 {
   guint facts = 0;
 
   for (gsize p = 0; p < len; p++)
     {
       guchar c = t[p];
+      if (p < limit && sentences_is_stop (c))
+        facts |= SENTENCES_FACT_STOP;
       if (rare->in[c] || c >= 0x80 || (c == '.' && g_ascii_islower (t[p + 1]))
           || (c == '>' && t[p + 1] == '>'))
         facts |= SENTENCES_FACT_RARE;
@@ -231,41 +248,90 @@ sentences_facts_any (__m128i v, guint8 mask)
   return _mm_movemask_epi8 (_mm_cmpeq_epi8 (m, _mm_setzero_si128 ())) != 0xFFFF;
 }
 
+/* One block of the facts pass at @p: the classes of the bytes at @p
+ * (class 0, returned) and at @p + 1 (class 1) added to the findings but
+ * class 0's rare bytes and stops, which the caller adds where they
+ * count. */
+__attribute__ ((target ("avx"), always_inline)) static inline __m128i
+sentences_facts_block (const __m128i *tables, const guchar *t, gsize p,
+                       __m128i *singles1, __m128i *pairs, __m128i *high)
+{
+  __m128i v0 = _mm_loadu_si128 ((const __m128i *)(t + p));
+  __m128i c0 = sentences_facts_classes (tables[0], tables[1], v0);
+  __m128i c1 = sentences_facts_classes (
+      tables[2], tables[3], _mm_loadu_si128 ((const __m128i *)(t + p + 1)));
+
+  *singles1 = _mm_or_si128 (*singles1, c1);
+  *pairs = _mm_or_si128 (*pairs, _mm_and_si128 (c0, c1));
+  *high = _mm_or_si128 (*high, v0); /* bytes from 0x80: their top bit */
+  return c0;
+}
+
+/* The stops among the sixteen bytes of class 0 @c0, a bit each. */
+__attribute__ ((target ("avx"), always_inline)) static inline guint
+sentences_facts_stops (__m128i c0)
+{
+  __m128i stops = _mm_and_si128 (c0, _mm_set1_epi8 (SENTENCES_STOP_BITS));
+
+  return (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (stops, _mm_setzero_si128 ()))
+         ^ 0xFFFF;
+}
+
 /* The facts of a text of seventeen bytes or more, sixteen positions at a
  * time: each block classifies the bytes at p (class 0) and at p + 1
- * (class 1), so blocks run while p + 17 <= len (the NUL at len is the last
- * byte read); the last block is the one that ends there.  The text's last
- * byte (which no position starts at) and its first (which class 1 does not
- * see) are tested alone.  No branch per block: the blocks' findings are
- * ORed together and tested at the end.  Two classifications, an OR and an
- * AND per block: the pass reads every byte of every text. */
+ * (class 1), so whole blocks run while p + 17 <= len (the NUL at len is
+ * the last byte read); then the block that ends there, overlapping.  The
+ * text's last byte (which no position starts at) and its first (which
+ * class 1 does not see) are tested alone.  No branch per block: the
+ * blocks' findings are ORed together and tested at the end; the blocks
+ * wholly before @limit (at most @len) go to their own class 0 findings,
+ * whose stops count, and so do the stops before @limit of the block that
+ * holds it.  Two classifications, two ORs and an AND per block: the pass
+ * reads every byte of every text. */
 __attribute__ ((target ("avx"))) static guint
-sentences_facts_wide (const SentencesFactsSet *rare, const guchar *t, gsize len)
+sentences_facts_wide (const SentencesFactsSet *rare, const guchar *t,
+                      gsize len, gsize limit)
 {
-  const __m128i lo0 = _mm_loadu_si128 ((const __m128i *)rare->lo[0]);
-  const __m128i hi0 = _mm_loadu_si128 ((const __m128i *)rare->hi[0]);
-  const __m128i lo1 = _mm_loadu_si128 ((const __m128i *)rare->lo[1]);
-  const __m128i hi1 = _mm_loadu_si128 ((const __m128i *)rare->hi[1]);
-  __m128i singles = _mm_setzero_si128 (), pairs = singles, high = singles;
-  gsize p = 0;
-  guint facts = 0;
+  const __m128i tables[4] = {
+    _mm_loadu_si128 ((const __m128i *)rare->lo[0]),
+    _mm_loadu_si128 ((const __m128i *)rare->hi[0]),
+    _mm_loadu_si128 ((const __m128i *)rare->lo[1]),
+    _mm_loadu_si128 ((const __m128i *)rare->hi[1]),
+  };
+  __m128i before = _mm_setzero_si128 (), singles0 = before, singles1 = before,
+          pairs = before, high = before;
+  guint facts = 0, stop = 0;
+  gsize p;
 
-  for (;; p += 16)
+  for (p = 0; p + 17 <= len && p + 16 <= limit; p += 16)
+    before = _mm_or_si128 (
+        before, sentences_facts_block (tables, t, p, &singles1, &pairs, &high));
+  for (; p + 17 <= len; p += 16)
     {
-      __m128i v0, c0, c1;
-      if (p + 17 > len)
-        p = len - 17; /* the last block, overlapping */
-      v0 = _mm_loadu_si128 ((const __m128i *)(t + p));
-      c0 = sentences_facts_classes (lo0, hi0, v0);
-      c1 = sentences_facts_classes (
-          lo1, hi1, _mm_loadu_si128 ((const __m128i *)(t + p + 1)));
-      singles = _mm_or_si128 (singles, _mm_or_si128 (c0, c1));
-      pairs = _mm_or_si128 (pairs, _mm_and_si128 (c0, c1));
-      high = _mm_or_si128 (high, v0); /* bytes from 0x80: their top bit */
-      if (p + 17 >= len)
-        break;
+      __m128i c0 = sentences_facts_block (tables, t, p, &singles1, &pairs,
+                                          &high);
+      singles0 = _mm_or_si128 (singles0, c0);
+      if (p < limit) /* the block that holds the limit */
+        stop |= sentences_facts_stops (c0) & ((1u << (limit - p)) - 1);
     }
-  if (sentences_facts_any (singles, SENTENCES_RARE_BITS)
+  /* p <= len - 1: the bytes from p to len - 2 by the block ending at the
+   * NUL (its bit k is byte len - 17 + k), then the last byte */
+  if (p < len - 1)
+    {
+      __m128i c0 = sentences_facts_block (tables, t, len - 17, &singles1,
+                                          &pairs, &high);
+      singles0 = _mm_or_si128 (singles0, c0);
+      if (p < limit)
+        stop |= (sentences_facts_stops (c0) >> (p - (len - 17)))
+                & ((1u << (limit - p)) - 1);
+    }
+  if (len - 1 < limit && sentences_is_stop (t[len - 1]))
+    stop = 1;
+  singles0 = _mm_or_si128 (singles0, before);
+  if (stop != 0 || sentences_facts_any (before, SENTENCES_STOP_BITS))
+    facts |= SENTENCES_FACT_STOP;
+  if (sentences_facts_any (singles0, SENTENCES_RARE_BITS_0)
+      || sentences_facts_any (singles1, SENTENCES_RARE_BITS_1)
       || _mm_movemask_epi8 (high) != 0
       || sentences_facts_any (pairs, SENTENCES_PAIR_STOP_LOWER
                                          | SENTENCES_PAIR_QUOTED))
@@ -284,14 +350,16 @@ sentences_facts_wide (const SentencesFactsSet *rare, const guchar *t, gsize len)
 
 /* Facts about the whole text @t (@len bytes, NUL-terminated) in one pass:
  * whether it holds a byte of @rare (or one from 0x80, ".c", ">>", "---"),
- * whether it holds "da" (as "day" does) and whether "---".  A text without
- * them can be split by its stops alone, and has no dateline. */
+ * whether it holds "da" (as "day" does) and whether "---" (a text without
+ * them can be split by its stops alone, and has no dateline), and whether
+ * a stop . ! ? comes before byte @limit. */
 guint
-sentences_scan_facts (const SentencesFactsSet *rare, const guchar *t, gsize len)
+sentences_scan_facts (const SentencesFactsSet *rare, const guchar *t,
+                      gsize len, gsize limit)
 {
 #ifdef SENTENCES_SCAN_X86
   if (G_LIKELY (rare->avx) && len >= 17)
-    return sentences_facts_wide (rare, t, len);
+    return sentences_facts_wide (rare, t, len, MIN (limit, len));
 #endif
-  return sentences_facts_bytes (rare, t, len);
+  return sentences_facts_bytes (rare, t, len, limit);
 }

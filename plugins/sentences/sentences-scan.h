@@ -26,7 +26,8 @@ enum {
    * (".{"): it only sends a text the general way */
   SENTENCES_FACT_RARE = 1 << 0,
   SENTENCES_FACT_DAY = 1 << 1,   /* "da": the text may hold "day" */
-  SENTENCES_FACT_DASHES = 1 << 2 /* "---", a rule line of hyphens (with RARE) */
+  SENTENCES_FACT_DASHES = 1 << 2, /* "---", a rule line of hyphens (with RARE) */
+  SENTENCES_FACT_STOP = 1 << 3    /* a stop . ! ? before the limit */
 };
 
 /* The rare bytes, for the facts pass: each byte of a text is classified
@@ -44,6 +45,6 @@ typedef struct {
 gboolean sentences_facts_set_init (SentencesFactsSet *set, const char *bytes,
                                    gsize n);
 guint sentences_scan_facts (const SentencesFactsSet *rare, const guchar *t,
-                            gsize len);
+                            gsize len, gsize limit);
 
 #endif

@@ -168,13 +168,14 @@ enum {
 static guint8 sentences_scan_bytes[256];
 
 /* The SENTENCES_FACT_* of the text of @r: which of the two ways it takes
- * (sentences_walk_stops without SENTENCES_FACT_RARE), and whether it may
- * hold a dateline. */
+ * (sentences_walk_stops without SENTENCES_FACT_RARE), whether it may hold
+ * a dateline, and whether a stop comes before its last token (without
+ * one, the walk has nothing to do but the closings). */
 guint
 sentences_text_facts (const SentencesRun *r)
 {
   return sentences_scan_facts (&sentences_rare_set, (const guchar *)r->t,
-                               r->len);
+                               r->len, sentences_start (r->tokens, r->n - 1));
 }
 
 /* Fills the scan tables; once, before any split (sentences_init). */
@@ -740,7 +741,7 @@ sentences_walk_at (SentencesRun *r, guint i)
 
 /* Decides on the closings that start before @end (after the last stop:
  * "Thanks, | Jane" at the end of a text). */
-static void
+void
 sentences_closings_before (SentencesRun *r, gsize end)
 {
   while (r->closing != 0 && r->closing < end)

@@ -80,8 +80,14 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
   end = sentences_end (tokens, r.n - 1);
   if (r.facts & SENTENCES_FACT_RARE)
     sentences_scan_all (&r, end);
-  else
+  else if (r.facts & SENTENCES_FACT_STOP)
     sentences_walk_stops (&r, end);
+  else
+    {
+      /* no token but the last can end in a stop, and a decision at the
+       * last token is none: only the closings are left */
+      sentences_closings_before (&r, end);
+    }
   if (r.first < r.n)
     sentences_emit_open (&r, r.n - 1, end);
   return TRUE;

@@ -97,16 +97,18 @@ sentences_scan_next (const SentencesScanSet *set, const guchar *t, gsize p,
 
 /* The bits of the facts pass's classes (SentencesFactsSet): a pair's
  * first byte has its bit in class 0, its second byte in class 1; the rare
- * bytes have the two low bits of class 0 and the four low bits of class
+ * bytes have the two low bits of class 0 and the three low bits of class
  * 1; the stops have bits 2 and 3 of class 0 and, the period, the bit of
- * ".c". */
+ * ".c"; the digits have bit 3 of class 1 (a period before one, in 3.5,
+ * decides nothing). */
 enum {
   SENTENCES_PAIR_STOP_LOWER = 0x10, /* ".c" (class 1: 0x60 to 0x7F) */
   SENTENCES_PAIR_DAY = 0x20,        /* "da" */
   SENTENCES_PAIR_DASHES = 0x40,     /* "--" */
   SENTENCES_PAIR_QUOTED = 0x80,     /* ">>" */
   SENTENCES_RARE_BITS_0 = 0x03,
-  SENTENCES_RARE_BITS_1 = 0x0F,
+  SENTENCES_RARE_BITS_1 = 0x07,
+  SENTENCES_DIGIT_1 = 0x08,
   SENTENCES_STOP_BITS = 0x1C /* class 0: ! ? and . */
 };
 
@@ -135,8 +137,8 @@ sentences_facts_fits (const SentencesFactsSet *set, guint k, guint8 bit,
 }
 
 /* Prepares @set for the rare bytes @bytes (@n of them, below 0x80): each
- * goes to the first of the six rare bits (two in class 0, four in class 1)
- * that it can share without letting in another byte; FALSE when they do
+ * goes to the first of the five rare bits (two in class 0, three in class
+ * 1) that it can share without letting in another byte; FALSE when they do
  * not fit.  A rare byte found only by class 1 (as the second byte of a
  * pair) is not seen at the text's first byte, which the pass tests
  * alone. */
@@ -152,7 +154,7 @@ sentences_facts_set_init (SentencesFactsSet *set, const char *bytes, gsize n)
       guint k, b;
       for (k = 0; k < 2; k++)
         {
-          guint bits = k == 0 ? 2 : 4;
+          guint bits = k == 0 ? 2 : 3;
           for (b = 0; b < bits; b++)
             if (sentences_facts_fits (set, k, (guint8)(1u << b), c))
               break;
@@ -168,6 +170,8 @@ sentences_facts_set_init (SentencesFactsSet *set, const char *bytes, gsize n)
   sentences_facts_add (set, 0, 0x08, '?');
   for (guchar c = 'a'; c <= 'z'; c++)
     sentences_facts_add (set, 1, SENTENCES_PAIR_STOP_LOWER, c);
+  for (guchar c = '0'; c <= '9'; c++)
+    sentences_facts_add (set, 1, SENTENCES_DIGIT_1, c);
   sentences_facts_add (set, 0, SENTENCES_PAIR_DAY, 'd');
   sentences_facts_add (set, 1, SENTENCES_PAIR_DAY, 'a');
   sentences_facts_add (set, 0, SENTENCES_PAIR_DASHES, '-');
@@ -205,7 +209,8 @@ sentences_is_stop (guchar c)
 }
 
 /* The facts of the text @t (@len bytes, NUL-terminated: a pair may end on
- * the NUL), one byte at a time; stops count before @limit. */
+ * the NUL), one byte at a time; stops count before @limit, but a period
+ * before a digit. */
 static guint
 sentences_facts_bytes (const SentencesFactsSet *rare, const guchar *t,
                        gsize len, gsize limit)
@@ -215,7 +220,8 @@ sentences_facts_bytes (const SentencesFactsSet *rare, const guchar *t,
   for (gsize p = 0; p < len; p++)
     {
       guchar c = t[p];
-      if (p < limit && sentences_is_stop (c))
+      if (p < limit && sentences_is_stop (c)
+          && !(c == '.' && g_ascii_isdigit (t[p + 1])))
         facts |= SENTENCES_FACT_STOP;
       if (rare->in[c] || c >= 0x80 || (c == '.' && g_ascii_islower (t[p + 1]))
           || (c == '>' && t[p + 1] == '>'))
@@ -249,9 +255,9 @@ sentences_facts_any (__m128i v, guint8 mask)
 }
 
 /* One block of the facts pass at @p: the classes of the bytes at @p
- * (class 0, returned) and at @p + 1 (class 1) added to the findings but
- * class 0's rare bytes and stops, which the caller adds where they
- * count. */
+ * (class 0) and at @p + 1 (class 1) added to the findings but class 0's
+ * rare bytes and stops, which the caller adds where they count: class 0 is
+ * returned, without the stop bit of a period before a digit. */
 __attribute__ ((target ("avx"), always_inline)) static inline __m128i
 sentences_facts_block (const __m128i *tables, const guchar *t, gsize p,
                        __m128i *singles1, __m128i *pairs, __m128i *high)
@@ -261,10 +267,14 @@ sentences_facts_block (const __m128i *tables, const guchar *t, gsize p,
   __m128i c1 = sentences_facts_classes (
       tables[2], tables[3], _mm_loadu_si128 ((const __m128i *)(t + p + 1)));
 
+  /* class 1's digit bit moved to the period's: no carry out of a byte */
+  __m128i digit_next = _mm_and_si128 (_mm_slli_epi16 (c1, 1),
+                                      _mm_set1_epi8 (SENTENCES_DIGIT_1 << 1));
+
   *singles1 = _mm_or_si128 (*singles1, c1);
   *pairs = _mm_or_si128 (*pairs, _mm_and_si128 (c0, c1));
   *high = _mm_or_si128 (*high, v0); /* bytes from 0x80: their top bit */
-  return c0;
+  return _mm_andnot_si128 (digit_next, c0);
 }
 
 /* The stops among the sixteen bytes of class 0 @c0, a bit each. */
@@ -289,8 +299,8 @@ sentences_facts_stops (__m128i c0)
  * holds it.  Two classifications, two ORs and an AND per block: the pass
  * reads every byte of every text. */
 __attribute__ ((target ("avx"))) static guint
-sentences_facts_wide (const SentencesFactsSet *rare, const guchar *t,
-                      gsize len, gsize limit)
+sentences_facts_wide (const SentencesFactsSet *rare, const guchar *t, gsize len,
+                      gsize limit)
 {
   const __m128i tables[4] = {
     _mm_loadu_si128 ((const __m128i *)rare->lo[0]),
@@ -308,8 +318,8 @@ sentences_facts_wide (const SentencesFactsSet *rare, const guchar *t,
         before, sentences_facts_block (tables, t, p, &singles1, &pairs, &high));
   for (; p + 17 <= len; p += 16)
     {
-      __m128i c0 = sentences_facts_block (tables, t, p, &singles1, &pairs,
-                                          &high);
+      __m128i c0
+          = sentences_facts_block (tables, t, p, &singles1, &pairs, &high);
       singles0 = _mm_or_si128 (singles0, c0);
       if (p < limit) /* the block that holds the limit */
         stop |= sentences_facts_stops (c0) & ((1u << (limit - p)) - 1);
@@ -352,10 +362,11 @@ sentences_facts_wide (const SentencesFactsSet *rare, const guchar *t,
  * whether it holds a byte of @rare (or one from 0x80, ".c", ">>", "---"),
  * whether it holds "da" (as "day" does) and whether "---" (a text without
  * them can be split by its stops alone, and has no dateline), and whether
- * a stop . ! ? comes before byte @limit. */
+ * a stop . ! ? comes before byte @limit (a period before a digit, as in
+ * 3.5, does not count: the split decides nothing there). */
 guint
-sentences_scan_facts (const SentencesFactsSet *rare, const guchar *t,
-                      gsize len, gsize limit)
+sentences_scan_facts (const SentencesFactsSet *rare, const guchar *t, gsize len,
+                      gsize limit)
 {
 #ifdef SENTENCES_SCAN_X86
   if (G_LIKELY (rare->avx) && len >= 17)

@@ -25,9 +25,10 @@ enum {
    * letter (".c"), or ">>"; may also be set for a few texts without them
    * (".{"): it only sends a text the general way */
   SENTENCES_FACT_RARE = 1 << 0,
-  SENTENCES_FACT_DAY = 1 << 1,   /* "da": the text may hold "day" */
-  SENTENCES_FACT_DASHES = 1 << 2, /* "---", a rule line of hyphens (with RARE) */
-  SENTENCES_FACT_STOP = 1 << 3    /* a stop . ! ? before the limit */
+  SENTENCES_FACT_DAY = 1 << 1, /* "da": the text may hold "day" */
+  SENTENCES_FACT_DASHES = 1
+                          << 2, /* "---", a rule line of hyphens (with RARE) */
+  SENTENCES_FACT_STOP = 1 << 3  /* a stop . ! ? before the limit (not 3.5) */
 };
 
 /* The rare bytes, for the facts pass: each byte of a text is classified

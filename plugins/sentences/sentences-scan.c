@@ -235,14 +235,17 @@ sentences_facts_bytes (const SentencesFactsSet *rare, const guchar *t,
 }
 
 #ifdef SENTENCES_SCAN_X86
-/* Classes of the sixteen bytes @v by the tables @lo and @hi. */
+/* Classes of the sixteen bytes @v by the tables @lo and @hi.  The low
+ * nibble needs no mask: the shuffle reads the index's low four bits, and
+ * gives 0 for a byte from 0x80, which no class holds (sentences_facts_set_init
+ * takes only ASCII bytes; those from 0x80 are found apart). */
 __attribute__ ((target ("avx"))) static inline __m128i
 sentences_facts_classes (__m128i lo, __m128i hi, __m128i v)
 {
   const __m128i nibble = _mm_set1_epi8 (0x0F);
 
   return _mm_and_si128 (
-      _mm_shuffle_epi8 (lo, _mm_and_si128 (v, nibble)),
+      _mm_shuffle_epi8 (lo, v),
       _mm_shuffle_epi8 (hi, _mm_and_si128 (_mm_srli_epi16 (v, 4), nibble)));
 }
 

@@ -136,15 +136,18 @@ sentences_facts_fits (const SentencesFactsSet *set, guint k, guint8 bit,
   return TRUE;
 }
 
-/* Prepares @set for the rare bytes @bytes (@n of them, below 0x80): each
- * goes to the first of the five rare bits (two in class 0, three in class
- * 1) that it can share without letting in another byte; FALSE when they do
- * not fit.  A rare byte found only by class 1 (as the second byte of a
- * pair) is not seen at the text's first byte, which the pass tests
- * alone. */
-gboolean
+/* Prepares @set for the rare bytes @bytes (@n of them): each goes to the
+ * first of the five rare bits (two in class 0, three in class 1) that it
+ * can share without letting in another byte.  A rare byte found only by
+ * class 1 (as the second byte of a pair) is not seen at the text's first
+ * byte, which the pass tests alone.  When a byte does not fit (or is from
+ * 0x80), the facts are found a byte at a time: the same, but slower (a
+ * new rare byte may need the groups rearranged). */
+void
 sentences_facts_set_init (SentencesFactsSet *set, const char *bytes, gsize n)
 {
+  gboolean fit = TRUE;
+
   memset (set, 0, sizeof *set);
   for (gsize i = 0; i < n; i++)
     set->in[(guchar)bytes[i]] = TRUE;
@@ -162,7 +165,10 @@ sentences_facts_set_init (SentencesFactsSet *set, const char *bytes, gsize n)
             break;
         }
       if (k == 2 || c >= 0x80)
-        return FALSE;
+        {
+          fit = FALSE;
+          continue;
+        }
       sentences_facts_add (set, k, (guint8)(1u << b), c);
     }
   sentences_facts_add (set, 0, SENTENCES_PAIR_STOP_LOWER, '.');
@@ -179,9 +185,10 @@ sentences_facts_set_init (SentencesFactsSet *set, const char *bytes, gsize n)
   sentences_facts_add (set, 0, SENTENCES_PAIR_QUOTED, '>');
   sentences_facts_add (set, 1, SENTENCES_PAIR_QUOTED, '>');
 #ifdef SENTENCES_SCAN_X86
-  set->avx = __builtin_cpu_supports ("avx");
+  set->avx = fit && __builtin_cpu_supports ("avx");
+#else
+  (void)fit;
 #endif
-  return TRUE;
 }
 
 /* TRUE when "---" occurs in the text @t (@len bytes, NUL-terminated): the

@@ -43,8 +43,8 @@ typedef struct {
   gboolean avx;     /* the sixteen-byte pass can run on this CPU */
 } SentencesFactsSet;
 
-gboolean sentences_facts_set_init (SentencesFactsSet *set, const char *bytes,
-                                   gsize n);
+void sentences_facts_set_init (SentencesFactsSet *set, const char *bytes,
+                               gsize n);
 guint sentences_scan_facts (const SentencesFactsSet *rare, const guchar *t,
                             gsize len, gsize limit);
 

@@ -384,3 +384,15 @@ sentences_scan_facts (const SentencesFactsSet *rare, const guchar *t, gsize len,
 #endif
   return sentences_facts_bytes (rare, t, len, limit);
 }
+
+/* sentences_scan_facts by the byte pass (@wide FALSE) or, where the CPU
+ * has it, the sixteen-byte pass: for the tests that compare the two. */
+guint
+sentences_scan_facts_by (const SentencesFactsSet *rare, const guchar *t,
+                         gsize len, gsize limit, gboolean wide)
+{
+  SentencesFactsSet set = *rare;
+
+  set.avx = set.avx && wide;
+  return sentences_scan_facts (&set, t, len, limit);
+}

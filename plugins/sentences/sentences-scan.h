@@ -47,5 +47,7 @@ void sentences_facts_set_init (SentencesFactsSet *set, const char *bytes,
                                gsize n);
 guint sentences_scan_facts (const SentencesFactsSet *rare, const guchar *t,
                             gsize len, gsize limit);
+guint sentences_scan_facts_by (const SentencesFactsSet *rare, const guchar *t,
+                               gsize len, gsize limit, gboolean wide);
 
 #endif

@@ -274,6 +274,10 @@ typedef struct {
    * byte is the length; NULL when a tail does not fit 63 bytes. */
   const char *tails;
   gsize tail_slot;
+  /* In the first attribute's entry: the layer's number of attributes when
+   * all are ints and at most TP_JSON_MAX_INTS (a sentence's paragraph),
+   * for the int rows loop; else 0. */
+  guint n_ints;
 } TpAttrJson;
 
 /* What tp_attr_json_init allocates for one layer: the bytes of every
@@ -351,6 +355,9 @@ tp_attr_json_tails_init (TpAttrJson *aj, TpLayerJson *lj)
   aj->tails = tails;
 }
 
+/* Int attributes the int rows loop takes. */
+#define TP_JSON_MAX_INTS 4
+
 /* Builds the JSON pieces of @layer's attributes; returns the most bytes
  * one annotation's fixed-size part can take. */
 static gsize
@@ -406,6 +413,13 @@ tp_attr_json_init (TpAttrJson *aj, TpLayerJson *lj, const TpLayer *layer,
     tp_attr_json_tails_init (&aj[0], lj);
   else if (layer->n_attrs > 1)
     aj[0].tails = NULL;
+  if (layer->n_attrs > 0)
+    {
+      aj[0].n_ints = layer->n_attrs <= TP_JSON_MAX_INTS ? layer->n_attrs : 0;
+      for (guint a = 0; a < layer->n_attrs; a++)
+        if (layer->attrs[a].type != TP_ATTR_INT)
+          aj[0].n_ints = 0;
+    }
   return fixed;
 }
 
@@ -648,7 +662,6 @@ tp_json_append_rows_tails (GString *out, const TpLayer *layer,
   values = layer->columns[0].values;
   tails = aj[0].tails;
   slot = aj[0].tail_slot;
-  tp_json_start_keys_init ();
   tp_json_put_literal (out, "[{\"start\":");
   for (guint i = 0; i < len;)
     {
@@ -724,6 +737,95 @@ tp_json_put_int_slot (char *p, const TpColumn *col, guint i)
   return tp_json_put_int (p, v);
 }
 
+/* Puts the value of an int column at @i, or null, as
+ * tp_json_put_int_slot; a value from 0 to 999 (a paragraph number) is
+ * one four-byte copy from a table (four bytes are written). */
+static inline char *
+tp_json_put_int_small (char *p, const TpColumn *col, guint i)
+{
+  gint64 v;
+
+  if (G_UNLIKELY (i >= col->cap || !col->present[i]))
+    {
+      memcpy (p, "null", 4);
+      return p + 4;
+    }
+  memcpy (&v, col->values + (gsize)i * sizeof v, sizeof v);
+  if (G_LIKELY ((guint64)v < 1000))
+    return tp_json_put_entry (p, tp_json_triples, 4, (guint32)v);
+  return tp_json_put_int (p, v);
+}
+
+/* Rows [@i, @end) of a layer whose @n attributes are all ints (columns
+ * @cols, keys in @aj), at @p; returns the end.  Inline: for the commonest
+ * case, a sentence layer (one int) over ASCII text, it is called with
+ * constants, and the compiler drops the attribute loop and the offset
+ * conversion test (hence always inlined, as GCC would not).  A row takes
+ * at most 64 bytes and the attributes' room of the layer's fixed size. */
+static inline __attribute__ ((always_inline)) char *
+tp_json_put_rows_ints (char *p, TpOffsetMap *map, gboolean ascii,
+                       const TpSpan *spans, guint i, guint end,
+                       const TpAttrJson *aj, const TpColumn *cols, guint n)
+{
+  for (; i < end; i++)
+    {
+      *p = ',';
+      p += i != 0;
+      memcpy (p, "{\"start\":", 9);
+      p = tp_json_put_start_key (
+          p + 9, ascii ? spans[i].start
+                       : (guint32)tp_offset_map_convert (map, spans[i].start));
+      p = tp_json_put_small (
+          p, ascii ? spans[i].end
+                   : (guint32)tp_offset_map_convert (map, spans[i].end));
+      for (guint a = 0; a < n; a++)
+        p = tp_json_put_int_small (tp_json_put_piece (p, &aj[a].key), &cols[a],
+                                   i);
+      *p++ = '}';
+    }
+  return p;
+}
+
+/* The rows of a layer whose attributes are all ints (aj[0].n_ints set:
+ * a sentence layer), by tp_json_put_rows_ints.  Not inlined: the layer
+ * writer stays small for its per-layer work. */
+G_GNUC_NO_INLINE static void
+tp_json_append_rows_ints (GString *out, const TpLayer *layer,
+                          const TpAttrJson *aj, gsize fixed, TpOffsetMap *map)
+{
+  const guint len = layer->len, n = aj[0].n_ints;
+  const TpSpan *spans = layer->spans;
+  const TpColumn *cols = layer->columns;
+  const gboolean ascii = map->ascii;
+  char *p;
+
+  if (G_LIKELY (len <= TP_JSON_CHUNK))
+    {
+      /* a sentence layer of a short text: one reserve for the whole list */
+      p = tp_json_reserve (out, 2 + fixed * len);
+      *p++ = '[';
+      if (n == 1 && ascii)
+        p = tp_json_put_rows_ints (p, map, TRUE, spans, 0, len, aj, cols, 1);
+      else
+        p = tp_json_put_rows_ints (p, map, ascii, spans, 0, len, aj, cols, n);
+      *p++ = ']';
+      *p = '\0';
+      out->len = p - out->str;
+      return;
+    }
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < len;)
+    {
+      guint end = MIN (i + TP_JSON_CHUNK, len);
+
+      p = tp_json_reserve (out, fixed * (end - i));
+      p = tp_json_put_rows_ints (p, map, ascii, spans, i, end, aj, cols, n);
+      i = end;
+      out->len = p - out->str;
+    }
+  g_string_append_c (out, ']');
+}
+
 /* The rows layout: [{"start":0,"end":5,"class":"word"},...].  An enum
  * value is written with its key as one piece. */
 static void
@@ -737,6 +839,11 @@ tp_json_append_rows (GString *out, const TpLayer *layer, const TpAttrJson *aj,
       && (tp_json_append_rows_tails (out, layer, aj, map)
           || tp_json_append_rows_enums (out, layer, aj, fixed, map)))
     return;
+  if (layer->n_attrs > 0 && aj[0].n_ints > 0)
+    {
+      tp_json_append_rows_ints (out, layer, aj, fixed, map);
+      return;
+    }
   g_string_append_c (out, '[');
   for (guint i = 0; i < layer->len; i++)
     {
@@ -869,16 +976,23 @@ typedef struct {
   char *name;     /* the name of the last layer written with it, */
   gsize name_len; /* its length, */
   GString *key;   /* and that name as a key ('"token":') */
+  /* the key again, then zeros up to TP_PIECE bytes, when it is shorter:
+   * copied as one fixed-size copy (which also writes the NUL) */
+  char key_piece[TP_PIECE];
 } TpJsonCacheEntry;
 
 struct _TpJsonCache {
   TpJsonCacheEntry entry[TP_JSON_CACHE_SIZE];
   guint n;
+  guint next; /* the entry after the last one used: a document's layers
+               * come in the same order every time */
 };
 
 TpJsonCache *
 tp_json_cache_new (void)
 {
+  /* the tables of the rows loops, before any layer is written */
+  tp_json_start_keys_init ();
   return g_new0 (TpJsonCache, 1);
 }
 
@@ -919,8 +1033,37 @@ tp_json_append_layer_key (GString *out, const TpLayer *layer,
       g_string_truncate (entry->key, 0);
       tp_json_append_string (entry->key, layer->name, -1);
       g_string_append_c (entry->key, ':');
+      memset (entry->key_piece, 0, TP_PIECE);
+      if (entry->key->len < TP_PIECE)
+        memcpy (entry->key_piece, entry->key->str, entry->key->len);
+    }
+  if (G_LIKELY (entry->key->len < TP_PIECE))
+    {
+      char *p = tp_json_reserve (out, TP_PIECE);
+      memcpy (p, entry->key_piece, TP_PIECE);
+      out->len += entry->key->len;
+      return;
     }
   tp_json_put (out, entry->key->str, entry->key->len);
+}
+
+/* The entry of @cache for attribute table @attrs, or NULL: the one after
+ * the last one found is tried first. */
+static inline TpJsonCacheEntry *
+tp_json_cache_find (TpJsonCache *cache, const TpAttrSpec *attrs)
+{
+  guint i = cache->next;
+
+  if (G_UNLIKELY (i >= cache->n || cache->entry[i].attrs != attrs))
+    {
+      for (i = 0; i < cache->n; i++)
+        if (cache->entry[i].attrs == attrs)
+          break;
+      if (i == cache->n)
+        return NULL;
+    }
+  cache->next = i + 1 < cache->n ? i + 1 : 0;
+  return &cache->entry[i];
 }
 
 void
@@ -935,9 +1078,7 @@ tp_json_append_layer (GString *out, const TpLayer *layer, TpOffsetMap *map,
 
   if (cache && layer->attrs)
     {
-      for (guint i = 0; i < cache->n && entry == NULL; i++)
-        if (cache->entry[i].attrs == layer->attrs)
-          entry = &cache->entry[i];
+      entry = tp_json_cache_find (cache, layer->attrs);
       if (entry == NULL && cache->n < TP_JSON_CACHE_SIZE)
         {
           entry = &cache->entry[cache->n++];
@@ -963,6 +1104,7 @@ tp_json_append_layer (GString *out, const TpLayer *layer, TpOffsetMap *map,
     }
   if (own)
     {
+      tp_json_start_keys_init ();
       aj = g_newa (TpAttrJson, layer->n_attrs + 1);
       fixed = tp_attr_json_init (aj, &lj, layer, FALSE);
     }

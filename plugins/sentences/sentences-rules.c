@@ -1527,6 +1527,32 @@ sentences_closing_after (const SentencesRun *r, gsize p, gsize q, guint lower)
   return 0;
 }
 
+/* The rare starts of sentences_closing_at, apart so that its common path
+ * keeps all it needs in the registers a call may change (no register
+ * saved and restored per sentence): a dash, and a start in the text's
+ * last sixteen bytes, whose tests are made one by one (they stop at its
+ * end). */
+G_GNUC_NO_INLINE static gsize
+sentences_closing_rare (const SentencesRun *r, gsize p)
+{
+  const guchar *t = (const guchar *)r->t;
+  guint lower = 1;
+  gsize n;
+
+  if (t[p] == '-')
+    return sentences_closing_dashes (r->t, p);
+  if (sentences_letters[t[p]] == 0)
+    return 0;
+  for (n = 1; n < 13; n++)
+    {
+      guint8 f = sentences_letters[t[p + n]];
+      if (f == 0)
+        break;
+      lower &= f;
+    }
+  return sentences_closing_after (r, p, p + n, lower);
+}
+
 /* At the start of a sentence (byte @p): a letter closing ("Thanks,", "Best
  * regards,") or a greeting ("Hi,", "Dear Dr. Jane Doe,") followed by a
  * capital is a sentence of its own, and so is an address before a dash;
@@ -1534,7 +1560,8 @@ sentences_closing_after (const SentencesRun *r, gsize p, gsize q, guint lower)
  * word is scanned once; then the tests that sentences_closing_after makes
  * one by one are made here at once, without a branch each, to turn away
  * the common start ("The company said": no closing by the filter on the
- * word's letters and length, and no capital, comma or dash after it). */
+ * word's letters and length, and no capital, comma or dash after it).
+ * The rare starts go to sentences_closing_rare, by a tail call. */
 gsize
 sentences_closing_at (const SentencesRun *r, gsize p)
 {
@@ -1543,23 +1570,10 @@ sentences_closing_at (const SentencesRun *r, gsize p)
   guint lower = 1; /* the letters after the first are lower case */
   guint filter, caps, after;
 
-  if (t[p] == '-')
-    return sentences_closing_dashes (r->t, p);
+  if (G_UNLIKELY (t[p] == '-' || p + 16 > r->len))
+    return sentences_closing_rare (r, p);
   if (sentences_letters[t[p]] == 0)
     return 0;
-  if (G_UNLIKELY (p + 16 > r->len))
-    {
-      /* the text's last bytes: one at a time, and the tests one by one
-       * (they stop at its end) */
-      for (n = 1; n < 13; n++)
-        {
-          guint8 f = sentences_letters[t[p + n]];
-          if (f == 0)
-            break;
-          lower &= f;
-        }
-      return sentences_closing_after (r, p, p + n, lower);
-    }
   n = sentences_first_word (r->t + p, &lower);
   q = p + n;
   /* 1 <= n <= 13: t[q - 1] is a letter, and t[q + 2] is at most t[p + 15],

@@ -409,6 +409,55 @@ START_TEST (test_int_attribute_extremes)
 }
 END_TEST
 
+/* A layer of int attributes only (the writer's own loop for them, as for
+ * a sentence layer): unset values as null, more rows than one reserve
+ * takes, and code point offsets after a non-ASCII character, written as
+ * the general rows loop would write them. */
+START_TEST (test_int_layer_rows)
+{
+  static const TpAttrSpec ints[]
+      = { { "a", TP_ATTR_INT }, { "b", TP_ATTR_INT }, { NULL } };
+  GString *text = g_string_new ("\xc3\xa9");
+  TpDocument *doc;
+  TpLayer *layer;
+  GString *out = g_string_new (NULL);
+  GString *want = g_string_new ("{\"id\":\"r\",\"layers\":{\"s\":[");
+
+  for (guint k = 0; k < 100; k++)
+    g_string_append (text, "ab ");
+  doc = tp_document_new ("r", text->str, -1, NULL);
+  layer = tp_document_add_layer (doc, "s", ints, NULL);
+  for (guint k = 0; k < 70; k++)
+    {
+      /* byte 2 + 3k is code point 1 + 3k: the first character is 2 bytes */
+      guint a = tp_layer_append (layer, 2 + 3 * k, 4 + 3 * k);
+      if (k % 3 != 0)
+        tp_layer_set_int (layer, a, 0, (gint64)k * 37 - 500);
+      if (k % 4 != 1)
+        tp_layer_set_int (layer, a, 1, (gint64)k);
+      g_string_append_printf (want,
+                              "%s{\"start\":%u,\"end\":%u,\"a\":", k ? "," : "",
+                              1 + 3 * k, 3 + 3 * k);
+      if (k % 3 != 0)
+        g_string_append_printf (want, "%" G_GINT64_FORMAT,
+                                (gint64)k * 37 - 500);
+      else
+        g_string_append (want, "null");
+      if (k % 4 != 1)
+        g_string_append_printf (want, ",\"b\":%u}", k);
+      else
+        g_string_append (want, ",\"b\":null}");
+    }
+  g_string_append (want, "]}}\n");
+  tp_document_to_json (doc, NULL, out);
+  ck_assert_str_eq (out->str, want->str);
+  g_string_free (want, TRUE);
+  g_string_free (out, TRUE);
+  g_string_free (text, TRUE);
+  tp_document_free (doc);
+}
+END_TEST
+
 /* Numbers of every digit count are formatted right (the writer formats two
  * digits at a time). */
 START_TEST (test_offsets_all_digit_counts)
@@ -743,6 +792,7 @@ document_suite (void)
   tcase_add_test (tc, test_json_escapes);
   tcase_add_test (tc, test_columns_layout);
   tcase_add_test (tc, test_int_attribute_extremes);
+  tcase_add_test (tc, test_int_layer_rows);
   tcase_add_test (tc, test_cached_pieces_same_json);
   tcase_add_test (tc, test_escaped_attribute_pieces);
   tcase_add_test (tc, test_append_many);

@@ -722,26 +722,11 @@ tp_json_append_rows_enums (GString *out, const TpLayer *layer,
 }
 
 /* Puts the value of an int column at @i, or null: the column read in
- * place, as tp_layer_get_int would. */
+ * place, as tp_layer_get_int would.  A value from 0 to 999 (a paragraph
+ * number) is one four-byte copy from a table (four bytes are written: a
+ * row's room holds any number). */
 static inline char *
 tp_json_put_int_slot (char *p, const TpColumn *col, guint i)
-{
-  gint64 v;
-
-  if (i >= col->cap || !col->present[i])
-    {
-      memcpy (p, "null", 4);
-      return p + 4;
-    }
-  memcpy (&v, col->values + (gsize)i * sizeof v, sizeof v);
-  return tp_json_put_int (p, v);
-}
-
-/* Puts the value of an int column at @i, or null, as
- * tp_json_put_int_slot; a value from 0 to 999 (a paragraph number) is
- * one four-byte copy from a table (four bytes are written). */
-static inline char *
-tp_json_put_int_small (char *p, const TpColumn *col, guint i)
 {
   gint64 v;
 
@@ -779,8 +764,8 @@ tp_json_put_rows_ints (char *p, TpOffsetMap *map, gboolean ascii,
           p, ascii ? spans[i].end
                    : (guint32)tp_offset_map_convert (map, spans[i].end));
       for (guint a = 0; a < n; a++)
-        p = tp_json_put_int_small (tp_json_put_piece (p, &aj[a].key), &cols[a],
-                                   i);
+        p = tp_json_put_int_slot (tp_json_put_piece (p, &aj[a].key), &cols[a],
+                                  i);
       *p++ = '}';
     }
   return p;

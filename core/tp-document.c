@@ -348,14 +348,12 @@ tp_document_get_meta_keys (const TpDocument *doc)
   return g_list_sort (keys, (GCompareFunc)strcmp);
 }
 
-/* The layer named @name, of @n bytes, or NULL: lengths first, then the
- * bytes of a layer's name as long as @name. */
+/* The layer named @name, of @n bytes, or NULL. */
 static inline TpLayer *
 tp_document_find_layer (const TpDocument *doc, const char *name, gsize n)
 {
   for (guint i = 0; i < doc->n_layers; i++)
-    if (doc->layers[i]->name_len == n
-        && tp_name_equal (doc->layers[i]->name, name, n))
+    if (tp_layer_has_name (doc->layers[i], name, n))
       return doc->layers[i];
   return NULL;
 }

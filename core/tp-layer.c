@@ -249,6 +249,19 @@ tp_layer_zero (guint8 *p, gsize n, gsize room)
     memcpy (p + i, &zero, 8);
 }
 
+/* Frees the string pool and the lists of @layer's values (the storage a
+ * layer has outside its columns), for a layer freed or kept. */
+static void
+tp_layer_drop_values (TpLayer *layer)
+{
+  if (layer->strings)
+    g_string_free (layer->strings, TRUE);
+  if (layer->lists)
+    g_ptr_array_unref (layer->lists);
+  layer->strings = NULL;
+  layer->lists = NULL;
+}
+
 /* Keeps @layer (of @size bytes) for the next layer of its kind when it is
  * a pool block with every column in it and its kind is this thread's
  * (else FALSE, and the caller frees it): its used values are zeroed (zero
@@ -277,12 +290,7 @@ tp_layer_keep (TpLayer *layer, gsize size)
       if (col->present != NULL)
         tp_layer_zero (col->present, used, col->cap);
     }
-  if (layer->strings)
-    g_string_free (layer->strings, TRUE);
-  if (layer->lists)
-    g_ptr_array_unref (layer->lists);
-  layer->strings = NULL;
-  layer->lists = NULL;
+  tp_layer_drop_values (layer);
   layer->len = 0;
   kind->spares[kind->n++] = layer;
   return TRUE;
@@ -367,10 +375,7 @@ tp_layer_free (TpLayer *layer)
     }
   if (!tp_layer_is_inline (layer, layer->spans))
     g_free (layer->spans);
-  if (layer->strings)
-    g_string_free (layer->strings, TRUE);
-  if (layer->lists)
-    g_ptr_array_unref (layer->lists);
+  tp_layer_drop_values (layer);
   tp_layer_release (layer, size);
 }
 

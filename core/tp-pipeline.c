@@ -532,9 +532,8 @@ tp_pipeline_instance_run_stage (TpPipelineInstance *inst, guint i,
    * no search */
   for (guint k = 0; d->produces && d->produces[k]; k++)
     if (!(before + k < doc->n_layers
-          && doc->layers[before + k]->name_len == plen[k]
-          && tp_name_equal (doc->layers[before + k]->name, d->produces[k],
-                            plen[k]))
+          && tp_layer_has_name (doc->layers[before + k], d->produces[k],
+                                plen[k]))
         && tp_document_get_layer (doc, d->produces[k]) == NULL)
       tp_document_add_layer (doc, d->produces[k], tp_no_attrs, NULL);
   return tp_document_check_layers (doc, before, error);

@@ -264,6 +264,14 @@ tp_name_equal (const char *a, const char *b, gsize n)
   return memcmp (a, b, n) == 0;
 }
 
+/* TRUE when @layer is named @name, of @n bytes: its name's length first,
+ * then the bytes. */
+static inline gboolean
+tp_layer_has_name (const TpLayer *layer, const char *name, gsize n)
+{
+  return layer->name_len == n && tp_name_equal (layer->name, name, n);
+}
+
 /* A monotonic clock in nanoseconds: stage times and the run's own. */
 static inline guint64
 tp_now_ns (void)

@@ -49,7 +49,7 @@ static const TpOptionSpec sentences_options[]
 static gboolean
 sentences_process (gpointer state, TpDocument *doc, GError **error)
 {
-  SentencesRun r = { 0 };
+  SentencesRun r;
   TpLayer *layer = tp_document_get_layer (doc, "token");
   const guint32 *tokens;
   gsize end;
@@ -63,6 +63,8 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
   r.out = tp_document_add_layer (doc, "sentence", sentences_attrs, error);
   if (r.out == NULL)
     return FALSE;
+  /* every field set here: "= { 0 }" became a rep stos, slow to start,
+   * once per document */
   r.st = state;
   r.t = tp_document_get_text (doc);
   r.len = tp_document_get_length (doc);
@@ -71,11 +73,16 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
   r.n = tp_layer_get_length (layer);
   if (r.n == 0)
     return TRUE;
+  r.first = r.line_first = r.done = r.cur = 0;
+  r.done_start = r.end_val = 0;
+  r.paragraph = 0;
+  r.emitted = FALSE;
   r.facts = sentences_text_facts (&r);
   r.line_start = sentences_start (tokens, 0);
   r.cur_start = r.line_start;
   r.end_tok = G_MAXUINT;
   r.first_start = r.line_start;
+  r.closing = 0;
   r.closing = sentences_closing_at (&r, r.first_start);
   end = sentences_end (tokens, r.n - 1);
   if (r.facts & SENTENCES_FACT_RARE)

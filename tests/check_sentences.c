@@ -422,6 +422,21 @@ static const SentCase sent_cases[] = {
     "The vote was held Monday, March 3, 2014 and it passed." },
   { "The vote was held Monday, March 3, 2014. It passed.",
     "The vote was held Monday, March 3, 2014.|It passed." },
+  /* the weekday, its comma and the month as tokens, whatever the spaces
+   * between them (the dateline search looks for "day", a comma and a
+   * capital first) */
+  { "Floods cut off hill towns Monday , March 3, 2014 On Sunday, rain fell.",
+    "Floods cut off hill towns|Monday , March 3, 2014|On Sunday, rain fell." },
+  { "Floods cut off hill towns Monday,March 3, 2014 On Sunday, rain fell.",
+    "Floods cut off hill towns|Monday,March 3, 2014|On Sunday, rain fell." },
+  { "Floods cut off hill towns Monday,\u00a0March 3, 2014 On Sunday, rain "
+    "fell.",
+    "Floods cut off hill towns|Monday,\u00a0March 3, 2014|On Sunday, rain "
+    "fell." },
+  { "Floods cut off hill towns Monday\u00a0, March 3, 2014 On Sunday, rain "
+    "fell.",
+    "Floods cut off hill towns|Monday\u00a0, March 3, 2014|On Sunday, rain "
+    "fell." },
   /* closings, greetings, headings and addresses with sixteen bytes or
    * more after their start (found sixteen bytes at a time) and fewer */
   { "It passed. Thanks, Jane Doe will call you back tomorrow.",

@@ -844,15 +844,39 @@ sentences_day_bits (const char *p)
 }
 #endif
 
-/* TRUE when "day" occurs in the bytes [@a, @b) of the text @t (@len bytes):
- * every weekday name ends so, and most first sentences have none, so that
- * the dateline search can skip its walk over their tokens.  Sixteen
- * positions at a time where SSE2 is there, reading only inside the text:
- * the last block is the text's last eighteen bytes, its positions before
- * @a masked off. */
+/* TRUE when the "day" at @h may end a dateline's weekday: after it, the
+ * comma and the month's capital, with only ASCII whitespace around the
+ * comma ("Monday, May"); a byte from 0x80 there may be a space of the
+ * tokenizer's, so it answers TRUE too.  The text is NUL-terminated. */
+static gboolean
+sentences_day_comma (const guchar *t, gsize h)
+{
+  gsize e = h + 3;
+
+  while (sentences_is_space ((char)t[e]))
+    e++;
+  if (t[e] >= 0x80)
+    return TRUE;
+  if (t[e] != ',')
+    return FALSE;
+  e++;
+  while (sentences_is_space ((char)t[e]))
+    e++;
+  return t[e] >= 0x80 || g_ascii_isupper (t[e]);
+}
+
+/* TRUE when a "day" in the bytes [@a, @b) of the text @t (@len bytes) is
+ * followed by a comma and a capital (sentences_day_comma): every weekday
+ * name ends so, and a dateline's has them, while most first sentences
+ * have neither (a "today" or "holiday" has no comma and capital after
+ * it), so that the dateline search can skip its walk over their tokens.
+ * Sixteen positions at a time where SSE2 is there, reading only inside
+ * the text: the last block is the text's last eighteen bytes, its
+ * positions before @a masked off. */
 static gboolean
 sentences_has_day (const char *t, gsize len, gsize a, gsize b)
 {
+  const guchar *u = (const guchar *)t;
   gsize p = a;
 
   if (b > len)
@@ -864,18 +888,23 @@ sentences_has_day (const char *t, gsize len, gsize a, gsize b)
       /* only a "day" that ends before @b counts */
       if (b - p < 18)
         hits &= (1u << (b - p - 2)) - 1;
-      if (hits != 0)
-        return TRUE;
+      for (; hits != 0; hits &= hits - 1)
+        if (sentences_day_comma (u, p + (gsize)__builtin_ctz (hits)))
+          return TRUE;
     }
   if (p + 3 <= b && len >= 18)
     {
       gsize q = len - 18; /* q <= p: the loop stopped at p + 18 > len */
       guint hits = sentences_day_bits (t + q) >> (p - q);
-      return (hits & ((1u << (b - p - 2)) - 1)) != 0;
+      for (hits &= (1u << (b - p - 2)) - 1; hits != 0; hits &= hits - 1)
+        if (sentences_day_comma (u, p + (gsize)__builtin_ctz (hits)))
+          return TRUE;
+      return FALSE;
     }
 #endif
   for (; p + 3 <= b; p++)
-    if (t[p] == 'd' && t[p + 1] == 'a' && t[p + 2] == 'y')
+    if (t[p] == 'd' && t[p + 1] == 'a' && t[p + 2] == 'y'
+        && sentences_day_comma (u, p))
       return TRUE;
   return FALSE;
 }
@@ -892,7 +921,8 @@ sentences_split_dateline (SentencesRun *r, guint last)
 {
   const char *t = r->t;
 
-  /* a weekday name ends in "day": most first sentences have none */
+  /* a weekday name ends in "day", with a comma and the month after it:
+   * most first sentences have none */
   if (!sentences_has_day (t, r->len, r->first_start,
                           sentences_end (r->tokens, last)))
     return;

@@ -1426,16 +1426,15 @@ sentences_after_closing (const char *t, gsize p)
  * signature's name stands alone before a message's next words ("Thanks, |
  * Sharon | I think ...", "Regards, | Molly | Here's the list"), a starter,
  * a pronoun or opener, a greeting, or the name again at the start of the
- * next message ("Thanks! | Marie | Marie Heard ...").  Returns the byte
- * of the name's last letter, or 0. */
+ * next message ("Thanks! | Marie | Marie Heard ...").  The caller has
+ * checked that the name is not a starter.  Returns the byte of the name's
+ * last letter, or 0. */
 static gsize
 sentences_closing_signature (const char *t, gsize p, gsize q)
 {
   gsize x = q + 1, y = x;
 
-  if (t[q] != ' ' || !g_ascii_isupper (t[x])
-      || sentences_set_has (&sentences_starters_set, t + p, q - p)
-      || !sentences_after_closing (t, p))
+  if (t[q] != ' ' || !g_ascii_isupper (t[x]) || !sentences_after_closing (t, p))
     return 0;
   while (g_ascii_isalpha (t[y]) && y - x < 16)
     y++;
@@ -1533,12 +1532,17 @@ sentences_closing_after (const SentencesRun *r, gsize p, gsize q, guint lower)
       gsize h = sentences_byline (t, p, q);
       if (h != 0)
         return h;
-      h = sentences_heading_at (t, r->len, p);
-      if (h != 0)
-        return h;
-      h = sentences_closing_signature (t, p, q);
-      if (h != 0)
-        return h;
+      /* a heading's title and a signature's name do not start with a
+       * starter: "The Company said" is turned away by one look-up */
+      if (!sentences_set_has (&sentences_starters_set, t + p, q - p))
+        {
+          h = sentences_heading_at (t, r->len, p);
+          if (h != 0)
+            return h;
+          h = sentences_closing_signature (t, p, q);
+          if (h != 0)
+            return h;
+        }
     }
   /* "Jai Hawker 974-6721 I won't", "Marie x33907 Turn up" */
   if (lower && g_ascii_isupper (t[p]))

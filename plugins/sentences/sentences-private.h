@@ -11,7 +11,8 @@
  *                      rules it applies: stops, abbreviations, headlines,
  *                      layout breaks, closings and greetings, datelines
  *   sentences-words.c  the word lists and their hash sets
- *   sentences-scan.c   byte scans: the next byte of a set, a text's facts
+ *   sentences-scan.c   byte scans: the next byte of a set, a text's facts,
+ *                      the tokens that end in a stop
  */
 #ifndef SENTENCES_PRIVATE_H
 #define SENTENCES_PRIVATE_H

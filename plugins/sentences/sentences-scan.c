@@ -4,7 +4,9 @@
  * a set is classified by nibbles (two table look-ups and an AND per byte,
  * sixteen bytes per instruction where SSSE3 is there).  A thirty-two-byte
  * AVX2 version was slower here (fewer instructions, more time): the hits
- * are too close together for the wider unit to pay off. */
+ * are too close together for the wider unit to pay off.  Also the facts
+ * of a text (sixteen bytes at a time where AVX is there) and the tokens
+ * that end in a stop (eight at a time where AVX2 is there). */
 #include "config.h"
 
 #include <string.h>
@@ -395,4 +397,142 @@ sentences_scan_facts_by (const SentencesFactsSet *rare, const guchar *t,
 
   set.avx = set.avx && wide;
   return sentences_scan_facts (&set, t, len, limit);
+}
+
+/* Prepares @set for the stops, the @n bytes at @bytes.  The gathering
+ * compares each token's last byte with the stop of the same low nibble,
+ * so it runs only when the stops are ASCII and their low nibbles differ
+ * (. ! ? do), and where the CPU has AVX2. */
+void
+sentences_stop_set_init (SentencesStopSet *set, const char *bytes, gsize n)
+{
+  gboolean fit = TRUE;
+
+  memset (set, 0, sizeof *set);
+  memset (set->lut, 0xFF, sizeof set->lut);
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = (guchar)bytes[i];
+      set->stop[c] = 1;
+      if (c >= 0x80 || set->lut[c & 0x0F] != 0xFF)
+        fit = FALSE;
+      else
+        set->lut[c & 0x0F] = c;
+    }
+  for (guint m = 0; m < 256; m++)
+    for (guint b = 0; b < 8; b++)
+      if (m & (1u << b))
+        set->at[m][set->ones[m]++] = (guint8)b;
+#ifdef SENTENCES_SCAN_X86
+  set->avx2 = fit && __builtin_cpu_supports ("avx2");
+#else
+  (void)fit;
+#endif
+}
+
+/* Appends token @i (ending in the text @t at @tokens[2 * @i + 1]) to
+ * @found at @nf when it ends in a stop: without a branch, @found[@nf] is
+ * written either way; returns the new count. */
+static inline guint
+sentences_stops_add (const SentencesStopSet *set, const guchar *t,
+                     const guint32 *tokens, guint i, guint *found, guint nf)
+{
+  found[nf] = i;
+  return nf + sentences_stop_ends_at (set, t, tokens[2 * i + 1]);
+}
+
+/* The tokens from @from to @from + @count - 1 that end in a stop, one at
+ * a time. */
+static guint
+sentences_stops_bytes (const SentencesStopSet *set, const guchar *t,
+                       const guint32 *tokens, guint from, guint count,
+                       guint *found)
+{
+  guint nf = 0;
+
+  for (guint i = from; i < from + count; i++)
+    nf = sentences_stops_add (set, t, tokens, i, found, nf);
+  return nf;
+}
+
+#ifdef SENTENCES_SCAN_X86
+/* The same, eight tokens at a time: their ends picked out of two loads
+ * of the spans, the four bytes before each end gathered (the last byte on
+ * top of its lane), the top bytes compared with the stop of their low
+ * nibble, and the indexes of the mask's set bits stored at once from
+ * @set's table (eight entries written, as many counted; @found has room:
+ * no more are found than tokens looked at).  The tokens that end in the
+ * first four bytes, where the gather would read before @t, and those
+ * after the last eight go one at a time.  The ends are taken as signed
+ * indexes: the caller keeps them below 2^31. */
+__attribute__ ((target ("avx2"))) static guint
+sentences_stops_wide (const SentencesStopSet *set, const guchar *t,
+                      const guint32 *tokens, guint from, guint count,
+                      guint *found)
+{
+  const __m256i lut = _mm256_broadcastsi128_si256 (
+      _mm_loadu_si128 ((const __m128i *)set->lut));
+  const __m256i four = _mm256_set1_epi32 (4), eight = _mm256_set1_epi32 (8);
+  const __m256i *s;
+  __m256i base;
+  guint k = 0, nf = 0;
+
+  for (; k < count && tokens[2 * (from + k) + 1] < 4; k++)
+    nf = sentences_stops_add (set, t, tokens, from + k, found, nf);
+  s = (const __m256i *)(tokens + 2 * (from + k));
+  base = _mm256_set1_epi32 ((int)(from + k));
+  for (; k + 8 <= count; k += 8, s += 2, base = _mm256_add_epi32 (base, eight))
+    {
+      /* [e0 e1 e4 e5 | e2 e3 e6 e7], then in order */
+      __m256 ends4
+          = _mm256_shuffle_ps (_mm256_castsi256_ps (_mm256_loadu_si256 (s)),
+                               _mm256_castsi256_ps (_mm256_loadu_si256 (s + 1)),
+                               _MM_SHUFFLE (3, 1, 3, 1));
+      __m256i ends = _mm256_permute4x64_epi64 (_mm256_castps_si256 (ends4),
+                                               _MM_SHUFFLE (3, 1, 2, 0));
+      __m256i last = _mm256_i32gather_epi32 ((const int *)t,
+                                             _mm256_sub_epi32 (ends, four), 1);
+      guint m = (guint)_mm256_movemask_ps (_mm256_castsi256_ps (
+          _mm256_cmpeq_epi8 (_mm256_shuffle_epi8 (lut, last), last)));
+      __m256i at = _mm256_cvtepu8_epi32 (
+          _mm_loadl_epi64 ((const __m128i *)set->at[m]));
+
+      _mm256_storeu_si256 ((__m256i *)(found + nf),
+                           _mm256_add_epi32 (at, base));
+      nf += set->ones[m];
+    }
+  for (; k < count; k++)
+    nf = sentences_stops_add (set, t, tokens, from + k, found, nf);
+  return nf;
+}
+#endif
+
+/* The tokens from @from to @from + @count - 1 (ends increasing, within the
+ * NUL-terminated text @t) that end in a stop of @set, in order, into
+ * @found (room for @count); returns how many.  The walk of a text's stops
+ * looks at every token: eight at a time where the CPU can. */
+guint
+sentences_scan_stops (const SentencesStopSet *set, const guchar *t,
+                      const guint32 *tokens, guint from, guint count,
+                      guint *found)
+{
+#ifdef SENTENCES_SCAN_X86
+  if (G_LIKELY (set->avx2) && count >= 8
+      && tokens[2 * (from + count - 1) + 1] <= G_MAXINT32)
+    return sentences_stops_wide (set, t, tokens, from, count, found);
+#endif
+  return sentences_stops_bytes (set, t, tokens, from, count, found);
+}
+
+/* sentences_scan_stops one token at a time (@wide FALSE) or, where the CPU
+ * has it, eight at a time: for the tests that compare the two. */
+guint
+sentences_scan_stops_by (const SentencesStopSet *set, const guchar *t,
+                         const guint32 *tokens, guint from, guint count,
+                         guint *found, gboolean wide)
+{
+  SentencesStopSet s = *set;
+
+  s.avx2 = s.avx2 && wide;
+  return sentences_scan_stops (&s, t, tokens, from, count, found);
 }

@@ -1544,19 +1544,22 @@ sentences_closing_after (const SentencesRun *r, gsize p, gsize q, guint lower)
             return h;
         }
     }
-  /* "Jai Hawker 974-6721 I won't", "Marie x33907 Turn up" */
-  if (lower && g_ascii_isupper (t[p]))
+  /* "Jai Hawker 974-6721 I won't", "Marie x33907 Turn up": only in a
+   * text with a digit */
+  if (lower && g_ascii_isupper (t[p]) && (r->facts & SENTENCES_FACT_DIGIT))
     {
       gsize e = sentences_signature_phone (t, r->len, p);
       if (e != 0)
         return e;
     }
-  /* "Vince - Thanks", "Steve, Rod and Elyse - Just", "Kay-- I" */
+  /* "Vince - Thanks", "Steve, Rod and Elyse - Just", "Kay-- I": only in
+   * a text with a hyphen before its last byte */
   if (lower && q > p + 1 && g_ascii_isupper (t[p])
       && (t[q] == ',' || (t[q] == '-' && (t[q + 1] == ' ' || t[q + 1] == '-'))
           || (t[q] == ' '
               && (g_ascii_isupper (t[q + 1]) || t[q + 1] == '-'
-                  || (t[q + 1] == 'a' && t[q + 2] == 'n')))))
+                  || (t[q + 1] == 'a' && t[q + 2] == 'n'))))
+      && (r->facts & SENTENCES_FACT_HYPHEN))
     return sentences_dash_address (t, r->len, p);
   return 0;
 }

@@ -237,6 +237,10 @@ sentences_facts_bytes (const SentencesFactsSet *rare, const guchar *t,
         facts |= SENTENCES_FACT_RARE;
       if (c == 'd' && t[p + 1] == 'a')
         facts |= SENTENCES_FACT_DAY;
+      if (c == '-' && p + 1 < len)
+        facts |= SENTENCES_FACT_HYPHEN;
+      if (p >= 1 && g_ascii_isdigit (c))
+        facts |= SENTENCES_FACT_DIGIT;
     }
   if (sentences_has_dashes (t, len))
     facts |= SENTENCES_FACT_DASHES | SENTENCES_FACT_RARE;
@@ -360,6 +364,12 @@ sentences_facts_wide (const SentencesFactsSet *rare, const guchar *t, gsize len,
     facts |= SENTENCES_FACT_RARE;
   if (sentences_facts_any (pairs, SENTENCES_PAIR_DAY))
     facts |= SENTENCES_FACT_DAY;
+  /* class 0 sees bytes 0 to len - 2, class 1 bytes 1 to len - 1: the
+   * facts' own bounds */
+  if (sentences_facts_any (singles0, SENTENCES_PAIR_DASHES))
+    facts |= SENTENCES_FACT_HYPHEN;
+  if (sentences_facts_any (singles1, SENTENCES_DIGIT_1))
+    facts |= SENTENCES_FACT_DIGIT;
   if (sentences_facts_any (pairs, SENTENCES_PAIR_DASHES)
       && sentences_has_dashes (t, len))
     facts |= SENTENCES_FACT_DASHES | SENTENCES_FACT_RARE;

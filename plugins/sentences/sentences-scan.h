@@ -29,7 +29,9 @@ enum {
   SENTENCES_FACT_DAY = 1 << 1, /* "da": the text may hold "day" */
   SENTENCES_FACT_DASHES = 1
                           << 2, /* "---", a rule line of hyphens (with RARE) */
-  SENTENCES_FACT_STOP = 1 << 3  /* a stop . ! ? before the limit (not 3.5) */
+  SENTENCES_FACT_STOP = 1 << 3, /* a stop . ! ? before the limit (not 3.5) */
+  SENTENCES_FACT_HYPHEN = 1 << 4, /* a '-' before the text's last byte */
+  SENTENCES_FACT_DIGIT = 1 << 5   /* an ASCII digit after its first byte */
 };
 
 /* The rare bytes, for the facts pass: each byte of a text is classified

@@ -4,13 +4,10 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "tp-harness.h"
 
-/* the facts pass and the stops' gathering, compiled into this test
- * (tests_check_sentences_SOURCES) */
+/* the facts pass, compiled into this test (tests_check_sentences_SOURCES) */
 #include "../plugins/sentences/sentences-scan.h"
 
 /* One case: a text and its sentences joined with '|'. */
@@ -900,106 +897,6 @@ START_TEST (test_facts_widths)
 }
 END_TEST
 
-/* Checks that the tokens from @from to @from + @count - 1 of the text @t
- * (spans @tokens) that end in a stop of @set are the same eight at a time
- * as one at a time, and that the eight-at-a-time gathering writes nothing
- * past @count entries of its output. */
-static void
-stops_check (const SentencesStopSet *set, const guchar *t,
-             const guint32 *tokens, guint from, guint count)
-{
-  guint ref[80], wide[80 + 8], nr, nw;
-
-  g_assert (count <= 80);
-  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
-    wide[i] = 0xDEADBEEF;
-  nr = sentences_scan_stops_by (set, t, tokens, from, count, ref, FALSE);
-  nw = sentences_scan_stops_by (set, t, tokens, from, count, wide, TRUE);
-  ck_assert_uint_le (nr, count);
-  ck_assert_msg (nw == nr,
-                 "%u tokens from %u: %u found one at a time, %u "
-                 "eight at a time",
-                 count, from, nr, nw);
-  for (guint f = 0; f < nr; f++)
-    {
-      ck_assert_uint_eq (wide[f], ref[f]);
-      ck_assert_uint_ge (ref[f], from);
-      ck_assert_uint_lt (ref[f], from + count);
-      ck_assert (f == 0 || ref[f] > ref[f - 1]);
-      ck_assert (
-          set->stop[t[tokens[2 * ref[f] + 1] - (tokens[2 * ref[f] + 1] != 0)]]);
-    }
-  for (guint i = count; i < G_N_ELEMENTS (wide); i++)
-    ck_assert_uint_eq (wide[i], 0xDEADBEEF);
-}
-
-/* The walk's gathering of the tokens that end in a stop, eight at a time
- * (where the CPU has AVX2) against one at a time: random texts of stops,
- * bytes that share a stop's low nibble (N > / A O, from 0x80) and others,
- * cut into random tokens (gaps between some, the first ones ending in the
- * first four bytes, sometimes an empty one at 0, documents of fewer than
- * eight tokens), taken in the walk's chunks of 64 and in random windows.
- * Each text lies between two pages that cannot be read, once at the start
- * of its page and once with its NUL at the end: a gather reading before
- * the text or past the NUL faults. */
-START_TEST (test_stops_widths)
-{
-  static const char alphabet[]
-      = "..!?a z,NA>O/\x01\x0e\x1f\x80\xa1\xae\xbf\xff";
-  const gsize page = (gsize)sysconf (_SC_PAGESIZE);
-  guchar *map = mmap (NULL, 3 * page, PROT_READ | PROT_WRITE,
-                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  GRand *rand = g_rand_new_with_seed (11);
-  SentencesStopSet set;
-  guint32 tokens[2 * 200];
-
-  ck_assert (map != MAP_FAILED);
-  ck_assert_int_eq (mprotect (map, page, PROT_NONE), 0);
-  ck_assert_int_eq (mprotect (map + 2 * page, page, PROT_NONE), 0);
-  sentences_stop_set_init (&set, ".!?", 3);
-  for (guint d = 0; d < 20000; d++)
-    {
-      gsize len = g_rand_int_range (rand, 1, d < 4000 ? 24 : 400);
-      guchar *t = map + page + (d % 2 == 0 ? 0 : page - (len + 1));
-      guint n = 0;
-      gsize p = 0;
-
-      for (gsize i = 0; i < len; i++)
-        t[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
-      t[len] = '\0';
-      if (g_rand_int_range (rand, 0, 8) == 0)
-        {
-          tokens[0] = tokens[1] = 0; /* an empty token at 0 */
-          n = 1;
-        }
-      while (n < 200)
-        {
-          gsize s = p
-                    + (g_rand_int_range (rand, 0, 3) == 0
-                           ? g_rand_int_range (rand, 1, 3)
-                           : 0);
-          gsize e = s + g_rand_int_range (rand, 1, 5);
-          if (e > len)
-            break;
-          tokens[2 * n] = (guint32)s;
-          tokens[2 * n + 1] = (guint32)e;
-          n++;
-          p = e;
-        }
-      for (guint i = 0; i < n; i += 64)
-        stops_check (&set, t, tokens, i, MIN (n - i, 64));
-      if (n > 0)
-        {
-          guint from = g_rand_int_range (rand, 0, n);
-          stops_check (&set, t, tokens, from,
-                       g_rand_int_range (rand, 0, MIN (n - from, 80) + 1));
-        }
-    }
-  g_rand_free (rand);
-  munmap (map, 3 * page);
-}
-END_TEST
-
 static Suite *
 sentences_suite (void)
 {
@@ -1014,7 +911,6 @@ sentences_suite (void)
                        G_N_ELEMENTS (sent_rare_cases));
   tcase_add_test (tc, test_requires_tokens);
   tcase_add_test (tc, test_facts_widths);
-  tcase_add_test (tc, test_stops_widths);
   suite_add_tcase (s, tc);
   tc = tcase_create ("hostile");
   tcase_set_timeout (tc, 120);

@@ -11,8 +11,7 @@
  *                      rules it applies: stops, abbreviations, headlines,
  *                      layout breaks, closings and greetings, datelines
  *   sentences-words.c  the word lists and their hash sets
- *   sentences-scan.c   byte scans: the next byte of a set, a text's facts,
- *                      the tokens that end in a stop
+ *   sentences-scan.c   byte scans: the next byte of a set, a text's facts
  */
 #ifndef SENTENCES_PRIVATE_H
 #define SENTENCES_PRIVATE_H

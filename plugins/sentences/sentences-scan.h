@@ -1,6 +1,5 @@
 /* sentences-scan.h: finding the next byte of a small set in a text, the
- * sentence splitter's inner loop; a text's facts; the tokens that end in
- * a stop. */
+ * sentence splitter's inner loop. */
 #ifndef SENTENCES_SCAN_H
 #define SENTENCES_SCAN_H
 
@@ -52,32 +51,5 @@ guint sentences_scan_facts (const SentencesFactsSet *rare, const guchar *t,
                             gsize len, gsize limit);
 guint sentences_scan_facts_by (const SentencesFactsSet *rare, const guchar *t,
                                gsize len, gsize limit, gboolean wide);
-
-/* The stops . ! ? that may end a token, for the walk of a text's stops:
- * the bytes, and the tables of the eight-tokens-at-a-time gathering. */
-typedef struct {
-  guint8 stop[256];  /* 1 for a stop byte */
-  guint8 lut[16];    /* per low nibble: the stop with it, or 0xFF */
-  guint8 at[256][8]; /* per mask of eight tokens: its set bits, in order */
-  guint8 ones[256];  /* and how many they are */
-  gboolean avx2;     /* the gathering can run on this CPU */
-} SentencesStopSet;
-
-void sentences_stop_set_init (SentencesStopSet *set, const char *bytes,
-                              gsize n);
-guint sentences_scan_stops (const SentencesStopSet *set, const guchar *t,
-                            const guint32 *tokens, guint from, guint count,
-                            guint *found);
-guint sentences_scan_stops_by (const SentencesStopSet *set, const guchar *t,
-                               const guint32 *tokens, guint from, guint count,
-                               guint *found, gboolean wide);
-
-/* TRUE when the token ending at @e of the text @t ends in a stop of @set
- * (its first byte for an empty token at 0, which the walk skips). */
-static inline gboolean
-sentences_stop_ends_at (const SentencesStopSet *set, const guchar *t, gsize e)
-{
-  return set->stop[t[e - (e != 0)]];
-}
 
 #endif

@@ -153,8 +153,7 @@ static SentencesFactsSet sentences_rare_set;
 
 /* The bytes that end a token that may end a sentence in a text without
  * rare bytes (sentences_walk_stops). */
-static const char sentences_stop_bytes_set[] = ".!?";
-static SentencesStopSet sentences_stop_set;
+static guint8 sentences_stop_ends[256];
 
 /* Byte classes of the scan for candidate sentence ends. */
 enum {
@@ -206,8 +205,8 @@ sentences_split_init (void)
     g_error ("sentences: the scan set spans more than eight nibbles");
   sentences_facts_set_init (&sentences_rare_set, sentences_rare_bytes_set,
                             sizeof sentences_rare_bytes_set - 1);
-  sentences_stop_set_init (&sentences_stop_set, sentences_stop_bytes_set,
-                           sizeof sentences_stop_bytes_set - 1);
+  sentences_stop_ends['.'] = sentences_stop_ends['!'] = sentences_stop_ends['?']
+      = TRUE;
 }
 
 /* TRUE when the > at @p closes an e-mail address ("<a@example.com> Next")
@@ -698,6 +697,14 @@ sentences_scan_all (SentencesRun *r, gsize end)
     }
 }
 
+/* For sentences_walk_stops: the byte before the end @e of a token (its
+ * first byte for an empty token at 0, which sentences_walk_at skips). */
+static inline guchar
+sentences_last_byte (const guchar *t, gsize e)
+{
+  return t[e - (e != 0)];
+}
+
 /* For sentences_walk_stops: decides at token @i when it ends in a stop,
  * as the general scan does at that byte; FALSE when the split is done. */
 static inline gboolean
@@ -707,7 +714,7 @@ sentences_walk_at (SentencesRun *r, guint i)
   gsize s = sentences_start (r->tokens, i), e = sentences_end (r->tokens, i);
   gsize p = e - 1;
 
-  if (!sentences_stop_ends_at (&sentences_stop_set, t, e) || e <= s)
+  if (!sentences_stop_ends[sentences_last_byte (t, e)] || e <= s)
     return TRUE;
   /* Thanks, | Name: a closing before the stop is decided first */
   while (r->closing != 0 && r->closing < p)
@@ -763,15 +770,18 @@ sentences_walk_stops (SentencesRun *r, gsize end)
   const guchar *t = (const guchar *)r->t;
   const guint n = r->n;
   /* the tokens of a chunk that end in a stop, gathered without a branch
-   * per token (a branch per token, or pair, mispredicted at each stop),
-   * eight at a time where the CPU has AVX2 (sentences_scan_stops) */
+   * per token: a branch per token (or pair) mispredicted at each stop */
   guint found[SENTENCES_WALK_CHUNK];
 
   for (guint i = 0; i < n; i += SENTENCES_WALK_CHUNK)
     {
-      guint nf
-          = sentences_scan_stops (&sentences_stop_set, t, tokens, i,
-                                  MIN (n - i, SENTENCES_WALK_CHUNK), found);
+      guint chunk = MIN (n - i, SENTENCES_WALK_CHUNK), nf = 0;
+      for (guint k = 0; k < chunk; k++)
+        {
+          found[nf] = i + k;
+          nf += sentences_stop_ends[sentences_last_byte (
+              t, sentences_end (tokens, i + k))];
+        }
       for (guint f = 0; f < nf; f++)
         if (!sentences_walk_at (r, found[f]))
           return;

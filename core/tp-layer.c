@@ -88,6 +88,18 @@ tp_attr_has_flags (TpAttrType type)
   return type == TP_ATTR_INT || type == TP_ATTR_DOUBLE;
 }
 
+/* Number of values of an enum attribute (at most 255: stored in a byte
+ * as value + 1, 0 meaning null). */
+static guint
+tp_attr_enum_count (const TpAttrSpec *spec)
+{
+  guint n = 0;
+
+  while (n < 255 && spec->enum_values[n] != NULL)
+    n++;
+  return n;
+}
+
 /* One allocation holds the layer, its columns, room for its first
  * TP_LAYER_INLINE spans and one-byte values, its first
  * TP_LAYER_INLINE_WIDE wider values (and their null flags), and its name:
@@ -337,6 +349,8 @@ tp_layer_new_len (const char *name, gsize name_len, const TpAttrSpec *attrs)
           col->values = small;
           col->cap = TP_LAYER_INLINE;
           small += TP_LAYER_INLINE;
+          if (attrs[i].type == TP_ATTR_ENUM && attrs[i].enum_values != NULL)
+            col->n_values = tp_attr_enum_count (&attrs[i]);
           continue;
         }
       col->values = p;
@@ -518,18 +532,6 @@ tp_layer_slot (TpLayer *layer, guint index, guint attr, TpAttrType type)
   return layer->columns[attr].values + index * tp_attr_value_size (type);
 }
 
-/* Number of values of an enum attribute (at most 255: stored in a byte
- * as value + 1, 0 meaning null). */
-static guint
-tp_attr_enum_count (const TpAttrSpec *spec)
-{
-  guint n = 0;
-
-  while (n < 255 && spec->enum_values[n] != NULL)
-    n++;
-  return n;
-}
-
 /* Stores the @n enum values at @values in @slot (each plus one, zero
  * meaning null), eight bytes at a time, after checking them against
  * @count also eight at a time; returns FALSE, having stored none, when one
@@ -609,7 +611,7 @@ tp_layer_append_many (TpLayer *layer, const guint32 *spans, guint n, guint attr,
   if (slot == NULL)
     return first;
   slot -= n - 1;
-  count = tp_attr_enum_count (&layer->attrs[attr]);
+  count = layer->columns[attr].n_values;
   if (G_UNLIKELY (!tp_layer_copy_enums (slot, values, n, count)))
     {
       /* a value out of range, a programming error: as many as are good */
@@ -721,7 +723,7 @@ tp_layer_set_enum (TpLayer *layer, guint index, guint attr, guint value)
 
   g_return_if_fail (layer != NULL && attr < layer->n_attrs);
   g_return_if_fail (layer->attrs[attr].enum_values != NULL);
-  g_return_if_fail (value < tp_attr_enum_count (&layer->attrs[attr]));
+  g_return_if_fail (value < layer->columns[attr].n_values);
   slot = tp_layer_slot (layer, index, attr, TP_ATTR_ENUM);
   if (slot)
     *slot = (guint8)(value + 1);

@@ -18,7 +18,7 @@ typedef struct {
 typedef struct {
   guint8 *values;
   guint8 *present; /* for INT, DOUBLE: 1 when set */
-  guint len;       /* slots filled */
+  guint n_values;  /* for ENUM: how many values it has (counted once) */
   guint cap;
 } TpColumn;
 

@@ -48,7 +48,8 @@ typedef struct {
   SentencesParaMode mode;
 } SentencesState;
 
-/* The state of one document's split. */
+/* The state of one document's split; sentences_process sets each field
+ * itself (no zeroing of the whole): a new field needs its line there. */
 typedef struct {
   const SentencesState *st;
   const char *t;

@@ -865,6 +865,19 @@ sentences_day_comma (const guchar *t, gsize h)
   return t[e] >= 0x80 || g_ascii_isupper (t[e]);
 }
 
+#ifdef __SSE2__
+/* TRUE when one of the "day"s at @p + k, for the bits k of @hits, has a
+ * comma and a capital after it (sentences_day_comma). */
+static gboolean
+sentences_day_hits_comma (const guchar *t, gsize p, guint hits)
+{
+  for (; hits != 0; hits &= hits - 1)
+    if (sentences_day_comma (t, p + (gsize)__builtin_ctz (hits)))
+      return TRUE;
+  return FALSE;
+}
+#endif
+
 /* TRUE when a "day" in the bytes [@a, @b) of the text @t (@len bytes) is
  * followed by a comma and a capital (sentences_day_comma): every weekday
  * name ends so, and a dateline's has them, while most first sentences
@@ -888,18 +901,14 @@ sentences_has_day (const char *t, gsize len, gsize a, gsize b)
       /* only a "day" that ends before @b counts */
       if (b - p < 18)
         hits &= (1u << (b - p - 2)) - 1;
-      for (; hits != 0; hits &= hits - 1)
-        if (sentences_day_comma (u, p + (gsize)__builtin_ctz (hits)))
-          return TRUE;
+      if (sentences_day_hits_comma (u, p, hits))
+        return TRUE;
     }
   if (p + 3 <= b && len >= 18)
     {
       gsize q = len - 18; /* q <= p: the loop stopped at p + 18 > len */
       guint hits = sentences_day_bits (t + q) >> (p - q);
-      for (hits &= (1u << (b - p - 2)) - 1; hits != 0; hits &= hits - 1)
-        if (sentences_day_comma (u, p + (gsize)__builtin_ctz (hits)))
-          return TRUE;
-      return FALSE;
+      return sentences_day_hits_comma (u, p, hits & ((1u << (b - p - 2)) - 1));
     }
 #endif
   for (; p + 3 <= b; p++)

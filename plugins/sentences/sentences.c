@@ -82,7 +82,6 @@ sentences_process (gpointer state, TpDocument *doc, GError **error)
   r.cur_start = r.line_start;
   r.end_tok = G_MAXUINT;
   r.first_start = r.line_start;
-  r.closing = 0;
   r.closing = sentences_closing_at (&r, r.first_start);
   end = sentences_end (tokens, r.n - 1);
   if (r.facts & SENTENCES_FACT_RARE)

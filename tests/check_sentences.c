@@ -352,6 +352,11 @@ static const SentCase sent_cases[] = {
     "it up.",
     "Thanks,|Cindy (713) 853-6197|Mailing them is fine.|Marie x33907|Turn it "
     "up." },
+  /* an extension in a text without a hyphen, and names joined by "and"
+   * before a dash in a text without a digit (the facts that let
+   * sentences_closing_at look further) */
+  { "Marie x33907 Turn it up.", "Marie x33907|Turn it up." },
+  { "Jo and Kay - Just checking in.", "Jo and Kay -|Just checking in." },
   { "Thanks.\n\nLeo Roe ext. 39938 If you need more, ask. Leo Roe ext. 39938 "
     "is mine.",
     "Thanks.|Leo Roe ext. 39938|If you need more, ask.|Leo Roe ext. 39938 is "

@@ -94,6 +94,18 @@ extern SentencesSet sentences_titles_set, sentences_finals_set,
 /* ASCII letters: 1 for lower case, 2 for upper case, 0 for other bytes. */
 extern guint8 sentences_letters[256];
 
+/* What the byte after a sentence's first word and a space may start, for
+ * the rules of sentences_closing_after: a name or a heading (a capital),
+ * an address before a dash ("Kay - I", "Jo an ..."), a telephone number
+ * or an extension (a digit, "x", "("). */
+enum {
+  SENTENCES_AFTER_CAPITAL = 1,
+  SENTENCES_AFTER_DASH = 2,
+  SENTENCES_AFTER_A = 4,
+  SENTENCES_AFTER_NUMBER = 8
+};
+extern guint8 sentences_after_word[256];
+
 /* For each first and last letter (folded to lower case), the lengths of
  * the closings and greetings that have them. */
 extern guint16 sentences_opener_filter[26][26];

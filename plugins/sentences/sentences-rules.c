@@ -1606,7 +1606,9 @@ sentences_closing_rare (const SentencesRun *r, gsize p)
  * word is scanned once; then the tests that sentences_closing_after makes
  * one by one are made here at once, without a branch each, to turn away
  * the common start ("The company said": no closing by the filter on the
- * word's letters and length, and no capital, comma or dash after it).
+ * word's letters and length, and no capital, comma or dash after it; a
+ * comma or a number only in a text with a hyphen or a digit, which the
+ * rules they serve need).
  * The rare starts go to sentences_closing_rare, by a tail call. */
 gsize
 sentences_closing_at (const SentencesRun *r, gsize p)
@@ -1614,7 +1616,7 @@ sentences_closing_at (const SentencesRun *r, gsize p)
   const guchar *t = (const guchar *)r->t;
   gsize q, n;
   guint lower = 1; /* the letters after the first are lower case */
-  guint filter, caps, after;
+  guint filter, caps, after, hyphen, digit, next;
 
   if (G_UNLIKELY (t[p] == '-' || p + 16 > r->len))
     return sentences_closing_rare (r, p);
@@ -1629,13 +1631,21 @@ sentences_closing_at (const SentencesRun *r, gsize p)
         & (sentences_opener_filter[(t[p] | 0x20) - 'a'][(t[q - 1] | 0x20) - 'a']
            >> n);
   caps = lower & (n > 1) & (sentences_letters[t[p]] == 2);
-  after = (t[q] == ',')
-          | ((t[q] == '-') & ((t[q + 1] == ' ') | (t[q + 1] == '-')))
-          | ((t[q] == ' ')
-             & ((sentences_letters[t[q + 1]] == 2) | (t[q + 1] == '-')
-                | ((t[q + 1] == 'a') & (t[q + 2] == 'n'))
-                | ((guchar)(t[q + 1] - '0') < 10) | (t[q + 1] == 'x')
-                | (t[q + 1] == '(')));
+  /* what may follow for each rule: a comma only an address before a
+   * dash, in a text with a hyphen (sentences_dash_address); a capital
+   * after a space any rule; a dash or "an" the address; a digit, "x" or
+   * "(" a telephone number, in a text with a digit */
+  hyphen = (r->facts & SENTENCES_FACT_HYPHEN) != 0;
+  digit = (r->facts & SENTENCES_FACT_DIGIT) != 0;
+  next = sentences_after_word[t[q + 1]];
+  after
+      = ((t[q] == ',') & hyphen)
+        | ((t[q] == '-') & ((t[q + 1] == ' ') | (t[q + 1] == '-')))
+        | ((t[q] == ' ')
+           & ((next & SENTENCES_AFTER_CAPITAL)
+              | (((next & SENTENCES_AFTER_DASH) != 0) & hyphen)
+              | (((next & SENTENCES_AFTER_A) != 0) & (t[q + 2] == 'n') & hyphen)
+              | (((next & SENTENCES_AFTER_NUMBER) != 0) & digit)));
   if (G_LIKELY (!((filter & 1) | (caps & after))))
     return 0;
   return sentences_closing_after (r, p, q, lower);

@@ -205,6 +205,7 @@ SentencesSet sentences_titles_set, sentences_finals_set, sentences_starters_set,
     sentences_agencies_set, sentences_salutation_set,
     sentences_dash_openers_set, sentences_contact_labels_set;
 guint8 sentences_letters[256];
+guint8 sentences_after_word[256];
 guint16 sentences_opener_filter[26][26];
 guint32 sentences_heading_firsts;
 
@@ -246,6 +247,13 @@ sentences_words_init (void)
     sentences_letters[c] = g_ascii_islower (c)   ? 1
                            : g_ascii_isupper (c) ? 2
                                                  : 0;
+  for (guint c = 0; c < 256; c++)
+    sentences_after_word[c] = g_ascii_isupper (c) ? SENTENCES_AFTER_CAPITAL
+                              : c == '-'          ? SENTENCES_AFTER_DASH
+                              : c == 'a'          ? SENTENCES_AFTER_A
+                              : g_ascii_isdigit (c) || c == 'x' || c == '('
+                                  ? SENTENCES_AFTER_NUMBER
+                                  : 0;
   sentences_set_init (&sentences_titles_set, sentences_titles);
   sentences_set_init (&sentences_finals_set, sentences_finals);
   sentences_set_init (&sentences_starters_set, sentences_starters);

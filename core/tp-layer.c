@@ -285,18 +285,12 @@ tp_layer_keep (TpLayer *layer, gsize size)
 
   if (kind == NULL || kinds == NULL || kind < kinds
       || kind >= kinds + TP_LAYER_KINDS || size > TP_LAYER_BLOCK
-      || kind->n == TP_LAYER_KIND_SPARES
-      || !tp_layer_is_inline (layer, layer->spans))
+      || kind->n == TP_LAYER_KIND_SPARES || layer->spilled)
     return FALSE;
-  for (guint i = 0; i < layer->n_attrs; i++)
-    if (!tp_layer_is_inline (layer, layer->columns[i].values)
-        || (layer->columns[i].present != NULL
-            && !tp_layer_is_inline (layer, layer->columns[i].present)))
-      return FALSE;
   for (guint i = 0; i < layer->n_attrs; i++)
     {
       TpColumn *col = &layer->columns[i];
-      gsize vsize = tp_attr_value_size (layer->attrs[i].type);
+      gsize vsize = col->size;
       guint used = MIN (layer->len, col->cap);
       tp_layer_zero (col->values, used * vsize, col->cap * vsize);
       if (col->present != NULL)
@@ -344,6 +338,7 @@ tp_layer_new_len (const char *name, gsize name_len, const TpAttrSpec *attrs)
     {
       TpColumn *col = &layer->columns[i];
       gsize size = tp_attr_value_size (attrs[i].type);
+      col->size = (guint)size;
       if (size == 1)
         {
           col->values = small;
@@ -397,12 +392,13 @@ tp_layer_free (TpLayer *layer)
  * the heap when it is storage inside @layer's allocation, else
  * reallocated (@p may be NULL). */
 static gpointer
-tp_layer_resize (const TpLayer *layer, gpointer p, gsize used, gsize size)
+tp_layer_resize (TpLayer *layer, gpointer p, gsize used, gsize size)
 {
   gpointer q;
 
   if (!tp_layer_is_inline (layer, p))
     return g_realloc (p, size);
+  layer->spilled = TRUE;
   q = g_malloc (size);
   memcpy (q, p, used);
   return q;

@@ -20,6 +20,7 @@ typedef struct {
   guint8 *present; /* for INT, DOUBLE: 1 when set */
   guint n_values;  /* for ENUM: how many values it has (counted once) */
   guint cap;
+  guint size; /* bytes per value (tp_attr_value_size of its type) */
 } TpColumn;
 
 struct _TpLayer {
@@ -31,6 +32,7 @@ struct _TpLayer {
   TpSpan *spans;
   guint len;
   guint cap;
+  gboolean spilled; /* spans or a column moved out of the layer's block */
   TpColumn *columns;
   GString *strings; /* string pool: NUL-terminated values */
   GPtrArray *lists; /* STRV values: GArray of guint32 pool offsets */

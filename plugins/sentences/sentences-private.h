@@ -73,12 +73,18 @@ typedef struct {
   guint facts;      /* SENTENCES_FACT_* of the text */
 } SentencesRun;
 
+/* Slots of a word set: at least twice the longest list (108 words). */
+#define SENTENCES_SET_SLOTS 256
+
 /* A word list as a small hash set, built once: lookups cost one hash of
- * the word and usually one comparison. */
+ * the word and usually one comparison.  A slot holds the word's length
+ * (high byte) and its index + 1 (low byte), or 0: the length is tested
+ * in the slot, without a second table; and the sets are small (half a
+ * kilobyte each), so that the twenty of them stay in the cache with the
+ * documents. */
 typedef struct {
   const char *const *words;
-  guint8 lens[256];
-  guint16 slots[1024]; /* word index + 1, or 0 */
+  guint16 slots[SENTENCES_SET_SLOTS];
 } SentencesSet;
 
 extern SentencesSet sentences_titles_set, sentences_finals_set,
@@ -127,17 +133,16 @@ sentences_hash (const char *s, gsize n)
 static inline gboolean
 sentences_set_has (const SentencesSet *set, const char *s, gsize n)
 {
-  guint h;
+  guint h, v;
 
   if (n == 0 || n > 32)
     return FALSE;
-  h = sentences_hash (s, n) & 1023;
-  while (set->slots[h] != 0)
+  h = sentences_hash (s, n) & (SENTENCES_SET_SLOTS - 1);
+  while ((v = set->slots[h]) != 0)
     {
-      guint i = set->slots[h] - 1;
-      if (set->lens[i] == n && memcmp (set->words[i], s, n) == 0)
+      if ((v >> 8) == n && memcmp (set->words[(v & 0xFF) - 1], s, n) == 0)
         return TRUE;
-      h = (h + 1) & 1023;
+      h = (h + 1) & (SENTENCES_SET_SLOTS - 1);
     }
   return FALSE;
 }

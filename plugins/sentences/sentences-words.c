@@ -209,19 +209,22 @@ guint8 sentences_after_word[256];
 guint16 sentences_opener_filter[26][26];
 guint32 sentences_heading_firsts;
 
-/* Fills @set from the NULL-terminated @words (at most 255). */
+/* Fills @set from the NULL-terminated @words (at most half as many as
+ * the slots, each of 1 to 32 bytes). */
 static void
 sentences_set_init (SentencesSet *set, const char *const *words)
 {
   set->words = words;
-  for (guint i = 0; words[i] != NULL && i < 255; i++)
+  for (guint i = 0; words[i] != NULL; i++)
     {
       gsize n = strlen (words[i]);
-      guint h = sentences_hash (words[i], n) & 1023;
-      set->lens[i] = (guint8)n;
+      guint h = sentences_hash (words[i], n) & (SENTENCES_SET_SLOTS - 1);
+      if (i >= SENTENCES_SET_SLOTS / 2 || n == 0 || n > 32)
+        g_error ("sentences: word list too long, or \"%s\" of %zu bytes",
+                 words[i], n);
       while (set->slots[h] != 0)
-        h = (h + 1) & 1023;
-      set->slots[h] = (guint16)(i + 1);
+        h = (h + 1) & (SENTENCES_SET_SLOTS - 1);
+      set->slots[h] = (guint16)(n << 8 | (i + 1));
     }
 }
 

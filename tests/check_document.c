@@ -458,6 +458,65 @@ START_TEST (test_int_layer_rows)
 }
 END_TEST
 
+/* A layer freed with its document is kept for the next layer of its kind
+ * (same name and attributes): what the next document gets must be empty,
+ * with every value unset, whether the kept one held a few annotations or
+ * so many that its spans and columns had moved out of its block.  In a
+ * thread of its own: a thread keeps a few kinds, which the tests before
+ * may have taken when they share the process (CK_FORK=no). */
+static gpointer
+layer_kept_clean_thread (gpointer data)
+{
+  static const char *const ab[] = { "x", "y", NULL };
+  static const TpAttrSpec kept_attrs[] = { { "a", TP_ATTR_INT },
+                                           { "e", TP_ATTR_ENUM, NULL, ab },
+                                           { "s", TP_ATTR_STRING },
+                                           { NULL } };
+  static const guint filled[] = { 10, 100, 3, 1000 };
+
+  for (guint round = 0; round < 2 * G_N_ELEMENTS (filled); round++)
+    {
+      TpDocument *doc = tp_document_new ("k", "ab", -1, NULL);
+      TpLayer *layer = tp_document_add_layer (doc, "k", kept_attrs, NULL);
+      GString *out = g_string_new (NULL);
+
+      ck_assert_uint_eq (tp_layer_get_length (layer), 0);
+      if (round % 2 == 0)
+        {
+          /* fill it, past the block's room in some rounds */
+          for (guint k = 0; k < filled[round / 2]; k++)
+            {
+              guint i = tp_layer_append (layer, 0, 1);
+              tp_layer_set_int (layer, i, 0, 7);
+              tp_layer_set_enum (layer, i, 1, 1);
+              tp_layer_set_string (layer, i, 2, "v");
+            }
+        }
+      else
+        {
+          /* the next one: two annotations and nothing set */
+          tp_layer_append (layer, 0, 1);
+          tp_layer_append (layer, 1, 2);
+          tp_document_to_json (doc, NULL, out);
+          ck_assert_str_eq (
+              out->str,
+              "{\"id\":\"k\",\"layers\":{\"k\":["
+              "{\"start\":0,\"end\":1,\"a\":null,\"e\":null,\"s\":null},"
+              "{\"start\":1,\"end\":2,\"a\":null,\"e\":null,\"s\":null}"
+              "]}}\n");
+        }
+      g_string_free (out, TRUE);
+      tp_document_free (doc);
+    }
+  return NULL;
+}
+
+START_TEST (test_layer_kept_clean)
+{
+  g_thread_join (g_thread_new ("kept", layer_kept_clean_thread, NULL));
+}
+END_TEST
+
 /* Numbers of every digit count are formatted right (the writer formats two
  * digits at a time). */
 START_TEST (test_offsets_all_digit_counts)
@@ -797,6 +856,7 @@ document_suite (void)
   tcase_add_test (tc, test_escaped_attribute_pieces);
   tcase_add_test (tc, test_append_many);
   tcase_add_test (tc, test_meta_json_kept);
+  tcase_add_test (tc, test_layer_kept_clean);
   tcase_add_test (tc, test_meta_many_keys);
   tcase_add_test (tc, test_offsets_all_digit_counts);
   tcase_add_loop_test (tc, test_rows_one_enum, 0, G_N_ELEMENTS (rows_cases));

@@ -102,8 +102,8 @@ extern guint8 sentences_letters[256];
 
 /* What the byte after a sentence's first word and a space may start, for
  * the rules of sentences_closing_after: a name or a heading (a capital),
- * an address before a dash ("Kay - I", "Jo an ..."), a telephone number
- * or an extension (a digit, "x", "("). */
+ * an address before a dash ("Kay - I", and "and" in "Jo and Kay - Just"),
+ * a telephone number or an extension (a digit, "x", "("). */
 enum {
   SENTENCES_AFTER_CAPITAL = 1,
   SENTENCES_AFTER_DASH = 2,

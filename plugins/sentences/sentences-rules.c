@@ -1631,10 +1631,11 @@ sentences_closing_at (const SentencesRun *r, gsize p)
         & (sentences_opener_filter[(t[p] | 0x20) - 'a'][(t[q - 1] | 0x20) - 'a']
            >> n);
   caps = lower & (n > 1) & (sentences_letters[t[p]] == 2);
-  /* what may follow for each rule: a comma only an address before a
-   * dash, in a text with a hyphen (sentences_dash_address); a capital
-   * after a space any rule; a dash or "an" the address; a digit, "x" or
-   * "(" a telephone number, in a text with a digit */
+  /* what may follow the word for each rule: a comma only an address
+   * before a dash, in a text with a hyphen (sentences_dash_address); a
+   * space and a capital any rule; a space and a dash or "an" ("and") only
+   * the address; a space and a digit, "x" or "(" only a telephone number,
+   * in a text with a digit */
   hyphen = (r->facts & SENTENCES_FACT_HYPHEN) != 0;
   digit = (r->facts & SENTENCES_FACT_DIGIT) != 0;
   next = sentences_after_word[t[q + 1]];

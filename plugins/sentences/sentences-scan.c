@@ -336,7 +336,7 @@ sentences_facts_wide (const SentencesFactsSet *rare_set, const guchar *t,
   };
   __m128i before = _mm_setzero_si128 (), singles0 = before, singles1 = before,
           pairs = before, high = before;
-  guint facts, stop = 0, rare, w, s0, s1, pr;
+  guint facts, stop = 0, rare, found, s0, s1, pr;
   gsize p;
 
   for (p = 0; p + 17 <= len && p + 16 <= limit; p += 16)
@@ -362,10 +362,10 @@ sentences_facts_wide (const SentencesFactsSet *rare_set, const guchar *t,
                 & ((1u << (limit - p)) - 1);
     }
   singles0 = _mm_or_si128 (singles0, before);
-  w = sentences_facts_or4 (singles0, singles1, pairs, before);
-  s0 = w & 0xFF;
-  s1 = (w >> 8) & 0xFF;
-  pr = (w >> 16) & 0xFF;
+  found = sentences_facts_or4 (singles0, singles1, pairs, before);
+  s0 = found & 0xFF;
+  s1 = (found >> 8) & 0xFF;
+  pr = (found >> 16) & 0xFF;
   /* every fact by bits, without a branch: a branch per fact was
    * mispredicted on the texts that have it */
   rare = ((s0 & SENTENCES_RARE_BITS_0) | (s1 & SENTENCES_RARE_BITS_1)
@@ -373,7 +373,7 @@ sentences_facts_wide (const SentencesFactsSet *rare_set, const guchar *t,
          != 0;
   rare |= (_mm_movemask_epi8 (high) != 0) | (rare_set->in[t[0]] != 0)
           | (rare_set->in[t[len - 1]] != 0) | (t[len - 1] >= 0x80);
-  stop = (stop != 0) | (((w >> 24) & SENTENCES_STOP_BITS) != 0)
+  stop = (stop != 0) | (((found >> 24) & SENTENCES_STOP_BITS) != 0)
          | ((len - 1 < limit) & sentences_is_stop (t[len - 1]));
   facts = (rare ? SENTENCES_FACT_RARE : 0) | (stop ? SENTENCES_FACT_STOP : 0)
           | ((pr & SENTENCES_PAIR_DAY) ? SENTENCES_FACT_DAY : 0)

@@ -220,7 +220,8 @@ sentences_set_init (SentencesSet *set, const char *const *words)
       gsize n = strlen (words[i]);
       guint h = sentences_hash (words[i], n) & (SENTENCES_SET_SLOTS - 1);
       if (i >= SENTENCES_SET_SLOTS / 2 || n == 0 || n > 32)
-        g_error ("sentences: word list too long, or \"%s\" of %zu bytes",
+        g_error ("sentences: a word list longer than SENTENCES_SET_SLOTS / 2, "
+                 "or \"%s\" of %zu bytes (1 to 32)",
                  words[i], n);
       while (set->slots[h] != 0)
         h = (h + 1) & (SENTENCES_SET_SLOTS - 1);
